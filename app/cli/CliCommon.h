@@ -1,0 +1,38 @@
+#pragma once
+// Shared plumbing of streetlens-cli sub-commands: option parsing with the common engine options,
+// exit codes, one-line errors on stderr, JSON on stdout. Runs on the main thread.
+#include "core/clip/TorchEngine.h"
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+#include <QStringList>
+#include <memory>
+
+namespace streetlens::cli {
+
+// Exit status contract (documented in --help and docs/CLI.md).
+enum Exit : int { Ok = 0, SomeInputsFailed = 1, Usage = 2, ModelError = 3 };
+
+// One line on stderr: "streetlens-cli: <message>".
+void printError(const QString &message);
+// Writes the document to stdout (indented when stdout is a terminal, compact otherwise).
+void printJson(const QJsonDocument &doc);
+
+// Adds --model, --device, --precision, --batch-size, --threads to a parser.
+void addEngineOptions(QCommandLineParser &p);
+// Builds EngineOptions from the parsed values; false (and an error) for bad numbers.
+bool engineOptions(const QCommandLineParser &p, EngineOptions &out, QString *error);
+// Loads the engine from --model; prints the error and returns null on failure.
+std::unique_ptr<TorchEngine> loadEngine(const QCommandLineParser &p);
+
+// Parses `args` (argv without the sub-command) for a sub-command; handles --help. Returns -1 to
+// go on, or an exit code to return immediately.
+int parseOrExit(QCommandLineParser &p, const QString &command, const QString &summary,
+                const QStringList &args, bool needsModel = true);
+
+int cmdTokenize(const QStringList &args);
+int cmdPreprocess(const QStringList &args);
+int cmdEmbed(const QStringList &args);
+int cmdClassify(const QStringList &args);
+
+} // namespace streetlens::cli

@@ -1,0 +1,66 @@
+// streetlens-cli: the headless twin of the app (see docs/CLI.md). Dispatches sub-commands.
+#include "app/cli/CliCommon.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+using namespace streetlens::cli;
+
+namespace {
+const char *kUsage = R"(Usage: streetlens-cli COMMAND [OPTIONS] ...
+
+StreetCLIP geolocation and CLIP engine, locally on the CPU or a CUDA GPU.
+
+Commands:
+  tokenize    CLIP token ids of texts (JSON)
+  preprocess  pixel_values of an image as float32 CHW (binary file)
+  embed       projected image/text embeddings (JSON)
+  classify    zero-shot probabilities of labels for images (JSON)
+
+Common engine options: --model DIR, --device auto|cpu|cuda[:N], --precision auto|fp32|bf16|fp16,
+                       --batch-size N, --threads N
+Run 'streetlens-cli COMMAND --help' for the options of one command.
+
+Exit status: 0 all done; 1 some inputs failed (the rest were processed and reported);
+             2 usage error; 3 the model cannot be loaded.
+Errors go to stderr, one line each, naming the file and the problem.
+)";
+} // namespace
+
+int main(int argc, char **argv) {
+  QCoreApplication app(argc, argv);
+  QCoreApplication::setApplicationName(QStringLiteral("streetlens-cli"));
+  QCoreApplication::setOrganizationName(QStringLiteral("StreetLens"));
+  QCoreApplication::setApplicationVersion(QStringLiteral(STREETLENS_VERSION));
+  QStringList args = QCoreApplication::arguments();
+  args.removeFirst();
+  if (args.isEmpty()) {
+    QTextStream(stderr) << kUsage;
+    return Usage;
+  }
+  const QString cmd = args.takeFirst();
+  if (cmd == QLatin1String("--help") || cmd == QLatin1String("-h") || cmd == QLatin1String("help")) {
+    QTextStream(stdout) << kUsage;
+    return Ok;
+  }
+  if (cmd == QLatin1String("--version") || cmd == QLatin1String("-v")) {
+    QTextStream(stdout) << "streetlens-cli " << STREETLENS_VERSION << Qt::endl;
+    return Ok;
+  }
+  try {
+    if (cmd == QLatin1String("tokenize"))
+      return cmdTokenize(args);
+    if (cmd == QLatin1String("preprocess"))
+      return cmdPreprocess(args);
+    if (cmd == QLatin1String("embed"))
+      return cmdEmbed(args);
+    if (cmd == QLatin1String("classify"))
+      return cmdClassify(args);
+  } catch (const std::exception &e) {
+    printError(QStringLiteral("unexpected error: %1")
+                   .arg(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0)));
+    return SomeInputsFailed;
+  }
+  printError(QStringLiteral("unknown command \"%1\" (see streetlens-cli --help)").arg(cmd));
+  return Usage;
+}

@@ -1,0 +1,118 @@
+#include "core/clip/ClipLayers.h"
+
+#include "core/clip/TorchCompat.h"
+
+#include <cmath>
+#include <limits>
+
+namespace streetlens::clip {
+
+ClipAttentionImpl::ClipAttentionImpl(int64_t hidden, int64_t heads)
+    : hidden_(hidden), heads_(heads), headDim_(hidden / heads),
+      scale_(1.0 / std::sqrt(double(hidden / heads))) {
+  q_proj = register_module("q_proj", torch::nn::Linear(hidden, hidden));
+  k_proj = register_module("k_proj", torch::nn::Linear(hidden, hidden));
+  v_proj = register_module("v_proj", torch::nn::Linear(hidden, hidden));
+  out_proj = register_module("out_proj", torch::nn::Linear(hidden, hidden));
+}
+
+void ClipAttentionImpl::prepareForInference() {
+  torch::NoGradGuard ng;
+  // Scaling q's weights and bias by 2^-k·… is exact only for powers of two; head_dim 64 gives 0.125,
+  // exactly what HF <= v4.3x did (q_proj(x) * scale). For other head sizes the difference is round-off.
+  auto w = torch::cat({q_proj->weight * scale_, k_proj->weight, v_proj->weight}, 0).contiguous();
+  auto b = torch::cat({q_proj->bias * scale_, k_proj->bias, v_proj->bias}, 0).contiguous();
+  qkvWeight_ = w;
+  qkvBias_ = b;
+  // The separate parameters become views of the fused storage (k and v are unscaled slices, q keeps
+  // its original values in a small copy) so memory is not duplicated for k/v.
+  k_proj->weight.set_data(w.narrow(0, hidden_, hidden_));
+  v_proj->weight.set_data(w.narrow(0, 2 * hidden_, hidden_));
+  k_proj->bias.set_data(b.narrow(0, hidden_, hidden_));
+  v_proj->bias.set_data(b.narrow(0, 2 * hidden_, hidden_));
+}
+
+torch::Tensor ClipAttentionImpl::forward(const torch::Tensor &x, bool causal) {
+  const int64_t B = x.size(0), L = x.size(1);
+  torch::Tensor q, k, v;
+  if (qkvWeight_.defined()) {
+    auto qkv = torch::nn::functional::linear(x, qkvWeight_, qkvBias_); // [B, L, 3D]
+    qkv = qkv.view({B, L, 3, heads_, headDim_}).permute({2, 0, 3, 1, 4});
+    q = qkv[0];
+    k = qkv[1];
+    v = qkv[2];
+  } else {
+    auto split = [&](torch::nn::Linear &lin) {
+      return lin->forward(x).view({B, L, heads_, headDim_}).transpose(1, 2);
+    };
+    q = split(q_proj) * scale_;
+    k = split(k_proj);
+    v = split(v_proj);
+  }
+  torch::Tensor o;
+#if STREETLENS_TORCH_AT_LEAST(2, 1)
+  // q is already scaled: ask SDPA for scale 1.
+  o = at::scaled_dot_product_attention(q, k, v, /*attn_mask=*/{}, /*dropout_p=*/0.0, /*is_causal=*/causal,
+                                       /*scale=*/1.0);
+#else
+  auto scores = torch::matmul(q, k.transpose(-2, -1)); // [B, H, L, L]
+  if (causal) {
+    auto mask = torch::ones({L, L}, torch::TensorOptions().dtype(torch::kBool).device(x.device())).triu(1);
+    scores.masked_fill_(mask, -std::numeric_limits<float>::infinity());
+  }
+  // HF eager computes softmax in float32 and casts back.
+  auto probs = torch::softmax(scores, -1, torch::kFloat32).to(q.scalar_type());
+  o = torch::matmul(probs, v); // [B, H, L, d]
+#endif
+  o = o.transpose(1, 2).reshape({B, L, hidden_});
+  return out_proj->forward(o);
+}
+
+ClipMlpImpl::ClipMlpImpl(int64_t hidden, int64_t intermediate, bool quickGelu) : quickGelu_(quickGelu) {
+  fc1 = register_module("fc1", torch::nn::Linear(hidden, intermediate));
+  fc2 = register_module("fc2", torch::nn::Linear(intermediate, hidden));
+}
+
+torch::Tensor ClipMlpImpl::forward(const torch::Tensor &x) {
+  auto h = fc1->forward(x);
+  if (quickGelu_)
+    h = h * torch::sigmoid(h * 1.702);
+  else
+    h = torch::gelu(h);
+  return fc2->forward(h);
+}
+
+ClipEncoderLayerImpl::ClipEncoderLayerImpl(int64_t hidden, int64_t heads, int64_t intermediate, double eps,
+                                           bool quickGelu) {
+  self_attn = register_module("self_attn", ClipAttention(hidden, heads));
+  layer_norm1 =
+      register_module("layer_norm1", torch::nn::LayerNorm(torch::nn::LayerNormOptions({hidden}).eps(eps)));
+  mlp = register_module("mlp", ClipMlp(hidden, intermediate, quickGelu));
+  layer_norm2 =
+      register_module("layer_norm2", torch::nn::LayerNorm(torch::nn::LayerNormOptions({hidden}).eps(eps)));
+}
+
+torch::Tensor ClipEncoderLayerImpl::forward(torch::Tensor x, bool causal) {
+  x = x + self_attn->forward(layer_norm1->forward(x), causal);
+  return x + mlp->forward(layer_norm2->forward(x));
+}
+
+ClipEncoderImpl::ClipEncoderImpl(int64_t n, int64_t hidden, int64_t heads, int64_t intermediate, double eps,
+                                 bool quickGelu) {
+  layers = register_module("layers", torch::nn::ModuleList());
+  for (int64_t i = 0; i < n; ++i)
+    layers->push_back(ClipEncoderLayer(hidden, heads, intermediate, eps, quickGelu));
+}
+
+torch::Tensor ClipEncoderImpl::forward(torch::Tensor x, bool causal) {
+  for (const auto &m : *layers)
+    x = m->as<ClipEncoderLayerImpl>()->forward(x, causal);
+  return x;
+}
+
+void ClipEncoderImpl::prepareForInference() {
+  for (const auto &m : *layers)
+    m->as<ClipEncoderLayerImpl>()->self_attn->prepareForInference();
+}
+
+} // namespace streetlens::clip

@@ -1,0 +1,31 @@
+#include "core/clip/ClipModel.h"
+
+namespace streetlens::clip {
+
+ClipModelImpl::ClipModelImpl(const ClipConfig &c) : cfg_(c) {
+  text_model = register_module("text_model", ClipTextTransformer(c.text));
+  vision_model = register_module("vision_model", ClipVisionTransformer(c.vision));
+  visual_projection = register_module(
+      "visual_projection",
+      torch::nn::Linear(torch::nn::LinearOptions(c.vision.hiddenSize, c.projectionDim).bias(false)));
+  text_projection = register_module(
+      "text_projection",
+      torch::nn::Linear(torch::nn::LinearOptions(c.text.hiddenSize, c.projectionDim).bias(false)));
+  logit_scale = register_parameter("logit_scale", torch::full({}, c.logitScaleInit));
+}
+
+torch::Tensor ClipModelImpl::imageEmbeds(const torch::Tensor &pixels) {
+  return visual_projection->forward(vision_model->forward(pixels));
+}
+
+torch::Tensor ClipModelImpl::textEmbeds(const torch::Tensor &ids) {
+  return text_projection->forward(text_model->forward(ids));
+}
+
+void ClipModelImpl::prepareForInference() {
+  eval();
+  text_model->encoder->prepareForInference();
+  vision_model->encoder->prepareForInference();
+}
+
+} // namespace streetlens::clip

@@ -1,0 +1,52 @@
+#pragma once
+// TorchEngine: the StreetCLIP/CLIP engine on LibTorch. Owns the model, the tokenizer and the
+// preprocessing config of one model folder. This header includes no torch so that the CLI and the
+// app's composition root compile fast. Not thread-safe: one thread (the analysis worker) uses it;
+// InferenceMode is entered inside each call, on that thread.
+#include "core/analysis/EmbeddingEngine.h"
+#include "core/text/ClipTokenizer.h"
+
+#include <memory>
+
+namespace streetlens {
+
+struct EngineOptions {
+  QString device = QStringLiteral("auto");    // auto | cpu | cuda | cuda:N
+  QString precision = QStringLiteral("auto"); // auto | fp32 | bf16 | fp16
+  int threads = 0;                            // 0 = LibTorch default (one per core)
+  int batchSize = 8;                          // images per forward pass (texts use 4x)
+  // Test hook for the out-of-memory path: a forward pass over more than this many inputs throws
+  // as an allocation failure would (0 = off).
+  int simulateOomAboveBatch = 0;
+};
+
+// Precision "auto" resolves to: fp16 on CUDA, bf16 on CPUs with native bf16 (AVX512-BF16/AMX), else fp32.
+bool cpuHasNativeBf16();
+
+class TorchEngine final : public EmbeddingEngine {
+public:
+  // Loads a model folder (plain or Hugging Face cache layout). On failure returns null and an
+  // error naming the file and the problem (never throws).
+  static std::unique_ptr<TorchEngine> load(const QString &modelPath, const EngineOptions &options,
+                                           QString *error);
+  ~TorchEngine() override;
+
+  EngineInfo info() const override;
+  const ClipImageConfig &imageConfig() const override;
+  EmbeddingMatrix embedPixels(const float *pixels, int count, QString *error) override;
+  EmbeddingMatrix embedTexts(const QStringList &texts, QString *error) override;
+  float logitScale() const override;
+
+  // Embeds already tokenised texts (rows of ids with bos/eos, no padding).
+  EmbeddingMatrix embedTokenIds(const std::vector<std::vector<int64_t>> &ids, QString *error);
+  const ClipTokenizer &tokenizer() const;
+  // Events worth telling the user about (batch halved after out-of-memory, fell back to CPU …).
+  QStringList takeNotices();
+
+private:
+  TorchEngine();
+  struct Impl;
+  std::unique_ptr<Impl> d;
+};
+
+} // namespace streetlens
