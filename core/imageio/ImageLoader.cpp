@@ -1,0 +1,86 @@
+#include "core/imageio/ImageLoader.h"
+
+#include "core/imageio/ImageDecode.h"
+#include "core/imageio/Orientation.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <exception>
+#include <limits>
+#include <new>
+#include <utility>
+
+namespace streetlens {
+
+namespace {
+
+std::nullopt_t fail(QString *error, const QString &name, const QString &problem) {
+  if (error)
+    *error = name + QStringLiteral(": ") + problem;
+  return std::nullopt;
+}
+
+QString tooLarge(qint64 size, qint64 limit) {
+  return QStringLiteral("file is %1 bytes, above the limit of %2").arg(size).arg(limit);
+}
+
+} // namespace
+
+std::optional<LoadedImage> loadImage(const QString &path, const ImageLimits &limits, QString *error) {
+  try {
+    const QFileInfo info(path);
+    if (!info.exists())
+      return fail(error, path, QStringLiteral("file not found"));
+    if (!info.isFile())
+      return fail(error, path, QStringLiteral("not a regular file"));
+    if (info.size() > limits.maxFileBytes)
+      return fail(error, path, tooLarge(info.size(), limits.maxFileBytes));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+      return fail(error, path, QStringLiteral("cannot open (%1)").arg(file.errorString()));
+    // Read at most one byte over the limit: the file may have grown since stat().
+    const qint64 cap = limits.maxFileBytes < std::numeric_limits<qint64>::max() ? limits.maxFileBytes + 1
+                                                                                : limits.maxFileBytes;
+    const QByteArray bytes = file.read(cap); // Qt caps the buffer at the remaining file size
+    if (file.error() != QFileDevice::NoError)
+      return fail(error, path, QStringLiteral("read error (%1)").arg(file.errorString()));
+    return loadImageFromBytes(bytes, path, limits, error);
+  } catch (const std::bad_alloc &) {
+    return fail(error, path, QStringLiteral("out of memory while reading the file"));
+  } catch (const std::exception &e) {
+    return fail(error, path, QString::fromUtf8(e.what()));
+  }
+}
+
+std::optional<LoadedImage> loadImageFromBytes(const QByteArray &bytes, const QString &nameForErrors,
+                                              const ImageLimits &limits, QString *error) {
+  try {
+    if (bytes.size() > limits.maxFileBytes)
+      return fail(error, nameForErrors, tooLarge(bytes.size(), limits.maxFileBytes));
+    QString problem;
+    const std::optional<ImageProbe> probe = probeImage(bytes, &problem);
+    if (!probe)
+      return fail(error, nameForErrors, problem);
+    if (!checkImageLimits(*probe, limits, &problem))
+      return fail(error, nameForErrors, problem);
+    std::optional<RgbImage> decoded = detail::decodeRgb(bytes, *probe, limits, &problem);
+    if (!decoded)
+      return fail(error, nameForErrors, problem);
+    LoadedImage out;
+    out.probe = *probe;
+    out.exif = readExif(bytes);
+    out.image = out.exif.orientation == 1 ? std::move(*decoded)
+                                          : applyExifOrientation(*decoded, out.exif.orientation);
+    out.sha256Hex = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+    return out;
+  } catch (const std::bad_alloc &) {
+    return fail(error, nameForErrors, QStringLiteral("out of memory while loading the image"));
+  } catch (const std::exception &e) {
+    return fail(error, nameForErrors, QString::fromUtf8(e.what()));
+  } catch (...) {
+    return fail(error, nameForErrors, QStringLiteral("unexpected error while loading the image"));
+  }
+}
+
+} // namespace streetlens
