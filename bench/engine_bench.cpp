@@ -1,0 +1,102 @@
+// engine_bench: seconds per image and per prompt of StreetCLIP's real towers (ViT-L/14-336 image
+// tower, 12-layer text tower) built with random weights (no files needed), in fp32 and bf16, next
+// to the matrix-multiply peak of this CPU measured in the same run. Prints one table; the
+// numbers go to docs/PERFORMANCE.md. Usage: engine_bench [--images N] [--prompts N] [--reps N]
+#include "core/clip/ClipModel.h"
+#include "core/model/ClipConfig.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+#include <chrono>
+#include <cstdio>
+#include <torch/torch.h>
+
+using namespace streetlens;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double seconds(Clock::time_point a, Clock::time_point b) {
+  return std::chrono::duration<double>(b - a).count();
+}
+
+// Best-of-reps GFLOP/s of an n x n x n matrix product in the given dtype.
+double gemmPeak(torch::ScalarType dtype, int n, int reps) {
+  auto a = torch::randn({n, n}).to(dtype), b = torch::randn({n, n}).to(dtype);
+  torch::mm(a, b); // warm-up
+  double best = 1e30;
+  for (int i = 0; i < reps; ++i) {
+    const auto t0 = Clock::now();
+    auto c = torch::mm(a, b);
+    best = std::min(best, seconds(t0, Clock::now()));
+  }
+  return 2.0 * n * n * double(n) / best / 1e9;
+}
+
+// Multiply-adds of one forward pass of a pre-LN transformer tower.
+double towerFlops(int layers, int tokens, int width, int intermediate) {
+  const double L = tokens, D = width, I = intermediate;
+  const double perLayer = 4 * L * D * D + 2 * L * D * I + 2 * L * L * D;
+  return 2.0 * layers * perLayer;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  QCoreApplication app(argc, argv);
+  int images = 2, prompts = 64, reps = 2;
+  const QStringList args = app.arguments();
+  for (int i = 1; i + 1 < args.size(); i += 2) {
+    if (args[i] == "--images")
+      images = args[i + 1].toInt();
+    else if (args[i] == "--prompts")
+      prompts = args[i + 1].toInt();
+    else if (args[i] == "--reps")
+      reps = args[i + 1].toInt();
+  }
+  torch::manual_seed(0);
+  c10::InferenceMode guard;
+  const ClipConfig cfg = streetClipConfig();
+  const auto &v = cfg.vision;
+  const int tokens = v.numPositions();
+  const double imageFlops = towerFlops(v.numLayers, tokens, v.hiddenSize, v.intermediateSize) +
+                            2.0 * (tokens - 1) * v.numChannels * v.patchSize * v.patchSize * v.hiddenSize;
+  const int promptLen = 12; // "A Street View photo from Paris." is 9-12 tokens with bos/eos
+  const double textFlops =
+      towerFlops(cfg.text.numLayers, promptLen, cfg.text.hiddenSize, cfg.text.intermediateSize);
+
+  std::printf("StreetCLIP towers with random weights; threads=%d\n", torch::get_num_threads());
+  std::printf("image tower: %.1f GFLOP per image; text tower: %.2f GFLOP per %d-token prompt\n\n",
+              imageFlops / 1e9, textFlops / 1e9, promptLen);
+  std::printf("%-6s %12s %14s %12s %14s %12s %10s\n", "dtype", "GEMM GFLOP/s", "s/image", "img GFLOP/s",
+              "% of GEMM peak", "ms/prompt", "prompt %");
+  for (auto dtype : {torch::kFloat, torch::kBFloat16}) {
+    const double peak = gemmPeak(dtype, 2048, 5);
+    clip::ClipModel model(cfg);
+    model->to(dtype);
+    model->prepareForInference();
+    auto pixels = torch::randn({images, 3, v.imageSize, v.imageSize});
+    model->imageEmbeds(pixels.narrow(0, 0, 1)); // warm-up
+    double best = 1e30;
+    for (int r = 0; r < reps; ++r) {
+      const auto t0 = Clock::now();
+      model->imageEmbeds(pixels);
+      best = std::min(best, seconds(t0, Clock::now()) / images);
+    }
+    auto ids = torch::randint(0, 49405, {prompts, promptLen}, torch::kLong);
+    ids.select(1, promptLen - 1).fill_(49407);
+    model->textEmbeds(ids.narrow(0, 0, 4));
+    double bestText = 1e30;
+    for (int r = 0; r < reps; ++r) {
+      const auto t0 = Clock::now();
+      model->textEmbeds(ids);
+      bestText = std::min(bestText, seconds(t0, Clock::now()) / prompts);
+    }
+    const double imgRate = imageFlops / best / 1e9, textRate = textFlops / bestText / 1e9;
+    std::printf("%-6s %12.1f %14.3f %12.1f %13.1f%% %12.2f %9.1f%%\n",
+                dtype == torch::kFloat ? "fp32" : "bf16", peak, best, imgRate, 100.0 * imgRate / peak,
+                bestText * 1e3, 100.0 * textRate / peak);
+    std::fflush(stdout);
+  }
+  return 0;
+}

@@ -1,0 +1,134 @@
+#include "core/analysis/AnalysisSettings.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace streetlens {
+
+QString AnalysisSettings::modeName(Mode m) {
+  switch (m) {
+  case Mode::Hierarchical:
+    return QStringLiteral("hierarchical");
+  case Mode::Flat:
+    return QStringLiteral("flat");
+  case Mode::Expected:
+    return QStringLiteral("expected");
+  }
+  return {};
+}
+
+std::optional<AnalysisSettings::Mode> AnalysisSettings::modeFromName(const QString &name) {
+  for (Mode m : {Mode::Hierarchical, Mode::Flat, Mode::Expected})
+    if (modeName(m) == name.trimmed().toLower())
+      return m;
+  return std::nullopt;
+}
+
+QString AnalysisSettings::fingerprint() const {
+  QJsonArray custom;
+  for (const CustomCandidate &c : customCandidates)
+    custom.append(QJsonArray{c.label, c.country, c.region, c.lat ? QJsonValue(*c.lat) : QJsonValue(),
+                             c.lon ? QJsonValue(*c.lon) : QJsonValue()});
+  const QJsonObject o{{QStringLiteral("mode"), modeName(mode)},
+                      {QStringLiteral("maxCountries"), maxCountries},
+                      {QStringLiteral("countryMass"), countryMass},
+                      {QStringLiteral("citiesPerCountry"), citiesPerCountry},
+                      {QStringLiteral("countryTemplates"), QJsonArray::fromStringList(countryTemplates)},
+                      {QStringLiteral("regionTemplates"), QJsonArray::fromStringList(regionTemplates)},
+                      {QStringLiteral("cityTemplates"), QJsonArray::fromStringList(cityTemplates)},
+                      {QStringLiteral("restrict"), QJsonArray::fromStringList(restrictToCountries)},
+                      {QStringLiteral("custom"), custom},
+                      {QStringLiteral("customTemplate"), customTemplate}};
+  return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+namespace {
+// Splits one CSV line with RFC 4180 quotes (candidate lists are small; no multi-line fields).
+QStringList splitCsvLine(const QString &line) {
+  QStringList out;
+  QString cur;
+  bool quoted = false;
+  for (int i = 0; i < line.size(); ++i) {
+    const QChar c = line[i];
+    if (quoted) {
+      if (c == QLatin1Char('"') && i + 1 < line.size() && line[i + 1] == QLatin1Char('"')) {
+        cur += c;
+        ++i;
+      } else if (c == QLatin1Char('"')) {
+        quoted = false;
+      } else {
+        cur += c;
+      }
+    } else if (c == QLatin1Char('"')) {
+      quoted = true;
+    } else if (c == QLatin1Char(',')) {
+      out << cur.trimmed();
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  out << cur.trimmed();
+  return out;
+}
+} // namespace
+
+std::optional<QVector<CustomCandidate>> parseCandidateList(const QByteArray &text, const QString &sourceName,
+                                                           QString *error) {
+  QStringList lines = QString::fromUtf8(text).split(QLatin1Char('\n'));
+  for (QString &l : lines)
+    l = l.trimmed();
+  lines.removeAll(QString());
+  QVector<CustomCandidate> out;
+  if (lines.isEmpty()) {
+    *error = QStringLiteral("%1: no candidates").arg(sourceName);
+    return std::nullopt;
+  }
+  const QStringList head = splitCsvLine(lines.first().toLower());
+  const int nameCol =
+      std::max({int(head.indexOf(QStringLiteral("name"))), int(head.indexOf(QStringLiteral("label"))),
+                int(head.indexOf(QStringLiteral("city")))});
+  if (nameCol < 0 || head.size() < 2) { // a plain list: one label per line
+    for (const QString &l : lines)
+      out.push_back({l, {}, {}, std::nullopt, std::nullopt});
+    return out;
+  }
+  const int countryCol = head.indexOf(QStringLiteral("country"));
+  const int regionCol = head.indexOf(QStringLiteral("region"));
+  const int latCol =
+      std::max(int(head.indexOf(QStringLiteral("lat"))), int(head.indexOf(QStringLiteral("latitude"))));
+  const int lonCol =
+      std::max(int(head.indexOf(QStringLiteral("lon"))), int(head.indexOf(QStringLiteral("longitude"))));
+  if ((latCol < 0) != (lonCol < 0)) {
+    *error = QStringLiteral("%1: the header has only one of lat / lon").arg(sourceName);
+    return std::nullopt;
+  }
+  for (int i = 1; i < lines.size(); ++i) {
+    const QStringList f = splitCsvLine(lines[i]);
+    auto field = [&](int col) { return col >= 0 && col < f.size() ? f[col] : QString(); };
+    CustomCandidate c;
+    c.label = field(nameCol);
+    if (c.label.isEmpty()) {
+      *error = QStringLiteral("%1: line %2: empty name").arg(sourceName).arg(i + 1);
+      return std::nullopt;
+    }
+    c.country = field(countryCol).toUpper();
+    c.region = field(regionCol);
+    if (latCol >= 0 && !field(latCol).isEmpty()) {
+      bool ok1 = false, ok2 = false;
+      const double lat = field(latCol).toDouble(&ok1), lon = field(lonCol).toDouble(&ok2);
+      if (!ok1 || !ok2 || lat < -90 || lat > 90 || lon < -180 || lon > 180) {
+        *error = QStringLiteral("%1: line %2: invalid coordinates").arg(sourceName).arg(i + 1);
+        return std::nullopt;
+      }
+      c.lat = lat;
+      c.lon = lon;
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+} // namespace streetlens

