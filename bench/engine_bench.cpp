@@ -1,12 +1,13 @@
 // engine_bench: seconds per image and per prompt of StreetCLIP's real towers (ViT-L/14-336 image
 // tower, 12-layer text tower) built with random weights (no files needed), in fp32 and bf16, next
 // to the matrix-multiply peak of this CPU measured in the same run. Prints one table; the
-// numbers go to docs/PERFORMANCE.md. Usage: engine_bench [--images N] [--prompts N] [--reps N]
+// numbers go to docs/PERFORMANCE.md. Usage: engine_bench [--images N] [--prompts N] [--reps N] [--threads N]
 #include "core/clip/ClipModel.h"
 #include "core/model/ClipConfig.h"
 
 #include <QCoreApplication>
 #include <QStringList>
+#include <QThread>
 #include <chrono>
 #include <cstdio>
 #include <torch/torch.h>
@@ -44,7 +45,7 @@ double towerFlops(int layers, int tokens, int width, int intermediate) {
 
 int main(int argc, char **argv) {
   QCoreApplication app(argc, argv);
-  int images = 2, prompts = 64, reps = 2;
+  int images = 2, prompts = 64, reps = 2, threads = 0;
   const QStringList args = app.arguments();
   for (int i = 1; i + 1 < args.size(); i += 2) {
     if (args[i] == "--images")
@@ -53,7 +54,10 @@ int main(int argc, char **argv) {
       prompts = args[i + 1].toInt();
     else if (args[i] == "--reps")
       reps = args[i + 1].toInt();
+    else if (args[i] == "--threads")
+      threads = args[i + 1].toInt();
   }
+  torch::set_num_threads(threads > 0 ? threads : std::max(1, QThread::idealThreadCount()));
   torch::manual_seed(0);
   c10::InferenceMode guard;
   const ClipConfig cfg = streetClipConfig();

@@ -53,13 +53,15 @@ bool engineOptions(const QCommandLineParser &p, EngineOptions &out, QString *err
   return true;
 }
 
-std::unique_ptr<TorchEngine> loadEngine(const QCommandLineParser &p) {
+std::unique_ptr<TorchEngine> loadEngine(const QCommandLineParser &p, int *exitCode) {
   EngineOptions opts;
   QString err;
+  *exitCode = Usage;
   if (!engineOptions(p, opts, &err)) {
     printError(err);
     return nullptr;
   }
+  *exitCode = ModelError;
   auto engine = TorchEngine::load(p.value(QStringLiteral("model")), opts, &err);
   if (!engine)
     printError(err);

@@ -22,8 +22,9 @@ void printJson(const QJsonDocument &doc);
 void addEngineOptions(QCommandLineParser &p);
 // Builds EngineOptions from the parsed values; false (and an error) for bad numbers.
 bool engineOptions(const QCommandLineParser &p, EngineOptions &out, QString *error);
-// Loads the engine from --model; prints the error and returns null on failure.
-std::unique_ptr<TorchEngine> loadEngine(const QCommandLineParser &p);
+// Loads the engine from --model; prints the error and returns null on failure, with *exitCode
+// set to Usage (bad engine options) or ModelError.
+std::unique_ptr<TorchEngine> loadEngine(const QCommandLineParser &p, int *exitCode);
 
 // Parses `args` (argv without the sub-command) for a sub-command; handles --help. Returns -1 to
 // go on, or an exit code to return immediately.
@@ -34,5 +35,7 @@ int cmdTokenize(const QStringList &args);
 int cmdPreprocess(const QStringList &args);
 int cmdEmbed(const QStringList &args);
 int cmdClassify(const QStringList &args);
+int cmdPredict(const QStringList &args);
+int cmdEval(const QStringList &args);
 
 } // namespace streetlens::cli

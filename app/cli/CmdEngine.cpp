@@ -137,9 +137,10 @@ int cmdEmbed(const QStringList &args) {
           QStringLiteral("Prints projected (not normalised) image and text embeddings as JSON."), args);
       rc >= 0)
     return rc;
-  auto engine = loadEngine(p);
+  int code = 0;
+  auto engine = loadEngine(p, &code);
   if (!engine)
-    return ModelError;
+    return code;
   int failed = 0;
   QJsonArray images, texts;
   QStringList okPaths;
@@ -222,9 +223,10 @@ int cmdClassify(const QStringList &args) {
     printError(QStringLiteral("classify needs at least one --label (or --labels-file) and one IMAGE"));
     return Usage;
   }
-  auto engine = loadEngine(p);
+  int code = 0;
+  auto engine = loadEngine(p, &code);
   if (!engine)
-    return ModelError;
+    return code;
   QStringList prompts;
   for (const QString &l : labels)
     prompts << applyTemplate(templ, l);

@@ -16,6 +16,9 @@ Commands:
   preprocess  pixel_values of an image as float32 CHW (binary file)
   embed       projected image/text embeddings (JSON)
   classify    zero-shot probabilities of labels for images (JSON)
+  predict     where each photo was taken: countries, regions, cities, estimate, EXIF error
+              (JSON, CSV, GeoJSON, KML, HTML or PDF)
+  eval        accuracy on labelled photos (% within 1/25/200/750/2500 km, median, GeoScore)
 
 Common engine options: --model DIR, --device auto|cpu|cuda[:N], --precision auto|fp32|bf16|fp16,
                        --batch-size N, --threads N
@@ -56,6 +59,10 @@ int main(int argc, char **argv) {
       return cmdEmbed(args);
     if (cmd == QLatin1String("classify"))
       return cmdClassify(args);
+    if (cmd == QLatin1String("predict"))
+      return cmdPredict(args);
+    if (cmd == QLatin1String("eval"))
+      return cmdEval(args);
   } catch (const std::exception &e) {
     printError(QStringLiteral("unexpected error: %1")
                    .arg(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0)));

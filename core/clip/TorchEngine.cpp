@@ -9,6 +9,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QThread>
 #include <algorithm>
 #include <numeric>
 
@@ -158,8 +159,9 @@ std::unique_ptr<TorchEngine> TorchEngine::load(const QString &modelPath, const E
   const auto choice = clip::chooseDevice(options.device, options.precision, &err);
   if (!choice)
     return fail(err);
-  if (options.threads > 0)
-    torch::set_num_threads(options.threads);
+  // LibTorch's default (cpuinfo's physical core count) comes out as 1 on some virtual machines;
+  // use every core the process may run on unless the user chose a number.
+  torch::set_num_threads(options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount()));
 
   try {
     torch::NoGradGuard ng;

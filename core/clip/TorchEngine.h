@@ -13,7 +13,7 @@ namespace streetlens {
 struct EngineOptions {
   QString device = QStringLiteral("auto");    // auto | cpu | cuda | cuda:N
   QString precision = QStringLiteral("auto"); // auto | fp32 | bf16 | fp16
-  int threads = 0;                            // 0 = LibTorch default (one per core)
+  int threads = 0;                            // 0 = one per available core
   int batchSize = 8;                          // images per forward pass (texts use 4x)
   // Test hook for the out-of-memory path: a forward pass over more than this many inputs throws
   // as an allocation failure would (0 = off).

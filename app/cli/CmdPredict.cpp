@@ -1,0 +1,429 @@
+// streetlens-cli predict | eval: geolocation of images and folders (JSON/CSV/GeoJSON/KML/HTML/PDF),
+// and accuracy on labelled photos (IM2GPS-style CSV or GPS-tagged files). See docs/CLI.md.
+#include "app/cli/CliCommon.h"
+#include "core/analysis/GeoAnalyzer.h"
+#include "core/export/AccuracySummary.h"
+#include "core/export/Csv.h"
+#include "core/export/Exporter.h"
+#include "core/export/JsonExport.h"
+#include "core/geo/GreatCircle.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QTextStream>
+#include <QtConcurrent>
+#include <algorithm>
+#include <cstdio>
+#include <unistd.h>
+
+namespace streetlens::cli {
+namespace {
+
+const QStringList kImageSuffixes = {"jpg", "jpeg", "png", "webp", "tif", "tiff", "bmp", "gif"};
+
+// Expands files and folders (recursively, image extensions only, sorted) into a file list.
+QStringList collectInputs(const QStringList &args, int *missing) {
+  QStringList out;
+  for (const QString &a : args) {
+    const QFileInfo fi(a);
+    if (fi.isDir()) {
+      QStringList found;
+      QDirIterator it(a, QDir::Files | QDir::Readable,
+                      QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
+      while (it.hasNext()) {
+        const QString f = it.next();
+        if (kImageSuffixes.contains(QFileInfo(f).suffix().toLower()))
+          found << f;
+      }
+      std::sort(found.begin(), found.end());
+      out << found;
+    } else if (fi.exists()) {
+      out << a;
+    } else {
+      printError(QStringLiteral("%1: no such file or folder").arg(a));
+      ++*missing;
+    }
+  }
+  return out;
+}
+
+void addAnalysisOptions(QCommandLineParser &p) {
+  addEngineOptions(p);
+  p.addOption({QStringLiteral("top-k"), QStringLiteral("Entries per level in the output (default 5)."),
+               QStringLiteral("K"), QStringLiteral("5")});
+  p.addOption({QStringLiteral("mode"),
+               QStringLiteral("hierarchical | flat | expected (default hierarchical)."),
+               QStringLiteral("MODE"), QStringLiteral("hierarchical")});
+  p.addOption({QStringLiteral("max-countries"),
+               QStringLiteral("Countries expanded to regions/cities (default 5)."), QStringLiteral("K"),
+               QStringLiteral("5")});
+  p.addOption({QStringLiteral("cities-per-country"),
+               QStringLiteral("Most populous cities scored per country (default 30; 0 = all)."),
+               QStringLiteral("N"), QStringLiteral("30")});
+  p.addOption({QStringLiteral("country-template"),
+               QStringLiteral("Country prompt with {country} (repeatable: averaged)."), QStringLiteral("T")});
+  p.addOption({QStringLiteral("region-template"), QStringLiteral("Region prompt with {region}, {country}."),
+               QStringLiteral("T")});
+  p.addOption({QStringLiteral("city-template"),
+               QStringLiteral("City prompt with {city} (and {region}, {country})."), QStringLiteral("T")});
+  p.addOption({QStringLiteral("countries"), QStringLiteral("Restrict to these ISO codes, comma-separated."),
+               QStringLiteral("CODES")});
+  p.addOption(
+      {QStringLiteral("candidates"),
+       QStringLiteral("Custom candidates: a CSV (name,country,region,lat,lon) or one label per line."),
+       QStringLiteral("FILE")});
+  p.addOption({QStringLiteral("candidate-template"),
+               QStringLiteral("Template for custom candidates, with {}."), QStringLiteral("T")});
+  p.addOption({QStringLiteral("cache-dir"), QStringLiteral("Where label embeddings are cached."),
+               QStringLiteral("DIR")});
+}
+
+bool analysisSettings(const QCommandLineParser &p, AnalysisSettings &s, QString *error) {
+  bool ok = true;
+  auto intOpt = [&](const char *name, int lo, int hi, int &out) {
+    bool good = false;
+    const int v = p.value(QLatin1String(name)).toInt(&good);
+    if (!good || v < lo || v > hi) {
+      *error =
+          QStringLiteral("--%1 must be an integer from %2 to %3").arg(QLatin1String(name)).arg(lo).arg(hi);
+      ok = false;
+    } else {
+      out = v;
+    }
+  };
+  intOpt("top-k", 1, 100000, s.topK);
+  intOpt("max-countries", 1, 300, s.maxCountries);
+  intOpt("cities-per-country", 0, 100000, s.citiesPerCountry);
+  if (!ok)
+    return false;
+  const auto mode = AnalysisSettings::modeFromName(p.value(QStringLiteral("mode")));
+  if (!mode) {
+    *error = QStringLiteral("--mode must be hierarchical, flat or expected");
+    return false;
+  }
+  s.mode = *mode;
+  if (p.isSet(QStringLiteral("country-template")))
+    s.countryTemplates = p.values(QStringLiteral("country-template"));
+  if (p.isSet(QStringLiteral("region-template")))
+    s.regionTemplates = p.values(QStringLiteral("region-template"));
+  if (p.isSet(QStringLiteral("city-template")))
+    s.cityTemplates = p.values(QStringLiteral("city-template"));
+  if (p.isSet(QStringLiteral("countries")))
+    s.restrictToCountries = p.value(QStringLiteral("countries")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+  if (p.isSet(QStringLiteral("candidates"))) {
+    QFile f(p.value(QStringLiteral("candidates")));
+    if (!f.open(QIODevice::ReadOnly)) {
+      *error = QStringLiteral("%1: cannot open (%2)").arg(f.fileName(), f.errorString());
+      return false;
+    }
+    const auto list = parseCandidateList(f.read(64 << 20), f.fileName(), error);
+    if (!list)
+      return false;
+    s.customCandidates = *list;
+    s.customTemplate = p.value(QStringLiteral("candidate-template"));
+  }
+  return true;
+}
+
+// The engine, gazetteer and analyzer of one run, prepared (label embeddings ready).
+struct Run {
+  std::unique_ptr<TorchEngine> engine;
+  std::unique_ptr<GeoAnalyzer> analyzer;
+  EngineOptions options;
+};
+
+int prepareRun(const QCommandLineParser &p, Run &run) {
+  AnalysisSettings settings;
+  QString err;
+  if (!analysisSettings(p, settings, &err) || !engineOptions(p, run.options, &err)) {
+    printError(err);
+    return Usage;
+  }
+  int code = 0;
+  run.engine = loadEngine(p, &code);
+  if (!run.engine)
+    return code;
+  auto gaz = gazetteer::Gazetteer::load(QStringLiteral(":/gazetteer"), &err);
+  if (!gaz) {
+    printError(QStringLiteral("built-in gazetteer: %1").arg(err));
+    return ModelError;
+  }
+  const QString cache = p.isSet(QStringLiteral("cache-dir"))
+                            ? p.value(QStringLiteral("cache-dir"))
+                            : QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) +
+                                  QStringLiteral("/streetlens/label-embeddings");
+  run.analyzer = std::make_unique<GeoAnalyzer>(*run.engine, gaz, settings, cache);
+  const bool tty = isatty(fileno(stderr));
+  auto progress = [tty](int done, int total, const QString &what) {
+    if (tty)
+      QTextStream(stderr) << "\rembedding labels: " << done << "/" << total << " (" << what << ")   "
+                          << Qt::flush;
+    return true;
+  };
+  if (!run.analyzer->prepare(progress, &err)) {
+    printError(QStringLiteral("cannot embed the label sets: %1").arg(err));
+    return ModelError;
+  }
+  if (tty)
+    QTextStream(stderr) << "\r" << QString(60, QLatin1Char(' ')) << "\r" << Qt::flush;
+  return -1;
+}
+
+// Analyses files in batches; the next batch is decoded on a pool thread while this one runs.
+std::vector<ImageResult> analyzeAll(Run &run, const QStringList &files) {
+  std::vector<ImageResult> results;
+  const int batch = std::max(1, run.options.batchSize);
+  using Loaded = std::vector<std::pair<QString, std::variant<LoadedImage, QString>>>;
+  auto load = [](QStringList paths) {
+    Loaded out;
+    for (const QString &f : paths) {
+      QString err;
+      auto img = loadImage(f, ImageLimits{}, &err);
+      if (img)
+        out.push_back({f, std::move(*img)});
+      else
+        out.push_back({f, err});
+    }
+    return out;
+  };
+  const bool tty = isatty(fileno(stderr));
+  QFuture<Loaded> next = QtConcurrent::run(load, files.mid(0, batch));
+  for (int start = 0; start < files.size(); start += batch) {
+    Loaded current = next.result();
+    if (start + batch < files.size())
+      next = QtConcurrent::run(load, files.mid(start + batch, batch));
+    std::vector<LoadedImage> ok;
+    QStringList okPaths;
+    for (auto &[path, v] : current) {
+      if (auto *err = std::get_if<QString>(&v)) {
+        ImageResult r;
+        r.path = path;
+        r.status = ImageStatus::Failed;
+        r.error = *err;
+        printError(*err);
+        results.push_back(r);
+      } else {
+        ok.push_back(std::move(std::get<LoadedImage>(v)));
+        okPaths << path;
+      }
+    }
+    for (ImageResult &r : run.analyzer->analyzeLoaded(ok, okPaths)) {
+      if (r.status == ImageStatus::Failed)
+        printError(r.error);
+      results.push_back(std::move(r));
+    }
+    for (const QString &n : run.engine->takeNotices())
+      printError(n);
+    if (tty)
+      QTextStream(stderr) << "\ranalysed " << std::min<qsizetype>(start + batch, files.size()) << "/"
+                          << files.size() << Qt::flush;
+  }
+  if (tty && !files.isEmpty())
+    QTextStream(stderr) << "\n";
+  return results;
+}
+
+exporting::ReportContext reportContext(const TorchEngine &engine, const AnalysisSettings &s) {
+  exporting::ReportContext ctx;
+  const EngineInfo info = engine.info();
+  ctx.projectName = QStringLiteral("streetlens-cli predict");
+  ctx.created = QDateTime::currentDateTime();
+  ctx.modelName = info.modelName;
+  ctx.modelSha256 = info.modelHash;
+  ctx.precision = info.precision;
+  ctx.device =
+      info.device + (info.deviceName.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(info.deviceName));
+  ctx.settingsSummary =
+      QStringLiteral("mode: %1\ncountry templates: %2\ncity templates: %3")
+          .arg(AnalysisSettings::modeName(s.mode), s.countryTemplates.join(QStringLiteral(" | ")),
+               s.cityTemplates.join(QStringLiteral(" | ")));
+  return ctx;
+}
+
+int countFailed(const std::vector<ImageResult> &results) {
+  return int(std::count_if(results.begin(), results.end(),
+                           [](const ImageResult &r) { return r.status == ImageStatus::Failed; }));
+}
+
+} // namespace
+
+int cmdPredict(const QStringList &args) {
+  QCommandLineParser p;
+  addAnalysisOptions(p);
+  p.addOption({QStringLiteral("format"),
+               QStringLiteral("json | csv | geojson | kml | html | pdf (default json, or from -o)."),
+               QStringLiteral("F")});
+  p.addOption({{QStringLiteral("o"), QStringLiteral("output")},
+               QStringLiteral("Write to FILE instead of stdout."),
+               QStringLiteral("FILE")});
+  p.addOption({QStringLiteral("no-exif-gps"),
+               QStringLiteral("Privacy: leave EXIF GPS (and errors) out of the output.")});
+  p.addPositionalArgument(QStringLiteral("IMAGE_OR_DIR"), QStringLiteral("Images or folders (recursive)."),
+                          QStringLiteral("IMAGE_OR_DIR..."));
+  if (int rc = parseOrExit(p, QStringLiteral("predict"),
+                           QStringLiteral("Where was each photo taken? Countries, regions and cities with "
+                                          "probabilities, an estimate, and the error against EXIF GPS."),
+                           args);
+      rc >= 0)
+    return rc;
+  if (p.positionalArguments().isEmpty()) {
+    printError(QStringLiteral("predict needs at least one IMAGE_OR_DIR"));
+    return Usage;
+  }
+  std::optional<exporting::ExportFormat> fmt = exporting::ExportFormat::Json;
+  if (p.isSet(QStringLiteral("format")))
+    fmt = exporting::exportFormatFromName(p.value(QStringLiteral("format")));
+  else if (p.isSet(QStringLiteral("output")))
+    fmt = exporting::exportFormatFromPath(p.value(QStringLiteral("output")));
+  if (!fmt) {
+    printError(QStringLiteral("unknown output format (use --format json|csv|geojson|kml|html|pdf)"));
+    return Usage;
+  }
+  if (*fmt == exporting::ExportFormat::Pdf && !p.isSet(QStringLiteral("output"))) {
+    printError(QStringLiteral("--format pdf needs -o FILE"));
+    return Usage;
+  }
+  Run run;
+  if (int rc = prepareRun(p, run); rc >= 0)
+    return rc;
+  int missing = 0;
+  const QStringList files = collectInputs(p.positionalArguments(), &missing);
+  const std::vector<ImageResult> results = analyzeAll(run, files);
+  exporting::ExportOptions opt;
+  opt.topK = run.analyzer->settings().topK;
+  opt.includeExifGps = !p.isSet(QStringLiteral("no-exif-gps"));
+  const auto ctx = reportContext(*run.engine, run.analyzer->settings());
+  QString err;
+  if (p.isSet(QStringLiteral("output"))) {
+    if (!exporting::exportResults(results, *fmt, p.value(QStringLiteral("output")), opt, ctx, &err)) {
+      printError(err);
+      return SomeInputsFailed;
+    }
+  } else {
+    const QByteArray bytes = exporting::exportToBytes(results, *fmt, opt, ctx);
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    if (!bytes.endsWith('\n'))
+      std::fputc('\n', stdout);
+    std::fflush(stdout);
+  }
+  return (countFailed(results) + missing) ? SomeInputsFailed : Ok;
+}
+
+int cmdEval(const QStringList &args) {
+  QCommandLineParser p;
+  addAnalysisOptions(p);
+  p.addOption({QStringLiteral("csv"),
+               QStringLiteral("Ground truth CSV with columns IMG_ID,LAT,LON (IM2GPS layout)."),
+               QStringLiteral("FILE")});
+  p.addOption({QStringLiteral("images"), QStringLiteral("Folder holding the IMG_ID files of --csv."),
+               QStringLiteral("DIR")});
+  p.addOption({QStringLiteral("details"),
+               QStringLiteral("Write per-image rows (path,lat,lon,pred_lat,pred_lon,error_km)."),
+               QStringLiteral("FILE")});
+  p.addPositionalArgument(QStringLiteral("DIR"),
+                          QStringLiteral("A folder of GPS-tagged photos (instead of --csv)."),
+                          QStringLiteral("[DIR]"));
+  if (int rc = parseOrExit(
+          p, QStringLiteral("eval"),
+          QStringLiteral("Accuracy on labelled photos: % within 1/25/200/750/2500 km, median error, "
+                         "mean GeoScore."),
+          args);
+      rc >= 0)
+    return rc;
+  const bool csvMode = p.isSet(QStringLiteral("csv"));
+  if (csvMode == (p.positionalArguments().size() == 1) || (csvMode && !p.isSet(QStringLiteral("images")))) {
+    printError(QStringLiteral("eval needs either --csv FILE --images DIR, or one DIR of GPS-tagged photos"));
+    return Usage;
+  }
+  QStringList files;
+  QHash<QString, geo::GeoPoint> truth;
+  int missing = 0;
+  if (csvMode) {
+    QFile f(p.value(QStringLiteral("csv")));
+    if (!f.open(QIODevice::ReadOnly)) {
+      printError(QStringLiteral("%1: cannot open (%2)").arg(f.fileName(), f.errorString()));
+      return Usage;
+    }
+    QString err;
+    const auto rows = exporting::parseCsv(f.readAll(), &err);
+    if (rows.isEmpty() || !err.isEmpty()) {
+      printError(QStringLiteral("%1: %2").arg(f.fileName(), err.isEmpty() ? QStringLiteral("empty") : err));
+      return Usage;
+    }
+    const QStringList head = rows.first();
+    const int idCol = int(head.indexOf(QStringLiteral("IMG_ID"))),
+              latCol = int(head.indexOf(QStringLiteral("LAT"))),
+              lonCol = int(head.indexOf(QStringLiteral("LON")));
+    if (idCol < 0 || latCol < 0 || lonCol < 0) {
+      printError(QStringLiteral("%1: the header needs IMG_ID, LAT and LON").arg(f.fileName()));
+      return Usage;
+    }
+    const QDir dir(p.value(QStringLiteral("images")));
+    for (qsizetype i = 1; i < rows.size(); ++i) {
+      const QStringList &r = rows[i];
+      if (r.size() <= std::max({idCol, latCol, lonCol}))
+        continue;
+      bool ok1 = false, ok2 = false;
+      const geo::GeoPoint g{r[latCol].toDouble(&ok1), r[lonCol].toDouble(&ok2)};
+      if (!ok1 || !ok2 || !g.isValid()) {
+        printError(QStringLiteral("%1: line %2: invalid coordinates").arg(f.fileName()).arg(i + 1));
+        ++missing;
+        continue;
+      }
+      const QString path = dir.filePath(r[idCol]);
+      files << path;
+      truth.insert(path, g);
+    }
+  } else {
+    files = collectInputs(p.positionalArguments(), &missing);
+  }
+  Run run;
+  if (int rc = prepareRun(p, run); rc >= 0)
+    return rc;
+  std::vector<ImageResult> results = analyzeAll(run, files);
+  if (csvMode) // the CSV is the ground truth, whatever the files' own tags say
+    for (ImageResult &r : results) {
+      r.exifLocation = truth.value(r.path);
+      r.errorKm =
+          r.estimate ? std::optional<double>(geo::haversineKm(*r.estimate, *r.exifLocation)) : std::nullopt;
+    }
+  exporting::ExportOptions opt;
+  const exporting::AccuracySummary s = exporting::summarizeAccuracy(results, opt);
+  QJsonObject within;
+  for (size_t i = 0; i < exporting::kAccuracyThresholdsKm.size(); ++i)
+    within.insert(QString::number(exporting::kAccuracyThresholdsKm[i]), s.withinPercent[i]);
+  const int failed = countFailed(results) + missing;
+  printJson(QJsonDocument(QJsonObject{{QStringLiteral("n"), s.withTruth},
+                                      {QStringLiteral("failed"), failed},
+                                      {QStringLiteral("without_truth"), s.succeeded - s.withTruth},
+                                      {QStringLiteral("within_km"), within},
+                                      {QStringLiteral("median_km"), s.medianKm},
+                                      {QStringLiteral("mean_geoscore"), s.meanGeoScore}}));
+  if (p.isSet(QStringLiteral("details"))) {
+    QByteArray out =
+        exporting::csvRecord({"path", "lat", "lon", "pred_lat", "pred_lon", "error_km"}).toUtf8();
+    for (const ImageResult &r : results) {
+      if (r.status != ImageStatus::Done || !r.exifLocation || !r.estimate || !r.errorKm)
+        continue;
+      out += exporting::csvRecord(
+                 {r.path, QString::number(r.exifLocation->lat, 'g', 10),
+                  QString::number(r.exifLocation->lon, 'g', 10), QString::number(r.estimate->lat, 'g', 10),
+                  QString::number(r.estimate->lon, 'g', 10), QString::number(*r.errorKm, 'g', 10)})
+                 .toUtf8();
+    }
+    QSaveFile f(p.value(QStringLiteral("details")));
+    if (!f.open(QIODevice::WriteOnly) || f.write(out) != out.size() || !f.commit()) {
+      printError(QStringLiteral("%1: cannot write (%2)").arg(f.fileName(), f.errorString()));
+      return SomeInputsFailed;
+    }
+  }
+  return failed ? SomeInputsFailed : Ok;
+}
+
+} // namespace streetlens::cli

@@ -1,0 +1,81 @@
+#include "core/export/ExportCommon.h"
+
+#include "core/geo/GreatCircle.h"
+
+#include <QFileInfo>
+#include <QLocale>
+#include <cmath>
+
+namespace streetlens::exporting {
+
+QString statusName(ImageStatus s) {
+  switch (s) {
+  case ImageStatus::Queued:
+    return QStringLiteral("queued");
+  case ImageStatus::Running:
+    return QStringLiteral("running");
+  case ImageStatus::Done:
+    return QStringLiteral("ok");
+  case ImageStatus::Failed:
+    return QStringLiteral("error");
+  }
+  return QStringLiteral("error");
+}
+
+std::optional<ImageStatus> statusFromName(const QString &name) {
+  for (ImageStatus s : {ImageStatus::Queued, ImageStatus::Running, ImageStatus::Done, ImageStatus::Failed})
+    if (statusName(s) == name)
+      return s;
+  return std::nullopt;
+}
+
+QString formatNumber(double v) {
+  if (!std::isfinite(v))
+    return QString();
+  return QString::number(v, 'g', QLocale::FloatingPointShortest);
+}
+
+QString formatFixed(double v, int decimals) {
+  if (!std::isfinite(v))
+    return QString();
+  return QString::number(v, 'f', decimals);
+}
+
+std::span<const PlaceProbability> topEntries(const std::vector<PlaceProbability> &places, int topK) {
+  std::size_t n = places.size();
+  if (topK > 0)
+    n = std::min(n, static_cast<std::size_t>(topK));
+  return std::span<const PlaceProbability>(places.data(), n);
+}
+
+VisibleExif visibleExif(const ImageResult &r, const ExportOptions &opt) {
+  VisibleExif v;
+  if (!opt.includeExifGps || !r.exifLocation || !r.exifLocation->isValid())
+    return v;
+  v.location = r.exifLocation;
+  v.altitude = r.exifAltitude;
+  v.country = r.exifCountry;
+  if (r.errorKm && std::isfinite(*r.errorKm))
+    v.errorKm = r.errorKm;
+  else if (r.estimate && r.estimate->isValid())
+    v.errorKm = geo::haversineKm(*r.estimate, *r.exifLocation);
+  return v;
+}
+
+ImageResult privacyFiltered(const ImageResult &r, const ExportOptions &opt) {
+  ImageResult out = r;
+  if (!opt.includeExifGps) {
+    out.exifLocation.reset();
+    out.exifAltitude.reset();
+    out.exifCountry.clear();
+    out.errorKm.reset();
+  }
+  return out;
+}
+
+QString displayName(const QString &path) {
+  const QString name = QFileInfo(path).fileName();
+  return name.isEmpty() ? path : name;
+}
+
+} // namespace streetlens::exporting

@@ -1,0 +1,42 @@
+#pragma once
+// Small helpers shared by the export writers: status names of the CLI schema, exact number
+// formatting, top-k slicing and the privacy-filtered view of the EXIF ground truth.
+// Pure functions, any thread.
+#include "core/analysis/GeoResult.h"
+#include "core/export/ExportTypes.h"
+
+#include <QString>
+#include <span>
+
+namespace streetlens::exporting {
+
+// "queued", "running", "ok", "error" (the `status` values of the predict schema).
+QString statusName(ImageStatus s);
+// Inverse of statusName; empty for unknown names.
+std::optional<ImageStatus> statusFromName(const QString &name);
+
+// Shortest decimal text that reads back to exactly the same double ("48.8566", "0.1", "1e-07").
+QString formatNumber(double v);
+// Fixed decimals for humans ("48.856600" with decimals = 6).
+QString formatFixed(double v, int decimals);
+
+// The first min(topK, size) entries (all when topK <= 0).
+std::span<const PlaceProbability> topEntries(const std::vector<PlaceProbability> &places, int topK);
+
+// The EXIF ground truth as far as the options allow it to be exported.
+struct VisibleExif {
+  std::optional<geo::GeoPoint> location;
+  std::optional<double> altitude;
+  QString country;
+  std::optional<double> errorKm; // stored error, else computed from estimate and location
+};
+VisibleExif visibleExif(const ImageResult &r, const ExportOptions &opt);
+
+// A copy of r without what the options withhold (EXIF GPS point, altitude, country, error);
+// what report callbacks such as ReportContext::renderMap get to see.
+ImageResult privacyFiltered(const ImageResult &r, const ExportOptions &opt);
+
+// File name part of a path (the path itself when it has no separator).
+QString displayName(const QString &path);
+
+} // namespace streetlens::exporting

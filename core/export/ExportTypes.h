@@ -1,0 +1,48 @@
+#pragma once
+// Options and context shared by every export format, and the format enumeration with its
+// name/extension lookups. Plain values, any thread.
+#include "core/analysis/GeoResult.h"
+
+#include <QDateTime>
+#include <QImage>
+#include <QSize>
+#include <QString>
+#include <functional>
+#include <optional>
+
+namespace streetlens::exporting {
+
+// What goes into an export.
+struct ExportOptions {
+  // Privacy: false leaves the EXIF GPS point out of every format, together with everything that
+  // reveals it (EXIF altitude and country, error_km, GeoScore, the accuracy summary of reports).
+  bool includeExifGps = true;
+  // Entries per level (countries, regions, cities) written to JSON/GeoJSON/reports; <= 0: all.
+  int topK = 5;
+  // GeoJSON: also write the top-k cities of each image as Point features.
+  bool geojsonIncludeCities = false;
+};
+
+// Everything a report needs besides the results.
+struct ReportContext {
+  QString projectName;
+  QDateTime created;
+  QString modelName, modelSha256, precision, device;
+  QString settingsSummary; // free text, one setting per line
+  // Renders the map (heatmap and markers) of one result at the given pixel size. May be empty:
+  // then reports carry no map image. Called from the exporting thread.
+  std::function<QImage(const ImageResult &, QSize)> renderMap;
+};
+
+enum class ExportFormat { Csv, Json, GeoJson, Kml, Html, Pdf };
+
+// "csv", "json", "geojson", "kml", "html", "pdf" (case-insensitive); empty for anything else.
+std::optional<ExportFormat> exportFormatFromName(const QString &name);
+// From the extension of a file name: .csv .json .geojson .kml .html/.htm .pdf (case-insensitive).
+std::optional<ExportFormat> exportFormatFromPath(const QString &path);
+// The lower-case name accepted by exportFormatFromName.
+QString exportFormatName(ExportFormat fmt);
+// The usual file extension without the dot ("csv", ..., "html", "pdf").
+QString exportFormatExtension(ExportFormat fmt);
+
+} // namespace streetlens::exporting

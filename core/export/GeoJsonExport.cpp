@@ -1,0 +1,89 @@
+#include "core/export/GeoJsonExport.h"
+
+#include "core/export/ExportCommon.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <cmath>
+
+namespace streetlens::exporting {
+
+namespace {
+
+QJsonValue orNull(const std::optional<double> &v) {
+  return v && std::isfinite(*v) ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonObject pointFeature(geo::GeoPoint p, QJsonObject properties) {
+  return QJsonObject{
+      {QStringLiteral("type"), QStringLiteral("Feature")},
+      {QStringLiteral("geometry"), QJsonObject{{QStringLiteral("type"), QStringLiteral("Point")},
+                                               {QStringLiteral("coordinates"), QJsonArray{p.lon, p.lat}}}},
+      {QStringLiteral("properties"), properties}};
+}
+
+void putTop(QJsonObject &props, const QString &prefix, const std::vector<PlaceProbability> &places,
+            bool withCode) {
+  const PlaceProbability *p = places.empty() ? nullptr : &places.front();
+  if (withCode)
+    props.insert(prefix + QStringLiteral("_code"), p ? QJsonValue(p->code) : QJsonValue(QJsonValue::Null));
+  props.insert(prefix + QStringLiteral("_name"), p ? QJsonValue(p->name) : QJsonValue(QJsonValue::Null));
+  props.insert(prefix + QStringLiteral("_probability"),
+               p ? QJsonValue(p->probability) : QJsonValue(QJsonValue::Null));
+}
+
+} // namespace
+
+QJsonDocument resultsToGeoJson(const std::vector<ImageResult> &results, const ExportOptions &opt) {
+  QJsonArray features;
+  for (const ImageResult &r : results) {
+    if (!r.estimate || !r.estimate->isValid())
+      continue;
+    const VisibleExif exif = visibleExif(r, opt);
+
+    QJsonObject props{{QStringLiteral("kind"), QStringLiteral("estimate")},
+                      {QStringLiteral("path"), r.path},
+                      {QStringLiteral("sha256"), r.sha256},
+                      {QStringLiteral("status"), statusName(r.status)},
+                      {QStringLiteral("label"), r.estimateLabel}};
+    putTop(props, QStringLiteral("country"), r.countries, true);
+    putTop(props, QStringLiteral("region"), r.regions, true);
+    putTop(props, QStringLiteral("city"), r.cities, false);
+    props.insert(QStringLiteral("exif_country"),
+                 exif.location ? QJsonValue(exif.country) : QJsonValue(QJsonValue::Null));
+    props.insert(QStringLiteral("error_km"), orNull(exif.errorKm));
+    features.append(pointFeature(*r.estimate, props));
+
+    if (opt.geojsonIncludeCities) {
+      int rank = 0;
+      for (const PlaceProbability &c : topEntries(r.cities, opt.topK)) {
+        ++rank;
+        if (!c.location || !c.location->isValid())
+          continue;
+        features.append(pointFeature(
+            *c.location, QJsonObject{{QStringLiteral("kind"), QStringLiteral("city")},
+                                     {QStringLiteral("path"), r.path},
+                                     {QStringLiteral("sha256"), r.sha256},
+                                     {QStringLiteral("rank"), rank},
+                                     {QStringLiteral("name"), c.name},
+                                     {QStringLiteral("country"), c.country},
+                                     {QStringLiteral("region"), c.region},
+                                     {QStringLiteral("population"), static_cast<double>(c.population)},
+                                     {QStringLiteral("probability"), c.probability}}));
+      }
+    }
+
+    if (exif.location)
+      features.append(
+          pointFeature(*exif.location, QJsonObject{{QStringLiteral("kind"), QStringLiteral("exif")},
+                                                   {QStringLiteral("path"), r.path},
+                                                   {QStringLiteral("sha256"), r.sha256},
+                                                   {QStringLiteral("country"), exif.country},
+                                                   {QStringLiteral("altitude"), orNull(exif.altitude)},
+                                                   {QStringLiteral("error_km"), orNull(exif.errorKm)}}));
+  }
+  return QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("FeatureCollection")},
+                                   {QStringLiteral("features"), features}});
+}
+
+} // namespace streetlens::exporting

@@ -1,0 +1,22 @@
+#pragma once
+// GeoJSON (RFC 7946) FeatureCollection of the results: an estimate Point per image, optionally
+// its top-k cities as Points, and its EXIF GPS Point when the options allow it. Coordinates are
+// [longitude, latitude] in WGS 84. Pure function, any thread.
+#include "core/analysis/GeoResult.h"
+#include "core/export/ExportTypes.h"
+
+#include <QJsonDocument>
+#include <vector>
+
+namespace streetlens::exporting {
+
+// Every feature has properties "kind" ("estimate", "city" or "exif"), "path", "sha256".
+// estimate: label, status, country_code, country_name, country_probability, region_code,
+//   region_name, region_probability, city_name, city_probability, exif_country and error_km
+//   (null when absent or withheld);
+// city: rank (1-based), name, country, region, population, probability;
+// exif: country, altitude (null when unknown), error_km.
+// Images without an estimate (failed, queued) are left out.
+QJsonDocument resultsToGeoJson(const std::vector<ImageResult> &results, const ExportOptions &opt);
+
+} // namespace streetlens::exporting

@@ -1,0 +1,175 @@
+#include "core/export/KmlExport.h"
+
+#include "core/export/ExportCommon.h"
+#include "core/geo/GreatCircle.h"
+
+#include <QXmlStreamWriter>
+
+namespace streetlens::exporting {
+
+namespace {
+
+// XML 1.0 forbids most control characters even when escaped; file names may contain them.
+QString xmlSafe(const QString &s) {
+  QString out;
+  out.reserve(s.size());
+  for (QChar c : s) {
+    const char16_t u = c.unicode();
+    if (u < 0x20 && u != 0x9 && u != 0xA && u != 0xD)
+      out += QChar(0xFFFD);
+    else if (u == 0xFFFE || u == 0xFFFF)
+      out += QChar(0xFFFD);
+    else
+      out += c;
+  }
+  return out;
+}
+
+// "lon,lat"; great-circle paths may carry unwrapped longitudes, KML wants [-180, 180].
+QString coord(geo::GeoPoint p) {
+  const double lon = (p.lon < -180.0 || p.lon > 180.0) ? geo::normalizeLongitude(p.lon) : p.lon;
+  return formatNumber(lon) + u',' + formatNumber(p.lat);
+}
+
+void writeStyle(QXmlStreamWriter &w, const QString &id, const QString &iconColor, const QString &icon,
+                double scale) {
+  w.writeStartElement(QStringLiteral("Style"));
+  w.writeAttribute(QStringLiteral("id"), id);
+  w.writeStartElement(QStringLiteral("IconStyle"));
+  w.writeTextElement(QStringLiteral("color"), iconColor);
+  w.writeTextElement(QStringLiteral("scale"), formatNumber(scale));
+  w.writeStartElement(QStringLiteral("Icon"));
+  w.writeTextElement(QStringLiteral("href"), icon);
+  w.writeEndElement(); // Icon
+  w.writeEndElement(); // IconStyle
+  w.writeStartElement(QStringLiteral("LabelStyle"));
+  w.writeTextElement(QStringLiteral("scale"), QStringLiteral("0.8"));
+  w.writeEndElement();
+  w.writeEndElement(); // Style
+}
+
+void writeData(QXmlStreamWriter &w, const QString &name, const QString &value) {
+  w.writeStartElement(QStringLiteral("Data"));
+  w.writeAttribute(QStringLiteral("name"), name);
+  w.writeTextElement(QStringLiteral("value"), xmlSafe(value));
+  w.writeEndElement();
+}
+
+void writePoint(QXmlStreamWriter &w, const QString &name, const QString &style, const QString &description,
+                geo::GeoPoint p, const QList<QPair<QString, QString>> &data) {
+  w.writeStartElement(QStringLiteral("Placemark"));
+  w.writeTextElement(QStringLiteral("name"), xmlSafe(name));
+  w.writeTextElement(QStringLiteral("description"), xmlSafe(description));
+  w.writeTextElement(QStringLiteral("styleUrl"), u'#' + style);
+  if (!data.isEmpty()) {
+    w.writeStartElement(QStringLiteral("ExtendedData"));
+    for (const auto &d : data)
+      writeData(w, d.first, d.second);
+    w.writeEndElement();
+  }
+  w.writeStartElement(QStringLiteral("Point"));
+  w.writeTextElement(QStringLiteral("coordinates"), coord(p));
+  w.writeEndElement(); // Point
+  w.writeEndElement(); // Placemark
+}
+
+QString percent(double p) {
+  return QString::number(100.0 * p, 'f', 1) + u'%';
+}
+
+} // namespace
+
+QByteArray resultsToKml(const std::vector<ImageResult> &results, const ExportOptions &opt,
+                        const QString &documentName) {
+  QByteArray out;
+  QXmlStreamWriter w(&out);
+  w.setAutoFormatting(true);
+  w.setAutoFormattingIndent(1);
+  w.writeStartDocument();
+  w.writeDefaultNamespace(QStringLiteral("http://www.opengis.net/kml/2.2"));
+  w.writeStartElement(QStringLiteral("kml"));
+  w.writeStartElement(QStringLiteral("Document"));
+  w.writeTextElement(QStringLiteral("name"), xmlSafe(documentName));
+  w.writeTextElement(QStringLiteral("description"),
+                     QStringLiteral("StreetLens geolocation estimates. An estimate, not proof."));
+  // KML colours are aabbggrr.
+  writeStyle(w, QStringLiteral("estimate"), QStringLiteral("ff2f3fd6"),
+             QStringLiteral("http://maps.google.com/mapfiles/kml/paddle/red-circle.png"), 1.1);
+  writeStyle(w, QStringLiteral("exif"), QStringLiteral("ff3fa02c"),
+             QStringLiteral("http://maps.google.com/mapfiles/kml/paddle/grn-stars.png"), 1.0);
+  w.writeStartElement(QStringLiteral("Style"));
+  w.writeAttribute(QStringLiteral("id"), QStringLiteral("errorLine"));
+  w.writeStartElement(QStringLiteral("LineStyle"));
+  w.writeTextElement(QStringLiteral("color"), QStringLiteral("ff00a5ff"));
+  w.writeTextElement(QStringLiteral("width"), QStringLiteral("3"));
+  w.writeEndElement(); // LineStyle
+  w.writeEndElement(); // Style
+
+  for (const ImageResult &r : results) {
+    if (!r.estimate || !r.estimate->isValid())
+      continue;
+    const VisibleExif exif = visibleExif(r, opt);
+    w.writeStartElement(QStringLiteral("Folder"));
+    w.writeTextElement(QStringLiteral("name"), xmlSafe(displayName(r.path)));
+    w.writeTextElement(QStringLiteral("description"), xmlSafe(r.path));
+
+    QString desc = r.estimateLabel;
+    QList<QPair<QString, QString>> data{{QStringLiteral("path"), r.path},
+                                        {QStringLiteral("sha256"), r.sha256}};
+    if (!r.countries.empty()) {
+      const PlaceProbability &c = r.countries.front();
+      desc += QStringLiteral("\nCountry: %1 (%2)").arg(c.name, percent(c.probability));
+      data.append({QStringLiteral("country_code"), c.code});
+      data.append({QStringLiteral("country_probability"), formatNumber(c.probability)});
+    }
+    if (!r.cities.empty()) {
+      const PlaceProbability &c = r.cities.front();
+      desc += QStringLiteral("\nCity: %1 (%2)").arg(c.name, percent(c.probability));
+      data.append({QStringLiteral("city_probability"), formatNumber(c.probability)});
+    }
+    if (exif.errorKm) {
+      desc += QStringLiteral("\nError: %1 km").arg(QString::number(*exif.errorKm, 'f', 1));
+      data.append({QStringLiteral("error_km"), formatNumber(*exif.errorKm)});
+    }
+    desc += QStringLiteral("\nAn estimate, not proof.");
+    const QString estimateName = r.estimateLabel.isEmpty()
+                                     ? QStringLiteral("Estimate")
+                                     : QStringLiteral("Estimate: %1").arg(r.estimateLabel);
+    writePoint(w, estimateName, QStringLiteral("estimate"), desc, *r.estimate, data);
+
+    if (exif.location) {
+      QString exifDesc = QStringLiteral("GPS position recorded in the photo's EXIF data");
+      if (!exif.country.isEmpty())
+        exifDesc += QStringLiteral(" (%1)").arg(exif.country);
+      QList<QPair<QString, QString>> exifData{{QStringLiteral("path"), r.path}};
+      if (exif.altitude)
+        exifData.append({QStringLiteral("altitude_m"), formatNumber(*exif.altitude)});
+      writePoint(w, QStringLiteral("EXIF GPS"), QStringLiteral("exif"), exifDesc, *exif.location, exifData);
+
+      w.writeStartElement(QStringLiteral("Placemark"));
+      w.writeTextElement(QStringLiteral("name"),
+                         exif.errorKm
+                             ? QStringLiteral("Error %1 km").arg(QString::number(*exif.errorKm, 'f', 1))
+                             : QStringLiteral("Error"));
+      w.writeTextElement(QStringLiteral("styleUrl"), QStringLiteral("#errorLine"));
+      w.writeStartElement(QStringLiteral("LineString"));
+      w.writeTextElement(QStringLiteral("tessellate"), QStringLiteral("1"));
+      QStringList coords;
+      for (const geo::GeoPoint &p : geo::greatCirclePath(*r.estimate, *exif.location, 33))
+        coords << coord(p);
+      // Both ends exactly as the placemarks carry them.
+      coords.front() = coord(*r.estimate);
+      coords.back() = coord(*exif.location);
+      w.writeTextElement(QStringLiteral("coordinates"), coords.join(u' '));
+      w.writeEndElement(); // LineString
+      w.writeEndElement(); // Placemark
+    }
+    w.writeEndElement(); // Folder
+  }
+  w.writeEndElement(); // Document
+  w.writeEndElement(); // kml
+  w.writeEndDocument();
+  return out;
+}
+
+} // namespace streetlens::exporting

@@ -1,0 +1,217 @@
+#include "core/export/ReportContent.h"
+
+#include "core/export/ExportCommon.h"
+#include "core/geo/GeoScore.h"
+
+#include <QImageReader>
+#include <QTimeZone>
+#include <cmath>
+#include <exception>
+
+namespace streetlens::exporting {
+
+QString reportDisclaimer() {
+  return QStringLiteral("This is an estimate, not proof. The location is inferred by a machine-learning "
+                        "model from visual cues in the photo and can be confidently wrong. Confirm it with "
+                        "independent evidence before relying on it.");
+}
+
+QString reportDate(const ReportContext &ctx) {
+  const QDateTime t = ctx.created.isValid() ? ctx.created : QDateTime::currentDateTime();
+  QString zone = t.timeZoneAbbreviation();
+  if (zone.isEmpty())
+    zone = t.timeZone().displayName(t, QTimeZone::OffsetName);
+  return t.toString(QStringLiteral("yyyy-MM-dd HH:mm")) + (zone.isEmpty() ? QString() : u' ' + zone);
+}
+
+ReportRows reportCoverRows(const std::vector<ImageResult> &results, const ReportContext &ctx,
+                           const ExportOptions &opt) {
+  auto orDash = [](const QString &s) { return s.trimmed().isEmpty() ? QStringLiteral("—") : s; };
+  const AccuracySummary acc = summarizeAccuracy(results, opt);
+  ReportRows rows;
+  rows << qMakePair(QStringLiteral("Project"), orDash(ctx.projectName));
+  rows << qMakePair(QStringLiteral("Created"), reportDate(ctx));
+  rows << qMakePair(
+      QStringLiteral("Images"),
+      QStringLiteral("%1 (%2 analysed, %3 failed)").arg(acc.images).arg(acc.succeeded).arg(acc.failed));
+  rows << qMakePair(QStringLiteral("Model"), orDash(ctx.modelName));
+  rows << qMakePair(QStringLiteral("Weights SHA-256"), orDash(ctx.modelSha256));
+  rows << qMakePair(QStringLiteral("Precision"), orDash(ctx.precision));
+  rows << qMakePair(QStringLiteral("Device"), orDash(ctx.device));
+  rows << qMakePair(QStringLiteral("EXIF GPS"), opt.includeExifGps
+                                                    ? QStringLiteral("included")
+                                                    : QStringLiteral("withheld (privacy option)"));
+  return rows;
+}
+
+QString printable(const QString &s) {
+  QString out;
+  out.reserve(s.size());
+  for (QChar c : s) {
+    if (c == u'\n' || c == u'\r')
+      out += QChar(0x21B5); // ↵
+    else if (c.category() == QChar::Other_Control)
+      out += QChar(0xFFFD);
+    else
+      out += c;
+  }
+  return out;
+}
+
+QString formatLatLon(geo::GeoPoint p) {
+  return QStringLiteral("%1° %2, %3° %4")
+      .arg(QString::number(std::abs(p.lat), 'f', 5), p.lat >= 0 ? QStringLiteral("N") : QStringLiteral("S"),
+           QString::number(std::abs(p.lon), 'f', 5), p.lon >= 0 ? QStringLiteral("E") : QStringLiteral("W"));
+}
+
+namespace {
+
+QString percentText(double p) {
+  return QString::number(100.0 * p, 'f', 1) + u'%';
+}
+
+QString kmText(double km) {
+  return QString::number(km, 'f', km < 10.0 ? 2 : 1) + QStringLiteral(" km");
+}
+
+QString statusText(const ImageResult &r) {
+  switch (r.status) {
+  case ImageStatus::Done:
+    return QStringLiteral("ok");
+  case ImageStatus::Failed:
+    return r.error.isEmpty() ? QStringLiteral("Failed") : QStringLiteral("Failed: ") + r.error;
+  case ImageStatus::Queued:
+    return QStringLiteral("not analysed (queued)");
+  case ImageStatus::Running:
+    return QStringLiteral("not analysed (running)");
+  }
+  return QString();
+}
+
+ReportTable makeTable(const QString &title, const QString &column,
+                      const std::vector<PlaceProbability> &places, int topK, bool cities) {
+  ReportTable t{title, column, {}};
+  for (const PlaceProbability &p : topEntries(places, topK)) {
+    QString detail;
+    if (cities) {
+      QStringList parts;
+      if (!p.region.isEmpty())
+        parts << p.region;
+      if (!p.country.isEmpty() && !p.region.startsWith(p.country + u'.'))
+        parts << p.country;
+      detail = parts.join(QStringLiteral(", "));
+      if (p.population > 0)
+        detail += (detail.isEmpty() ? QString() : QStringLiteral(" · ")) +
+                  QStringLiteral("pop. %1").arg(QLocale(QLocale::English).toString(p.population));
+    } else if (p.code != p.name) {
+      detail = p.code;
+    }
+    t.rows.push_back({p.name.isEmpty() ? p.code : p.name, detail, p.probability});
+  }
+  return t;
+}
+
+} // namespace
+
+std::vector<ReportSummaryRow> reportSummaryRows(const std::vector<ImageResult> &results,
+                                                const ExportOptions &opt) {
+  std::vector<ReportSummaryRow> rows;
+  rows.reserve(results.size());
+  int n = 0;
+  for (const ImageResult &r : results) {
+    ReportSummaryRow row;
+    row.number = QString::number(++n);
+    row.fileName = printable(displayName(r.path));
+    row.status = r.status == ImageStatus::Done ? QStringLiteral("ok") : statusName(r.status);
+    row.estimate = r.estimateLabel;
+    if (row.estimate.isEmpty() && r.estimate)
+      row.estimate = formatLatLon(*r.estimate);
+    if (!r.countries.empty())
+      row.topCountry = QStringLiteral("%1 (%2)").arg(r.countries.front().name,
+                                                     percentText(r.countries.front().probability));
+    const VisibleExif exif = visibleExif(r, opt);
+    row.errorKm = exif.errorKm ? kmText(*exif.errorKm) : QString();
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+QImage loadReportPhoto(const QString &path, int maxEdge, QString *error) {
+  QImageReader reader(path);
+  reader.setAutoTransform(true);
+  QSize size = reader.size();
+  if (size.isValid() && (size.width() > maxEdge || size.height() > maxEdge)) {
+    // Orientation may swap the axes; fitting the longer edge is orientation independent.
+    reader.setScaledSize(size.scaled(maxEdge, maxEdge, Qt::KeepAspectRatio));
+  }
+  QImage img = reader.read();
+  if (img.isNull()) {
+    if (error)
+      *error = QStringLiteral("Cannot read %1: %2").arg(path, reader.errorString());
+    return img;
+  }
+  if (img.width() > maxEdge || img.height() > maxEdge)
+    img = img.scaled(maxEdge, maxEdge, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+  return img;
+}
+
+ReportImageSection buildImageSection(const ImageResult &r, int number, const ReportContext &ctx,
+                                     const ExportOptions &opt, int photoMaxEdge, QSize mapSize) {
+  ReportImageSection s;
+  s.number = number;
+  s.fileName = printable(displayName(r.path));
+  s.path = printable(r.path);
+  s.sha256 = r.sha256;
+  s.ok = r.status == ImageStatus::Done;
+  s.statusText = statusText(r);
+  s.photo = loadReportPhoto(r.path, photoMaxEdge, &s.photoError);
+  if (ctx.renderMap && s.ok) {
+    try {
+      s.map = ctx.renderMap(privacyFiltered(r, opt), mapSize);
+    } catch (const std::exception &) {
+      s.map = QImage();
+    }
+  }
+  if (r.estimate) {
+    s.estimateLabel = r.estimateLabel.isEmpty() ? QStringLiteral("Estimated location") : r.estimateLabel;
+    s.estimateCoords = formatLatLon(*r.estimate);
+  }
+  const int k = opt.topK;
+  if (!r.countries.empty())
+    s.tables.push_back(
+        makeTable(QStringLiteral("Countries"), QStringLiteral("Country"), r.countries, k, false));
+  if (!r.regions.empty())
+    s.tables.push_back(makeTable(QStringLiteral("Regions"), QStringLiteral("Region"), r.regions, k, false));
+  if (!r.cities.empty())
+    s.tables.push_back(makeTable(QStringLiteral("Cities"), QStringLiteral("City"), r.cities, k, true));
+  if (!r.labels.empty())
+    s.tables.push_back(
+        makeTable(QStringLiteral("Candidate labels"), QStringLiteral("Label"), r.labels, k, false));
+
+  const VisibleExif exif = visibleExif(r, opt);
+  s.mapCaption = exif.location ? QStringLiteral("Map · probability heatmap, estimate and EXIF GPS position")
+                               : QStringLiteral("Map · probability heatmap and estimate");
+  if (!opt.includeExifGps) {
+    s.exifRows << qMakePair(QStringLiteral("EXIF GPS"), QStringLiteral("withheld (privacy option)"));
+  } else if (!exif.location) {
+    s.exifRows << qMakePair(QStringLiteral("EXIF GPS"), QStringLiteral("none in the file"));
+  } else {
+    s.exifRows << qMakePair(QStringLiteral("EXIF GPS"), formatLatLon(*exif.location));
+    if (!exif.country.isEmpty())
+      s.exifRows << qMakePair(QStringLiteral("EXIF country"), exif.country);
+    if (exif.altitude)
+      s.exifRows << qMakePair(QStringLiteral("Altitude"),
+                              QString::number(*exif.altitude, 'f', 0) + QStringLiteral(" m"));
+    if (exif.errorKm) {
+      s.exifRows << qMakePair(QStringLiteral("Error"), kmText(*exif.errorKm));
+      s.exifRows << qMakePair(QStringLiteral("GeoScore"),
+                              QString::number(geo::geoScore(*exif.errorKm), 'f', 0));
+    }
+  }
+  if (r.exifTime.isValid())
+    s.exifRows << qMakePair(QStringLiteral("EXIF time"),
+                            r.exifTime.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+  return s;
+}
+
+} // namespace streetlens::exporting

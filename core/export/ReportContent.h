@@ -1,0 +1,69 @@
+#pragma once
+// The content of a case report, independent of its layout: cover facts, summary rows and one
+// section per image (photo, map, top-k tables, EXIF). HtmlReport and PdfReport lay it out.
+// Sections are built one at a time so that a long report never holds every photo in memory.
+// Pure functions; need a QGuiApplication only when ctx.renderMap does. Any thread.
+#include "core/analysis/GeoResult.h"
+#include "core/export/AccuracySummary.h"
+#include "core/export/ExportTypes.h"
+
+#include <QImage>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <vector>
+
+namespace streetlens::exporting {
+
+using ReportRows = QList<QPair<QString, QString>>; // label, value
+
+struct ReportTableRow {
+  QString name;   // "Paris"
+  QString detail; // "Île-de-France, FR" or ""
+  double probability = 0.0;
+};
+
+struct ReportTable {
+  QString title;  // "Countries"
+  QString column; // "Country"
+  std::vector<ReportTableRow> rows;
+};
+
+struct ReportImageSection {
+  int number = 0;                 // 1-based
+  QString fileName, path, sha256; // fileName and path passed through printable()
+  bool ok = false;
+  QString statusText; // "ok", "Failed: <error>", ...
+  QImage photo;       // null when it could not be read (photoError says why)
+  QString photoError;
+  QImage map;                            // null when ctx.renderMap is empty or returned nothing
+  QString mapCaption;                    // what the map shows
+  QString estimateLabel, estimateCoords; // empty without an estimate
+  std::vector<ReportTable> tables;       // countries, regions, cities (non-empty ones)
+  ReportRows exifRows;                   // EXIF GPS facts, or one row saying why there are none
+};
+
+struct ReportSummaryRow {
+  QString number, fileName, status, estimate, topCountry, errorKm;
+};
+
+// Text that every report carries next to the results.
+QString reportDisclaimer();
+// "yyyy-MM-dd HH:mm <zone>" of ctx.created (now when invalid).
+QString reportDate(const ReportContext &ctx);
+// Project, date, model facts, image counts and the EXIF policy, in display order.
+ReportRows reportCoverRows(const std::vector<ImageResult> &results, const ReportContext &ctx,
+                           const ExportOptions &opt);
+std::vector<ReportSummaryRow> reportSummaryRows(const std::vector<ImageResult> &results,
+                                                const ExportOptions &opt);
+// Line breaks shown as ↵ and other control characters as U+FFFD (file names may hold them).
+QString printable(const QString &s);
+// "48.85660° N, 2.35220° E"
+QString formatLatLon(geo::GeoPoint p);
+
+// Loads a photo with its EXIF orientation applied, scaled to fit maxEdge pixels.
+QImage loadReportPhoto(const QString &path, int maxEdge, QString *error);
+ReportImageSection buildImageSection(const ImageResult &r, int number, const ReportContext &ctx,
+                                     const ExportOptions &opt, int photoMaxEdge, QSize mapSize);
+
+} // namespace streetlens::exporting
