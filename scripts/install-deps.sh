@@ -14,7 +14,7 @@ PACKAGES=(
   # images and metadata (OpenCV core/imgproc/imgcodecs only, never highgui)
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev libexiv2-dev
   # tests, benchmarks, screenshots
-  libgtest-dev libbenchmark-dev xvfb xauth imagemagick poppler-utils sqlite3 fonts-dejavu-core
+  libgtest-dev libbenchmark-dev xvfb xauth imagemagick poppler-utils sqlite3 fonts-dejavu-core strace
 )
 
 missing=()

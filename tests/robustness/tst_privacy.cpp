@@ -1,0 +1,53 @@
+// Reliability R8: analysis makes no network connection (every socket the CLI opens during a
+// predict run is traced with strace: no AF_INET/AF_INET6), and nothing writes into the analysed
+// images (their bytes, EXIF GPS included, are unchanged afterwards).
+#include "tests/support/Fixture.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <exiv2/exiv2.hpp>
+
+using namespace streetlens::test;
+
+class TestPrivacy : public QObject {
+  Q_OBJECT
+private Q_SLOTS:
+  void noNetworkAndImagesUntouched() {
+    STREETLENS_REQUIRE_FIXTURE();
+    const QString strace = QStandardPaths::findExecutable("strace");
+    QVERIFY2(!strace.isEmpty(), "strace is needed (scripts/install-deps.sh installs it)");
+    QTemporaryDir dir;
+    const QString img = dir.filePath("tagged.jpg");
+    QVERIFY(QFile::copy(fixturePath("images/landscape_640x480.jpg"), img));
+    QFile(img).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    auto image = Exiv2::ImageFactory::open(img.toStdString());
+    image->readMetadata();
+    image->exifData()["Exif.GPSInfo.GPSLatitudeRef"] = std::string("N");
+    image->exifData()["Exif.GPSInfo.GPSLatitude"] = std::string("48/1 51/1 2400/100");
+    image->exifData()["Exif.GPSInfo.GPSLongitudeRef"] = std::string("E");
+    image->exifData()["Exif.GPSInfo.GPSLongitude"] = std::string("2/1 21/1 800/100");
+    image->writeMetadata();
+    const QByteArray before = QCryptographicHash::hash(readAll(img), QCryptographicHash::Sha256);
+
+    const QString log = dir.filePath("strace.log");
+    QProcess p;
+    p.start(strace, {"-f", "-qq", "-e", "trace=socket,connect", "-o", log, QStringLiteral(STREETLENS_CLI),
+                     "predict", "--model", fixturePath("model"), "--cache-dir", dir.filePath("cache"),
+                     "--format", "kml", "-o", dir.filePath("out.kml"), img});
+    QVERIFY(p.waitForFinished(600000));
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    const QByteArray trace = readAll(log);
+    QVERIFY2(!trace.isEmpty() || QFile::exists(log), "strace wrote no log");
+    for (const QByteArray &line : trace.split('\n'))
+      QVERIFY2(!line.contains("AF_INET"), line.constData()); // AF_INET and AF_INET6
+    QCOMPARE(QCryptographicHash::hash(readAll(img), QCryptographicHash::Sha256), before);
+    QVERIFY(readAll(dir.filePath("out.kml")).contains("<kml"));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestPrivacy)
+#include "tst_privacy.moc"
