@@ -1,0 +1,214 @@
+#include "ui/map/MapMarkers.h"
+
+#include "core/gazetteer/Gazetteer.h"
+#include "core/geo/GreatCircle.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QHash>
+#include <QLineF>
+#include <algorithm>
+#include <cmath>
+
+namespace streetlens::ui {
+
+namespace {
+
+QString tr(const char *text) {
+  return QCoreApplication::translate("streetlens::ui::MapMarkers", text);
+}
+
+QString placeDetail(const PlaceProbability &c, const gazetteer::Gazetteer *gaz) {
+  QStringList parts;
+  QString region = c.region, country = c.country;
+  if (gaz) {
+    if (const gazetteer::Region *r = gaz->region(c.region))
+      region = r->name;
+    if (const gazetteer::Country *k = gaz->country(c.country))
+      country = k->name();
+  }
+  if (!region.isEmpty())
+    parts << region;
+  if (!country.isEmpty())
+    parts << country;
+  return parts.join(QStringLiteral(", "));
+}
+
+std::optional<geo::GeoPoint> placeLocation(const PlaceProbability &c, const gazetteer::Gazetteer *gaz) {
+  if (c.location)
+    return c.location;
+  bool ok = false;
+  const qint64 id = c.code.toLongLong(&ok);
+  if (gaz && ok) {
+    if (const gazetteer::City *city = gaz->city(id))
+      return city->location;
+  }
+  return std::nullopt;
+}
+
+void addExif(MarkerSet &set, const ImageResult &r, int index, bool link) {
+  if (!r.exifLocation)
+    return;
+  MapMarker m;
+  m.kind = MapMarker::Kind::Exif;
+  m.location = *r.exifLocation;
+  m.title = tr("EXIF GPS position");
+  m.detail = QFileInfo(r.path).fileName();
+  m.imageIndex = index;
+  set.markers.push_back(m);
+  if (link && r.estimate) {
+    const double km = r.errorKm.value_or(geo::haversineKm(*r.exifLocation, *r.estimate));
+    set.links.push_back({*r.exifLocation, *r.estimate, km, index});
+  }
+}
+
+} // namespace
+
+QString formatProbability(double p) {
+  const double pct = p * 100.0;
+  if (pct < 0.1)
+    return QStringLiteral("<0.1 %");
+  return QStringLiteral("%1 %").arg(pct, 0, 'f', pct < 10.0 ? 1 : 0);
+}
+
+MarkerSet buildMarkers(const std::vector<ImageResult> &results, MultiImageMode mode, int topK,
+                       const gazetteer::Gazetteer *gaz) {
+  MarkerSet set;
+  std::vector<int> usable;
+  for (int i = 0; i < static_cast<int>(results.size()); ++i) {
+    if (results[static_cast<size_t>(i)].status != ImageStatus::Failed)
+      usable.push_back(i);
+  }
+  if (usable.empty())
+    return set;
+
+  if (mode == MultiImageMode::PerImage && usable.size() > 1) {
+    for (int i : usable) {
+      const ImageResult &r = results[static_cast<size_t>(i)];
+      addExif(set, r, i, true);
+      if (!r.estimate)
+        continue;
+      MapMarker m;
+      m.kind = MapMarker::Kind::Image;
+      m.location = *r.estimate;
+      m.title = QFileInfo(r.path).fileName();
+      m.detail = r.estimateLabel;
+      if (!r.cities.empty())
+        m.probability = r.cities.front().probability;
+      else if (!r.countries.empty())
+        m.probability = r.countries.front().probability;
+      m.imageIndex = i;
+      set.markers.push_back(m);
+    }
+    return set;
+  }
+
+  // Cities: the average over the usable results (a single result keeps its own values).
+  struct Acc {
+    PlaceProbability place;
+    double sum = 0.0;
+  };
+  QHash<QString, int> byCode;
+  std::vector<Acc> acc;
+  for (int i : usable) {
+    for (const PlaceProbability &c : results[static_cast<size_t>(i)].cities) {
+      const QString key = c.code.isEmpty() ? c.name : c.code;
+      auto it = byCode.find(key);
+      if (it == byCode.end()) {
+        it = byCode.insert(key, static_cast<int>(acc.size()));
+        acc.push_back({c, 0.0});
+      }
+      acc[static_cast<size_t>(*it)].sum += c.probability;
+    }
+  }
+  std::stable_sort(acc.begin(), acc.end(), [](const Acc &a, const Acc &b) { return a.sum > b.sum; });
+  const double n = static_cast<double>(usable.size());
+  int rank = 0;
+  std::vector<MapMarker> cities;
+  for (const Acc &a : acc) {
+    if (rank >= topK)
+      break;
+    const auto loc = placeLocation(a.place, gaz);
+    if (!loc)
+      continue;
+    MapMarker m;
+    m.kind = MapMarker::Kind::City;
+    m.location = *loc;
+    m.title = a.place.name;
+    m.detail = placeDetail(a.place, gaz);
+    m.probability = a.sum / n;
+    m.rank = ++rank;
+    cities.push_back(m);
+  }
+  // Lower ranks first so the most probable city is painted on top.
+  set.markers.insert(set.markers.end(), cities.rbegin(), cities.rend());
+
+  const bool single = usable.size() == 1;
+  for (int i : usable)
+    addExif(set, results[static_cast<size_t>(i)], i, single);
+  if (single) {
+    const ImageResult &r = results[static_cast<size_t>(usable.front())];
+    if (r.estimate) {
+      MapMarker m;
+      m.kind = MapMarker::Kind::Estimate;
+      m.location = *r.estimate;
+      m.title = tr("Estimate");
+      m.detail = r.estimateLabel;
+      m.imageIndex = usable.front();
+      set.markers.push_back(m);
+    }
+  }
+  return set;
+}
+
+int MarkerSet::hitTest(const MapViewport &vp, QPointF pixel, double radiusPx) const {
+  int best = -1;
+  double bestDist = radiusPx;
+  for (int i = static_cast<int>(markers.size()) - 1; i >= 0; --i) {
+    const QPointF at = vp.geoToPixel(markers[static_cast<size_t>(i)].location);
+    const double d = QLineF(at, pixel).length();
+    if (d <= radiusPx && (best < 0 || d < bestDist - 0.5)) {
+      best = i;
+      bestDist = d;
+    }
+  }
+  return best;
+}
+
+QString MarkerSet::toolTip(int index) const {
+  if (index < 0 || index >= static_cast<int>(markers.size()))
+    return {};
+  const MapMarker &m = markers[static_cast<size_t>(index)];
+  QStringList lines;
+  switch (m.kind) {
+  case MapMarker::Kind::City:
+    lines << QStringLiteral("#%1 %2").arg(m.rank).arg(m.title);
+    break;
+  default:
+    lines << m.title;
+  }
+  if (!m.detail.isEmpty())
+    lines << m.detail;
+  if (m.probability >= 0.0)
+    lines << tr("Probability: %1").arg(formatProbability(m.probability));
+  if (m.kind == MapMarker::Kind::Exif || m.kind == MapMarker::Kind::Estimate ||
+      m.kind == MapMarker::Kind::Image) {
+    lines << QStringLiteral("%1, %2").arg(m.location.lat, 0, 'f', 5).arg(m.location.lon, 0, 'f', 5);
+    for (const MapLink &l : links) {
+      if (l.imageIndex == m.imageIndex)
+        lines << tr("Distance estimate to EXIF: %1 km").arg(l.km, 0, 'f', l.km < 10 ? 1 : 0);
+    }
+  }
+  return lines.join(QLatin1Char('\n'));
+}
+
+geo::GeoBounds MarkerSet::bounds() const {
+  geo::GeoBounds b;
+  for (const MapMarker &m : markers)
+    b = b.extended(m.location);
+  for (const MapLink &l : links)
+    b = b.extended(l.exif).extended(l.estimate);
+  return b;
+}
+
+} // namespace streetlens::ui

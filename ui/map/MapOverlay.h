@@ -1,0 +1,19 @@
+#pragma once
+// MapOverlay: the light layers painted on top of the cached static image on every frame (on the
+// GUI thread for the widget, in the caller's thread for exports): markers and EXIF links, the
+// legend with the heatmap scale, the scale bar, attribution and status text. Free functions.
+#include "ui/map/MapScene.h"
+#include "ui/map/MapViewport.h"
+
+class QPainter;
+
+namespace streetlens::ui {
+
+// Markers and links. `highlight` (index into markers, or -1) gets a ring.
+void paintMarkers(QPainter &p, const MapViewport &vp, const MapScene &scene, int highlight = -1);
+// Legend (bottom left), scale bar and attribution (bottom right), status text (top centre).
+void paintLegend(QPainter &p, const MapViewport &vp, const MapScene &scene);
+// "1000 km"-style nice length no longer than maxPx at the view centre; returns the bar length in px.
+double scaleBarLength(const MapViewport &vp, double maxPx, double *km);
+
+} // namespace streetlens::ui

@@ -1,0 +1,249 @@
+// MapView: data (results -> layer snapshots), layer switches, actions and export.
+#include "core/gazetteer/Gazetteer.h"
+#include "ui/map/MapRenderer.h"
+#include "ui/map/MapView.h"
+#include "ui/map/TileSource.h"
+
+#include <QActionGroup>
+#include <QFileDialog>
+#include <QMenu>
+#include <QMessageBox>
+#include <QToolBar>
+#include <QToolButton>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace streetlens::ui {
+
+void MapView::setGazetteer(std::shared_ptr<const gazetteer::Gazetteer> gazetteer, const QString &language) {
+  m_gaz = std::move(gazetteer);
+  m_language = language;
+  m_basemap = m_gaz ? BasemapData::build(*m_gaz, language) : nullptr;
+  rebuildResultLayers();
+}
+
+void MapView::setResults(const std::vector<ImageResult> &results) {
+  m_results = results;
+  m_selectedCountry.clear();
+  rebuildResultLayers();
+}
+
+void MapView::setMultiImageMode(MultiImageMode mode) {
+  if (mode == m_mode)
+    return;
+  m_mode = mode;
+  if (m_perImageAction)
+    m_perImageAction->setChecked(mode == MultiImageMode::PerImage);
+  rebuildResultLayers();
+}
+
+void MapView::setTopK(int k) {
+  m_topK = std::max(1, k);
+  rebuildResultLayers();
+}
+
+void MapView::setColorRamp(ColorRamp::Kind kind) {
+  m_ramp = ColorRamp(kind);
+  scheduleRender();
+}
+
+void MapView::setFieldOptions(const ProbabilityField::Options &options) {
+  m_fieldOptions = options;
+  rebuildResultLayers();
+}
+
+void MapView::rebuildResultLayers() {
+  const gazetteer::Gazetteer *gaz = m_gaz.get();
+  m_markers = std::make_shared<const MarkerSet>(buildMarkers(m_results, m_mode, m_topK, gaz));
+  m_hoverMarker = -1;
+
+  // Country probabilities: the average over the usable results.
+  auto probs = std::make_shared<QHash<QString, double>>();
+  int used = 0;
+  for (const ImageResult &r : m_results) {
+    if (r.status == ImageStatus::Failed)
+      continue;
+    ++used;
+    for (const PlaceProbability &c : r.countries)
+      (*probs)[c.code.toUpper()] += c.probability;
+  }
+  for (double &v : *probs)
+    v /= std::max(1, used);
+  m_countryProbs = probs;
+
+  // The field is computed off the GUI thread; stale generations are dropped.
+  const int generation = ++m_fieldGeneration;
+  m_field.reset();
+  if (used == 0 || (m_mode == MultiImageMode::PerImage && used > 1)) {
+    scheduleRender();
+    update();
+    return;
+  }
+  if (m_fieldWatcher.isRunning()) {
+    m_fieldDirty = true; // onFieldReady starts the latest request
+    scheduleRender();
+    return;
+  }
+  ++m_fieldRunning;
+  auto gazKeep = m_gaz;
+  const std::vector<ImageResult> results = m_results;
+  const ProbabilityField::Options options = m_fieldOptions;
+  m_fieldWatcher.setProperty("generation", generation);
+  m_fieldWatcher.setFuture(QtConcurrent::run([results, gazKeep, options]() {
+    return std::make_shared<const ProbabilityField>(
+        ProbabilityField::fromResults(std::span<const ImageResult>(results), gazKeep.get(), options));
+  }));
+  scheduleRender();
+  update();
+}
+
+void MapView::onFieldReady() {
+  --m_fieldRunning;
+  const int generation = m_fieldWatcher.property("generation").toInt();
+  if (m_fieldDirty) {
+    m_fieldDirty = false;
+    rebuildResultLayers();
+    return;
+  }
+  if (generation == m_fieldGeneration) {
+    m_field = m_fieldWatcher.result();
+    scheduleRender();
+  }
+}
+
+void MapView::setLayerVisible(MapLayer layer, bool visible) {
+  if (m_layers.testFlag(layer) == visible)
+    return;
+  m_layers.setFlag(layer, visible);
+  if (QAction *a = layerAction(layer))
+    a->setChecked(visible);
+  if (layer == MapLayer::Tiles)
+    m_tiles->setEnabled(visible);
+  update();
+  scheduleRender();
+}
+
+void MapView::setTileSource(const QString &urlTemplate, const QString &cacheDir, const QString &attribution) {
+  m_tiles->setSource(urlTemplate, cacheDir, attribution);
+  scheduleRender();
+}
+
+void MapView::setOnlineTilesEnabled(bool on) {
+  setLayerVisible(MapLayer::Tiles, on);
+}
+
+bool MapView::onlineTilesEnabled() const {
+  return m_layers.testFlag(MapLayer::Tiles);
+}
+
+bool MapView::isTilesOffline() const {
+  return onlineTilesEnabled() && m_tiles->isOffline();
+}
+
+QString MapView::offlineText() const {
+  return isTilesOffline() ? tr("Online tiles unavailable (offline) — showing the built-in map") : QString();
+}
+
+MapScene MapView::scene() const {
+  MapScene s;
+  s.basemap = m_basemap;
+  s.field = m_field;
+  s.countryProbabilities = m_countryProbs;
+  s.markers = m_markers;
+  s.layers = m_layers;
+  s.ramp = m_ramp;
+  s.style = m_style;
+  s.tileAttribution = m_tiles->attribution();
+  s.statusText = offlineText();
+  return s;
+}
+
+QImage MapView::renderToImage(QSize size) const {
+  MapViewport vp = m_viewport;
+  vp.setSize(size);
+  vp.setCenterWorld(m_viewport.centerWorld());
+  MapScene s = scene();
+  s.statusText.clear();
+  if (s.has(MapLayer::Tiles)) {
+    std::vector<TileKey> keys;
+    for (const TilePlacement &t : tilesFor(vp, tileZoomFor(vp.zoom())))
+      keys.push_back(t.key);
+    s.tiles = m_tiles->snapshot(keys);
+  }
+  return MapRenderer::renderToImage(vp, s);
+}
+
+bool MapView::savePng(const QString &path, QString *error) const {
+  const QImage img = renderToImage(size());
+  if (img.isNull() || !img.save(path, "PNG")) {
+    if (error)
+      *error = tr("Could not write the map image %1").arg(path);
+    return false;
+  }
+  return true;
+}
+
+void MapView::saveMapAsPng() {
+  const QString path = QFileDialog::getSaveFileName(this, tr("Save map as PNG"), QStringLiteral("map.png"),
+                                                    tr("PNG images (*.png)"));
+  if (path.isEmpty())
+    return;
+  QString error;
+  if (!savePng(path, &error))
+    QMessageBox::warning(this, tr("Save map"), error);
+}
+
+QList<QAction *> MapView::viewActions() const {
+  return {m_zoomInAction, m_zoomOutAction, m_fitAction, m_resetAction, m_saveAction};
+}
+
+void MapView::buildActions() {
+  auto make = [this](const QString &text, const QString &tip, auto slot) {
+    auto *a = new QAction(text, this);
+    a->setToolTip(tip);
+    connect(a, &QAction::triggered, this, slot);
+    return a;
+  };
+  m_zoomInAction = make(QStringLiteral("+"), tr("Zoom in (+)"), &MapView::zoomIn);
+  m_zoomOutAction = make(QStringLiteral("−"), tr("Zoom out (−)"), &MapView::zoomOut);
+  m_fitAction = make(tr("Fit"), tr("Fit the map to the results (F)"), &MapView::fitToResults);
+  m_resetAction = make(tr("World"), tr("Show the whole world (Home)"), &MapView::resetView);
+  m_saveAction = make(tr("PNG"), tr("Save the map as a PNG image"), &MapView::saveMapAsPng);
+
+  m_layerMenu = new QMenu(tr("Layers"), this);
+  const std::pair<MapLayer, QString> layers[] = {
+      {MapLayer::Heatmap, tr("Probability heatmap")},   {MapLayer::Choropleth, tr("Country shading")},
+      {MapLayer::Markers, tr("Markers and EXIF line")}, {MapLayer::Borders, tr("Country borders")},
+      {MapLayer::Labels, tr("Country names")},          {MapLayer::Graticule, tr("Graticule")},
+      {MapLayer::Legend, tr("Legend and scale")},       {MapLayer::Tiles, tr("Online tiles")}};
+  for (const auto &[layer, text] : layers) {
+    if (layer == MapLayer::Tiles)
+      m_layerMenu->addSeparator();
+    QAction *a = m_layerMenu->addAction(text);
+    a->setCheckable(true);
+    a->setChecked(m_layers.testFlag(layer));
+    const MapLayer l = layer;
+    connect(a, &QAction::toggled, this, [this, l](bool on) { setLayerVisible(l, on); });
+    m_layerActions.insert(static_cast<unsigned>(layer), a);
+  }
+  m_layerMenu->addSeparator();
+  m_perImageAction = m_layerMenu->addAction(tr("One marker per image"));
+  m_perImageAction->setCheckable(true);
+  m_perImageAction->setToolTip(tr("Several images: one marker each instead of the combined heatmap"));
+  connect(m_perImageAction, &QAction::toggled, this,
+          [this](bool on) { setMultiImageMode(on ? MultiImageMode::PerImage : MultiImageMode::Combined); });
+
+  m_toolBar = new QToolBar(this);
+  m_toolBar->setIconSize(QSize(16, 16));
+  m_toolBar->setStyleSheet(QStringLiteral("QToolBar { background: rgba(255,255,255,215); border: 1px solid "
+                                          "rgba(0,0,0,50); border-radius: 4px; }"));
+  m_toolBar->addActions({m_zoomInAction, m_zoomOutAction, m_fitAction, m_resetAction});
+  auto *layersButton = new QToolButton(m_toolBar);
+  layersButton->setText(tr("Layers"));
+  layersButton->setMenu(m_layerMenu);
+  layersButton->setPopupMode(QToolButton::InstantPopup);
+  m_toolBar->addWidget(layersButton);
+  m_toolBar->addAction(m_saveAction);
+  m_toolBar->adjustSize();
+}
+
+} // namespace streetlens::ui
