@@ -1,18 +1,157 @@
 #pragma once
-// The StreetLens main window. Lives on the GUI thread.
+// MainWindow: the StreetLens window. Owns the image list model, the photo view, the results
+// panel, the map area (the map widget is put in by the composition root), the status bar, the
+// ImageIngest (hashing / thumbnails on a pool) and the AnalysisController (worker thread with the
+// engine), and the GUI thread's own connection to the open project file. Lives on the GUI thread;
+// never blocks it and opens dialogs with open() (no nested event loops).
+#include "core/analysis/GeoResult.h"
+#include "ui/AppSettings.h"
+#include "ui/EngineFactory.h"
+
 #include <QMainWindow>
+#include <memory>
+#include <vector>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QSplitter;
+class QStackedWidget;
+class QTableView;
+class QToolButton;
+
+namespace streetlens {
+namespace gazetteer {
+class Gazetteer;
+}
+namespace store {
+class ProjectStore;
+}
+} // namespace streetlens
 
 namespace streetlens::ui {
+
+class AnalysisController;
+class ImageIngest;
+class ImageListModel;
+class ModelSetupPanel;
+class PhotoView;
+class ResultsPanel;
+struct IngestedImage;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
 public:
-  explicit MainWindow(QWidget *parent = nullptr);
-  // Shown in the status bar: which model / device is active, or why none is.
+  struct Options {
+    QString gazetteerPath = QStringLiteral(":/gazetteer");
+    QString cacheDir;    // label-embedding cache; default: the user's cache folder
+    QString untitledDir; // where new (unsaved) projects live; default: app data folder
+    bool showFirstRunNote = true;
+  };
+  // factory may be empty (a build without the engine): the window still opens projects.
+  explicit MainWindow(EngineFactory factory, Options options, QWidget *parent = nullptr);
+  explicit MainWindow(EngineFactory factory = {}, QWidget *parent = nullptr);
+  ~MainWindow() override;
+
+  // Adds images: files, folders (recursive); a .streetlens file opens that project instead.
+  void addPaths(const QStringList &paths);
+  // Overrides the model folder of the settings for this session (--model DIR) and loads it.
+  void useModel(const QString &dir, bool remember = true);
+  void openProject(const QString &path);
+  void saveProjectAs(const QString &path);
+  void newProject();
+  void applySettings(const AppSettings &settings);
+  void rerunAll();
+  void cancelAnalysis();
+  void pasteFromClipboard();
+
+  // The map widget (ui::MapView) goes into the map area; the window keeps ownership.
+  void setMapWidget(QWidget *widget);
+  // Kept for the composition root: shown in the status bar.
   void setEngineStatus(const QString &text);
 
+  // For tests and screenshots.
+  ImageListModel *imageModel() const { return m_model; }
+  QTableView *imageList() const { return m_list; }
+  ResultsPanel *resultsPanel() const { return m_results; }
+  PhotoView *photoView() const { return m_photo; }
+  ModelSetupPanel *modelSetupPanel() const { return m_setup; }
+  AnalysisController *analysis() const { return m_analysis; }
+  const AppSettings &settings() const { return m_settings; }
+  QString projectPath() const { return m_projectPath; }
+  bool isUntitled() const { return m_untitled; }
+  bool isIngesting() const;
+  QProgressBar *progressBar() const { return m_progress; }
+  QString statusModelText() const;
+  std::vector<ImageResult> selectedResults() const;
+  QAction *settingsAction() const { return m_settingsAction; }
+
+Q_SIGNALS:
+  void selectedResultsChanged(const std::vector<streetlens::ImageResult> &results);
+  void gazetteerLoaded(std::shared_ptr<const streetlens::gazetteer::Gazetteer> gazetteer);
+  void projectOpened(const QString &path);
+  void projectFailed(const QString &error);
+
+protected:
+  void dragEnterEvent(QDragEnterEvent *event) override;
+  void dropEvent(QDropEvent *event) override;
+  void closeEvent(QCloseEvent *event) override;
+
 private:
+  // MainWindow.cpp: layout, status bar, selection.
+  void buildLayout();
+  void buildStatusBar();
+  void connectAnalysis();
+  void onSelectionChanged();
+  void showCurrent();
+  void onIngested(const IngestedImage &img);
+  void onProgress(int done, int total, int eta);
+  void onEngineReady(const EngineInfo &info);
+  void onEngineFailed(const QString &error);
+  void showCenter(bool modelReady);
+  void showError(const QString &title, const QString &text);
+  // MainWindowActions.cpp: menus, dialogs, project files.
   void buildMenus();
+  void rebuildRecentMenu();
+  void openImagesDialog(bool folder);
+  void openProjectDialog();
+  void saveProjectAsDialog();
+  void openSettingsDialog();
+  void chooseModelFolderDialog();
+  void openDownloadDialog();
+  void showResponsibleUseNote(bool force);
+  void removeSelected();
+  bool switchGuiStore(const QString &path, bool reload, QString *error);
+  void onWorkerProjectOpened(const QString &path, const QString &error);
+  void storeSettingsInProject();
+  void updateTitle();
+
+  Options m_options;
+  AppSettings m_settings;
+  AnalysisController *m_analysis = nullptr;
+  ImageIngest *m_ingest = nullptr;
+  ImageListModel *m_model = nullptr;
+  QTableView *m_list = nullptr;
+  PhotoView *m_photo = nullptr;
+  ModelSetupPanel *m_setup = nullptr;
+  QStackedWidget *m_center = nullptr;
+  QWidget *m_mapArea = nullptr, *m_mapPlaceholder = nullptr;
+  ResultsPanel *m_results = nullptr;
+  QSplitter *m_mainSplitter = nullptr, *m_centerSplitter = nullptr;
+  QLabel *m_modelLabel = nullptr, *m_deviceLabel = nullptr, *m_precisionLabel = nullptr;
+  QProgressBar *m_progress = nullptr;
+  QToolButton *m_cancelButton = nullptr;
+  QMenu *m_recentMenu = nullptr;
+  QAction *m_settingsAction = nullptr, *m_cancelAction = nullptr, *m_rerunAction = nullptr;
+
+  std::unique_ptr<store::ProjectStore> m_store; // the GUI thread's connection
+  QString m_projectPath;
+  bool m_untitled = true;
+  enum class PendingProjectOp { None, Open, SaveAs } m_pendingOp = PendingProjectOp::None;
+  QString m_pendingPath;
+  int m_duplicates = 0;
+  bool m_engineLoading = false;
 };
 
 } // namespace streetlens::ui

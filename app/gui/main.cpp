@@ -1,5 +1,7 @@
-// streetlens: the GUI composition root. Builds the window and, when a model is given, the engine.
+// streetlens: the GUI composition root. Builds the window, gives it the engine factory (TorchEngine
+// when this build has the engine) and the map widget, and hands over command-line files.
 #include "ui/MainWindow.h"
+#include "ui/map/MapView.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -7,6 +9,35 @@
 #ifdef STREETLENS_HAVE_ENGINE
 #include "core/clip/TorchEngine.h"
 #endif
+
+using namespace streetlens;
+
+namespace {
+
+ui::EngineFactory makeEngineFactory() {
+#ifdef STREETLENS_HAVE_ENGINE
+  // Runs on the analysis worker thread: the engine is created, used and destroyed there.
+  return [](const ui::EngineRequest &request) {
+    EngineOptions options;
+    options.device = request.device;
+    options.precision = request.precision;
+    options.batchSize = request.batchSize;
+    options.threads = request.threads;
+    ui::CreatedEngine created;
+    std::unique_ptr<TorchEngine> engine = TorchEngine::load(request.modelDir, options, &created.error);
+    if (engine) {
+      TorchEngine *raw = engine.get();
+      created.takeNotices = [raw] { return raw->takeNotices(); };
+      created.engine = std::move(engine);
+    }
+    return created;
+  };
+#else
+  return {};
+#endif
+}
+
+} // namespace
 
 int main(int argc, char **argv) {
   QApplication app(argc, argv);
@@ -17,12 +48,23 @@ int main(int argc, char **argv) {
   parser.setApplicationDescription(QStringLiteral("StreetLens: where was this street photo taken?"));
   parser.addHelpOption();
   parser.addVersionOption();
-  parser.addOption({QStringLiteral("model"), QStringLiteral("Model folder to load."), QStringLiteral("DIR")});
-  parser.addPositionalArgument(QStringLiteral("FILES"), QStringLiteral("Images or folders to analyse."),
+  parser.addOption({QStringLiteral("model"), QStringLiteral("Model folder to load (this session only)."),
+                    QStringLiteral("DIR")});
+  parser.addPositionalArgument(QStringLiteral("FILES"),
+                               QStringLiteral("Images or folders to analyse, or a .streetlens project."),
                                QStringLiteral("[FILES...]"));
   parser.process(app);
 
-  streetlens::ui::MainWindow w;
-  w.show();
+  ui::MainWindow window(makeEngineFactory());
+  auto *map = new ui::MapView;
+  window.setMapWidget(map);
+  QObject::connect(&window, &ui::MainWindow::selectedResultsChanged, map, &ui::MapView::setResults);
+  QObject::connect(
+      &window, &ui::MainWindow::gazetteerLoaded, map,
+      [map](std::shared_ptr<const gazetteer::Gazetteer> gaz) { map->setGazetteer(std::move(gaz)); });
+  if (parser.isSet(QStringLiteral("model")))
+    window.useModel(parser.value(QStringLiteral("model")), false);
+  window.show();
+  window.addPaths(parser.positionalArguments());
   return app.exec();
 }

@@ -1,0 +1,99 @@
+#pragma once
+// ProjectStore: one open `.streetlens` project file (SQLite, WAL) and the one database connection
+// this instance owns. Qt SQL connections belong to the thread that opened them, so each thread
+// (the GUI, the analysis worker) opens its own ProjectStore on the same file; WAL lets the GUI read
+// while the worker writes. Every write is its own transaction, committed before the call returns,
+// so a kill loses at most the images in flight. Images are identified by the SHA-256 of their
+// bytes (UNIQUE), so adding or re-analysing the same photo never makes duplicates.
+#include "core/analysis/GeoResult.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QImage>
+#include <QString>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace streetlens::store {
+
+// An image as it is added to a project (before or without analysis).
+struct NewImage {
+  QString path;
+  QString sha256; // lowercase hex of the file bytes
+  qint64 size = 0;
+  int width = 0, height = 0;
+  std::optional<geo::GeoPoint> exifLocation;
+  std::optional<double> exifAltitude;
+  QDateTime exifTime;
+  QImage thumbnail; // stored as PNG; may be null
+};
+
+// An image as stored, with its latest result when it has one.
+struct StoredImage {
+  qint64 id = 0;
+  NewImage image;
+  QDateTime addedAt;
+  ImageStatus status = ImageStatus::Queued; // Queued, Done or Failed (Running is never stored)
+  QString error;                            // when Failed
+  std::optional<ImageResult> result;        // latest result (Done only)
+};
+
+class ProjectStore {
+public:
+  static constexpr int kFormatVersion = 1;
+
+  // Opens `path`, creating a new project when the file does not exist (or is empty). Fails with a
+  // message naming the file for: not an SQLite database, not a StreetLens project, a project
+  // written by a newer version, a read-only file or folder, a damaged file.
+  static std::unique_ptr<ProjectStore> open(const QString &path, QString *error);
+  ~ProjectStore();
+  ProjectStore(const ProjectStore &) = delete;
+  ProjectStore &operator=(const ProjectStore &) = delete;
+
+  QString path() const;
+
+  // Adds an image unless one with the same sha256 exists. Returns the image id and whether it was
+  // new; nullopt with *error on failure.
+  struct Added {
+    qint64 id = 0;
+    bool inserted = false;
+  };
+  std::optional<Added> addImage(const NewImage &image, QString *error);
+
+  // Stores a finished result (Done: per-level probabilities, estimate, error km; Failed: the error)
+  // in one transaction that is committed before this returns. The image row is created from the
+  // result when missing. A result with the same settings key replaces the earlier one.
+  bool saveResult(const ImageResult &result, QString *error);
+
+  // Every image in insertion order with its latest result. nullopt with *error on failure.
+  std::optional<std::vector<StoredImage>> loadAll(QString *error) const;
+  // One image by content hash (nullopt when absent or on error).
+  std::optional<StoredImage> image(const QString &sha256, QString *error = nullptr) const;
+  int imageCount() const;
+
+  // Removes an image and its results; false with *error on failure (absent is not an error).
+  bool remove(const QString &sha256, QString *error);
+
+  // Project metadata: "format_version", "created", "app_version" are set on creation; the app
+  // uses "settings" (JSON) and "model" (JSON).
+  QString meta(const QString &key) const;
+  bool setMeta(const QString &key, const QString &value, QString *error);
+
+  // Writes a consistent copy of the whole project to `target` (which must not exist), e.g. for
+  // Save As. The copy is a normal project file.
+  bool saveCopyAs(const QString &target, QString *error);
+
+  // `PRAGMA integrity_check` == ok.
+  bool checkIntegrity(QString *error) const;
+
+  // Test hook: limits the file size in pages so that writes fail as on a full disk (SQLITE_FULL).
+  void setMaxPageCountForTest(int pages);
+
+private:
+  ProjectStore();
+  struct Impl;
+  std::unique_ptr<Impl> d;
+};
+
+} // namespace streetlens::store

@@ -1,0 +1,65 @@
+#include "core/store/ResultJson.h"
+
+#include <QJsonValue>
+
+namespace streetlens::store {
+
+QJsonArray placesToJson(const std::vector<PlaceProbability> &places) {
+  QJsonArray array;
+  for (const PlaceProbability &p : places) {
+    QJsonObject o{{QStringLiteral("code"), p.code},
+                  {QStringLiteral("name"), p.name},
+                  {QStringLiteral("p"), p.probability}};
+    if (!p.country.isEmpty())
+      o.insert(QStringLiteral("country"), p.country);
+    if (!p.region.isEmpty())
+      o.insert(QStringLiteral("region"), p.region);
+    if (p.location) {
+      o.insert(QStringLiteral("lat"), p.location->lat);
+      o.insert(QStringLiteral("lon"), p.location->lon);
+    }
+    if (p.population > 0)
+      o.insert(QStringLiteral("population"), p.population);
+    array.append(o);
+  }
+  return array;
+}
+
+std::vector<PlaceProbability> placesFromJson(const QJsonArray &array) {
+  std::vector<PlaceProbability> out;
+  out.reserve(static_cast<size_t>(array.size()));
+  for (const QJsonValue &v : array) {
+    const QJsonObject o = v.toObject();
+    PlaceProbability p;
+    p.code = o.value(QStringLiteral("code")).toString();
+    p.name = o.value(QStringLiteral("name")).toString();
+    p.country = o.value(QStringLiteral("country")).toString();
+    p.region = o.value(QStringLiteral("region")).toString();
+    p.probability = o.value(QStringLiteral("p")).toDouble();
+    p.population = o.value(QStringLiteral("population")).toInteger();
+    if (o.contains(QStringLiteral("lat")) && o.contains(QStringLiteral("lon")))
+      p.location =
+          geo::GeoPoint{o.value(QStringLiteral("lat")).toDouble(), o.value(QStringLiteral("lon")).toDouble()};
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+QJsonObject levelsToJson(const ImageResult &r) {
+  QJsonObject o;
+  o.insert(QStringLiteral("countries"), placesToJson(r.countries));
+  o.insert(QStringLiteral("regions"), placesToJson(r.regions));
+  o.insert(QStringLiteral("cities"), placesToJson(r.cities));
+  if (!r.labels.empty())
+    o.insert(QStringLiteral("labels"), placesToJson(r.labels));
+  return o;
+}
+
+void levelsFromJson(const QJsonObject &obj, ImageResult &r) {
+  r.countries = placesFromJson(obj.value(QStringLiteral("countries")).toArray());
+  r.regions = placesFromJson(obj.value(QStringLiteral("regions")).toArray());
+  r.cities = placesFromJson(obj.value(QStringLiteral("cities")).toArray());
+  r.labels = placesFromJson(obj.value(QStringLiteral("labels")).toArray());
+}
+
+} // namespace streetlens::store

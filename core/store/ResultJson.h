@@ -1,0 +1,24 @@
+#pragma once
+// JSON encodings used by project files: the per-level probabilities of an ImageResult and the
+// AnalysisSettings a project was analysed with. Pure functions: usable from any thread.
+#include "core/analysis/AnalysisSettings.h"
+#include "core/analysis/GeoResult.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace streetlens::store {
+
+QJsonArray placesToJson(const std::vector<PlaceProbability> &places);
+std::vector<PlaceProbability> placesFromJson(const QJsonArray &array);
+
+// {"countries": [...], "regions": [...], "cities": [...], "labels": [...]}
+QJsonObject levelsToJson(const ImageResult &r);
+// Fills the four level vectors of `r` from levelsToJson() output (missing keys: empty).
+void levelsFromJson(const QJsonObject &obj, ImageResult &r);
+
+QJsonObject settingsToJson(const AnalysisSettings &s);
+// Unknown or missing keys keep the defaults of AnalysisSettings.
+AnalysisSettings settingsFromJson(const QJsonObject &obj);
+
+} // namespace streetlens::store

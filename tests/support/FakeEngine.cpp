@@ -1,0 +1,69 @@
+#include "FakeEngine.h"
+
+#include <QCryptographicHash>
+
+namespace streetlens::test {
+
+std::vector<float> fakeEmbedding(const QByteArray &bytes) {
+  const QByteArray h = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256); // 32 bytes
+  std::vector<float> v(FakeEngine::kDim);
+  for (int i = 0; i < FakeEngine::kDim; ++i)
+    v[size_t(i)] = (float(quint8(h[i])) - 127.5f) / 127.5f;
+  return v;
+}
+
+FakeEngine::FakeEngine(Options options) : m_options(std::move(options)) {
+  m_config.shortestEdge = 32;
+  m_config.cropHeight = m_config.cropWidth = 32;
+}
+
+EngineInfo FakeEngine::info() const {
+  EngineInfo i;
+  i.modelName = QStringLiteral("fake/clip-32");
+  i.modelDir = QStringLiteral("(fake)");
+  i.weightsFormat = QStringLiteral("none");
+  i.modelHash = QStringLiteral("fakefakefakefake");
+  i.device = m_options.device;
+  i.deviceName = m_options.deviceName;
+  i.precision = m_options.precision;
+  i.embedDim = kDim;
+  i.imageSize = 32;
+  i.threads = 1;
+  return i;
+}
+
+EmbeddingMatrix FakeEngine::embedPixels(const float *pixels, int count, QString *error) {
+  if (!m_options.pixelError.isEmpty()) {
+    if (error)
+      *error = m_options.pixelError;
+    return {};
+  }
+  const size_t per = size_t(3) * size_t(m_config.cropHeight) * size_t(m_config.cropWidth);
+  EmbeddingMatrix m;
+  m.cols = kDim;
+  for (int i = 0; i < count; ++i) {
+    if (m_options.gate)
+      m_options.gate->acquire();
+    const QByteArray bytes(reinterpret_cast<const char *>(pixels + per * size_t(i)),
+                           qsizetype(per * sizeof(float)));
+    const auto v = fakeEmbedding(bytes);
+    m.data.insert(m.data.end(), v.begin(), v.end());
+    ++m.rows;
+    ++m_images;
+  }
+  return m;
+}
+
+EmbeddingMatrix FakeEngine::embedTexts(const QStringList &texts, QString *) {
+  EmbeddingMatrix m;
+  m.cols = kDim;
+  for (const QString &t : texts) {
+    const auto v = fakeEmbedding(t.toUtf8());
+    m.data.insert(m.data.end(), v.begin(), v.end());
+    ++m.rows;
+  }
+  m_texts += int(texts.size());
+  return m;
+}
+
+} // namespace streetlens::test

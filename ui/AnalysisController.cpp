@@ -1,0 +1,183 @@
+#include "ui/AnalysisController.h"
+
+#include "core/gazetteer/Gazetteer.h"
+
+#include <QThread>
+
+namespace streetlens::ui {
+
+AnalysisController::AnalysisController(EngineFactory factory, QString gazetteerPath, QString cacheDir,
+                                       QObject *parent)
+    : QObject(parent), m_hasFactory(bool(factory)) {
+  qRegisterMetaType<streetlens::ImageResult>();
+  qRegisterMetaType<streetlens::EngineInfo>();
+  qRegisterMetaType<std::shared_ptr<const streetlens::gazetteer::Gazetteer>>();
+  m_thread = new QThread(this);
+  m_thread->setObjectName(QStringLiteral("StreetLens analysis"));
+  m_worker =
+      new AnalysisWorker(std::move(factory), std::move(gazetteerPath), std::move(cacheDir), m_skipBelow);
+  m_worker->moveToThread(m_thread);
+  connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+  connect(m_worker, &AnalysisWorker::gazetteerLoaded, this, [this](auto gaz) {
+    m_gaz = gaz;
+    Q_EMIT gazetteerLoaded(gaz);
+  });
+  connect(m_worker, &AnalysisWorker::engineReady, this, [this](const EngineInfo &info, const QString &key) {
+    m_engineReady = true;
+    m_info = info;
+    m_settingsKey = key;
+    Q_EMIT engineReady(info);
+    pump();
+  });
+  connect(m_worker, &AnalysisWorker::engineFailed, this, [this](const QString &error) {
+    m_engineReady = false;
+    Q_EMIT engineFailed(error);
+  });
+  connect(m_worker, &AnalysisWorker::preparing, this, &AnalysisController::preparing);
+  connect(m_worker, &AnalysisWorker::imageStarted, this, &AnalysisController::onStarted);
+  connect(m_worker, &AnalysisWorker::imageFinished, this, &AnalysisController::onFinished);
+  connect(m_worker, &AnalysisWorker::jobSkipped, this, &AnalysisController::onSkipped);
+  connect(m_worker, &AnalysisWorker::projectOpened, this, &AnalysisController::projectOpened);
+  connect(m_worker, &AnalysisWorker::notice, this, &AnalysisController::notice);
+  m_thread->start();
+  QMetaObject::invokeMethod(m_worker, &AnalysisWorker::start, Qt::QueuedConnection);
+}
+
+AnalysisController::~AnalysisController() {
+  m_skipBelow->store(std::numeric_limits<quint64>::max());
+  m_worker->requestStop();
+  QMetaObject::invokeMethod(m_worker, &AnalysisWorker::shutdown, Qt::QueuedConnection);
+  m_thread->quit();
+  m_thread->wait();
+}
+
+void AnalysisController::loadEngine(const EngineRequest &request) {
+  m_engineReady = false;
+  m_window = qMax(2, 2 * qMax(1, request.batchSize));
+  QMetaObject::invokeMethod(
+      m_worker, [w = m_worker, request] { w->loadEngine(request); }, Qt::QueuedConnection);
+}
+
+void AnalysisController::setAnalysisSettings(const AnalysisSettings &settings) {
+  m_engineReady = false;
+  QMetaObject::invokeMethod(
+      m_worker, [w = m_worker, settings] { w->setAnalysisSettings(settings); }, Qt::QueuedConnection);
+}
+
+void AnalysisController::openProject(const QString &path) {
+  QMetaObject::invokeMethod(
+      m_worker, [w = m_worker, path] { w->openProject(path); }, Qt::QueuedConnection);
+}
+
+void AnalysisController::saveProjectAs(const QString &target) {
+  QMetaObject::invokeMethod(
+      m_worker, [w = m_worker, target] { w->saveProjectAs(target); }, Qt::QueuedConnection);
+}
+
+void AnalysisController::enqueue(const QString &path, const QString &sha256) {
+  if (m_queuedShas.contains(sha256))
+    return;
+  if (!isBusy()) {
+    m_done = 0;
+    m_total = 0;
+    m_batchClock.start();
+  }
+  m_queuedShas.insert(sha256);
+  m_pending.push_back({m_nextId++, path, sha256});
+  ++m_total;
+  reportProgress();
+  pump();
+}
+
+void AnalysisController::pump() {
+  if (!m_engineReady)
+    return;
+  while (!m_pending.empty() && m_inFlight.size() < m_window) {
+    AnalysisJob job = std::move(m_pending.front());
+    m_pending.pop_front();
+    m_inFlight.insert(job.requestId, job);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, job] { w->submit(job); }, Qt::QueuedConnection);
+  }
+}
+
+void AnalysisController::cancel() {
+  m_skipBelow->store(m_nextId);
+  const std::deque<AnalysisJob> dropped = std::exchange(m_pending, {});
+  for (const AnalysisJob &job : dropped) {
+    m_queuedShas.remove(job.sha256);
+    --m_total;
+    Q_EMIT imageCancelled(job.sha256);
+  }
+  reportProgress();
+  maybeIdle();
+}
+
+void AnalysisController::rerun(const QList<std::pair<QString, QString>> &images) {
+  cancel();
+  m_staleBelow = m_nextId;
+  // Jobs still at the worker belong to the old request: forget them so the images queue again.
+  for (const AnalysisJob &job : std::as_const(m_inFlight))
+    m_queuedShas.remove(job.sha256);
+  m_done = 0;
+  m_total = 0;
+  m_batchClock.start();
+  for (const auto &[path, sha] : images)
+    enqueue(path, sha);
+}
+
+void AnalysisController::onStarted(quint64 id, const QString &sha) {
+  if (id < m_staleBelow)
+    return;
+  Q_EMIT imageStarted(sha);
+}
+
+void AnalysisController::onFinished(quint64 id, const ImageResult &r) {
+  const auto it = m_inFlight.find(id);
+  if (it == m_inFlight.end())
+    return;
+  const AnalysisJob job = it.value();
+  m_inFlight.erase(it);
+  if (id < m_staleBelow) { // an earlier run's result: saved, but no longer what the user asked for
+    pump();
+    maybeIdle();
+    return;
+  }
+  m_queuedShas.remove(job.sha256);
+  ++m_done;
+  Q_EMIT imageFinished(r);
+  reportProgress();
+  pump();
+  maybeIdle();
+}
+
+void AnalysisController::onSkipped(quint64 id, const QString &sha) {
+  const auto it = m_inFlight.find(id);
+  if (it == m_inFlight.end())
+    return;
+  m_inFlight.erase(it);
+  if (id >= m_staleBelow) {
+    m_queuedShas.remove(sha);
+    --m_total;
+    Q_EMIT imageCancelled(sha);
+    reportProgress();
+  }
+  pump();
+  maybeIdle();
+}
+
+void AnalysisController::reportProgress() {
+  int eta = -1;
+  if (m_done > 0 && m_batchClock.isValid()) {
+    const double perImage = double(m_batchClock.elapsed()) / 1000.0 / m_done;
+    eta = int(perImage * (m_total - m_done) + 0.5);
+  }
+  Q_EMIT progress(m_done, m_total, eta);
+}
+
+void AnalysisController::maybeIdle() {
+  if (!isBusy())
+    Q_EMIT idle();
+}
+
+} // namespace streetlens::ui

@@ -1,0 +1,94 @@
+#pragma once
+// AnalysisController: the GUI-thread side of the analysis. Owns the "StreetLens analysis" QThread
+// and the AnalysisWorker on it, the queue of images waiting to be analysed (only a small window of
+// jobs is handed to the worker at a time, so cancel is immediate for the rest), request ids that
+// let stale results from an earlier run be dropped, and the batch progress with its ETA. Lives on
+// the GUI thread; talks to the worker only through queued calls and signals.
+#include "core/analysis/AnalysisSettings.h"
+#include "core/analysis/GeoResult.h"
+#include "ui/AnalysisWorker.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <deque>
+
+class QThread;
+
+namespace streetlens::ui {
+
+class AnalysisController : public QObject {
+  Q_OBJECT
+public:
+  // gazetteerPath: ":/gazetteer" in the app; cacheDir: where label embeddings are cached.
+  AnalysisController(EngineFactory factory, QString gazetteerPath, QString cacheDir,
+                     QObject *parent = nullptr);
+  ~AnalysisController() override;
+
+  bool hasEngineFactory() const { return m_hasFactory; }
+  void loadEngine(const EngineRequest &request);
+  void setAnalysisSettings(const AnalysisSettings &settings);
+  bool isEngineReady() const { return m_engineReady; }
+  const EngineInfo &engineInfo() const { return m_info; }
+  QString settingsKey() const { return m_settingsKey; }
+  std::shared_ptr<const gazetteer::Gazetteer> gazetteer() const { return m_gaz; }
+
+  // The worker's own connection to the project (results are saved there). Answered by projectOpened().
+  void openProject(const QString &path);
+  void saveProjectAs(const QString &target);
+
+  // Queues an image (ignored when the same content is already waiting or running).
+  void enqueue(const QString &path, const QString &sha256);
+  // Stops after the image(s) in flight; every waiting image is reported by imageCancelled().
+  void cancel();
+  // Drops results still coming from earlier requests (after settings changed) and queues again.
+  void rerun(const QList<std::pair<QString, QString>> &images);
+
+  bool isBusy() const { return !m_pending.empty() || !m_inFlight.isEmpty(); }
+  int waitingCount() const { return int(m_pending.size()); }
+  int done() const { return m_done; }
+  int total() const { return m_total; }
+
+Q_SIGNALS:
+  void gazetteerLoaded(std::shared_ptr<const streetlens::gazetteer::Gazetteer> gazetteer);
+  void engineReady(const streetlens::EngineInfo &info);
+  void engineFailed(const QString &error);
+  void preparing(int done, int total, const QString &what);
+  void imageStarted(const QString &sha256);
+  void imageFinished(const streetlens::ImageResult &result);
+  void imageCancelled(const QString &sha256);
+  // done / total of the current batch and the estimated seconds left (-1 when unknown).
+  void progress(int done, int total, int etaSeconds);
+  void idle();
+  void projectOpened(const QString &path, const QString &error);
+  void notice(const QString &text);
+
+private:
+  void pump();
+  void onStarted(quint64 id, const QString &sha);
+  void onFinished(quint64 id, const ImageResult &r);
+  void onSkipped(quint64 id, const QString &sha);
+  void reportProgress();
+  void maybeIdle();
+
+  QThread *m_thread = nullptr;
+  AnalysisWorker *m_worker = nullptr;
+  std::shared_ptr<std::atomic<quint64>> m_skipBelow = std::make_shared<std::atomic<quint64>>(0);
+  bool m_hasFactory = false;
+  bool m_engineReady = false;
+  EngineInfo m_info;
+  QString m_settingsKey;
+  std::shared_ptr<const gazetteer::Gazetteer> m_gaz;
+  int m_window = 4;
+
+  quint64 m_nextId = 1;
+  quint64 m_staleBelow = 0;
+  std::deque<AnalysisJob> m_pending;
+  QHash<quint64, AnalysisJob> m_inFlight;
+  QSet<QString> m_queuedShas;
+  int m_done = 0, m_total = 0;
+  QElapsedTimer m_batchClock;
+};
+
+} // namespace streetlens::ui

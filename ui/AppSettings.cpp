@@ -1,0 +1,126 @@
+#include "ui/AppSettings.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSettings>
+
+namespace streetlens::ui {
+
+namespace {
+const QString kSep = QStringLiteral("\n");
+QStringList lines(const QString &s) {
+  QStringList out;
+  for (const QString &l : s.split(QLatin1Char('\n')))
+    if (!l.trimmed().isEmpty())
+      out << l;
+  return out;
+}
+} // namespace
+
+AppSettings AppSettings::load() {
+  QSettings s;
+  return load(s);
+}
+
+void AppSettings::save() const {
+  QSettings s;
+  save(s);
+}
+
+AppSettings AppSettings::load(QSettings &s) {
+  AppSettings a;
+  s.beginGroup(QStringLiteral("model"));
+  a.modelDir = s.value(QStringLiteral("dir")).toString();
+  a.device = s.value(QStringLiteral("device"), a.device).toString();
+  a.precision = s.value(QStringLiteral("precision"), a.precision).toString();
+  a.batchSize = qBound(1, s.value(QStringLiteral("batchSize"), a.batchSize).toInt(), 256);
+  a.downloadEndpoint = s.value(QStringLiteral("downloadEndpoint"), a.downloadEndpoint).toString();
+  s.endGroup();
+  s.beginGroup(QStringLiteral("analysis"));
+  AnalysisSettings &an = a.analysis;
+  if (auto m = AnalysisSettings::modeFromName(s.value(QStringLiteral("mode")).toString()))
+    an.mode = *m;
+  an.topK = qBound(1, s.value(QStringLiteral("topK"), an.topK).toInt(), 50);
+  const auto tpl = [&](const char *key, QStringList &target) {
+    const QStringList l = lines(s.value(QLatin1String(key)).toString());
+    if (!l.isEmpty())
+      target = l;
+  };
+  tpl("countryTemplates", an.countryTemplates);
+  tpl("regionTemplates", an.regionTemplates);
+  tpl("cityTemplates", an.cityTemplates);
+  a.candidateListFile = s.value(QStringLiteral("candidateListFile")).toString();
+  s.endGroup();
+  a.recentProjects = s.value(QStringLiteral("recentProjects")).toStringList();
+  a.responsibleUseAcknowledged = s.value(QStringLiteral("responsibleUseAcknowledged"), false).toBool();
+  s.beginGroup(QStringLiteral("window"));
+  a.windowGeometry = s.value(QStringLiteral("geometry")).toByteArray();
+  a.windowState = s.value(QStringLiteral("state")).toByteArray();
+  a.splitterState = s.value(QStringLiteral("splitter")).toByteArray();
+  s.endGroup();
+  return a;
+}
+
+void AppSettings::save(QSettings &s) const {
+  s.beginGroup(QStringLiteral("model"));
+  s.setValue(QStringLiteral("dir"), modelDir);
+  s.setValue(QStringLiteral("device"), device);
+  s.setValue(QStringLiteral("precision"), precision);
+  s.setValue(QStringLiteral("batchSize"), batchSize);
+  s.setValue(QStringLiteral("downloadEndpoint"), downloadEndpoint);
+  s.endGroup();
+  s.beginGroup(QStringLiteral("analysis"));
+  s.setValue(QStringLiteral("mode"), AnalysisSettings::modeName(analysis.mode));
+  s.setValue(QStringLiteral("topK"), analysis.topK);
+  s.setValue(QStringLiteral("countryTemplates"), analysis.countryTemplates.join(kSep));
+  s.setValue(QStringLiteral("regionTemplates"), analysis.regionTemplates.join(kSep));
+  s.setValue(QStringLiteral("cityTemplates"), analysis.cityTemplates.join(kSep));
+  s.setValue(QStringLiteral("candidateListFile"), candidateListFile);
+  s.endGroup();
+  s.setValue(QStringLiteral("recentProjects"), recentProjects);
+  s.setValue(QStringLiteral("responsibleUseAcknowledged"), responsibleUseAcknowledged);
+  s.beginGroup(QStringLiteral("window"));
+  s.setValue(QStringLiteral("geometry"), windowGeometry);
+  s.setValue(QStringLiteral("state"), windowState);
+  s.setValue(QStringLiteral("splitter"), splitterState);
+  s.endGroup();
+  s.sync();
+}
+
+EngineRequest AppSettings::engineRequest() const {
+  EngineRequest r;
+  r.modelDir = modelDir;
+  r.device = device;
+  r.precision = precision;
+  r.batchSize = batchSize;
+  return r;
+}
+
+void AppSettings::addRecentProject(const QString &path) {
+  const QString abs = QDir::cleanPath(QDir(path).absolutePath());
+  recentProjects.removeAll(abs);
+  recentProjects.prepend(abs);
+  while (recentProjects.size() > kMaxRecent)
+    recentProjects.removeLast();
+}
+
+bool AppSettings::effectiveAnalysis(AnalysisSettings &out, QString *error) const {
+  out = analysis;
+  out.customCandidates.clear();
+  if (candidateListFile.isEmpty())
+    return true;
+  QFile f(candidateListFile);
+  if (!f.open(QIODevice::ReadOnly)) {
+    if (error)
+      *error = QStringLiteral("%1: cannot be read (%2).")
+                   .arg(QDir::toNativeSeparators(candidateListFile), f.errorString());
+    return false;
+  }
+  const auto parsed = parseCandidateList(f.readAll(), QDir::toNativeSeparators(candidateListFile), error);
+  if (!parsed)
+    return false;
+  out.customCandidates = *parsed;
+  return true;
+}
+
+} // namespace streetlens::ui

@@ -1,0 +1,41 @@
+#pragma once
+// AppSettings: the user's preferences as one typed value, read from and written to QSettings
+// (organisation/application names of the running app). Plain value; load()/save() on the GUI
+// thread.
+#include "core/analysis/AnalysisSettings.h"
+#include "ui/EngineFactory.h"
+
+#include <QString>
+#include <QStringList>
+
+class QSettings;
+
+namespace streetlens::ui {
+
+struct AppSettings {
+  QString modelDir; // empty: no model chosen yet
+  QString device = QStringLiteral("auto");
+  QString precision = QStringLiteral("auto");
+  int batchSize = 8;
+  AnalysisSettings analysis; // mode, top-k, templates, candidates
+  QString candidateListFile; // CSV / text of custom candidates ("" = gazetteer)
+  QString downloadEndpoint = QStringLiteral("https://huggingface.co");
+  QStringList recentProjects; // most recent first
+  bool responsibleUseAcknowledged = false;
+  QByteArray windowGeometry, windowState, splitterState;
+
+  static constexpr int kMaxRecent = 8;
+
+  static AppSettings load(); // from the default QSettings
+  void save() const;
+  static AppSettings load(QSettings &s);
+  void save(QSettings &s) const;
+
+  EngineRequest engineRequest() const;
+  void addRecentProject(const QString &path);
+  // The analysis settings with the candidate list file applied; false (and *error) when the file
+  // cannot be read or parsed.
+  bool effectiveAnalysis(AnalysisSettings &out, QString *error) const;
+};
+
+} // namespace streetlens::ui

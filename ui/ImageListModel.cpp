@@ -1,0 +1,210 @@
+#include "ui/ImageListModel.h"
+
+#include <QFileInfo>
+#include <QIcon>
+#include <QPixmap>
+
+namespace streetlens::ui {
+
+ImageListModel::ImageListModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+int ImageListModel::rowCount(const QModelIndex &parent) const {
+  return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ImageListModel::columnCount(const QModelIndex &parent) const {
+  return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString ImageListModel::stateName(RowState s) {
+  switch (s) {
+  case RowState::Reading:
+    return tr("reading");
+  case RowState::Queued:
+    return tr("queued");
+  case RowState::Running:
+    return tr("running");
+  case RowState::Done:
+    return tr("done");
+  case RowState::Failed:
+    return tr("failed");
+  case RowState::Cancelled:
+    return tr("cancelled");
+  }
+  return {};
+}
+
+QVariant ImageListModel::data(const QModelIndex &index, int role) const {
+  if (!index.isValid() || index.row() >= int(m_rows.size()))
+    return {};
+  const ImageRow &r = m_rows[size_t(index.row())];
+  const ImageResult *res = r.result ? &*r.result : nullptr;
+  switch (role) {
+  case ShaRole:
+    return r.sha256;
+  case PathRole:
+    return r.path;
+  case StateRole:
+    return int(r.state);
+  case Qt::DisplayRole:
+    switch (index.column()) {
+    case NameColumn:
+      return QFileInfo(r.path).fileName();
+    case StatusColumn:
+      return stateName(r.state);
+    case CountryColumn:
+      if (res && !res->countries.empty())
+        return QStringLiteral("%1  %2%")
+            .arg(res->countries.front().name)
+            .arg(res->countries.front().probability * 100, 0, 'f', 0);
+      return {};
+    case EstimateColumn:
+      if (r.state == RowState::Failed)
+        return r.error;
+      return res ? res->estimateLabel : QString();
+    }
+    return {};
+  case Qt::DecorationRole:
+    if (index.column() == NameColumn && !r.thumbnail.isNull())
+      return QPixmap::fromImage(r.thumbnail.scaled(48, 48, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+    return {};
+  case Qt::ToolTipRole:
+    if (r.state == RowState::Failed)
+      return r.error;
+    return QStringLiteral("%1\n%2 × %3").arg(r.path).arg(r.width).arg(r.height);
+  case Qt::ForegroundRole:
+    if (index.column() == StatusColumn && r.state == RowState::Failed)
+      return QColor(0xb0, 0x20, 0x20);
+    return {};
+  }
+  return {};
+}
+
+QVariant ImageListModel::headerData(int section, Qt::Orientation o, int role) const {
+  if (o != Qt::Horizontal || role != Qt::DisplayRole)
+    return {};
+  switch (section) {
+  case NameColumn:
+    return tr("Image");
+  case StatusColumn:
+    return tr("Status");
+  case CountryColumn:
+    return tr("Top country");
+  case EstimateColumn:
+    return tr("Estimate");
+  }
+  return {};
+}
+
+bool ImageListModel::addPending(const QString &path) {
+  if (m_byPath.contains(path))
+    return false;
+  ImageRow r;
+  r.path = path;
+  append(std::move(r));
+  return true;
+}
+
+int ImageListModel::rowOfPath(const QString &path) const {
+  return m_byPath.value(path, -1);
+}
+
+int ImageListModel::rowOfSha(const QString &sha256) const {
+  return sha256.isEmpty() ? -1 : m_bySha.value(sha256, -1);
+}
+
+bool ImageListModel::setIdentified(const QString &path, const QString &sha256, qint64 size, int width,
+                                   int height, const QImage &thumbnail) {
+  const int r = rowOfPath(path);
+  if (r < 0)
+    return false;
+  const int other = rowOfSha(sha256);
+  if (other >= 0 && other != r) {
+    removeAt(r);
+    return false;
+  }
+  ImageRow &row = m_rows[size_t(r)];
+  row.sha256 = sha256;
+  row.size = size;
+  row.width = width;
+  row.height = height;
+  row.thumbnail = thumbnail;
+  if (row.state == RowState::Reading)
+    row.state = RowState::Queued;
+  if (!sha256.isEmpty())
+    m_bySha.insert(sha256, r);
+  rowChanged(r);
+  return true;
+}
+
+void ImageListModel::setState(const QString &sha256, RowState state, const QString &error) {
+  const int r = rowOfSha(sha256);
+  if (r < 0)
+    return;
+  m_rows[size_t(r)].state = state;
+  m_rows[size_t(r)].error = error;
+  rowChanged(r);
+}
+
+void ImageListModel::setResult(const ImageResult &result) {
+  const int r = rowOfSha(result.sha256);
+  if (r < 0)
+    return;
+  ImageRow &row = m_rows[size_t(r)];
+  if (result.status == ImageStatus::Failed) {
+    row.state = RowState::Failed;
+    row.error = result.error;
+  } else {
+    row.state = RowState::Done;
+    row.error.clear();
+    row.result = result;
+  }
+  rowChanged(r);
+}
+
+void ImageListModel::append(ImageRow row) {
+  const int r = int(m_rows.size());
+  beginInsertRows({}, r, r);
+  m_byPath.insert(row.path, r);
+  if (!row.sha256.isEmpty())
+    m_bySha.insert(row.sha256, r);
+  m_rows.push_back(std::move(row));
+  endInsertRows();
+}
+
+void ImageListModel::removeAt(int r) {
+  if (r < 0 || r >= int(m_rows.size()))
+    return;
+  beginRemoveRows({}, r, r);
+  m_rows.erase(m_rows.begin() + r);
+  reindex();
+  endRemoveRows();
+}
+
+void ImageListModel::clear() {
+  beginResetModel();
+  m_rows.clear();
+  m_bySha.clear();
+  m_byPath.clear();
+  endResetModel();
+}
+
+int ImageListModel::countInState(RowState s) const {
+  return int(std::count_if(m_rows.begin(), m_rows.end(), [s](const ImageRow &r) { return r.state == s; }));
+}
+
+void ImageListModel::rowChanged(int r) {
+  Q_EMIT dataChanged(index(r, 0), index(r, ColumnCount - 1));
+}
+
+void ImageListModel::reindex() {
+  m_bySha.clear();
+  m_byPath.clear();
+  for (int i = 0; i < int(m_rows.size()); ++i) {
+    m_byPath.insert(m_rows[size_t(i)].path, i);
+    if (!m_rows[size_t(i)].sha256.isEmpty())
+      m_bySha.insert(m_rows[size_t(i)].sha256, i);
+  }
+}
+
+} // namespace streetlens::ui

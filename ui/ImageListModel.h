@@ -1,0 +1,69 @@
+#pragma once
+// ImageListModel: the rows of the image list — one per image (path, content hash, thumbnail,
+// state, error, latest result) — with columns name, status, top country and estimate. Owns the
+// rows; rows are found by content hash (or by path while the hash is still being computed).
+// GUI thread only.
+#include "core/analysis/GeoResult.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QImage>
+#include <optional>
+#include <vector>
+
+namespace streetlens::ui {
+
+enum class RowState { Reading, Queued, Running, Done, Failed, Cancelled };
+
+struct ImageRow {
+  QString path;
+  QString sha256;
+  qint64 size = 0;
+  int width = 0, height = 0;
+  QImage thumbnail;
+  RowState state = RowState::Reading;
+  QString error;
+  std::optional<ImageResult> result;
+};
+
+class ImageListModel : public QAbstractTableModel {
+  Q_OBJECT
+public:
+  enum Column { NameColumn, StatusColumn, CountryColumn, EstimateColumn, ColumnCount };
+  enum Role { ShaRole = Qt::UserRole + 1, PathRole, StateRole };
+
+  explicit ImageListModel(QObject *parent = nullptr);
+
+  int rowCount(const QModelIndex &parent = {}) const override;
+  int columnCount(const QModelIndex &parent = {}) const override;
+  QVariant data(const QModelIndex &index, int role) const override;
+  QVariant headerData(int section, Qt::Orientation o, int role) const override;
+
+  // A new row in state Reading (false when the path is already listed).
+  bool addPending(const QString &path);
+  int rowOfPath(const QString &path) const;
+  int rowOfSha(const QString &sha256) const;
+  const ImageRow &row(int r) const { return m_rows[size_t(r)]; }
+  const std::vector<ImageRow> &rows() const { return m_rows; }
+
+  // Updates the row of `path` once hashed; returns false (and removes that row) when another row
+  // already has the same content.
+  bool setIdentified(const QString &path, const QString &sha256, qint64 size, int width, int height,
+                     const QImage &thumbnail);
+  void setState(const QString &sha256, RowState state, const QString &error = {});
+  void setResult(const ImageResult &result);
+  void append(ImageRow row);
+  void removeAt(int r);
+  void clear();
+
+  int countInState(RowState s) const;
+  static QString stateName(RowState s);
+
+private:
+  void rowChanged(int r);
+  void reindex();
+  std::vector<ImageRow> m_rows;
+  QHash<QString, int> m_bySha, m_byPath;
+};
+
+} // namespace streetlens::ui

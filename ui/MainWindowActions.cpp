@@ -1,0 +1,425 @@
+// MainWindow: menus, dialogs, drag and drop, paste and project files (see MainWindow.h).
+#include "core/store/ProjectStore.h"
+#include "core/store/ResultJson.h"
+#include "ui/AnalysisController.h"
+#include "ui/DownloadDialog.h"
+#include "ui/ImageIngest.h"
+#include "ui/ImageListModel.h"
+#include "ui/MainWindow.h"
+#include "ui/ModelSetupPanel.h"
+#include "ui/PhotoView.h"
+#include "ui/ResultsPanel.h"
+#include "ui/SettingsDialog.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+
+namespace streetlens::ui {
+
+namespace {
+const QString kProjectSuffix = QStringLiteral("streetlens");
+bool isProjectFile(const QString &path) {
+  return QFileInfo(path).suffix().compare(kProjectSuffix, Qt::CaseInsensitive) == 0;
+}
+} // namespace
+
+void MainWindow::buildMenus() {
+  QMenu *file = menuBar()->addMenu(tr("&File"));
+  file->addAction(tr("&Open images…"), QKeySequence::Open, this, [this] { openImagesDialog(false); });
+  file->addAction(tr("Open &folder…"), this, [this] { openImagesDialog(true); });
+  file->addSeparator();
+  file->addAction(tr("&New project"), QKeySequence::New, this, &MainWindow::newProject);
+  file->addAction(tr("Open &project…"), QKeySequence(tr("Ctrl+Shift+O")), this,
+                  &MainWindow::openProjectDialog);
+  m_recentMenu = file->addMenu(tr("&Recent projects"));
+  file->addAction(tr("&Save project"), QKeySequence::Save, this, [this] {
+    if (m_untitled)
+      saveProjectAsDialog();
+    else
+      statusBar()->showMessage(tr("Everything is saved: results are written to %1 as they finish.")
+                                   .arg(QDir::toNativeSeparators(m_projectPath)),
+                               5000);
+  });
+  file->addAction(tr("Save project &as…"), QKeySequence::SaveAs, this, &MainWindow::saveProjectAsDialog);
+  file->addSeparator();
+  file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+  rebuildRecentMenu();
+
+  QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+  edit->addAction(tr("&Paste images"), QKeySequence::Paste, this, &MainWindow::pasteFromClipboard);
+  QAction *remove = edit->addAction(tr("&Remove from project"), this, &MainWindow::removeSelected);
+  remove->setShortcut(QKeySequence::Delete);
+  edit->addSeparator();
+  m_settingsAction =
+      edit->addAction(tr("&Settings…"), QKeySequence::Preferences, this, &MainWindow::openSettingsDialog);
+
+  QMenu *analysis = menuBar()->addMenu(tr("&Analysis"));
+  m_cancelAction = analysis->addAction(tr("&Cancel"), this, &MainWindow::cancelAnalysis);
+  m_cancelAction->setShortcut(Qt::Key_Escape);
+  m_cancelAction->setEnabled(false);
+  m_rerunAction =
+      analysis->addAction(tr("&Re-analyse all with current settings"), this, &MainWindow::rerunAll);
+
+  QMenu *model = menuBar()->addMenu(tr("&Model"));
+  model->addAction(tr("&Choose model folder…"), this, &MainWindow::chooseModelFolderDialog);
+  model->addAction(tr("&Download StreetCLIP…"), this, &MainWindow::openDownloadDialog);
+
+  QMenu *help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("&Responsible use"), this, [this] { showResponsibleUseNote(true); });
+  help->addAction(tr("&About StreetLens"), this, [this] {
+    auto *box = new QMessageBox(QMessageBox::Information, tr("About StreetLens"),
+                                tr("StreetLens %1\nWhere was this street photo taken? Local StreetCLIP "
+                                   "geolocation. Estimates, not proof.")
+                                    .arg(QStringLiteral(STREETLENS_VERSION)),
+                                QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+  });
+
+  connect(m_setup, &ModelSetupPanel::chooseFolderRequested, this, &MainWindow::chooseModelFolderDialog);
+  connect(m_setup, &ModelSetupPanel::downloadRequested, this, &MainWindow::openDownloadDialog);
+  connect(m_setup, &ModelSetupPanel::useModelRequested, this, [this](const QString &dir) { useModel(dir); });
+}
+
+void MainWindow::rebuildRecentMenu() {
+  m_recentMenu->clear();
+  for (const QString &p : std::as_const(m_settings.recentProjects))
+    m_recentMenu->addAction(QDir::toNativeSeparators(p), this, [this, p] { openProject(p); });
+  m_recentMenu->setEnabled(!m_settings.recentProjects.isEmpty());
+}
+
+void MainWindow::addPaths(const QStringList &paths) {
+  QStringList images;
+  for (const QString &p : paths) {
+    if (isProjectFile(p))
+      openProject(p);
+    else
+      images << p;
+  }
+  m_ingest->addPaths(images);
+}
+
+void MainWindow::pasteFromClipboard() {
+  const QMimeData *mime = QApplication::clipboard()->mimeData();
+  if (!mime)
+    return;
+  QStringList paths = ImageIngest::localPaths(mime->urls());
+  if (paths.isEmpty() && mime->hasText()) {
+    for (const QString &line : mime->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+      const QString t = line.trimmed();
+      const QUrl u(t);
+      const QString p = u.isLocalFile() ? u.toLocalFile() : t;
+      if (QFileInfo::exists(p))
+        paths << p;
+    }
+  }
+  if (paths.isEmpty())
+    statusBar()->showMessage(tr("The clipboard holds no image files."), 4000);
+  addPaths(paths);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event) {
+  if (!ImageIngest::localPaths(event->mimeData()->urls()).isEmpty())
+    event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event) {
+  const QStringList paths = ImageIngest::localPaths(event->mimeData()->urls());
+  if (paths.isEmpty())
+    return;
+  event->acceptProposedAction();
+  addPaths(paths);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+  m_settings.windowGeometry = saveGeometry();
+  m_settings.splitterState = m_mainSplitter->saveState();
+  m_settings.save();
+  QMainWindow::closeEvent(event);
+}
+
+void MainWindow::openImagesDialog(bool folder) {
+  auto *dlg = new QFileDialog(this, folder ? tr("Open folder") : tr("Open images"));
+  dlg->setAttribute(Qt::WA_DeleteOnClose);
+  if (folder) {
+    dlg->setFileMode(QFileDialog::Directory);
+    dlg->setOption(QFileDialog::ShowDirsOnly);
+  } else {
+    dlg->setFileMode(QFileDialog::ExistingFiles);
+    dlg->setNameFilter(tr("Images (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp *.gif);;All files (*)"));
+  }
+  connect(dlg, &QFileDialog::filesSelected, this, &MainWindow::addPaths);
+  dlg->open();
+}
+
+void MainWindow::openProjectDialog() {
+  auto *dlg = new QFileDialog(this, tr("Open project"), {}, tr("StreetLens projects (*.streetlens)"));
+  dlg->setAttribute(Qt::WA_DeleteOnClose);
+  dlg->setFileMode(QFileDialog::ExistingFile);
+  connect(dlg, &QFileDialog::fileSelected, this, &MainWindow::openProject);
+  dlg->open();
+}
+
+void MainWindow::saveProjectAsDialog() {
+  auto *dlg = new QFileDialog(this, tr("Save project as"), {}, tr("StreetLens projects (*.streetlens)"));
+  dlg->setAttribute(Qt::WA_DeleteOnClose);
+  dlg->setAcceptMode(QFileDialog::AcceptSave);
+  dlg->setDefaultSuffix(kProjectSuffix);
+  connect(dlg, &QFileDialog::fileSelected, this, &MainWindow::saveProjectAs);
+  dlg->open();
+}
+
+void MainWindow::chooseModelFolderDialog() {
+  auto *dlg = new QFileDialog(this, tr("Choose the model folder"));
+  dlg->setAttribute(Qt::WA_DeleteOnClose);
+  dlg->setFileMode(QFileDialog::Directory);
+  dlg->setOption(QFileDialog::ShowDirsOnly);
+  connect(dlg, &QFileDialog::fileSelected, this, [this](const QString &dir) { useModel(dir); });
+  dlg->open();
+}
+
+void MainWindow::openDownloadDialog() {
+  const QString target = QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+                             .filePath(QStringLiteral("models/geolocal--StreetCLIP"));
+  auto *dlg = new DownloadDialog(m_settings.downloadEndpoint, target, this);
+  dlg->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dlg, &DownloadDialog::modelDownloaded, this, [this](const QString &dir) { useModel(dir); });
+  dlg->open();
+}
+
+void MainWindow::openSettingsDialog() {
+  auto *dlg = new SettingsDialog(m_settings, this);
+  dlg->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dlg, &QDialog::accepted, this, [this, dlg] { applySettings(dlg->settings()); });
+  dlg->open();
+}
+
+void MainWindow::showResponsibleUseNote(bool force) {
+  auto *box = new QMessageBox(
+      QMessageBox::Information, tr("Responsible use"),
+      tr("<p><b>StreetLens gives an estimate, not proof.</b></p>"
+         "<p>The StreetCLIP model card rules out geolocating people's private images. Use StreetLens for "
+         "street-level photos you are entitled to analyse — research, journalism with consent, your own "
+         "pictures — and never to find where a person lives or is.</p>"
+         "<p>Everything runs on this computer; no photo is uploaded.</p>"),
+      QMessageBox::Ok, this);
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  if (!force)
+    connect(box, &QMessageBox::finished, this, [this] {
+      m_settings.responsibleUseAcknowledged = true;
+      m_settings.save();
+    });
+  box->open();
+}
+
+void MainWindow::useModel(const QString &dir, bool remember) {
+  m_settings.modelDir = dir;
+  if (remember)
+    m_settings.save();
+  if (!m_analysis->hasEngineFactory())
+    return;
+  m_engineLoading = true;
+  showCenter(false);
+  m_modelLabel->setText(tr("Loading model…"));
+  m_analysis->loadEngine(m_settings.engineRequest());
+}
+
+void MainWindow::applySettings(const AppSettings &s) {
+  const AppSettings old = m_settings;
+  m_settings = s;
+  m_settings.save();
+  m_results->setTopK(s.analysis.topK);
+  AnalysisSettings effective;
+  QString err;
+  if (!s.effectiveAnalysis(effective, &err)) {
+    showError(tr("Candidate list"), err);
+    effective = s.analysis;
+  }
+  const bool engineChanged = old.modelDir != s.modelDir || old.device != s.device ||
+                             old.precision != s.precision || old.batchSize != s.batchSize;
+  AnalysisSettings oldEffective;
+  old.effectiveAnalysis(oldEffective, nullptr);
+  const bool analysisChanged = oldEffective.fingerprint() != effective.fingerprint();
+  if (analysisChanged)
+    m_analysis->setAnalysisSettings(effective);
+  if (engineChanged && !s.modelDir.isEmpty())
+    useModel(s.modelDir);
+  storeSettingsInProject();
+  if (analysisChanged || engineChanged)
+    statusBar()->showMessage(
+        tr("Settings changed. New images use them; Analysis > Re-analyse all updates the "
+           "others."),
+        10000);
+  showCurrent();
+}
+
+void MainWindow::rerunAll() {
+  QList<std::pair<QString, QString>> images;
+  for (const ImageRow &r : m_model->rows()) {
+    if (r.sha256.isEmpty() || r.sha256.startsWith(QLatin1String("path:")) || r.state == RowState::Reading)
+      continue;
+    images.append({r.path, r.sha256});
+    m_model->setState(r.sha256, RowState::Queued);
+  }
+  m_analysis->rerun(images);
+}
+
+void MainWindow::cancelAnalysis() {
+  m_analysis->cancel();
+  statusBar()->showMessage(tr("Cancelled. Results already finished are kept."), 5000);
+}
+
+void MainWindow::removeSelected() {
+  const QModelIndexList rows = m_list->selectionModel()->selectedRows();
+  std::vector<int> indexes;
+  for (const QModelIndex &i : rows)
+    indexes.push_back(i.row());
+  std::sort(indexes.rbegin(), indexes.rend());
+  for (int r : indexes) {
+    const QString sha = m_model->row(r).sha256;
+    QString err;
+    if (m_store && !sha.isEmpty() && !m_store->remove(sha, &err))
+      statusBar()->showMessage(err, 10000);
+    m_model->removeAt(r);
+  }
+}
+
+bool MainWindow::switchGuiStore(const QString &path, bool reload, QString *error) {
+  auto store = store::ProjectStore::open(path, error);
+  if (!store)
+    return false;
+  std::optional<std::vector<store::StoredImage>> all;
+  if (reload) {
+    all = store->loadAll(error);
+    if (!all)
+      return false;
+  }
+  m_store = std::move(store);
+  m_projectPath = m_store->path();
+  if (reload) {
+    m_model->clear();
+    m_photo->showMessage(tr("Drop photos or folders here, or use File > Open images."));
+    m_results->clear();
+    QList<std::pair<QString, QString>> pending;
+    for (store::StoredImage &s : *all) {
+      ImageRow row;
+      row.path = s.image.path;
+      row.sha256 = s.image.sha256;
+      row.size = s.image.size;
+      row.width = s.image.width;
+      row.height = s.image.height;
+      row.thumbnail = s.image.thumbnail;
+      row.state = s.status == ImageStatus::Done     ? RowState::Done
+                  : s.status == ImageStatus::Failed ? RowState::Failed
+                                                    : RowState::Queued;
+      row.error = s.error;
+      row.result = s.result;
+      if (row.state == RowState::Queued)
+        pending.append({row.path, row.sha256});
+      m_model->append(std::move(row));
+    }
+    m_analysis->rerun(pending); // images left unfinished last time continue now
+  }
+  return true;
+}
+
+void MainWindow::newProject() {
+  QDir().mkpath(m_options.untitledDir);
+  const QString path =
+      QDir(m_options.untitledDir)
+          .filePath(QStringLiteral("untitled-%1.streetlens")
+                        .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"))));
+  QString err;
+  if (!switchGuiStore(path, true, &err)) {
+    m_store.reset();
+    m_projectPath.clear();
+    statusBar()->showMessage(tr("No project file: %1").arg(err), 15000);
+    return;
+  }
+  m_untitled = true;
+  m_pendingOp = PendingProjectOp::None;
+  m_analysis->openProject(m_projectPath);
+  storeSettingsInProject();
+  updateTitle();
+}
+
+void MainWindow::openProject(const QString &path) {
+  QString err;
+  if (!switchGuiStore(path, true, &err)) {
+    showError(tr("Open project"), err);
+    Q_EMIT projectFailed(err);
+    return;
+  }
+  m_untitled = false;
+  m_pendingOp = PendingProjectOp::Open;
+  m_pendingPath = m_projectPath;
+  m_analysis->openProject(m_projectPath);
+  m_settings.addRecentProject(m_projectPath);
+  m_settings.save();
+  rebuildRecentMenu();
+  updateTitle();
+}
+
+void MainWindow::saveProjectAs(const QString &path) {
+  m_pendingOp = PendingProjectOp::SaveAs;
+  m_pendingPath = QFileInfo(path).absoluteFilePath();
+  m_analysis->saveProjectAs(m_pendingPath); // the worker copies between two images, then continues there
+}
+
+void MainWindow::onWorkerProjectOpened(const QString &path, const QString &error) {
+  const PendingProjectOp op = std::exchange(m_pendingOp, PendingProjectOp::None);
+  if (!error.isEmpty()) {
+    showError(op == PendingProjectOp::SaveAs ? tr("Save project") : tr("Project"), error);
+    Q_EMIT projectFailed(error);
+    return;
+  }
+  if (op == PendingProjectOp::SaveAs) {
+    QString err;
+    if (!switchGuiStore(path, false, &err)) {
+      showError(tr("Save project"), err);
+      Q_EMIT projectFailed(err);
+      return;
+    }
+    m_untitled = false;
+    m_settings.addRecentProject(m_projectPath);
+    m_settings.save();
+    rebuildRecentMenu();
+    updateTitle();
+    statusBar()->showMessage(tr("Saved as %1").arg(QDir::toNativeSeparators(m_projectPath)), 5000);
+  }
+  if (op != PendingProjectOp::None)
+    Q_EMIT projectOpened(m_projectPath);
+}
+
+void MainWindow::storeSettingsInProject() {
+  if (!m_store)
+    return;
+  QString err;
+  const QJsonObject json = store::settingsToJson(m_settings.analysis);
+  if (!m_store->setMeta(QStringLiteral("settings"),
+                        QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)), &err))
+    statusBar()->showMessage(err, 10000);
+}
+
+void MainWindow::updateTitle() {
+  const QString name = m_untitled ? tr("Untitled project") : QFileInfo(m_projectPath).fileName();
+  setWindowTitle(tr("%1 — StreetLens").arg(name));
+}
+
+} // namespace streetlens::ui

@@ -1,0 +1,35 @@
+#pragma once
+// PhotoView: shows the selected photo scaled to fit (EXIF orientation applied), decoded off the
+// GUI thread with the safe image loader; a newer request supersedes an older one. Owns the
+// decoded preview image. GUI thread.
+#include <QFutureWatcher>
+#include <QImage>
+#include <QWidget>
+
+namespace streetlens::ui {
+
+class PhotoView : public QWidget {
+  Q_OBJECT
+public:
+  explicit PhotoView(QWidget *parent = nullptr);
+  ~PhotoView() override;
+  // Loads `path` in the background; shows `placeholder` (a thumbnail) until it is ready.
+  void showPhoto(const QString &path, const QImage &placeholder = {});
+  void showMessage(const QString &text); // no photo, a line of text instead
+  const QString &currentPath() const { return m_path; }
+  const QImage &image() const { return m_image; }
+
+Q_SIGNALS:
+  void photoLoaded(const QString &path);
+
+protected:
+  void paintEvent(QPaintEvent *event) override;
+
+private:
+  QString m_path, m_message, m_error;
+  QImage m_image;
+  QFutureWatcher<QImage> m_watcher;
+  int m_generation = 0;
+};
+
+} // namespace streetlens::ui

@@ -1,0 +1,132 @@
+#include "ui/ResultsPanel.h"
+
+#include "ui/ProbabilityList.h"
+
+#include <QFileInfo>
+#include <QGroupBox>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace streetlens::ui {
+
+namespace {
+QString formatPoint(const geo::GeoPoint &p) {
+  return QStringLiteral("%1° %2, %3° %4")
+      .arg(std::abs(p.lat), 0, 'f', 4)
+      .arg(p.lat >= 0 ? QLatin1Char('N') : QLatin1Char('S'))
+      .arg(std::abs(p.lon), 0, 'f', 4)
+      .arg(p.lon >= 0 ? QLatin1Char('E') : QLatin1Char('W'));
+}
+
+QGroupBox *box(const QString &title, ProbabilityList *&list, QWidget *parent) {
+  auto *b = new QGroupBox(title, parent);
+  auto *l = new QVBoxLayout(b);
+  l->setContentsMargins(8, 6, 8, 8);
+  list = new ProbabilityList(b);
+  l->addWidget(list);
+  return b;
+}
+} // namespace
+
+ResultsPanel::ResultsPanel(QWidget *parent) : QWidget(parent) {
+  auto *layout = new QVBoxLayout(this);
+  layout->setContentsMargins(8, 8, 8, 8);
+  m_title = new QLabel(this);
+  m_title->setWordWrap(true);
+  QFont f = m_title->font();
+  f.setPointSizeF(f.pointSizeF() * 1.2);
+  f.setBold(true);
+  m_title->setFont(f);
+  m_status = new QLabel(this);
+  m_status->setWordWrap(true);
+  m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  m_estimate = new QLabel(this);
+  m_estimate->setWordWrap(true);
+  m_estimate->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  m_exif = new QLabel(this);
+  m_exif->setWordWrap(true);
+  m_exif->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  layout->addWidget(m_title);
+  layout->addWidget(m_status);
+  layout->addWidget(m_estimate);
+  layout->addWidget(m_exif);
+  m_countryBox = box(tr("Countries"), m_countries, this);
+  m_regionBox = box(tr("Regions"), m_regions, this);
+  m_cityBox = box(tr("Cities"), m_cities, this);
+  layout->addWidget(m_countryBox);
+  layout->addWidget(m_regionBox);
+  layout->addWidget(m_cityBox);
+  layout->addStretch(1);
+  m_note = new QLabel(tr("<small>An estimate, not proof. Not for locating people from their private "
+                         "photos.</small>"),
+                      this);
+  m_note->setWordWrap(true);
+  m_note->setForegroundRole(QPalette::PlaceholderText);
+  layout->addWidget(m_note);
+  clear();
+}
+
+void ResultsPanel::setTopK(int k) {
+  m_topK = std::max(1, k);
+}
+
+void ResultsPanel::clear() {
+  showStatus(tr("No image selected"), tr("Drop photos or folders on the window, or use File > Open."));
+}
+
+void ResultsPanel::showStatus(const QString &title, const QString &text) {
+  m_title->setText(title);
+  m_status->setText(text);
+  m_status->setVisible(!text.isEmpty());
+  m_estimate->hide();
+  m_exif->hide();
+  m_countryBox->hide();
+  m_regionBox->hide();
+  m_cityBox->hide();
+}
+
+void ResultsPanel::showResult(const ImageResult &r, int selectedCount) {
+  m_title->setText(QFileInfo(r.path).fileName());
+  if (r.status == ImageStatus::Failed) {
+    showStatus(QFileInfo(r.path).fileName(), tr("Failed: %1").arg(r.error));
+    return;
+  }
+  m_status->setText(selectedCount > 1
+                        ? tr("%n images selected; the map shows them combined.", nullptr, selectedCount)
+                        : QString());
+  m_status->setVisible(selectedCount > 1);
+  if (r.estimate) {
+    m_estimate->setText(
+        tr("<b>Estimate:</b> %1<br>%2").arg(r.estimateLabel.toHtmlEscaped(), formatPoint(*r.estimate)));
+  } else {
+    m_estimate->setText(tr("<b>Estimate:</b> none"));
+  }
+  m_estimate->show();
+  if (r.exifLocation) {
+    QString text = tr("<b>EXIF GPS:</b> %1").arg(formatPoint(*r.exifLocation));
+    if (r.errorKm)
+      text += tr("<br><b>Error:</b> %1 km").arg(*r.errorKm, 0, 'f', *r.errorKm < 10 ? 1 : 0);
+    m_exif->setText(text);
+  } else {
+    m_exif->setText(tr("<b>EXIF GPS:</b> none in this photo"));
+  }
+  m_exif->show();
+  const bool custom = !r.labels.empty();
+  m_countryBox->setTitle(custom ? tr("Candidates") : tr("Countries"));
+  m_countries->setEntries(custom ? r.labels : r.countries, m_topK);
+  m_regions->setEntries(r.regions, m_topK);
+  m_cities->setEntries(r.cities, m_topK);
+  m_countryBox->show();
+  m_regionBox->setVisible(!r.regions.empty());
+  m_cityBox->setVisible(!r.cities.empty());
+}
+
+QString ResultsPanel::estimateText() const {
+  return !m_estimate->isHidden() ? m_estimate->text() : QString();
+}
+
+QString ResultsPanel::exifText() const {
+  return !m_exif->isHidden() ? m_exif->text() : QString();
+}
+
+} // namespace streetlens::ui

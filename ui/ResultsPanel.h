@@ -1,0 +1,40 @@
+#pragma once
+// ResultsPanel: the details of the selected image(s) — top-k countries, regions and cities with
+// probability bars, the estimate, the EXIF GPS point and the error in km, or the failure reason.
+// Owns the labels and ProbabilityLists it shows. GUI thread.
+#include "core/analysis/GeoResult.h"
+
+#include <QWidget>
+
+class QLabel;
+class QGroupBox;
+
+namespace streetlens::ui {
+
+class ProbabilityList;
+
+class ResultsPanel : public QWidget {
+  Q_OBJECT
+public:
+  explicit ResultsPanel(QWidget *parent = nullptr);
+  void setTopK(int k);
+  // Shows the first result in detail; `selectedCount` > 1 adds a note about the combined map.
+  void showResult(const ImageResult &result, int selectedCount = 1);
+  void showStatus(const QString &title, const QString &text); // queued, running, failed, nothing
+  void clear();
+
+  // For tests and screenshots.
+  const ProbabilityList *countries() const { return m_countries; }
+  const ProbabilityList *regions() const { return m_regions; }
+  const ProbabilityList *cities() const { return m_cities; }
+  QString estimateText() const;
+  QString exifText() const;
+
+private:
+  int m_topK = 5;
+  QLabel *m_title = nullptr, *m_status = nullptr, *m_estimate = nullptr, *m_exif = nullptr, *m_note = nullptr;
+  QGroupBox *m_countryBox = nullptr, *m_regionBox = nullptr, *m_cityBox = nullptr;
+  ProbabilityList *m_countries = nullptr, *m_regions = nullptr, *m_cities = nullptr;
+};
+
+} // namespace streetlens::ui

@@ -1,0 +1,142 @@
+#include "ui/SettingsDialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace streetlens::ui {
+
+namespace {
+QWidget *withBrowse(QLineEdit *edit, bool folder, QWidget *parent) {
+  auto *w = new QWidget(parent);
+  auto *l = new QHBoxLayout(w);
+  l->setContentsMargins(0, 0, 0, 0);
+  l->addWidget(edit, 1);
+  auto *b = new QPushButton(QObject::tr("Browse…"), w);
+  l->addWidget(b);
+  QObject::connect(b, &QPushButton::clicked, w, [edit, folder, w] {
+    auto *dlg = new QFileDialog(w->window());
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    dlg->setFileMode(folder ? QFileDialog::Directory : QFileDialog::ExistingFile);
+    if (!folder)
+      dlg->setNameFilter(QObject::tr("Candidate lists (*.csv *.txt);;All files (*)"));
+    QObject::connect(dlg, &QFileDialog::fileSelected, edit, &QLineEdit::setText);
+    dlg->open();
+  });
+  return w;
+}
+
+void selectData(QComboBox *c, const QString &value) {
+  const int i = c->findData(value);
+  c->setCurrentIndex(i >= 0 ? i : 0);
+}
+
+QPlainTextEdit *templates(const QStringList &lines, QWidget *parent) {
+  auto *e = new QPlainTextEdit(lines.join(QLatin1Char('\n')), parent);
+  e->setTabChangesFocus(true);
+  e->setFixedHeight(e->fontMetrics().lineSpacing() * 4 + 12);
+  return e;
+}
+
+QStringList nonEmptyLines(const QPlainTextEdit *e) {
+  QStringList out;
+  for (const QString &l : e->toPlainText().split(QLatin1Char('\n')))
+    if (!l.trimmed().isEmpty())
+      out << l.trimmed();
+  return out;
+}
+} // namespace
+
+SettingsDialog::SettingsDialog(const AppSettings &s, QWidget *parent) : QDialog(parent), m_base(s) {
+  setWindowTitle(tr("StreetLens settings"));
+  auto *tabs = new QTabWidget(this);
+
+  auto *modelPage = new QWidget(tabs);
+  auto *mf = new QFormLayout(modelPage);
+  m_modelDir = new QLineEdit(s.modelDir, modelPage);
+  m_modelDir->setPlaceholderText(tr("Folder with config.json, vocab.json, merges.txt and the weights"));
+  mf->addRow(tr("Model folder:"), withBrowse(m_modelDir, true, modelPage));
+  m_device = new QComboBox(modelPage);
+  m_device->addItem(tr("Automatic (GPU when available)"), QStringLiteral("auto"));
+  m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
+  m_device->addItem(tr("CUDA GPU"), QStringLiteral("cuda"));
+  selectData(m_device, s.device);
+  mf->addRow(tr("Device:"), m_device);
+  m_precision = new QComboBox(modelPage);
+  m_precision->addItem(tr("Automatic"), QStringLiteral("auto"));
+  m_precision->addItem(QStringLiteral("fp32"), QStringLiteral("fp32"));
+  m_precision->addItem(QStringLiteral("bf16"), QStringLiteral("bf16"));
+  m_precision->addItem(QStringLiteral("fp16"), QStringLiteral("fp16"));
+  selectData(m_precision, s.precision);
+  mf->addRow(tr("Precision:"), m_precision);
+  m_batch = new QSpinBox(modelPage);
+  m_batch->setRange(1, 256);
+  m_batch->setValue(s.batchSize);
+  mf->addRow(tr("Batch size:"), m_batch);
+  m_endpoint = new QLineEdit(s.downloadEndpoint, modelPage);
+  mf->addRow(tr("Download from:"), m_endpoint);
+  tabs->addTab(modelPage, tr("Model"));
+
+  auto *anaPage = new QWidget(tabs);
+  auto *af = new QFormLayout(anaPage);
+  m_mode = new QComboBox(anaPage);
+  m_mode->addItem(tr("Hierarchical (country, then regions and cities)"),
+                  AnalysisSettings::modeName(AnalysisSettings::Mode::Hierarchical));
+  m_mode->addItem(tr("Flat (every place at once)"), AnalysisSettings::modeName(AnalysisSettings::Mode::Flat));
+  m_mode->addItem(tr("Expected location (probability-weighted)"),
+                  AnalysisSettings::modeName(AnalysisSettings::Mode::Expected));
+  selectData(m_mode, AnalysisSettings::modeName(s.analysis.mode));
+  af->addRow(tr("Mode:"), m_mode);
+  m_topK = new QSpinBox(anaPage);
+  m_topK->setRange(1, 50);
+  m_topK->setValue(s.analysis.topK);
+  af->addRow(tr("Places shown per level (top-k):"), m_topK);
+  m_countryTpl = templates(s.analysis.countryTemplates, anaPage);
+  m_regionTpl = templates(s.analysis.regionTemplates, anaPage);
+  m_cityTpl = templates(s.analysis.cityTemplates, anaPage);
+  af->addRow(tr("Country prompts:"), m_countryTpl);
+  af->addRow(tr("Region prompts:"), m_regionTpl);
+  af->addRow(tr("City prompts:"), m_cityTpl);
+  m_candidates = new QLineEdit(s.candidateListFile, anaPage);
+  m_candidates->setPlaceholderText(tr("Optional CSV of your own candidate places"));
+  af->addRow(tr("Candidate list:"), withBrowse(m_candidates, false, anaPage));
+  tabs->addTab(anaPage, tr("Analysis"));
+
+  auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+  connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+  connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  auto *layout = new QVBoxLayout(this);
+  layout->addWidget(tabs);
+  layout->addWidget(buttons);
+  resize(640, 460);
+}
+
+AppSettings SettingsDialog::settings() const {
+  AppSettings s = m_base;
+  s.modelDir = m_modelDir->text().trimmed();
+  s.device = m_device->currentData().toString();
+  s.precision = m_precision->currentData().toString();
+  s.batchSize = m_batch->value();
+  s.downloadEndpoint = m_endpoint->text().trimmed();
+  if (auto m = AnalysisSettings::modeFromName(m_mode->currentData().toString()))
+    s.analysis.mode = *m;
+  s.analysis.topK = m_topK->value();
+  const auto keep = [](const QStringList &edited, const QStringList &old) {
+    return edited.isEmpty() ? old : edited;
+  };
+  s.analysis.countryTemplates = keep(nonEmptyLines(m_countryTpl), m_base.analysis.countryTemplates);
+  s.analysis.regionTemplates = keep(nonEmptyLines(m_regionTpl), m_base.analysis.regionTemplates);
+  s.analysis.cityTemplates = keep(nonEmptyLines(m_cityTpl), m_base.analysis.cityTemplates);
+  s.candidateListFile = m_candidates->text().trimmed();
+  return s;
+}
+
+} // namespace streetlens::ui

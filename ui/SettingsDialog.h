@@ -1,0 +1,39 @@
+#pragma once
+// SettingsDialog: edits an AppSettings value (model folder, device, precision, batch size, top-k,
+// mode, prompt templates, candidate list file, download endpoint). Owns its form widgets only; the
+// caller applies and saves the result. Opened window-modal with open() (no nested event loop).
+// GUI thread.
+#include "ui/AppSettings.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QLineEdit;
+class QPlainTextEdit;
+class QSpinBox;
+
+namespace streetlens::ui {
+
+class SettingsDialog : public QDialog {
+  Q_OBJECT
+public:
+  explicit SettingsDialog(const AppSettings &settings, QWidget *parent = nullptr);
+  // The edited settings (fields the dialog does not show are kept from the input).
+  AppSettings settings() const;
+
+  // For tests.
+  QLineEdit *modelDirEdit() const { return m_modelDir; }
+  QSpinBox *topKSpin() const { return m_topK; }
+  QSpinBox *batchSpin() const { return m_batch; }
+  QComboBox *deviceCombo() const { return m_device; }
+  QComboBox *modeCombo() const { return m_mode; }
+
+private:
+  AppSettings m_base;
+  QLineEdit *m_modelDir, *m_candidates, *m_endpoint;
+  QComboBox *m_device, *m_precision, *m_mode;
+  QSpinBox *m_batch, *m_topK;
+  QPlainTextEdit *m_countryTpl, *m_regionTpl, *m_cityTpl;
+};
+
+} // namespace streetlens::ui
