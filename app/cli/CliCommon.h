@@ -37,5 +37,6 @@ int cmdEmbed(const QStringList &args);
 int cmdClassify(const QStringList &args);
 int cmdPredict(const QStringList &args);
 int cmdEval(const QStringList &args);
+int cmdReport(const QStringList &args);
 
 } // namespace streetlens::cli

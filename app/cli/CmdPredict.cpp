@@ -7,7 +7,9 @@
 #include "core/export/Exporter.h"
 #include "core/export/JsonExport.h"
 #include "core/geo/GreatCircle.h"
+#include "core/store/ProjectStore.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -176,7 +178,20 @@ int prepareRun(const QCommandLineParser &p, Run &run) {
 }
 
 // Analyses files in batches; the next batch is decoded on a pool thread while this one runs.
-std::vector<ImageResult> analyzeAll(Run &run, const QStringList &files) {
+// SHA-256 of a file's bytes (for failed images that still get a row in a project); empty when unreadable.
+QString fileSha256(const QString &path) {
+  QFile f(path);
+  if (!f.open(QIODevice::ReadOnly))
+    return {};
+  QCryptographicHash h(QCryptographicHash::Sha256);
+  h.addData(&f);
+  return QString::fromLatin1(h.result().toHex());
+}
+
+// With a project, every result is committed before it counts as done, and images that already
+// have a result for the same model + settings are not analysed again (resume after a kill).
+std::vector<ImageResult> analyzeAll(Run &run, const QStringList &files,
+                                    store::ProjectStore *project = nullptr) {
   std::vector<ImageResult> results;
   const int batch = std::max(1, run.options.batchSize);
   using Loaded = std::vector<std::pair<QString, std::variant<LoadedImage, QString>>>;
@@ -200,22 +215,47 @@ std::vector<ImageResult> analyzeAll(Run &run, const QStringList &files) {
       next = QtConcurrent::run(load, files.mid(start + batch, batch));
     std::vector<LoadedImage> ok;
     QStringList okPaths;
+    std::vector<ImageResult> finished;
+    const QString key = run.analyzer->settingsKey();
     for (auto &[path, v] : current) {
       if (auto *err = std::get_if<QString>(&v)) {
         ImageResult r;
         r.path = path;
         r.status = ImageStatus::Failed;
         r.error = *err;
+        r.sha256 = project ? fileSha256(path) : QString();
+        r.analyzedAt = QDateTime::currentDateTimeUtc();
+        r.settingsKey = key;
         printError(*err);
-        results.push_back(r);
-      } else {
-        ok.push_back(std::move(std::get<LoadedImage>(v)));
-        okPaths << path;
+        finished.push_back(r);
+        continue;
       }
+      auto &img = std::get<LoadedImage>(v);
+      if (project) {
+        const auto stored = project->image(QString::fromLatin1(img.sha256Hex));
+        if (stored && stored->result && stored->result->settingsKey == key &&
+            stored->status == ImageStatus::Done) {
+          ImageResult r = *stored->result;
+          r.path = path;
+          results.push_back(std::move(r)); // already committed by an earlier run
+          continue;
+        }
+      }
+      ok.push_back(std::move(img));
+      okPaths << path;
     }
     for (ImageResult &r : run.analyzer->analyzeLoaded(ok, okPaths)) {
       if (r.status == ImageStatus::Failed)
         printError(r.error);
+      finished.push_back(std::move(r));
+    }
+    for (ImageResult &r : finished) {
+      QString err;
+      if (project && !r.sha256.isEmpty() && !project->saveResult(r, &err)) {
+        printError(QStringLiteral("%1: cannot save the result: %2").arg(project->path(), err));
+        r.status = ImageStatus::Failed;
+        r.error = err;
+      }
       results.push_back(std::move(r));
     }
     for (const QString &n : run.engine->takeNotices())
@@ -264,6 +304,11 @@ int cmdPredict(const QStringList &args) {
                QStringLiteral("FILE")});
   p.addOption({QStringLiteral("no-exif-gps"),
                QStringLiteral("Privacy: leave EXIF GPS (and errors) out of the output.")});
+  p.addOption(
+      {QStringLiteral("project"),
+       QStringLiteral("Add the results to a .streetlens project (created if missing; each image is committed "
+                      "when done, finished images are skipped on a re-run)."),
+       QStringLiteral("FILE")});
   p.addPositionalArgument(QStringLiteral("IMAGE_OR_DIR"), QStringLiteral("Images or folders (recursive)."),
                           QStringLiteral("IMAGE_OR_DIR..."));
   if (int rc = parseOrExit(p, QStringLiteral("predict"),
@@ -292,9 +337,27 @@ int cmdPredict(const QStringList &args) {
   Run run;
   if (int rc = prepareRun(p, run); rc >= 0)
     return rc;
+  std::unique_ptr<store::ProjectStore> project;
+  if (p.isSet(QStringLiteral("project"))) {
+    QString err;
+    project = store::ProjectStore::open(p.value(QStringLiteral("project")), &err);
+    if (!project) {
+      printError(err);
+      return Usage;
+    }
+    const EngineInfo info = run.engine->info();
+    project->setMeta(
+        QStringLiteral("model"),
+        QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("name"), info.modelName},
+                                                    {QStringLiteral("sha256"), info.modelHash},
+                                                    {QStringLiteral("precision"), info.precision},
+                                                    {QStringLiteral("device"), info.device}})
+                              .toJson(QJsonDocument::Compact)),
+        &err);
+  }
   int missing = 0;
   const QStringList files = collectInputs(p.positionalArguments(), &missing);
-  const std::vector<ImageResult> results = analyzeAll(run, files);
+  const std::vector<ImageResult> results = analyzeAll(run, files, project.get());
   exporting::ExportOptions opt;
   opt.topK = run.analyzer->settings().topK;
   opt.includeExifGps = !p.isSet(QStringLiteral("no-exif-gps"));
@@ -313,6 +376,76 @@ int cmdPredict(const QStringList &args) {
     std::fflush(stdout);
   }
   return (countFailed(results) + missing) ? SomeInputsFailed : Ok;
+}
+
+int cmdReport(const QStringList &args) {
+  QCommandLineParser p;
+  p.addOption({QStringLiteral("project"), QStringLiteral("The .streetlens project to report on."),
+               QStringLiteral("FILE")});
+  p.addOption({{QStringLiteral("o"), QStringLiteral("output")},
+               QStringLiteral("OUT.pdf or OUT.html (or .csv/.json/.geojson/.kml)."),
+               QStringLiteral("FILE")});
+  p.addOption({QStringLiteral("top-k"), QStringLiteral("Entries per level (default 5)."), QStringLiteral("K"),
+               QStringLiteral("5")});
+  p.addOption({QStringLiteral("no-exif-gps"), QStringLiteral("Privacy: leave EXIF GPS (and errors) out.")});
+  if (int rc =
+          parseOrExit(p, QStringLiteral("report"),
+                      QStringLiteral("Writes a case report (PDF or HTML) of a project file: cover, per-image "
+                                     "photo, SHA-256, tables, EXIF and error, summary."),
+                      args, /*needsModel=*/false);
+      rc >= 0)
+    return rc;
+  if (!p.isSet(QStringLiteral("project")) || !p.isSet(QStringLiteral("output"))) {
+    printError(QStringLiteral("report needs --project FILE and -o OUT.pdf|OUT.html"));
+    return Usage;
+  }
+  const auto fmt = exporting::exportFormatFromPath(p.value(QStringLiteral("output")));
+  if (!fmt) {
+    printError(QStringLiteral("%1: use a .pdf, .html, .csv, .json, .geojson or .kml file name")
+                   .arg(p.value(QStringLiteral("output"))));
+    return Usage;
+  }
+  QString err;
+  if (!QFileInfo::exists(p.value(QStringLiteral("project")))) {
+    printError(QStringLiteral("%1: no such project file").arg(p.value(QStringLiteral("project"))));
+    return Usage;
+  }
+  auto project = store::ProjectStore::open(p.value(QStringLiteral("project")), &err);
+  const auto images = project ? project->loadAll(&err) : std::nullopt;
+  if (!images) {
+    printError(err);
+    return SomeInputsFailed;
+  }
+  std::vector<ImageResult> results;
+  for (const store::StoredImage &s : *images) {
+    if (s.result) {
+      results.push_back(*s.result);
+      continue;
+    }
+    ImageResult r;
+    r.path = s.image.path;
+    r.sha256 = s.image.sha256;
+    r.status = s.status;
+    r.error = s.error;
+    results.push_back(r);
+  }
+  exporting::ReportContext ctx;
+  ctx.projectName = QFileInfo(project->path()).completeBaseName();
+  ctx.created = QDateTime::currentDateTime();
+  const QJsonObject model = QJsonDocument::fromJson(project->meta(QStringLiteral("model")).toUtf8()).object();
+  ctx.modelName = model.value(QStringLiteral("name")).toString();
+  ctx.modelSha256 = model.value(QStringLiteral("sha256")).toString();
+  ctx.precision = model.value(QStringLiteral("precision")).toString();
+  ctx.device = model.value(QStringLiteral("device")).toString();
+  ctx.settingsSummary = project->meta(QStringLiteral("settings"));
+  exporting::ExportOptions opt;
+  opt.topK = std::max(1, p.value(QStringLiteral("top-k")).toInt());
+  opt.includeExifGps = !p.isSet(QStringLiteral("no-exif-gps"));
+  if (!exporting::exportResults(results, *fmt, p.value(QStringLiteral("output")), opt, ctx, &err)) {
+    printError(err);
+    return SomeInputsFailed;
+  }
+  return Ok;
 }
 
 int cmdEval(const QStringList &args) {

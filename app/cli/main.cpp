@@ -2,7 +2,9 @@
 #include "app/cli/CliCommon.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
+#include <memory>
 
 using namespace streetlens::cli;
 
@@ -19,6 +21,7 @@ Commands:
   predict     where each photo was taken: countries, regions, cities, estimate, EXIF error
               (JSON, CSV, GeoJSON, KML, HTML or PDF)
   eval        accuracy on labelled photos (% within 1/25/200/750/2500 km, median, GeoScore)
+  report      a PDF or HTML case report (or CSV/JSON/GeoJSON/KML) of a .streetlens project
 
 Common engine options: --model DIR, --device auto|cpu|cuda[:N], --precision auto|fp32|bf16|fp16,
                        --batch-size N, --threads N
@@ -30,8 +33,28 @@ Errors go to stderr, one line each, naming the file and the problem.
 )";
 } // namespace
 
+// Reports (PDF/HTML) paint text and images, which needs a QGuiApplication; headless machines get
+// the offscreen platform. Everything else runs on a plain QCoreApplication.
+bool needsGui(int argc, char **argv) {
+  for (int i = 1; i < argc; ++i) {
+    const QByteArray a = QByteArray(argv[i]).toLower();
+    if ((i == 1 && a == "report") || a == "pdf" || a == "html" || a.endsWith(".pdf") || a.endsWith(".html") ||
+        a.endsWith(".htm"))
+      return true;
+  }
+  return false;
+}
+
 int main(int argc, char **argv) {
-  QCoreApplication app(argc, argv);
+  std::unique_ptr<QCoreApplication> appHolder;
+  if (needsGui(argc, argv)) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+      qputenv("QT_QPA_PLATFORM", "offscreen");
+    appHolder = std::make_unique<QGuiApplication>(argc, argv);
+  } else {
+    appHolder = std::make_unique<QCoreApplication>(argc, argv);
+  }
   QCoreApplication::setApplicationName(QStringLiteral("streetlens-cli"));
   QCoreApplication::setOrganizationName(QStringLiteral("StreetLens"));
   QCoreApplication::setApplicationVersion(QStringLiteral(STREETLENS_VERSION));
@@ -63,6 +86,8 @@ int main(int argc, char **argv) {
       return cmdPredict(args);
     if (cmd == QLatin1String("eval"))
       return cmdEval(args);
+    if (cmd == QLatin1String("report"))
+      return cmdReport(args);
   } catch (const std::exception &e) {
     printError(QStringLiteral("unexpected error: %1")
                    .arg(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0)));
