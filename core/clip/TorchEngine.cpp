@@ -105,6 +105,31 @@ template <typename Fn> bool TorchEngine::Impl::runBatched(int n, int batch, Fn &
 TorchEngine::TorchEngine() : d(std::make_unique<Impl>()) {}
 TorchEngine::~TorchEngine() = default;
 
+std::unique_ptr<TorchEngine> TorchEngine::createRandom(const ClipConfig &config, const QString &tokenizerDir,
+                                                       const EngineOptions &options, QString *error) {
+  std::unique_ptr<TorchEngine> e(new TorchEngine());
+  Impl &d = *e->d;
+  d.config = config;
+  d.options = options;
+  d.imageConfig.shortestEdge = d.imageConfig.cropHeight = d.imageConfig.cropWidth = config.vision.imageSize;
+  d.tokenizer = ClipTokenizer::load(tokenizerDir + QStringLiteral("/vocab.json"),
+                                    tokenizerDir + QStringLiteral("/merges.txt"), error);
+  const auto choice = clip::chooseDevice(options.device, options.precision, error);
+  if (!d.tokenizer || !choice)
+    return nullptr;
+  torch::set_num_threads(options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount()));
+  torch::manual_seed(0);
+  d.model = clip::ClipModel(config);
+  d.logitScale = 100.0f;
+  d.moveTo(*choice);
+  d.info.modelName = QStringLiteral("random weights");
+  d.info.modelHash = QStringLiteral("random-0");
+  d.info.embedDim = config.projectionDim;
+  d.info.imageSize = config.vision.imageSize;
+  d.info.threads = torch::get_num_threads();
+  return e;
+}
+
 std::unique_ptr<TorchEngine> TorchEngine::load(const QString &modelPath, const EngineOptions &options,
                                                QString *error) {
   QString err;

@@ -4,6 +4,7 @@
 // app's composition root compile fast. Not thread-safe: one thread (the analysis worker) uses it;
 // InferenceMode is entered inside each call, on that thread.
 #include "core/analysis/EmbeddingEngine.h"
+#include "core/model/ClipConfig.h"
 #include "core/text/ClipTokenizer.h"
 
 #include <memory>
@@ -27,6 +28,10 @@ class TorchEngine final : public EmbeddingEngine {
 public:
   // Loads a model folder (plain or Hugging Face cache layout). On failure returns null and an
   // error naming the file and the problem (never throws).
+  // Benchmarks only: an engine with the given architecture and random weights (no weight file),
+  // using the tokenizer files of `tokenizerDir`. modelHash is "random-<seed>".
+  static std::unique_ptr<TorchEngine> createRandom(const ClipConfig &config, const QString &tokenizerDir,
+                                                   const EngineOptions &options, QString *error);
   static std::unique_ptr<TorchEngine> load(const QString &modelPath, const EngineOptions &options,
                                            QString *error);
   ~TorchEngine() override;
