@@ -1,5 +1,6 @@
 #include "ui/MainWindow.h"
 
+#include "core/export/Exporter.h"
 #include "core/gazetteer/Gazetteer.h"
 #include "core/store/ProjectStore.h"
 #include "ui/AnalysisController.h"
@@ -8,11 +9,14 @@
 #include "ui/ModelSetupPanel.h"
 #include "ui/PhotoView.h"
 #include "ui/ResultsPanel.h"
+#include "ui/map/ReportMap.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -25,6 +29,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace streetlens::ui {
 
@@ -64,6 +69,7 @@ MainWindow::MainWindow(EngineFactory factory, Options options, QWidget *parent)
   buildStatusBar();
   buildMenus();
   connectAnalysis();
+  connect(&m_exportWatcher, &QFutureWatcherBase::finished, this, &MainWindow::onExportDone);
 
   connect(m_ingest, &ImageIngest::fileFound, this,
           [this](const QString &path) { m_model->addPending(path); });
@@ -100,7 +106,8 @@ MainWindow::MainWindow(EngineFactory factory, Options options, QWidget *parent)
 }
 
 MainWindow::~MainWindow() {
-  delete m_analysis; // stops the worker thread before the stores go
+  m_exportWatcher.waitForFinished(); // the job holds copies only, but must not outlive the app
+  delete m_analysis;                 // stops the worker thread before the stores go
   m_analysis = nullptr;
 }
 
@@ -203,8 +210,11 @@ void MainWindow::connectAnalysis() {
   });
   connect(m_analysis, &AnalysisController::imageStarted, this,
           [this](const QString &sha) { m_model->setState(sha, RowState::Running); });
-  connect(m_analysis, &AnalysisController::imageFinished, this,
-          [this](const ImageResult &r) { m_model->setResult(r); });
+  connect(m_analysis, &AnalysisController::imageFinished, this, [this](const ImageResult &r) {
+    m_model->setResult(r);
+    if (r.status == ImageStatus::Done)
+      recordModelInProject();
+  });
   connect(m_analysis, &AnalysisController::imageCancelled, this,
           [this](const QString &sha) { m_model->setState(sha, RowState::Cancelled); });
   connect(m_analysis, &AnalysisController::progress, this, &MainWindow::onProgress);
@@ -283,6 +293,7 @@ void MainWindow::onProgress(int done, int total, int eta) {
 
 void MainWindow::onEngineReady(const EngineInfo &info) {
   m_engineLoading = false;
+  m_modelRecorded = false;
   m_modelLabel->setText(tr("Model: %1").arg(info.modelName));
   const bool gpu = info.device.startsWith(QLatin1String("cuda"));
   m_deviceLabel->setText(tr("%1: %2").arg(gpu ? tr("GPU") : tr("CPU"),
@@ -394,6 +405,134 @@ void MainWindow::showError(const QString &title, const QString &text) {
   box->setAttribute(Qt::WA_DeleteOnClose);
   box->open();
   statusBar()->showMessage(text, 15000);
+}
+
+// --- Exports -------------------------------------------------------------------------------
+
+std::vector<ImageResult> MainWindow::exportableResults(bool selectedOnly) const {
+  std::vector<int> rows;
+  if (selectedOnly) {
+    for (const QModelIndex &i : m_list->selectionModel()->selectedRows())
+      rows.push_back(i.row());
+    std::sort(rows.begin(), rows.end());
+  } else {
+    for (int r = 0; r < m_model->rowCount(); ++r)
+      rows.push_back(r);
+  }
+  std::vector<ImageResult> out;
+  for (int r : rows) {
+    const ImageRow &row = m_model->row(r);
+    if (row.result && (row.state == RowState::Done || row.state == RowState::Failed))
+      out.push_back(*row.result);
+  }
+  return out;
+}
+
+QString MainWindow::settingsSummary() const {
+  const AnalysisSettings &a = m_settings.analysis;
+  QStringList lines;
+  lines << tr("mode: %1").arg(AnalysisSettings::modeName(a.mode));
+  lines << tr("top-k: %1").arg(a.topK);
+  lines << tr("countries expanded: up to %1 (until %2 % of the probability)")
+               .arg(a.maxCountries)
+               .arg(a.countryMass * 100.0, 0, 'g', 3);
+  lines << tr("cities per country: %1")
+               .arg(a.citiesPerCountry > 0 ? QString::number(a.citiesPerCountry) : tr("all"));
+  lines << tr("country templates: %1").arg(a.countryTemplates.join(QStringLiteral(" | ")));
+  lines << tr("region templates: %1").arg(a.regionTemplates.join(QStringLiteral(" | ")));
+  lines << tr("city templates: %1").arg(a.cityTemplates.join(QStringLiteral(" | ")));
+  if (!a.restrictToCountries.isEmpty())
+    lines << tr("restricted to: %1").arg(a.restrictToCountries.join(QStringLiteral(", ")));
+  if (!m_settings.candidateListFile.isEmpty())
+    lines << tr("candidate list: %1").arg(QDir::toNativeSeparators(m_settings.candidateListFile));
+  return lines.join(QLatin1Char('\n'));
+}
+
+exporting::ReportContext MainWindow::reportContext() const {
+  exporting::ReportContext ctx;
+  ctx.projectName = m_untitled ? tr("Untitled project") : QFileInfo(m_projectPath).completeBaseName();
+  ctx.created = QDateTime::currentDateTime();
+  if (m_analysis->isEngineReady()) {
+    const EngineInfo &info = m_analysis->engineInfo();
+    ctx.modelName = info.modelName;
+    ctx.modelSha256 = info.modelHash;
+    ctx.precision = info.precision;
+    ctx.device =
+        info.deviceName.isEmpty() ? info.device : QStringLiteral("%1 (%2)").arg(info.device, info.deviceName);
+  } else if (m_store) {
+    // No model loaded now: the model that produced the project's results, as recorded.
+    const QJsonObject model =
+        QJsonDocument::fromJson(m_store->meta(QStringLiteral("model")).toUtf8()).object();
+    ctx.modelName = model.value(QStringLiteral("name")).toString();
+    ctx.modelSha256 = model.value(QStringLiteral("sha256")).toString();
+    ctx.precision = model.value(QStringLiteral("precision")).toString();
+    ctx.device = model.value(QStringLiteral("device")).toString();
+  }
+  ctx.settingsSummary = settingsSummary();
+  // Called on the export thread: renderResultMap needs no widget, the gazetteer is immutable.
+  std::shared_ptr<const gazetteer::Gazetteer> gaz = m_analysis->gazetteer();
+  ctx.renderMap = [gaz](const ImageResult &r, QSize size) { return renderResultMap(r, gaz, size); };
+  return ctx;
+}
+
+void MainWindow::recordModelInProject() {
+  if (m_modelRecorded || !m_store || !m_analysis->isEngineReady())
+    return;
+  m_modelRecorded = true;
+  exporting::ReportContext ctx = reportContext();
+  QString err;
+  const QJsonObject json = exporting::modelJsonFromContext(ctx);
+  if (!m_store->setMeta(QStringLiteral("model"),
+                        QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)), &err))
+    statusBar()->showMessage(err, 10000);
+}
+
+bool MainWindow::isExporting() const {
+  return m_exporting;
+}
+
+bool MainWindow::exportTo(exporting::ExportFormat format, const QString &path,
+                          const exporting::ExportOptions &options, bool selectedOnly) {
+  if (isExporting()) {
+    statusBar()->showMessage(tr("An export is still running; try again when it has finished."), 6000);
+    return false;
+  }
+  std::vector<ImageResult> results = exportableResults(selectedOnly);
+  if (results.empty()) {
+    statusBar()->showMessage(selectedOnly ? tr("Nothing to export: no selected image has a result.")
+                                          : tr("Nothing to export yet: no image has a result."),
+                             6000);
+    return false;
+  }
+  m_exporting = true;
+  m_exportPath = path;
+  m_exportCount = int(results.size());
+  for (QAction *a : std::as_const(m_exportActions))
+    a->setEnabled(false);
+  statusBar()->showMessage(
+      tr("Exporting %n image(s) to %1…", nullptr, m_exportCount).arg(QDir::toNativeSeparators(path)));
+  m_exportWatcher.setFuture(
+      QtConcurrent::run([results = std::move(results), format, path, options, ctx = reportContext()] {
+        QString error;
+        if (!exporting::exportResults(results, format, path, options, ctx, &error))
+          return error.isEmpty() ? tr("Could not write %1.").arg(QDir::toNativeSeparators(path)) : error;
+        return QString();
+      }));
+  return true;
+}
+
+void MainWindow::onExportDone() {
+  const QString error = m_exportWatcher.future().result();
+  m_exporting = false;
+  for (QAction *a : std::as_const(m_exportActions))
+    a->setEnabled(true);
+  if (error.isEmpty())
+    statusBar()->showMessage(
+        tr("Exported %n image(s) to %1", nullptr, m_exportCount).arg(QDir::toNativeSeparators(m_exportPath)),
+        10000);
+  else
+    showError(tr("Export failed"), error);
+  Q_EMIT exportFinished(m_exportPath, error);
 }
 
 } // namespace streetlens::ui

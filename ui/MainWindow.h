@@ -1,13 +1,17 @@
 #pragma once
 // MainWindow: the StreetLens window. Owns the image list model, the photo view, the results
 // panel, the map area (the map widget is put in by the composition root), the status bar, the
-// ImageIngest (hashing / thumbnails on a pool) and the AnalysisController (worker thread with the
-// engine), and the GUI thread's own connection to the open project file. Lives on the GUI thread;
+// ImageIngest (hashing / thumbnails on a pool), the AnalysisController (worker thread with the
+// engine), the export job (QtConcurrent worker) and the GUI thread's own connection to the open
+// project file. Lives on the GUI thread;
 // never blocks it and opens dialogs with open() (no nested event loops).
 #include "core/analysis/GeoResult.h"
+#include "core/export/ExportTypes.h"
 #include "ui/AppSettings.h"
 #include "ui/EngineFactory.h"
 
+#include <QFutureWatcher>
+#include <QHash>
 #include <QMainWindow>
 #include <memory>
 #include <vector>
@@ -66,6 +70,21 @@ public:
   void cancelAnalysis();
   void pasteFromClipboard();
 
+  // Writes the results of all images (or of the selected ones) to `path` as `format` on a worker
+  // thread; the window stays responsive and exportFinished() follows. Reports get the model,
+  // settings and a map per image. False (reason in the status bar) when nothing has results or
+  // an export is already running. Export > … calls this through the ExportDialog.
+  bool exportTo(exporting::ExportFormat format, const QString &path, const exporting::ExportOptions &options,
+                bool selectedOnly);
+  // Opens the ExportDialog for `format` (with open()).
+  void openExportDialog(exporting::ExportFormat format);
+  bool isExporting() const;
+  // What reports say about the project: name, date, model (engine or project record), settings,
+  // and a map renderer using the window's gazetteer.
+  exporting::ReportContext reportContext() const;
+  // Finished results (done or failed) of all images / of the selected ones, in list order.
+  std::vector<ImageResult> exportableResults(bool selectedOnly) const;
+
   // The map widget (ui::MapView) goes into the map area; the window keeps ownership.
   void setMapWidget(QWidget *widget);
   // Kept for the composition root: shown in the status bar.
@@ -86,12 +105,17 @@ public:
   QString statusModelText() const;
   std::vector<ImageResult> selectedResults() const;
   QAction *settingsAction() const { return m_settingsAction; }
+  QAction *exportAction(exporting::ExportFormat format) const {
+    return m_exportActions.value(static_cast<int>(format));
+  }
 
 Q_SIGNALS:
   void selectedResultsChanged(const std::vector<streetlens::ImageResult> &results);
   void gazetteerLoaded(std::shared_ptr<const streetlens::gazetteer::Gazetteer> gazetteer);
   void projectOpened(const QString &path);
   void projectFailed(const QString &error);
+  // After exportTo: `error` is empty on success, else names the file and the problem.
+  void exportFinished(const QString &path, const QString &error);
 
 protected:
   void dragEnterEvent(QDragEnterEvent *event) override;
@@ -111,6 +135,9 @@ private:
   void onEngineFailed(const QString &error);
   void showCenter(bool modelReady);
   void showError(const QString &title, const QString &text);
+  void onExportDone();
+  void recordModelInProject();
+  QString settingsSummary() const;
   // MainWindowActions.cpp: menus, dialogs, project files.
   void buildMenus();
   void rebuildRecentMenu();
@@ -152,6 +179,13 @@ private:
   QString m_pendingPath;
   int m_duplicates = 0;
   bool m_engineLoading = false;
+  bool m_modelRecorded = false; // the engine's model is written to the project's "model" record
+
+  QHash<int, QAction *> m_exportActions;   // by ExportFormat
+  QFutureWatcher<QString> m_exportWatcher; // result: the error, empty on success
+  QString m_exportPath;
+  int m_exportCount = 0;
+  bool m_exporting = false; // from exportTo until exportFinished
 };
 
 } // namespace streetlens::ui

@@ -3,6 +3,7 @@
 #include "core/store/ResultJson.h"
 #include "ui/AnalysisController.h"
 #include "ui/DownloadDialog.h"
+#include "ui/ExportDialog.h"
 #include "ui/ImageIngest.h"
 #include "ui/ImageListModel.h"
 #include "ui/MainWindow.h"
@@ -25,6 +26,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -75,6 +77,22 @@ void MainWindow::buildMenus() {
   m_cancelAction->setEnabled(false);
   m_rerunAction =
       analysis->addAction(tr("&Re-analyse all with current settings"), this, &MainWindow::rerunAll);
+
+  QMenu *exportMenu = menuBar()->addMenu(tr("E&xport"));
+  const std::pair<exporting::ExportFormat, QString> formats[] = {
+      {exporting::ExportFormat::Csv, tr("&CSV table…")},
+      {exporting::ExportFormat::Json, tr("&JSON…")},
+      {exporting::ExportFormat::GeoJson, tr("&GeoJSON (GIS)…")},
+      {exporting::ExportFormat::Kml, tr("&KML (Google Earth)…")},
+      {exporting::ExportFormat::Html, tr("&HTML report…")},
+      {exporting::ExportFormat::Pdf, tr("&PDF report…")}};
+  for (const auto &[format, text] : formats) {
+    if (format == exporting::ExportFormat::Html)
+      exportMenu->addSeparator();
+    const exporting::ExportFormat f = format;
+    QAction *a = exportMenu->addAction(text, this, [this, f] { openExportDialog(f); });
+    m_exportActions.insert(static_cast<int>(f), a);
+  }
 
   QMenu *model = menuBar()->addMenu(tr("&Model"));
   model->addAction(tr("&Choose model folder…"), this, &MainWindow::chooseModelFolderDialog);
@@ -203,6 +221,31 @@ void MainWindow::openDownloadDialog() {
   dlg->open();
 }
 
+void MainWindow::openExportDialog(exporting::ExportFormat format) {
+  const int all = int(exportableResults(false).size());
+  const int selected = int(exportableResults(true).size());
+  if (all == 0) {
+    statusBar()->showMessage(tr("Nothing to export yet: no image has a result."), 6000);
+    return;
+  }
+  QString dir = QSettings().value(QStringLiteral("export/lastDir")).toString();
+  if (dir.isEmpty() || !QFileInfo(dir).isDir())
+    dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+  const bool report = format == exporting::ExportFormat::Html || format == exporting::ExportFormat::Pdf;
+  const QString base =
+      m_untitled ? QStringLiteral("streetlens") : QFileInfo(m_projectPath).completeBaseName();
+  const QString suggested =
+      QDir(dir).filePath(base + (report ? QStringLiteral("-report.") : QStringLiteral("-results.")) +
+                         exporting::exportFormatExtension(format));
+  auto *dlg = new ExportDialog(format, all, selected, m_settings.analysis.topK, suggested, this);
+  dlg->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dlg, &ExportDialog::exportRequested, this, [this](const ExportRequest &r) {
+    QSettings().setValue(QStringLiteral("export/lastDir"), QFileInfo(r.path).absolutePath());
+    exportTo(r.format, r.path, r.options, r.selectedOnly);
+  });
+  dlg->open();
+}
+
 void MainWindow::openSettingsDialog() {
   auto *dlg = new SettingsDialog(m_settings, this);
   dlg->setAttribute(Qt::WA_DeleteOnClose);
@@ -311,6 +354,7 @@ bool MainWindow::switchGuiStore(const QString &path, bool reload, QString *error
       return false;
   }
   m_store = std::move(store);
+  m_modelRecorded = false;
   m_projectPath = m_store->path();
   if (reload) {
     m_model->clear();

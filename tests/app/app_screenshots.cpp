@@ -1,13 +1,14 @@
 // Takes the screenshots in docs/screenshots/ of the real window (MainWindow + MapView, as the
 // composition root builds it) with a FakeEngine: empty (no model yet), during a batch, with
-// results. Run under Xvfb: xvfb-run -a -s "-screen 0 1600x1000x24" streetlens_app_screenshots OUTDIR
-// Not a test: a tool for the docs.
+// results, the export dialog. Run under Xvfb: xvfb-run -a -s "-screen 0 1600x1000x24"
+// streetlens_app_screenshots OUTDIR Not a test: a tool for the docs.
 #include "AppTestUtil.h"
 #include "ui/AnalysisController.h"
 #include "ui/ImageListModel.h"
 #include "ui/MainWindow.h"
 #include "ui/map/MapView.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QLinearGradient>
 #include <QScreen>
@@ -104,7 +105,17 @@ int main(int argc, char **argv) {
           map->fitToResults();
           QTimer::singleShot(4000, &app, [&] {
             grab(QDir(out).filePath(QStringLiteral("app-results.png")));
-            app.quit();
+            // The export dialog (Export > PDF report) over the window, three images selected.
+            window.imageList()->selectRow(2);
+            auto *sel = window.imageList()->selectionModel();
+            for (int row : {3, 5})
+              sel->select(window.imageModel()->index(row, 0),
+                          QItemSelectionModel::Select | QItemSelectionModel::Rows);
+            window.exportAction(exporting::ExportFormat::Pdf)->trigger();
+            QTimer::singleShot(2000, &app, [&] {
+              grab(QDir(out).filePath(QStringLiteral("app-export.png")));
+              app.quit();
+            });
           });
         });
       });

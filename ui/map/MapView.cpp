@@ -3,6 +3,7 @@
 #include "core/gazetteer/Gazetteer.h"
 #include "ui/map/MapOverlay.h"
 #include "ui/map/MapRenderer.h"
+#include "ui/map/ReportMap.h"
 #include "ui/map/TileSource.h"
 
 #include <QApplication>
@@ -72,21 +73,11 @@ void MapView::resetView() {
 }
 
 void MapView::fitToResults() {
-  geo::GeoBounds b = m_markers ? m_markers->bounds() : geo::GeoBounds();
-  if (m_countryProbs && m_gaz) {
-    // Include the countries that hold most of the probability.
-    for (auto it = m_countryProbs->cbegin(); it != m_countryProbs->cend(); ++it) {
-      const gazetteer::Country *c = m_gaz->country(it.key());
-      if (c && it.value() >= 0.25 && !c->bounds().isEmpty() && c->bounds().widthDeg() < 90.0)
-        b = b.united(c->bounds());
-    }
-  }
-  if (b.isEmpty()) {
-    resetView();
-    return;
-  }
+  ResultLayers layers;
+  layers.markers = m_markers;
+  layers.countryProbabilities = m_countryProbs;
   m_viewport.setSize(size());
-  m_viewport.fitBounds(b.expandedKm(40.0), 48.0, 9.0);
+  fitViewportToResults(m_viewport, layers, m_gaz.get());
   viewportEdited();
 }
 

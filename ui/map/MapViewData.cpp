@@ -2,6 +2,7 @@
 #include "core/gazetteer/Gazetteer.h"
 #include "ui/map/MapRenderer.h"
 #include "ui/map/MapView.h"
+#include "ui/map/ReportMap.h"
 #include "ui/map/TileSource.h"
 
 #include <QActionGroup>
@@ -52,28 +53,15 @@ void MapView::setFieldOptions(const ProbabilityField::Options &options) {
 }
 
 void MapView::rebuildResultLayers() {
-  const gazetteer::Gazetteer *gaz = m_gaz.get();
-  m_markers = std::make_shared<const MarkerSet>(buildMarkers(m_results, m_mode, m_topK, gaz));
+  const ResultLayers layers = buildResultLayers(m_results, m_mode, m_topK, m_gaz.get());
+  m_markers = layers.markers;
+  m_countryProbs = layers.countryProbabilities;
   m_hoverMarker = -1;
-
-  // Country probabilities: the average over the usable results.
-  auto probs = std::make_shared<QHash<QString, double>>();
-  int used = 0;
-  for (const ImageResult &r : m_results) {
-    if (r.status == ImageStatus::Failed)
-      continue;
-    ++used;
-    for (const PlaceProbability &c : r.countries)
-      (*probs)[c.code.toUpper()] += c.probability;
-  }
-  for (double &v : *probs)
-    v /= std::max(1, used);
-  m_countryProbs = probs;
 
   // The field is computed off the GUI thread; stale generations are dropped.
   const int generation = ++m_fieldGeneration;
   m_field.reset();
-  if (used == 0 || (m_mode == MultiImageMode::PerImage && used > 1)) {
+  if (!wantsProbabilityField(layers, m_mode)) {
     scheduleRender();
     update();
     return;
@@ -88,10 +76,8 @@ void MapView::rebuildResultLayers() {
   const std::vector<ImageResult> results = m_results;
   const ProbabilityField::Options options = m_fieldOptions;
   m_fieldWatcher.setProperty("generation", generation);
-  m_fieldWatcher.setFuture(QtConcurrent::run([results, gazKeep, options]() {
-    return std::make_shared<const ProbabilityField>(
-        ProbabilityField::fromResults(std::span<const ImageResult>(results), gazKeep.get(), options));
-  }));
+  m_fieldWatcher.setFuture(QtConcurrent::run(
+      [results, gazKeep, options]() { return buildProbabilityField(results, gazKeep.get(), options); }));
   scheduleRender();
   update();
 }

@@ -12,4 +12,5 @@ target_sources(streetlens_ui PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/MapRenderer.h ${CMAKE_CURRENT_LIST_DIR}/MapRenderer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/MapRenderJob.h ${CMAKE_CURRENT_LIST_DIR}/MapRenderJob.cpp
   ${CMAKE_CURRENT_LIST_DIR}/MapView.h ${CMAKE_CURRENT_LIST_DIR}/MapView.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/MapViewData.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/MapViewData.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/ReportMap.h ${CMAKE_CURRENT_LIST_DIR}/ReportMap.cpp)
