@@ -8,6 +8,9 @@
 #include "core/export/JsonExport.h"
 #include "core/geo/GreatCircle.h"
 #include "core/store/ProjectStore.h"
+#ifdef STREETLENS_HAVE_UI
+#include "ui/map/ReportMap.h"
+#endif
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -269,6 +272,21 @@ std::vector<ImageResult> analyzeAll(Run &run, const QStringList &files,
   return results;
 }
 
+// Reports get a map per image when this build has the map code (and the output is PDF/HTML, where
+// main() made a QGuiApplication).
+void attachMapRenderer(exporting::ReportContext &ctx, exporting::ExportFormat fmt) {
+#ifdef STREETLENS_HAVE_UI
+  if (fmt != exporting::ExportFormat::Pdf && fmt != exporting::ExportFormat::Html)
+    return;
+  auto gaz = gazetteer::Gazetteer::load(QStringLiteral(":/gazetteer"));
+  if (gaz)
+    ctx.renderMap = [gaz](const ImageResult &r, QSize size) { return ui::renderResultMap(r, gaz, size); };
+#else
+  Q_UNUSED(ctx);
+  Q_UNUSED(fmt);
+#endif
+}
+
 exporting::ReportContext reportContext(const TorchEngine &engine, const AnalysisSettings &s) {
   exporting::ReportContext ctx;
   const EngineInfo info = engine.info();
@@ -361,7 +379,8 @@ int cmdPredict(const QStringList &args) {
   exporting::ExportOptions opt;
   opt.topK = run.analyzer->settings().topK;
   opt.includeExifGps = !p.isSet(QStringLiteral("no-exif-gps"));
-  const auto ctx = reportContext(*run.engine, run.analyzer->settings());
+  auto ctx = reportContext(*run.engine, run.analyzer->settings());
+  attachMapRenderer(ctx, *fmt);
   QString err;
   if (p.isSet(QStringLiteral("output"))) {
     if (!exporting::exportResults(results, *fmt, p.value(QStringLiteral("output")), opt, ctx, &err)) {
@@ -438,6 +457,7 @@ int cmdReport(const QStringList &args) {
   ctx.precision = model.value(QStringLiteral("precision")).toString();
   ctx.device = model.value(QStringLiteral("device")).toString();
   ctx.settingsSummary = project->meta(QStringLiteral("settings"));
+  attachMapRenderer(ctx, *fmt);
   exporting::ExportOptions opt;
   opt.topK = std::max(1, p.value(QStringLiteral("top-k")).toInt());
   opt.includeExifGps = !p.isSet(QStringLiteral("no-exif-gps"));
