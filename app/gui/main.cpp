@@ -1,10 +1,12 @@
 // streetlens: the GUI composition root. Builds the window, gives it the engine factory (TorchEngine
 // when this build has the engine) and the map widget, and hands over command-line files.
+#include "translations/Translator.h"
 #include "ui/MainWindow.h"
 #include "ui/map/MapView.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 
 #ifdef STREETLENS_HAVE_ENGINE
 #include "core/clip/TorchEngine.h"
@@ -44,16 +46,28 @@ int main(int argc, char **argv) {
   QApplication::setApplicationName(QStringLiteral("StreetLens"));
   QApplication::setOrganizationName(QStringLiteral("StreetLens"));
   QApplication::setApplicationVersion(QStringLiteral(STREETLENS_VERSION));
+  QApplication::setDesktopFileName(QStringLiteral("org.streetlens.StreetLens"));
+  QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("org.streetlens.StreetLens")));
   QCommandLineParser parser;
   parser.setApplicationDescription(QStringLiteral("StreetLens: where was this street photo taken?"));
   parser.addHelpOption();
   parser.addVersionOption();
   parser.addOption({QStringLiteral("model"), QStringLiteral("Model folder to load (this session only)."),
                     QStringLiteral("DIR")});
+  parser.addOption({QStringLiteral("language"),
+                    QStringLiteral("Interface language: en, de, fr or es (default: $STREETLENS_LANG, the "
+                                   "settings, then the system locale)."),
+                    QStringLiteral("LANG")});
   parser.addPositionalArgument(QStringLiteral("FILES"),
                                QStringLiteral("Images or folders to analyse, or a .streetlens project."),
                                QStringLiteral("[FILES...]"));
   parser.process(app);
+  QString languageWarning;
+  const i18n::LanguageChoice language =
+      i18n::chooseLanguage(parser.value(QStringLiteral("language")), &languageWarning);
+  if (!languageWarning.isEmpty())
+    qWarning("streetlens: %s", qPrintable(languageWarning));
+  i18n::installTranslators(app, language.locale);
 
   ui::MainWindow window(makeEngineFactory());
   auto *map = new ui::MapView;

@@ -14,10 +14,6 @@ namespace streetlens::ui {
 
 namespace {
 
-QString tr(const char *text) {
-  return QCoreApplication::translate("streetlens::ui::MapMarkers", text);
-}
-
 QString placeDetail(const PlaceProbability &c, const gazetteer::Gazetteer *gaz) {
   QStringList parts;
   QString region = c.region, country = c.country;
@@ -52,7 +48,7 @@ void addExif(MarkerSet &set, const ImageResult &r, int index, bool link) {
   MapMarker m;
   m.kind = MapMarker::Kind::Exif;
   m.location = *r.exifLocation;
-  m.title = tr("EXIF GPS position");
+  m.title = QCoreApplication::translate("streetlens::ui::MapMarkers", "EXIF GPS position");
   m.detail = QFileInfo(r.path).fileName();
   m.imageIndex = index;
   set.markers.push_back(m);
@@ -152,7 +148,7 @@ MarkerSet buildMarkers(const std::vector<ImageResult> &results, MultiImageMode m
       MapMarker m;
       m.kind = MapMarker::Kind::Estimate;
       m.location = *r.estimate;
-      m.title = tr("Estimate");
+      m.title = QCoreApplication::translate("streetlens::ui::MapMarkers", "Estimate");
       m.detail = r.estimateLabel;
       m.imageIndex = usable.front();
       set.markers.push_back(m);
@@ -190,13 +186,15 @@ QString MarkerSet::toolTip(int index) const {
   if (!m.detail.isEmpty())
     lines << m.detail;
   if (m.probability >= 0.0)
-    lines << tr("Probability: %1").arg(formatProbability(m.probability));
+    lines << QCoreApplication::translate("streetlens::ui::MapMarkers", "Probability: %1")
+                 .arg(formatProbability(m.probability));
   if (m.kind == MapMarker::Kind::Exif || m.kind == MapMarker::Kind::Estimate ||
       m.kind == MapMarker::Kind::Image) {
     lines << QStringLiteral("%1, %2").arg(m.location.lat, 0, 'f', 5).arg(m.location.lon, 0, 'f', 5);
     for (const MapLink &l : links) {
       if (l.imageIndex == m.imageIndex)
-        lines << tr("Distance estimate to EXIF: %1 km").arg(l.km, 0, 'f', l.km < 10 ? 1 : 0);
+        lines << QCoreApplication::translate("streetlens::ui::MapMarkers", "Distance estimate to EXIF: %1 km")
+                     .arg(l.km, 0, 'f', l.km < 10 ? 1 : 0);
     }
   }
   return lines.join(QLatin1Char('\n'));

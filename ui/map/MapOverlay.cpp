@@ -19,10 +19,6 @@ namespace streetlens::ui {
 
 namespace {
 
-QString tr(const char *text) {
-  return QCoreApplication::translate("streetlens::ui::MapOverlay", text);
-}
-
 QFont font(const MapStyle &style, double pt, bool bold = false) {
   QFont f(style.fontFamily);
   f.setPointSizeF(pt);
@@ -177,11 +173,12 @@ void paintMarkers(QPainter &p, const MapViewport &vp, const MapScene &scene, int
     if (m.kind != MapMarker::Kind::Estimate)
       continue;
     const QPointF at = vp.geoToPixel(m.location);
-    QString text = tr("Estimate");
+    QString text = QCoreApplication::translate("streetlens::ui::MapOverlay", "Estimate");
     for (const MapMarker &c : markers) {
       if (c.kind == MapMarker::Kind::City && QLineF(vp.geoToPixel(c.location), at).length() < 3.0) {
         estimateCity = &c;
-        text = tr("%1 %2 · estimate").arg(c.title, formatProbability(c.probability));
+        text = QCoreApplication::translate("streetlens::ui::MapOverlay", "%1 %2 · estimate")
+                   .arg(c.title, formatProbability(c.probability));
         break;
       }
     }
@@ -189,7 +186,9 @@ void paintMarkers(QPainter &p, const MapViewport &vp, const MapScene &scene, int
   }
   for (const MapMarker &m : markers) {
     if (m.kind == MapMarker::Kind::Exif)
-      labels.place(p, vp.geoToPixel(m.location), radiusOf(m), tr("EXIF GPS"), boldFont, st.exif.darker(130));
+      labels.place(p, vp.geoToPixel(m.location), radiusOf(m),
+                   QCoreApplication::translate("streetlens::ui::MapOverlay", "EXIF GPS"), boldFont,
+                   st.exif.darker(130));
   }
   for (size_t i = 0; i < linkMiddles.size(); ++i)
     labels.place(p, linkMiddles[i], 3.0, formatKm(scene.markers->links[i].km), boldFont, st.exif.darker(130));
@@ -248,7 +247,8 @@ void paintLegend(QPainter &p, const MapViewport &vp, const MapScene &scene) {
       const double maxD = scene.field->maxDensity();
       p.setPen(st.panelText);
       p.setFont(title);
-      p.drawText(QPointF(panel.left() + 8, y + 11), tr("Probability per 10,000 km²"));
+      p.drawText(QPointF(panel.left() + 8, y + 11),
+                 QCoreApplication::translate("streetlens::ui::MapOverlay", "Probability per 10,000 km²"));
       const QRectF bar(panel.left() + 8, y + 17, pw - 16, 11);
       QImage grad(256, 1, QImage::Format_ARGB32_Premultiplied);
       for (int i = 0; i < 256; ++i)
@@ -270,7 +270,8 @@ void paintLegend(QPainter &p, const MapViewport &vp, const MapScene &scene) {
         p.drawText(QPointF(tx, bar.bottom() + 14), s);
       }
       p.drawText(QPointF(panel.left() + 8, bar.bottom() + 27),
-                 tr("logarithmic scale · %1").arg(scene.ramp.name()));
+                 QCoreApplication::translate("streetlens::ui::MapOverlay", "logarithmic scale · %1")
+                     .arg(scene.ramp.name()));
       y += 62;
     }
     if (choro) {
@@ -279,7 +280,8 @@ void paintLegend(QPainter &p, const MapViewport &vp, const MapScene &scene) {
         maxP = std::max(maxP, v);
       p.setPen(st.panelText);
       p.setFont(title);
-      p.drawText(QPointF(panel.left() + 8, y + 11), tr("Country probability"));
+      p.drawText(QPointF(panel.left() + 8, y + 11),
+                 QCoreApplication::translate("streetlens::ui::MapOverlay", "Country probability"));
       p.setFont(small);
       double x = panel.left() + 8;
       for (double f : {0.05, 0.3, 1.0}) {

@@ -1,0 +1,1037 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>about %1 h %2 min left</source>
+        <translation>noch etwa %1 h %2 min</translation>
+    </message>
+    <message>
+        <source>about %1 min %2 s left</source>
+        <translation>noch etwa %1 min %2 s</translation>
+    </message>
+    <message>
+        <source>about %1 s left</source>
+        <translation>noch etwa %1 s</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Candidate lists (*.csv *.txt);;All files (*)</source>
+        <translation>Kandidatenlisten (*.csv *.txt);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::AnalysisWorker</name>
+    <message>
+        <source>The built-in gazetteer could not be loaded: %1</source>
+        <translation>Das eingebaute Ortsverzeichnis konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>This build of StreetLens has no inference engine.</source>
+        <translation>Diese StreetLens-Version hat keine Inferenz-Engine.</translation>
+    </message>
+    <message>
+        <source>No model folder is set.</source>
+        <translation>Es ist kein Modellordner festgelegt.</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>unbekannter Fehler</translation>
+    </message>
+    <message>
+        <source>The built-in gazetteer is not loaded.</source>
+        <translation>Das eingebaute Ortsverzeichnis ist nicht geladen.</translation>
+    </message>
+    <message>
+        <source>Preparing the place labels failed: %1</source>
+        <translation>Die Ortsbezeichnungen konnten nicht vorbereitet werden: %1</translation>
+    </message>
+    <message>
+        <source>No project is open.</source>
+        <translation>Es ist kein Projekt geöffnet.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be replaced.</source>
+        <translation>%1 kann nicht ersetzt werden.</translation>
+    </message>
+    <message>
+        <source>The result could not be saved: %1</source>
+        <translation>Das Ergebnis konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: the file changed since it was added; add it again.</source>
+        <translation>%1: Die Datei wurde seit dem Hinzufügen geändert; fügen Sie sie erneut hinzu.</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::DownloadDialog</name>
+    <message>
+        <source>Download StreetCLIP</source>
+        <translation>StreetCLIP herunterladen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; from %2 into&lt;br&gt;&lt;tt&gt;%3&lt;/tt&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; von %2 nach&lt;br&gt;&lt;tt&gt;%3&lt;/tt&gt;</translation>
+    </message>
+    <message>
+        <source>Licence: %1
+
+%2</source>
+        <translation>Lizenz: %1
+
+%2</translation>
+    </message>
+    <message>
+        <source>I accept the %1 licence and the model card's restrictions.</source>
+        <translation>Ich akzeptiere die Lizenz %1 und die Einschränkungen der Model Card.</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <source>File %1 of %2: %3</source>
+        <translation>Datei %1 von %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 — %3/s</source>
+        <translation>%1 von %2 – %3/s</translation>
+    </message>
+    <message>
+        <source>unknown size</source>
+        <translation>unbekannte Größe</translation>
+    </message>
+    <message>
+        <source>Verifying %1 (SHA-256)…</source>
+        <translation>%1 wird geprüft (SHA-256)…</translation>
+    </message>
+    <message>
+        <source>&lt;span style='color:#b02020'&gt;%1&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#b02020'&gt;%1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Cancelled. The partial file is kept; downloading again resumes it.</source>
+        <translation>Abgebrochen. Die unvollständige Datei bleibt erhalten; ein erneuter Download setzt sie fort.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Done. The model is ready.</source>
+        <translation>Fertig. Das Modell ist bereit.</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::ExportDialog</name>
+    <message>
+        <source>Export results</source>
+        <translation>Ergebnisse exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>All images (%n with results)</source>
+        <translation><numerusform>Alle Bilder (%n mit Ergebnis)</numerusform><numerusform>Alle Bilder (%n mit Ergebnissen)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Selected images (%n)</source>
+        <translation><numerusform>Ausgewählte Bilder (%n)</numerusform><numerusform>Ausgewählte Bilder (%n)</numerusform></translation>
+    </message>
+    <message>
+        <source>Leave EXIF GPS out (privacy)</source>
+        <translation>EXIF-GPS weglassen (Datenschutz)</translation>
+    </message>
+    <message>
+        <source>Writes no camera coordinates, nor anything that reveals them (EXIF country, error in km, accuracy summary).</source>
+        <translation>Schreibt keine Kamerakoordinaten und nichts, was sie verrät (EXIF-Land, Abweichung in km, Genauigkeitsübersicht).</translation>
+    </message>
+    <message>
+        <source>Countries, regions and cities listed per image</source>
+        <translation>Pro Bild aufgeführte Länder, Regionen und Städte</translation>
+    </message>
+    <message>
+        <source>Also write the top cities as points</source>
+        <translation>Auch die wahrscheinlichsten Städte als Punkte schreiben</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Images:</source>
+        <translation>Bilder:</translation>
+    </message>
+    <message>
+        <source>Privacy:</source>
+        <translation>Datenschutz:</translation>
+    </message>
+    <message>
+        <source>Top entries:</source>
+        <translation>Top-Einträge:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Reports show each photo with its map; they state that locations are estimates, not proof.</source>
+        <translation>Berichte zeigen jedes Foto mit seiner Karte; sie weisen darauf hin, dass die Orte Schätzungen und keine Beweise sind.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder: add a file name.</source>
+        <translation>%1 ist ein Ordner: Geben Sie einen Dateinamen an.</translation>
+    </message>
+    <message>
+        <source>%1 exists and will be replaced.</source>
+        <translation>%1 existiert bereits und wird ersetzt.</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exportieren nach</translation>
+    </message>
+    <message>
+        <source>CSV table</source>
+        <translation>CSV-Tabelle</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (complete results)</source>
+        <translation>JSON (vollständige Ergebnisse)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>GeoJSON (QGIS and other GIS tools)</source>
+        <translation>GeoJSON (QGIS und andere GIS-Programme)</translation>
+    </message>
+    <message>
+        <source>GeoJSON files (*.geojson)</source>
+        <translation>GeoJSON-Dateien (*.geojson)</translation>
+    </message>
+    <message>
+        <source>KML (Google Earth)</source>
+        <translation>KML (Google Earth)</translation>
+    </message>
+    <message>
+        <source>KML files (*.kml)</source>
+        <translation>KML-Dateien (*.kml)</translation>
+    </message>
+    <message>
+        <source>HTML report</source>
+        <translation>HTML-Bericht</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html *.htm)</source>
+        <translation>HTML-Dateien (*.html *.htm)</translation>
+    </message>
+    <message>
+        <source>PDF report</source>
+        <translation>PDF-Bericht</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::ImageListModel</name>
+    <message>
+        <source>reading</source>
+        <translation>wird gelesen</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>in Warteschlange</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Top country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>Schätzung</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::MainWindow</name>
+    <message>
+        <source>StreetLens</source>
+        <translation>StreetLens</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duplicate image(s) skipped (same content already listed).</source>
+        <translation><numerusform>%n doppeltes Bild übersprungen (gleicher Inhalt bereits in der Liste).</numerusform><numerusform>%n doppelte Bilder übersprungen (gleicher Inhalt bereits in der Liste).</numerusform></translation>
+    </message>
+    <message>
+        <source>Drop photos or folders here, or use File &gt; Open images.</source>
+        <translation>Fotos oder Ordner hier ablegen oder Datei &gt; Bilder öffnen verwenden.</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop after the image being analysed; finished results are kept.</source>
+        <translation>Nach dem gerade analysierten Bild anhalten; fertige Ergebnisse bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>Kein Modell</translation>
+    </message>
+    <message>
+        <source>Preparing place labels… %1 / %2</source>
+        <translation>Ortsbezeichnungen werden vorbereitet… %1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source> — waiting for a model</source>
+        <translation> – wartet auf ein Modell</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>Modell: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Model ready.</source>
+        <translation>Modell bereit.</translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>Das Modell wird geladen…</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Being analysed…</source>
+        <translation>Wird analysiert…</translation>
+    </message>
+    <message>
+        <source>Cancelled. Use Analysis &gt; Re-analyse to run it.</source>
+        <translation>Abgebrochen. Mit Analyse &gt; Neu analysieren erneut ausführen.</translation>
+    </message>
+    <message>
+        <source>Waiting in the queue.</source>
+        <translation>Wartet in der Warteschlange.</translation>
+    </message>
+    <message>
+        <source>Waiting for a model to be loaded.</source>
+        <translation>Wartet darauf, dass ein Modell geladen wird.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open images…</source>
+        <translation>Bilder ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder…</source>
+        <translation>&amp;Ordner öffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;New project</source>
+        <translation>&amp;Neues Projekt</translation>
+    </message>
+    <message>
+        <source>Open &amp;project…</source>
+        <translation>&amp;Projekt öffnen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>&amp;Recent projects</source>
+        <translation>&amp;Zuletzt geöffnete Projekte</translation>
+    </message>
+    <message>
+        <source>&amp;Save project</source>
+        <translation>Projekt &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Everything is saved: results are written to %1 as they finish.</source>
+        <translation>Alles ist gespeichert: Ergebnisse werden nach %1 geschrieben, sobald sie fertig sind.</translation>
+    </message>
+    <message>
+        <source>Save project &amp;as…</source>
+        <translation>Projekt speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Paste images</source>
+        <translation>Bilder ein&amp;fügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from project</source>
+        <translation>Aus Projekt &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>Ein&amp;stellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>&amp;Analyse</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Re-analyse all with current settings</source>
+        <translation>Alle mit aktuellen Einstellungen &amp;neu analysieren</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>&amp;Modell</translation>
+    </message>
+    <message>
+        <source>&amp;Choose model folder…</source>
+        <translation>Modellordner &amp;wählen…</translation>
+    </message>
+    <message>
+        <source>&amp;Download StreetCLIP…</source>
+        <translation>StreetCLIP &amp;herunterladen…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Responsible use</source>
+        <translation>&amp;Verantwortungsvolle Nutzung</translation>
+    </message>
+    <message>
+        <source>&amp;About StreetLens</source>
+        <translation>&amp;Über StreetLens</translation>
+    </message>
+    <message>
+        <source>About StreetLens</source>
+        <translation>Über StreetLens</translation>
+    </message>
+    <message>
+        <source>StreetLens %1
+Where was this street photo taken? Local StreetCLIP geolocation. Estimates, not proof.</source>
+        <translation>StreetLens %1
+Wo wurde dieses Straßenfoto aufgenommen? Lokale Geolokalisierung mit StreetCLIP. Schätzungen, keine Beweise.</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image files.</source>
+        <translation>Die Zwischenablage enthält keine Bilddateien.</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Open images</source>
+        <translation>Bilder öffnen</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp *.gif);;All files (*)</source>
+        <translation>Bilder (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp *.gif);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>Projekt öffnen</translation>
+    </message>
+    <message>
+        <source>StreetLens projects (*.streetlens)</source>
+        <translation>StreetLens-Projekte (*.streetlens)</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>Projekt speichern unter</translation>
+    </message>
+    <message>
+        <source>Choose the model folder</source>
+        <translation>Modellordner wählen</translation>
+    </message>
+    <message>
+        <source>Responsible use</source>
+        <translation>Verantwortungsvolle Nutzung</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;StreetLens gives an estimate, not proof.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The StreetCLIP model card rules out geolocating people's private images. Use StreetLens for street-level photos you are entitled to analyse — research, journalism with consent, your own pictures — and never to find where a person lives or is.&lt;/p&gt;&lt;p&gt;Everything runs on this computer; no photo is uploaded.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;StreetLens liefert eine Schätzung, keinen Beweis.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Die Model Card von StreetCLIP schließt die Geolokalisierung privater Bilder von Personen aus. Verwenden Sie StreetLens für Straßenfotos, die Sie analysieren dürfen – Forschung, Journalismus mit Einwilligung, eigene Bilder – und niemals, um herauszufinden, wo eine Person wohnt oder sich aufhält.&lt;/p&gt;&lt;p&gt;Alles läuft auf diesem Computer; kein Foto wird hochgeladen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Loading model…</source>
+        <translation>Modell wird geladen…</translation>
+    </message>
+    <message>
+        <source>Candidate list</source>
+        <translation>Kandidatenliste</translation>
+    </message>
+    <message>
+        <source>Settings changed. New images use them; Analysis &gt; Re-analyse all updates the others.</source>
+        <translation>Einstellungen geändert. Neue Bilder verwenden sie; Analyse &gt; Alle neu analysieren aktualisiert die übrigen.</translation>
+    </message>
+    <message>
+        <source>Cancelled. Results already finished are kept.</source>
+        <translation>Abgebrochen. Bereits fertige Ergebnisse bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>No project file: %1</source>
+        <translation>Keine Projektdatei: %1</translation>
+    </message>
+    <message>
+        <source>Save project</source>
+        <translation>Projekt speichern</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Gespeichert als %1</translation>
+    </message>
+    <message>
+        <source>Untitled project</source>
+        <translation>Unbenanntes Projekt</translation>
+    </message>
+    <message>
+        <source>%1 — StreetLens</source>
+        <translation>%1 – StreetLens</translation>
+    </message>
+    <message>
+        <source>mode: %1</source>
+        <translation>Modus: %1</translation>
+    </message>
+    <message>
+        <source>top-k: %1</source>
+        <translation>Top-k: %1</translation>
+    </message>
+    <message>
+        <source>countries expanded: up to %1 (until %2 % of the probability)</source>
+        <translation>erweiterte Länder: bis zu %1 (bis %2 % der Wahrscheinlichkeit)</translation>
+    </message>
+    <message>
+        <source>cities per country: %1</source>
+        <translation>Städte pro Land: %1</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>country templates: %1</source>
+        <translation>Vorlagen für Länder: %1</translation>
+    </message>
+    <message>
+        <source>region templates: %1</source>
+        <translation>Vorlagen für Regionen: %1</translation>
+    </message>
+    <message>
+        <source>city templates: %1</source>
+        <translation>Vorlagen für Städte: %1</translation>
+    </message>
+    <message>
+        <source>restricted to: %1</source>
+        <translation>beschränkt auf: %1</translation>
+    </message>
+    <message>
+        <source>candidate list: %1</source>
+        <translation>Kandidatenliste: %1</translation>
+    </message>
+    <message>
+        <source>An export is still running; try again when it has finished.</source>
+        <translation>Ein Export läuft noch; versuchen Sie es erneut, wenn er abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>Nothing to export: no selected image has a result.</source>
+        <translation>Nichts zu exportieren: Kein ausgewähltes Bild hat ein Ergebnis.</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: no image has a result.</source>
+        <translation>Noch nichts zu exportieren: Kein Bild hat ein Ergebnis.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n image(s) to %1…</source>
+        <translation><numerusform>%n Bild wird nach %1 exportiert…</numerusform><numerusform>%n Bilder werden nach %1 exportiert…</numerusform></translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n image(s) to %1</source>
+        <translation><numerusform>%n Bild nach %1 exportiert</numerusform><numerusform>%n Bilder nach %1 exportiert</numerusform></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xport</translation>
+    </message>
+    <message>
+        <source>&amp;CSV table…</source>
+        <translation>&amp;CSV-Tabelle…</translation>
+    </message>
+    <message>
+        <source>&amp;JSON…</source>
+        <translation>&amp;JSON…</translation>
+    </message>
+    <message>
+        <source>&amp;GeoJSON (GIS)…</source>
+        <translation>&amp;GeoJSON (GIS)…</translation>
+    </message>
+    <message>
+        <source>&amp;KML (Google Earth)…</source>
+        <translation>&amp;KML (Google Earth)…</translation>
+    </message>
+    <message>
+        <source>&amp;HTML report…</source>
+        <translation>&amp;HTML-Bericht…</translation>
+    </message>
+    <message>
+        <source>&amp;PDF report…</source>
+        <translation>&amp;PDF-Bericht…</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::MapMarkers</name>
+    <message>
+        <source>EXIF GPS position</source>
+        <translation>EXIF-GPS-Position</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>Schätzung</translation>
+    </message>
+    <message>
+        <source>Probability: %1</source>
+        <translation>Wahrscheinlichkeit: %1</translation>
+    </message>
+    <message>
+        <source>Distance estimate to EXIF: %1 km</source>
+        <translation>Abstand Schätzung–EXIF: %1 km</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::MapOverlay</name>
+    <message>
+        <source>Estimate</source>
+        <translation>Schätzung</translation>
+    </message>
+    <message>
+        <source>%1 %2 · estimate</source>
+        <translation>%1 %2 · Schätzung</translation>
+    </message>
+    <message>
+        <source>EXIF GPS</source>
+        <translation>EXIF-GPS</translation>
+    </message>
+    <message>
+        <source>Probability per 10,000 km²</source>
+        <translation>Wahrscheinlichkeit pro 10.000 km²</translation>
+    </message>
+    <message>
+        <source>logarithmic scale · %1</source>
+        <translation>logarithmische Skala · %1</translation>
+    </message>
+    <message>
+        <source>Country probability</source>
+        <translation>Länderwahrscheinlichkeit</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::MapView</name>
+    <message>
+        <source>No basemap loaded</source>
+        <translation>Keine Basiskarte geladen</translation>
+    </message>
+    <message>
+        <source>%1
+Probability: %2</source>
+        <translation>%1
+Wahrscheinlichkeit: %2</translation>
+    </message>
+    <message>
+        <source>Online tiles unavailable (offline) — showing the built-in map</source>
+        <translation>Online-Kacheln nicht verfügbar (offline) – die eingebaute Karte wird angezeigt</translation>
+    </message>
+    <message>
+        <source>Could not write the map image %1</source>
+        <translation>Das Kartenbild %1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Save map as PNG</source>
+        <translation>Karte als PNG speichern</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Save map</source>
+        <translation>Karte speichern</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>Vergrößern (+)</translation>
+    </message>
+    <message>
+        <source>Zoom out (−)</source>
+        <translation>Verkleinern (−)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Fit the map to the results (F)</source>
+        <translation>Karte an die Ergebnisse anpassen (F)</translation>
+    </message>
+    <message>
+        <source>World</source>
+        <translation>Welt</translation>
+    </message>
+    <message>
+        <source>Show the whole world (Home)</source>
+        <translation>Die ganze Welt zeigen (Pos1)</translation>
+    </message>
+    <message>
+        <source>PNG</source>
+        <translation>PNG</translation>
+    </message>
+    <message>
+        <source>Save the map as a PNG image</source>
+        <translation>Die Karte als PNG-Bild speichern</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Ebenen</translation>
+    </message>
+    <message>
+        <source>Probability heatmap</source>
+        <translation>Wahrscheinlichkeits-Heatmap</translation>
+    </message>
+    <message>
+        <source>Country shading</source>
+        <translation>Länderschattierung</translation>
+    </message>
+    <message>
+        <source>Markers and EXIF line</source>
+        <translation>Markierungen und EXIF-Linie</translation>
+    </message>
+    <message>
+        <source>Country borders</source>
+        <translation>Ländergrenzen</translation>
+    </message>
+    <message>
+        <source>Country names</source>
+        <translation>Ländernamen</translation>
+    </message>
+    <message>
+        <source>Graticule</source>
+        <translation>Gradnetz</translation>
+    </message>
+    <message>
+        <source>Legend and scale</source>
+        <translation>Legende und Maßstab</translation>
+    </message>
+    <message>
+        <source>Online tiles</source>
+        <translation>Online-Kacheln</translation>
+    </message>
+    <message>
+        <source>One marker per image</source>
+        <translation>Eine Markierung pro Bild</translation>
+    </message>
+    <message>
+        <source>Several images: one marker each instead of the combined heatmap</source>
+        <translation>Mehrere Bilder: je eine Markierung statt der kombinierten Heatmap</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::ModelSetupPanel</name>
+    <message>
+        <source>&lt;h2&gt;No model loaded yet&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Noch kein Modell geladen&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>StreetLens geolocates photos with &lt;b&gt;StreetCLIP&lt;/b&gt;, a 1.7 GB model that runs on this computer; your photos are never uploaded. You can still add photos now; they are analysed as soon as a model is loaded.</source>
+        <translation>StreetLens geolokalisiert Fotos mit &lt;b&gt;StreetCLIP&lt;/b&gt;, einem 1,7 GB großen Modell, das auf diesem Computer läuft; Ihre Fotos werden nie hochgeladen. Sie können schon jetzt Fotos hinzufügen; sie werden analysiert, sobald ein Modell geladen ist.</translation>
+    </message>
+    <message>
+        <source>Choose model folder…</source>
+        <translation>Modellordner wählen…</translation>
+    </message>
+    <message>
+        <source>A folder with config.json, vocab.json, merges.txt and model.safetensors (or a Hugging Face cache folder).</source>
+        <translation>Ein Ordner mit config.json, vocab.json, merges.txt und model.safetensors (oder ein Hugging-Face-Cache-Ordner).</translation>
+    </message>
+    <message>
+        <source>Use found model</source>
+        <translation>Gefundenes Modell verwenden</translation>
+    </message>
+    <message>
+        <source>Looking in the Hugging Face cache…</source>
+        <translation>Suche im Hugging-Face-Cache…</translation>
+    </message>
+    <message>
+        <source>Download StreetCLIP…</source>
+        <translation>StreetCLIP herunterladen…</translation>
+    </message>
+    <message>
+        <source>From Hugging Face (geolocal/StreetCLIP, licence CC BY-NC 4.0; about 1.7 GB).</source>
+        <translation>Von Hugging Face (geolocal/StreetCLIP, Lizenz CC BY-NC 4.0; etwa 1,7 GB).</translation>
+    </message>
+    <message>
+        <source>No CLIP model found in the Hugging Face cache.</source>
+        <translation>Kein CLIP-Modell im Hugging-Face-Cache gefunden.</translation>
+    </message>
+    <message>
+        <source>Found in the Hugging Face cache.</source>
+        <translation>Im Hugging-Face-Cache gefunden.</translation>
+    </message>
+    <message>
+        <source>This build of StreetLens was made without the inference engine (LibTorch), so it cannot analyse photos; it can still open projects and show their results.</source>
+        <translation>Diese StreetLens-Version wurde ohne Inferenz-Engine (LibTorch) erstellt und kann daher keine Fotos analysieren; sie kann aber Projekte öffnen und deren Ergebnisse anzeigen.</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::PhotoView</name>
+    <message>
+        <source>The photo could not be read.</source>
+        <translation>Das Foto konnte nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::ProbabilityList</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::ResultsPanel</name>
+    <message>
+        <source>Countries</source>
+        <translation>Länder</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>Regionen</translation>
+    </message>
+    <message>
+        <source>Cities</source>
+        <translation>Städte</translation>
+    </message>
+    <message>
+        <source>&lt;small&gt;An estimate, not proof. Not for locating people from their private photos.&lt;/small&gt;</source>
+        <translation>&lt;small&gt;Eine Schätzung, kein Beweis. Nicht dafür gedacht, Personen anhand ihrer privaten Fotos zu orten.&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>No image selected</source>
+        <translation>Kein Bild ausgewählt</translation>
+    </message>
+    <message>
+        <source>Drop photos or folders on the window, or use File &gt; Open.</source>
+        <translation>Fotos oder Ordner auf das Fenster ziehen oder Datei &gt; Öffnen verwenden.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images selected; the map shows them combined.</source>
+        <translation><numerusform>%n Bild ausgewählt; die Karte zeigt es.</numerusform><numerusform>%n Bilder ausgewählt; die Karte zeigt sie zusammen.</numerusform></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Estimate:&lt;/b&gt; %1&lt;br&gt;%2</source>
+        <translation>&lt;b&gt;Schätzung:&lt;/b&gt; %1&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Estimate:&lt;/b&gt; none</source>
+        <translation>&lt;b&gt;Schätzung:&lt;/b&gt; keine</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;EXIF GPS:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;EXIF-GPS:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Error:&lt;/b&gt; %1 km</source>
+        <translation>&lt;br&gt;&lt;b&gt;Abweichung:&lt;/b&gt; %1 km</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;EXIF GPS:&lt;/b&gt; none in this photo</source>
+        <translation>&lt;b&gt;EXIF-GPS:&lt;/b&gt; keine in diesem Foto</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>Kandidaten</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::SettingsDialog</name>
+    <message>
+        <source>StreetLens settings</source>
+        <translation>StreetLens-Einstellungen</translation>
+    </message>
+    <message>
+        <source>Folder with config.json, vocab.json, merges.txt and the weights</source>
+        <translation>Ordner mit config.json, vocab.json, merges.txt und den Gewichten</translation>
+    </message>
+    <message>
+        <source>Model folder:</source>
+        <translation>Modellordner:</translation>
+    </message>
+    <message>
+        <source>Automatic (GPU when available)</source>
+        <translation>Automatisch (GPU, falls vorhanden)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation>CUDA-GPU</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>Gerät:</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Precision:</source>
+        <translation>Genauigkeit:</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>Batchgröße:</translation>
+    </message>
+    <message>
+        <source>Download from:</source>
+        <translation>Herunterladen von:</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Hierarchical (country, then regions and cities)</source>
+        <translation>Hierarchisch (Land, dann Regionen und Städte)</translation>
+    </message>
+    <message>
+        <source>Flat (every place at once)</source>
+        <translation>Flach (alle Orte auf einmal)</translation>
+    </message>
+    <message>
+        <source>Expected location (probability-weighted)</source>
+        <translation>Erwarteter Ort (wahrscheinlichkeitsgewichtet)</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>Modus:</translation>
+    </message>
+    <message>
+        <source>Places shown per level (top-k):</source>
+        <translation>Angezeigte Orte pro Ebene (Top-k):</translation>
+    </message>
+    <message>
+        <source>Country prompts:</source>
+        <translation>Prompts für Länder:</translation>
+    </message>
+    <message>
+        <source>Region prompts:</source>
+        <translation>Prompts für Regionen:</translation>
+    </message>
+    <message>
+        <source>City prompts:</source>
+        <translation>Prompts für Städte:</translation>
+    </message>
+    <message>
+        <source>Optional CSV of your own candidate places</source>
+        <translation>Optionale CSV-Datei mit eigenen Kandidatenorten</translation>
+    </message>
+    <message>
+        <source>Candidate list:</source>
+        <translation>Kandidatenliste:</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
+    </message>
+</context>
+</TS>

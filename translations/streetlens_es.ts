@@ -1,0 +1,1037 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>about %1 h %2 min left</source>
+        <translation>quedan unos %1 h %2 min</translation>
+    </message>
+    <message>
+        <source>about %1 min %2 s left</source>
+        <translation>quedan unos %1 min %2 s</translation>
+    </message>
+    <message>
+        <source>about %1 s left</source>
+        <translation>quedan unos %1 s</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Candidate lists (*.csv *.txt);;All files (*)</source>
+        <translation>Listas de candidatos (*.csv *.txt);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::AnalysisWorker</name>
+    <message>
+        <source>The built-in gazetteer could not be loaded: %1</source>
+        <translation>No se pudo cargar el nomenclátor integrado: %1</translation>
+    </message>
+    <message>
+        <source>This build of StreetLens has no inference engine.</source>
+        <translation>Esta versión de StreetLens no tiene motor de inferencia.</translation>
+    </message>
+    <message>
+        <source>No model folder is set.</source>
+        <translation>No se ha definido ninguna carpeta de modelo.</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>error desconocido</translation>
+    </message>
+    <message>
+        <source>The built-in gazetteer is not loaded.</source>
+        <translation>El nomenclátor integrado no está cargado.</translation>
+    </message>
+    <message>
+        <source>Preparing the place labels failed: %1</source>
+        <translation>No se pudieron preparar los nombres de lugares: %1</translation>
+    </message>
+    <message>
+        <source>No project is open.</source>
+        <translation>No hay ningún proyecto abierto.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be replaced.</source>
+        <translation>%1 no se puede reemplazar.</translation>
+    </message>
+    <message>
+        <source>The result could not be saved: %1</source>
+        <translation>No se pudo guardar el resultado: %1</translation>
+    </message>
+    <message>
+        <source>%1: the file changed since it was added; add it again.</source>
+        <translation>%1: el archivo ha cambiado desde que se añadió; vuelva a añadirlo.</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::DownloadDialog</name>
+    <message>
+        <source>Download StreetCLIP</source>
+        <translation>Descargar StreetCLIP</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; from %2 into&lt;br&gt;&lt;tt&gt;%3&lt;/tt&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; desde %2 en&lt;br&gt;&lt;tt&gt;%3&lt;/tt&gt;</translation>
+    </message>
+    <message>
+        <source>Licence: %1
+
+%2</source>
+        <translation>Licencia: %1
+
+%2</translation>
+    </message>
+    <message>
+        <source>I accept the %1 licence and the model card's restrictions.</source>
+        <translation>Acepto la licencia %1 y las restricciones de la ficha del modelo.</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Descargar</translation>
+    </message>
+    <message>
+        <source>File %1 of %2: %3</source>
+        <translation>Archivo %1 de %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 — %3/s</source>
+        <translation>%1 de %2 — %3/s</translation>
+    </message>
+    <message>
+        <source>unknown size</source>
+        <translation>tamaño desconocido</translation>
+    </message>
+    <message>
+        <source>Verifying %1 (SHA-256)…</source>
+        <translation>Verificando %1 (SHA-256)…</translation>
+    </message>
+    <message>
+        <source>&lt;span style='color:#b02020'&gt;%1&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#b02020'&gt;%1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Cancelled. The partial file is kept; downloading again resumes it.</source>
+        <translation>Cancelado. Se conserva el archivo parcial; al descargar de nuevo se reanuda.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <source>Done. The model is ready.</source>
+        <translation>Listo. El modelo está preparado.</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::ExportDialog</name>
+    <message>
+        <source>Export results</source>
+        <translation>Exportar resultados</translation>
+    </message>
+    <message numerus="yes">
+        <source>All images (%n with results)</source>
+        <translation><numerusform>Todas las imágenes (%n con resultado)</numerusform><numerusform>Todas las imágenes (%n con resultados)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Selected images (%n)</source>
+        <translation><numerusform>Imágenes seleccionadas (%n)</numerusform><numerusform>Imágenes seleccionadas (%n)</numerusform></translation>
+    </message>
+    <message>
+        <source>Leave EXIF GPS out (privacy)</source>
+        <translation>Omitir el GPS EXIF (privacidad)</translation>
+    </message>
+    <message>
+        <source>Writes no camera coordinates, nor anything that reveals them (EXIF country, error in km, accuracy summary).</source>
+        <translation>No escribe coordenadas de la cámara ni nada que las revele (país EXIF, error en km, resumen de precisión).</translation>
+    </message>
+    <message>
+        <source>Countries, regions and cities listed per image</source>
+        <translation>Países, regiones y ciudades indicados por imagen</translation>
+    </message>
+    <message>
+        <source>Also write the top cities as points</source>
+        <translation>Escribir también las ciudades más probables como puntos</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Formato:</translation>
+    </message>
+    <message>
+        <source>Images:</source>
+        <translation>Imágenes:</translation>
+    </message>
+    <message>
+        <source>Privacy:</source>
+        <translation>Privacidad:</translation>
+    </message>
+    <message>
+        <source>Top entries:</source>
+        <translation>Entradas principales:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Archivo:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Reports show each photo with its map; they state that locations are estimates, not proof.</source>
+        <translation>Los informes muestran cada foto con su mapa; indican que las ubicaciones son estimaciones, no pruebas.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder: add a file name.</source>
+        <translation>%1 es una carpeta: añada un nombre de archivo.</translation>
+    </message>
+    <message>
+        <source>%1 exists and will be replaced.</source>
+        <translation>%1 ya existe y se reemplazará.</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exportar a</translation>
+    </message>
+    <message>
+        <source>CSV table</source>
+        <translation>Tabla CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (complete results)</source>
+        <translation>JSON (resultados completos)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Archivos JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>GeoJSON (QGIS and other GIS tools)</source>
+        <translation>GeoJSON (QGIS y otras herramientas SIG)</translation>
+    </message>
+    <message>
+        <source>GeoJSON files (*.geojson)</source>
+        <translation>Archivos GeoJSON (*.geojson)</translation>
+    </message>
+    <message>
+        <source>KML (Google Earth)</source>
+        <translation>KML (Google Earth)</translation>
+    </message>
+    <message>
+        <source>KML files (*.kml)</source>
+        <translation>Archivos KML (*.kml)</translation>
+    </message>
+    <message>
+        <source>HTML report</source>
+        <translation>Informe HTML</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html *.htm)</source>
+        <translation>Archivos HTML (*.html *.htm)</translation>
+    </message>
+    <message>
+        <source>PDF report</source>
+        <translation>Informe PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::ImageListModel</name>
+    <message>
+        <source>reading</source>
+        <translation>leyendo</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>en cola</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>hecho</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Imagen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Top country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>Estimación</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::MainWindow</name>
+    <message>
+        <source>StreetLens</source>
+        <translation>StreetLens</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duplicate image(s) skipped (same content already listed).</source>
+        <translation><numerusform>%n imagen duplicada omitida (el mismo contenido ya está en la lista).</numerusform><numerusform>%n imágenes duplicadas omitidas (el mismo contenido ya está en la lista).</numerusform></translation>
+    </message>
+    <message>
+        <source>Drop photos or folders here, or use File &gt; Open images.</source>
+        <translation>Suelte aquí fotos o carpetas, o use Archivo &gt; Abrir imágenes.</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Mapa</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Stop after the image being analysed; finished results are kept.</source>
+        <translation>Detener tras la imagen que se está analizando; se conservan los resultados terminados.</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>Sin modelo</translation>
+    </message>
+    <message>
+        <source>Preparing place labels… %1 / %2</source>
+        <translation>Preparando los nombres de lugares… %1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source> — waiting for a model</source>
+        <translation> — esperando un modelo</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>Modelo: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Model ready.</source>
+        <translation>Modelo preparado.</translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>Cargando el modelo…</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <source>Being analysed…</source>
+        <translation>Analizándose…</translation>
+    </message>
+    <message>
+        <source>Cancelled. Use Analysis &gt; Re-analyse to run it.</source>
+        <translation>Cancelado. Use Análisis &gt; Volver a analizar para ejecutarlo.</translation>
+    </message>
+    <message>
+        <source>Waiting in the queue.</source>
+        <translation>Esperando en la cola.</translation>
+    </message>
+    <message>
+        <source>Waiting for a model to be loaded.</source>
+        <translation>Esperando a que se cargue un modelo.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Open images…</source>
+        <translation>&amp;Abrir imágenes…</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder…</source>
+        <translation>Abrir &amp;carpeta…</translation>
+    </message>
+    <message>
+        <source>&amp;New project</source>
+        <translation>&amp;Nuevo proyecto</translation>
+    </message>
+    <message>
+        <source>Open &amp;project…</source>
+        <translation>Abrir &amp;proyecto…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>&amp;Recent projects</source>
+        <translation>Proyectos &amp;recientes</translation>
+    </message>
+    <message>
+        <source>&amp;Save project</source>
+        <translation>&amp;Guardar proyecto</translation>
+    </message>
+    <message>
+        <source>Everything is saved: results are written to %1 as they finish.</source>
+        <translation>Todo está guardado: los resultados se escriben en %1 en cuanto terminan.</translation>
+    </message>
+    <message>
+        <source>Save project &amp;as…</source>
+        <translation>Guardar proyecto c&amp;omo…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;Paste images</source>
+        <translation>&amp;Pegar imágenes</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from project</source>
+        <translation>&amp;Quitar del proyecto</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>A&amp;nálisis</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
+    </message>
+    <message>
+        <source>&amp;Re-analyse all with current settings</source>
+        <translation>&amp;Volver a analizar todo con la configuración actual</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>&amp;Modelo</translation>
+    </message>
+    <message>
+        <source>&amp;Choose model folder…</source>
+        <translation>&amp;Elegir carpeta del modelo…</translation>
+    </message>
+    <message>
+        <source>&amp;Download StreetCLIP…</source>
+        <translation>&amp;Descargar StreetCLIP…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;Responsible use</source>
+        <translation>&amp;Uso responsable</translation>
+    </message>
+    <message>
+        <source>&amp;About StreetLens</source>
+        <translation>&amp;Acerca de StreetLens</translation>
+    </message>
+    <message>
+        <source>About StreetLens</source>
+        <translation>Acerca de StreetLens</translation>
+    </message>
+    <message>
+        <source>StreetLens %1
+Where was this street photo taken? Local StreetCLIP geolocation. Estimates, not proof.</source>
+        <translation>StreetLens %1
+¿Dónde se tomó esta foto de calle? Geolocalización local con StreetCLIP. Estimaciones, no pruebas.</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image files.</source>
+        <translation>El portapapeles no contiene archivos de imagen.</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Abrir carpeta</translation>
+    </message>
+    <message>
+        <source>Open images</source>
+        <translation>Abrir imágenes</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp *.gif);;All files (*)</source>
+        <translation>Imágenes (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp *.gif);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>Abrir proyecto</translation>
+    </message>
+    <message>
+        <source>StreetLens projects (*.streetlens)</source>
+        <translation>Proyectos de StreetLens (*.streetlens)</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>Guardar proyecto como</translation>
+    </message>
+    <message>
+        <source>Choose the model folder</source>
+        <translation>Elegir la carpeta del modelo</translation>
+    </message>
+    <message>
+        <source>Responsible use</source>
+        <translation>Uso responsable</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;StreetLens gives an estimate, not proof.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The StreetCLIP model card rules out geolocating people's private images. Use StreetLens for street-level photos you are entitled to analyse — research, journalism with consent, your own pictures — and never to find where a person lives or is.&lt;/p&gt;&lt;p&gt;Everything runs on this computer; no photo is uploaded.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;StreetLens ofrece una estimación, no una prueba.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;La ficha del modelo StreetCLIP excluye geolocalizar imágenes privadas de personas. Use StreetLens con fotos de calle que tenga derecho a analizar —investigación, periodismo con consentimiento, sus propias fotos— y nunca para averiguar dónde vive o está una persona.&lt;/p&gt;&lt;p&gt;Todo se ejecuta en este ordenador; no se sube ninguna foto.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Loading model…</source>
+        <translation>Cargando modelo…</translation>
+    </message>
+    <message>
+        <source>Candidate list</source>
+        <translation>Lista de candidatos</translation>
+    </message>
+    <message>
+        <source>Settings changed. New images use them; Analysis &gt; Re-analyse all updates the others.</source>
+        <translation>Configuración cambiada. Las imágenes nuevas la usan; Análisis &gt; Volver a analizar todo actualiza las demás.</translation>
+    </message>
+    <message>
+        <source>Cancelled. Results already finished are kept.</source>
+        <translation>Cancelado. Se conservan los resultados ya terminados.</translation>
+    </message>
+    <message>
+        <source>No project file: %1</source>
+        <translation>Sin archivo de proyecto: %1</translation>
+    </message>
+    <message>
+        <source>Save project</source>
+        <translation>Guardar proyecto</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Proyecto</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Guardado como %1</translation>
+    </message>
+    <message>
+        <source>Untitled project</source>
+        <translation>Proyecto sin título</translation>
+    </message>
+    <message>
+        <source>%1 — StreetLens</source>
+        <translation>%1 — StreetLens</translation>
+    </message>
+    <message>
+        <source>mode: %1</source>
+        <translation>modo: %1</translation>
+    </message>
+    <message>
+        <source>top-k: %1</source>
+        <translation>top-k: %1</translation>
+    </message>
+    <message>
+        <source>countries expanded: up to %1 (until %2 % of the probability)</source>
+        <translation>países ampliados: hasta %1 (hasta el %2 % de la probabilidad)</translation>
+    </message>
+    <message>
+        <source>cities per country: %1</source>
+        <translation>ciudades por país: %1</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>todas</translation>
+    </message>
+    <message>
+        <source>country templates: %1</source>
+        <translation>plantillas de países: %1</translation>
+    </message>
+    <message>
+        <source>region templates: %1</source>
+        <translation>plantillas de regiones: %1</translation>
+    </message>
+    <message>
+        <source>city templates: %1</source>
+        <translation>plantillas de ciudades: %1</translation>
+    </message>
+    <message>
+        <source>restricted to: %1</source>
+        <translation>limitado a: %1</translation>
+    </message>
+    <message>
+        <source>candidate list: %1</source>
+        <translation>lista de candidatos: %1</translation>
+    </message>
+    <message>
+        <source>An export is still running; try again when it has finished.</source>
+        <translation>Todavía hay una exportación en curso; vuelva a intentarlo cuando termine.</translation>
+    </message>
+    <message>
+        <source>Nothing to export: no selected image has a result.</source>
+        <translation>Nada que exportar: ninguna imagen seleccionada tiene resultado.</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: no image has a result.</source>
+        <translation>Todavía no hay nada que exportar: ninguna imagen tiene resultado.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n image(s) to %1…</source>
+        <translation><numerusform>Exportando %n imagen a %1…</numerusform><numerusform>Exportando %n imágenes a %1…</numerusform></translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>No se pudo escribir %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n image(s) to %1</source>
+        <translation><numerusform>%n imagen exportada a %1</numerusform><numerusform>%n imágenes exportadas a %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Error al exportar</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xportar</translation>
+    </message>
+    <message>
+        <source>&amp;CSV table…</source>
+        <translation>Tabla &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;JSON…</source>
+        <translation>&amp;JSON…</translation>
+    </message>
+    <message>
+        <source>&amp;GeoJSON (GIS)…</source>
+        <translation>&amp;GeoJSON (SIG)…</translation>
+    </message>
+    <message>
+        <source>&amp;KML (Google Earth)…</source>
+        <translation>&amp;KML (Google Earth)…</translation>
+    </message>
+    <message>
+        <source>&amp;HTML report…</source>
+        <translation>Informe &amp;HTML…</translation>
+    </message>
+    <message>
+        <source>&amp;PDF report…</source>
+        <translation>Informe &amp;PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::MapMarkers</name>
+    <message>
+        <source>EXIF GPS position</source>
+        <translation>Posición GPS EXIF</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>Estimación</translation>
+    </message>
+    <message>
+        <source>Probability: %1</source>
+        <translation>Probabilidad: %1</translation>
+    </message>
+    <message>
+        <source>Distance estimate to EXIF: %1 km</source>
+        <translation>Distancia de la estimación al EXIF: %1 km</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::MapOverlay</name>
+    <message>
+        <source>Estimate</source>
+        <translation>Estimación</translation>
+    </message>
+    <message>
+        <source>%1 %2 · estimate</source>
+        <translation>%1 %2 · estimación</translation>
+    </message>
+    <message>
+        <source>EXIF GPS</source>
+        <translation>GPS EXIF</translation>
+    </message>
+    <message>
+        <source>Probability per 10,000 km²</source>
+        <translation>Probabilidad por 10.000 km²</translation>
+    </message>
+    <message>
+        <source>logarithmic scale · %1</source>
+        <translation>escala logarítmica · %1</translation>
+    </message>
+    <message>
+        <source>Country probability</source>
+        <translation>Probabilidad por país</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::MapView</name>
+    <message>
+        <source>No basemap loaded</source>
+        <translation>No hay mapa base cargado</translation>
+    </message>
+    <message>
+        <source>%1
+Probability: %2</source>
+        <translation>%1
+Probabilidad: %2</translation>
+    </message>
+    <message>
+        <source>Online tiles unavailable (offline) — showing the built-in map</source>
+        <translation>Teselas en línea no disponibles (sin conexión): se muestra el mapa integrado</translation>
+    </message>
+    <message>
+        <source>Could not write the map image %1</source>
+        <translation>No se pudo escribir la imagen del mapa %1</translation>
+    </message>
+    <message>
+        <source>Save map as PNG</source>
+        <translation>Guardar mapa como PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Imágenes PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Save map</source>
+        <translation>Guardar mapa</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>Acercar (+)</translation>
+    </message>
+    <message>
+        <source>Zoom out (−)</source>
+        <translation>Alejar (−)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajustar</translation>
+    </message>
+    <message>
+        <source>Fit the map to the results (F)</source>
+        <translation>Ajustar el mapa a los resultados (F)</translation>
+    </message>
+    <message>
+        <source>World</source>
+        <translation>Mundo</translation>
+    </message>
+    <message>
+        <source>Show the whole world (Home)</source>
+        <translation>Mostrar el mundo entero (Inicio)</translation>
+    </message>
+    <message>
+        <source>PNG</source>
+        <translation>PNG</translation>
+    </message>
+    <message>
+        <source>Save the map as a PNG image</source>
+        <translation>Guardar el mapa como imagen PNG</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Capas</translation>
+    </message>
+    <message>
+        <source>Probability heatmap</source>
+        <translation>Mapa de calor de probabilidad</translation>
+    </message>
+    <message>
+        <source>Country shading</source>
+        <translation>Sombreado de países</translation>
+    </message>
+    <message>
+        <source>Markers and EXIF line</source>
+        <translation>Marcadores y línea EXIF</translation>
+    </message>
+    <message>
+        <source>Country borders</source>
+        <translation>Fronteras</translation>
+    </message>
+    <message>
+        <source>Country names</source>
+        <translation>Nombres de países</translation>
+    </message>
+    <message>
+        <source>Graticule</source>
+        <translation>Retícula</translation>
+    </message>
+    <message>
+        <source>Legend and scale</source>
+        <translation>Leyenda y escala</translation>
+    </message>
+    <message>
+        <source>Online tiles</source>
+        <translation>Teselas en línea</translation>
+    </message>
+    <message>
+        <source>One marker per image</source>
+        <translation>Un marcador por imagen</translation>
+    </message>
+    <message>
+        <source>Several images: one marker each instead of the combined heatmap</source>
+        <translation>Varias imágenes: un marcador por imagen en lugar del mapa de calor combinado</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::ModelSetupPanel</name>
+    <message>
+        <source>&lt;h2&gt;No model loaded yet&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Todavía no hay ningún modelo cargado&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>StreetLens geolocates photos with &lt;b&gt;StreetCLIP&lt;/b&gt;, a 1.7 GB model that runs on this computer; your photos are never uploaded. You can still add photos now; they are analysed as soon as a model is loaded.</source>
+        <translation>StreetLens geolocaliza fotos con &lt;b&gt;StreetCLIP&lt;/b&gt;, un modelo de 1,7 GB que se ejecuta en este ordenador; sus fotos nunca se suben. Ya puede añadir fotos; se analizarán en cuanto se cargue un modelo.</translation>
+    </message>
+    <message>
+        <source>Choose model folder…</source>
+        <translation>Elegir carpeta del modelo…</translation>
+    </message>
+    <message>
+        <source>A folder with config.json, vocab.json, merges.txt and model.safetensors (or a Hugging Face cache folder).</source>
+        <translation>Una carpeta con config.json, vocab.json, merges.txt y model.safetensors (o una carpeta de la caché de Hugging Face).</translation>
+    </message>
+    <message>
+        <source>Use found model</source>
+        <translation>Usar el modelo encontrado</translation>
+    </message>
+    <message>
+        <source>Looking in the Hugging Face cache…</source>
+        <translation>Buscando en la caché de Hugging Face…</translation>
+    </message>
+    <message>
+        <source>Download StreetCLIP…</source>
+        <translation>Descargar StreetCLIP…</translation>
+    </message>
+    <message>
+        <source>From Hugging Face (geolocal/StreetCLIP, licence CC BY-NC 4.0; about 1.7 GB).</source>
+        <translation>Desde Hugging Face (geolocal/StreetCLIP, licencia CC BY-NC 4.0; unos 1,7 GB).</translation>
+    </message>
+    <message>
+        <source>No CLIP model found in the Hugging Face cache.</source>
+        <translation>No se encontró ningún modelo CLIP en la caché de Hugging Face.</translation>
+    </message>
+    <message>
+        <source>Found in the Hugging Face cache.</source>
+        <translation>Encontrado en la caché de Hugging Face.</translation>
+    </message>
+    <message>
+        <source>This build of StreetLens was made without the inference engine (LibTorch), so it cannot analyse photos; it can still open projects and show their results.</source>
+        <translation>Esta versión de StreetLens se compiló sin el motor de inferencia (LibTorch), por lo que no puede analizar fotos; aun así puede abrir proyectos y mostrar sus resultados.</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::PhotoView</name>
+    <message>
+        <source>The photo could not be read.</source>
+        <translation>No se pudo leer la foto.</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::ProbabilityList</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::ResultsPanel</name>
+    <message>
+        <source>Countries</source>
+        <translation>Países</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>Regiones</translation>
+    </message>
+    <message>
+        <source>Cities</source>
+        <translation>Ciudades</translation>
+    </message>
+    <message>
+        <source>&lt;small&gt;An estimate, not proof. Not for locating people from their private photos.&lt;/small&gt;</source>
+        <translation>&lt;small&gt;Una estimación, no una prueba. No debe usarse para localizar a personas a partir de sus fotos privadas.&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>No image selected</source>
+        <translation>Ninguna imagen seleccionada</translation>
+    </message>
+    <message>
+        <source>Drop photos or folders on the window, or use File &gt; Open.</source>
+        <translation>Suelte fotos o carpetas en la ventana, o use Archivo &gt; Abrir.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images selected; the map shows them combined.</source>
+        <translation><numerusform>%n imagen seleccionada; el mapa la muestra.</numerusform><numerusform>%n imágenes seleccionadas; el mapa las muestra combinadas.</numerusform></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Estimate:&lt;/b&gt; %1&lt;br&gt;%2</source>
+        <translation>&lt;b&gt;Estimación:&lt;/b&gt; %1&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Estimate:&lt;/b&gt; none</source>
+        <translation>&lt;b&gt;Estimación:&lt;/b&gt; ninguna</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;EXIF GPS:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;GPS EXIF:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Error:&lt;/b&gt; %1 km</source>
+        <translation>&lt;br&gt;&lt;b&gt;Error:&lt;/b&gt; %1 km</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;EXIF GPS:&lt;/b&gt; none in this photo</source>
+        <translation>&lt;b&gt;GPS EXIF:&lt;/b&gt; no hay en esta foto</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>Candidatos</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::SettingsDialog</name>
+    <message>
+        <source>StreetLens settings</source>
+        <translation>Configuración de StreetLens</translation>
+    </message>
+    <message>
+        <source>Folder with config.json, vocab.json, merges.txt and the weights</source>
+        <translation>Carpeta con config.json, vocab.json, merges.txt y los pesos</translation>
+    </message>
+    <message>
+        <source>Model folder:</source>
+        <translation>Carpeta del modelo:</translation>
+    </message>
+    <message>
+        <source>Automatic (GPU when available)</source>
+        <translation>Automático (GPU si está disponible)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation>GPU CUDA</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>Dispositivo:</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automático</translation>
+    </message>
+    <message>
+        <source>Precision:</source>
+        <translation>Precisión:</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>Tamaño de lote:</translation>
+    </message>
+    <message>
+        <source>Download from:</source>
+        <translation>Descargar desde:</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Hierarchical (country, then regions and cities)</source>
+        <translation>Jerárquico (país, luego regiones y ciudades)</translation>
+    </message>
+    <message>
+        <source>Flat (every place at once)</source>
+        <translation>Plano (todos los lugares a la vez)</translation>
+    </message>
+    <message>
+        <source>Expected location (probability-weighted)</source>
+        <translation>Ubicación esperada (ponderada por probabilidad)</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>Modo:</translation>
+    </message>
+    <message>
+        <source>Places shown per level (top-k):</source>
+        <translation>Lugares mostrados por nivel (top-k):</translation>
+    </message>
+    <message>
+        <source>Country prompts:</source>
+        <translation>Indicaciones para países:</translation>
+    </message>
+    <message>
+        <source>Region prompts:</source>
+        <translation>Indicaciones para regiones:</translation>
+    </message>
+    <message>
+        <source>City prompts:</source>
+        <translation>Indicaciones para ciudades:</translation>
+    </message>
+    <message>
+        <source>Optional CSV of your own candidate places</source>
+        <translation>CSV opcional con sus propios lugares candidatos</translation>
+    </message>
+    <message>
+        <source>Candidate list:</source>
+        <translation>Lista de candidatos:</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Análisis</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1037 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>about %1 h %2 min left</source>
+        <translation>environ %1 h %2 min restantes</translation>
+    </message>
+    <message>
+        <source>about %1 min %2 s left</source>
+        <translation>environ %1 min %2 s restantes</translation>
+    </message>
+    <message>
+        <source>about %1 s left</source>
+        <translation>environ %1 s restantes</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Candidate lists (*.csv *.txt);;All files (*)</source>
+        <translation>Listes de candidats (*.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::AnalysisWorker</name>
+    <message>
+        <source>The built-in gazetteer could not be loaded: %1</source>
+        <translation>Le répertoire géographique intégré n’a pas pu être chargé : %1</translation>
+    </message>
+    <message>
+        <source>This build of StreetLens has no inference engine.</source>
+        <translation>Cette version de StreetLens n’a pas de moteur d’inférence.</translation>
+    </message>
+    <message>
+        <source>No model folder is set.</source>
+        <translation>Aucun dossier de modèle n’est défini.</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>erreur inconnue</translation>
+    </message>
+    <message>
+        <source>The built-in gazetteer is not loaded.</source>
+        <translation>Le répertoire géographique intégré n’est pas chargé.</translation>
+    </message>
+    <message>
+        <source>Preparing the place labels failed: %1</source>
+        <translation>La préparation des noms de lieux a échoué : %1</translation>
+    </message>
+    <message>
+        <source>No project is open.</source>
+        <translation>Aucun projet n’est ouvert.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be replaced.</source>
+        <translation>%1 ne peut pas être remplacé.</translation>
+    </message>
+    <message>
+        <source>The result could not be saved: %1</source>
+        <translation>Le résultat n’a pas pu être enregistré : %1</translation>
+    </message>
+    <message>
+        <source>%1: the file changed since it was added; add it again.</source>
+        <translation>%1 : le fichier a changé depuis son ajout ; ajoutez-le de nouveau.</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::DownloadDialog</name>
+    <message>
+        <source>Download StreetCLIP</source>
+        <translation>Télécharger StreetCLIP</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; from %2 into&lt;br&gt;&lt;tt&gt;%3&lt;/tt&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; depuis %2 vers&lt;br&gt;&lt;tt&gt;%3&lt;/tt&gt;</translation>
+    </message>
+    <message>
+        <source>Licence: %1
+
+%2</source>
+        <translation>Licence : %1
+
+%2</translation>
+    </message>
+    <message>
+        <source>I accept the %1 licence and the model card's restrictions.</source>
+        <translation>J’accepte la licence %1 et les restrictions de la fiche du modèle.</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Télécharger</translation>
+    </message>
+    <message>
+        <source>File %1 of %2: %3</source>
+        <translation>Fichier %1 sur %2 : %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 — %3/s</source>
+        <translation>%1 sur %2 — %3/s</translation>
+    </message>
+    <message>
+        <source>unknown size</source>
+        <translation>taille inconnue</translation>
+    </message>
+    <message>
+        <source>Verifying %1 (SHA-256)…</source>
+        <translation>Vérification de %1 (SHA-256)…</translation>
+    </message>
+    <message>
+        <source>&lt;span style='color:#b02020'&gt;%1&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#b02020'&gt;%1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Cancelled. The partial file is kept; downloading again resumes it.</source>
+        <translation>Annulé. Le fichier partiel est conservé ; un nouveau téléchargement le reprend.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Done. The model is ready.</source>
+        <translation>Terminé. Le modèle est prêt.</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::ExportDialog</name>
+    <message>
+        <source>Export results</source>
+        <translation>Exporter les résultats</translation>
+    </message>
+    <message numerus="yes">
+        <source>All images (%n with results)</source>
+        <translation><numerusform>Toutes les images (%n avec résultat)</numerusform><numerusform>Toutes les images (%n avec résultats)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Selected images (%n)</source>
+        <translation><numerusform>Images sélectionnées (%n)</numerusform><numerusform>Images sélectionnées (%n)</numerusform></translation>
+    </message>
+    <message>
+        <source>Leave EXIF GPS out (privacy)</source>
+        <translation>Omettre le GPS EXIF (confidentialité)</translation>
+    </message>
+    <message>
+        <source>Writes no camera coordinates, nor anything that reveals them (EXIF country, error in km, accuracy summary).</source>
+        <translation>N’écrit aucune coordonnée de l’appareil photo, ni rien qui les révèle (pays EXIF, écart en km, synthèse de précision).</translation>
+    </message>
+    <message>
+        <source>Countries, regions and cities listed per image</source>
+        <translation>Pays, régions et villes indiqués par image</translation>
+    </message>
+    <message>
+        <source>Also write the top cities as points</source>
+        <translation>Écrire aussi les villes les plus probables sous forme de points</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format :</translation>
+    </message>
+    <message>
+        <source>Images:</source>
+        <translation>Images :</translation>
+    </message>
+    <message>
+        <source>Privacy:</source>
+        <translation>Confidentialité :</translation>
+    </message>
+    <message>
+        <source>Top entries:</source>
+        <translation>Premières entrées :</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Fichier :</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Reports show each photo with its map; they state that locations are estimates, not proof.</source>
+        <translation>Les rapports montrent chaque photo avec sa carte ; ils précisent que les lieux sont des estimations, pas des preuves.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder: add a file name.</source>
+        <translation>%1 est un dossier : ajoutez un nom de fichier.</translation>
+    </message>
+    <message>
+        <source>%1 exists and will be replaced.</source>
+        <translation>%1 existe déjà et sera remplacé.</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exporter vers</translation>
+    </message>
+    <message>
+        <source>CSV table</source>
+        <translation>Tableau CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (complete results)</source>
+        <translation>JSON (résultats complets)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Fichiers JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>GeoJSON (QGIS and other GIS tools)</source>
+        <translation>GeoJSON (QGIS et autres outils SIG)</translation>
+    </message>
+    <message>
+        <source>GeoJSON files (*.geojson)</source>
+        <translation>Fichiers GeoJSON (*.geojson)</translation>
+    </message>
+    <message>
+        <source>KML (Google Earth)</source>
+        <translation>KML (Google Earth)</translation>
+    </message>
+    <message>
+        <source>KML files (*.kml)</source>
+        <translation>Fichiers KML (*.kml)</translation>
+    </message>
+    <message>
+        <source>HTML report</source>
+        <translation>Rapport HTML</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html *.htm)</source>
+        <translation>Fichiers HTML (*.html *.htm)</translation>
+    </message>
+    <message>
+        <source>PDF report</source>
+        <translation>Rapport PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::ImageListModel</name>
+    <message>
+        <source>reading</source>
+        <translation>lecture</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Top country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>Estimation</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::MainWindow</name>
+    <message>
+        <source>StreetLens</source>
+        <translation>StreetLens</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duplicate image(s) skipped (same content already listed).</source>
+        <translation><numerusform>%n image en double ignorée (même contenu déjà dans la liste).</numerusform><numerusform>%n images en double ignorées (même contenu déjà dans la liste).</numerusform></translation>
+    </message>
+    <message>
+        <source>Drop photos or folders here, or use File &gt; Open images.</source>
+        <translation>Déposez des photos ou des dossiers ici, ou utilisez Fichier &gt; Ouvrir des images.</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop after the image being analysed; finished results are kept.</source>
+        <translation>S’arrêter après l’image en cours d’analyse ; les résultats terminés sont conservés.</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>Aucun modèle</translation>
+    </message>
+    <message>
+        <source>Preparing place labels… %1 / %2</source>
+        <translation>Préparation des noms de lieux… %1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source> — waiting for a model</source>
+        <translation> — en attente d’un modèle</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>Modèle : %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Model ready.</source>
+        <translation>Modèle prêt.</translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>Chargement du modèle…</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec : %1</translation>
+    </message>
+    <message>
+        <source>Being analysed…</source>
+        <translation>Analyse en cours…</translation>
+    </message>
+    <message>
+        <source>Cancelled. Use Analysis &gt; Re-analyse to run it.</source>
+        <translation>Annulé. Utilisez Analyse &gt; Réanalyser pour la relancer.</translation>
+    </message>
+    <message>
+        <source>Waiting in the queue.</source>
+        <translation>En attente dans la file.</translation>
+    </message>
+    <message>
+        <source>Waiting for a model to be loaded.</source>
+        <translation>En attente du chargement d’un modèle.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Open images…</source>
+        <translation>&amp;Ouvrir des images…</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder…</source>
+        <translation>Ouvrir un &amp;dossier…</translation>
+    </message>
+    <message>
+        <source>&amp;New project</source>
+        <translation>&amp;Nouveau projet</translation>
+    </message>
+    <message>
+        <source>Open &amp;project…</source>
+        <translation>Ouvrir un &amp;projet…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>&amp;Recent projects</source>
+        <translation>Projets &amp;récents</translation>
+    </message>
+    <message>
+        <source>&amp;Save project</source>
+        <translation>&amp;Enregistrer le projet</translation>
+    </message>
+    <message>
+        <source>Everything is saved: results are written to %1 as they finish.</source>
+        <translation>Tout est enregistré : les résultats sont écrits dans %1 dès qu’ils sont terminés.</translation>
+    </message>
+    <message>
+        <source>Save project &amp;as…</source>
+        <translation>Enregistrer le projet &amp;sous…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;Paste images</source>
+        <translation>&amp;Coller des images</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from project</source>
+        <translation>&amp;Retirer du projet</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>A&amp;nalyse</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Re-analyse all with current settings</source>
+        <translation>&amp;Réanalyser tout avec les paramètres actuels</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>&amp;Modèle</translation>
+    </message>
+    <message>
+        <source>&amp;Choose model folder…</source>
+        <translation>&amp;Choisir le dossier du modèle…</translation>
+    </message>
+    <message>
+        <source>&amp;Download StreetCLIP…</source>
+        <translation>&amp;Télécharger StreetCLIP…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;Responsible use</source>
+        <translation>&amp;Usage responsable</translation>
+    </message>
+    <message>
+        <source>&amp;About StreetLens</source>
+        <translation>À &amp;propos de StreetLens</translation>
+    </message>
+    <message>
+        <source>About StreetLens</source>
+        <translation>À propos de StreetLens</translation>
+    </message>
+    <message>
+        <source>StreetLens %1
+Where was this street photo taken? Local StreetCLIP geolocation. Estimates, not proof.</source>
+        <translation>StreetLens %1
+Où cette photo de rue a-t-elle été prise ? Géolocalisation locale avec StreetCLIP. Des estimations, pas des preuves.</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image files.</source>
+        <translation>Le presse-papiers ne contient aucun fichier image.</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Ouvrir un dossier</translation>
+    </message>
+    <message>
+        <source>Open images</source>
+        <translation>Ouvrir des images</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp *.gif);;All files (*)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp *.gif);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>Ouvrir un projet</translation>
+    </message>
+    <message>
+        <source>StreetLens projects (*.streetlens)</source>
+        <translation>Projets StreetLens (*.streetlens)</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>Enregistrer le projet sous</translation>
+    </message>
+    <message>
+        <source>Choose the model folder</source>
+        <translation>Choisir le dossier du modèle</translation>
+    </message>
+    <message>
+        <source>Responsible use</source>
+        <translation>Usage responsable</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;StreetLens gives an estimate, not proof.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The StreetCLIP model card rules out geolocating people's private images. Use StreetLens for street-level photos you are entitled to analyse — research, journalism with consent, your own pictures — and never to find where a person lives or is.&lt;/p&gt;&lt;p&gt;Everything runs on this computer; no photo is uploaded.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;StreetLens donne une estimation, pas une preuve.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;La fiche du modèle StreetCLIP exclut la géolocalisation des images privées de personnes. Utilisez StreetLens pour des photos de rue que vous avez le droit d’analyser — recherche, journalisme avec consentement, vos propres photos — et jamais pour trouver où une personne habite ou se trouve.&lt;/p&gt;&lt;p&gt;Tout s’exécute sur cet ordinateur ; aucune photo n’est envoyée.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Loading model…</source>
+        <translation>Chargement du modèle…</translation>
+    </message>
+    <message>
+        <source>Candidate list</source>
+        <translation>Liste de candidats</translation>
+    </message>
+    <message>
+        <source>Settings changed. New images use them; Analysis &gt; Re-analyse all updates the others.</source>
+        <translation>Paramètres modifiés. Les nouvelles images les utilisent ; Analyse &gt; Tout réanalyser met à jour les autres.</translation>
+    </message>
+    <message>
+        <source>Cancelled. Results already finished are kept.</source>
+        <translation>Annulé. Les résultats déjà terminés sont conservés.</translation>
+    </message>
+    <message>
+        <source>No project file: %1</source>
+        <translation>Aucun fichier de projet : %1</translation>
+    </message>
+    <message>
+        <source>Save project</source>
+        <translation>Enregistrer le projet</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Enregistré sous %1</translation>
+    </message>
+    <message>
+        <source>Untitled project</source>
+        <translation>Projet sans titre</translation>
+    </message>
+    <message>
+        <source>%1 — StreetLens</source>
+        <translation>%1 — StreetLens</translation>
+    </message>
+    <message>
+        <source>mode: %1</source>
+        <translation>mode : %1</translation>
+    </message>
+    <message>
+        <source>top-k: %1</source>
+        <translation>top-k : %1</translation>
+    </message>
+    <message>
+        <source>countries expanded: up to %1 (until %2 % of the probability)</source>
+        <translation>pays développés : jusqu’à %1 (jusqu’à %2 % de la probabilité)</translation>
+    </message>
+    <message>
+        <source>cities per country: %1</source>
+        <translation>villes par pays : %1</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>toutes</translation>
+    </message>
+    <message>
+        <source>country templates: %1</source>
+        <translation>modèles pour les pays : %1</translation>
+    </message>
+    <message>
+        <source>region templates: %1</source>
+        <translation>modèles pour les régions : %1</translation>
+    </message>
+    <message>
+        <source>city templates: %1</source>
+        <translation>modèles pour les villes : %1</translation>
+    </message>
+    <message>
+        <source>restricted to: %1</source>
+        <translation>limité à : %1</translation>
+    </message>
+    <message>
+        <source>candidate list: %1</source>
+        <translation>liste de candidats : %1</translation>
+    </message>
+    <message>
+        <source>An export is still running; try again when it has finished.</source>
+        <translation>Une exportation est encore en cours ; réessayez quand elle sera terminée.</translation>
+    </message>
+    <message>
+        <source>Nothing to export: no selected image has a result.</source>
+        <translation>Rien à exporter : aucune image sélectionnée n’a de résultat.</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: no image has a result.</source>
+        <translation>Rien à exporter pour l’instant : aucune image n’a de résultat.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n image(s) to %1…</source>
+        <translation><numerusform>Exportation de %n image vers %1…</numerusform><numerusform>Exportation de %n images vers %1…</numerusform></translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>Impossible d’écrire %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n image(s) to %1</source>
+        <translation><numerusform>%n image exportée vers %1</numerusform><numerusform>%n images exportées vers %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Échec de l’exportation</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xporter</translation>
+    </message>
+    <message>
+        <source>&amp;CSV table…</source>
+        <translation>Tableau &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;JSON…</source>
+        <translation>&amp;JSON…</translation>
+    </message>
+    <message>
+        <source>&amp;GeoJSON (GIS)…</source>
+        <translation>&amp;GeoJSON (SIG)…</translation>
+    </message>
+    <message>
+        <source>&amp;KML (Google Earth)…</source>
+        <translation>&amp;KML (Google Earth)…</translation>
+    </message>
+    <message>
+        <source>&amp;HTML report…</source>
+        <translation>Rapport &amp;HTML…</translation>
+    </message>
+    <message>
+        <source>&amp;PDF report…</source>
+        <translation>Rapport &amp;PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::MapMarkers</name>
+    <message>
+        <source>EXIF GPS position</source>
+        <translation>Position GPS EXIF</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>Estimation</translation>
+    </message>
+    <message>
+        <source>Probability: %1</source>
+        <translation>Probabilité : %1</translation>
+    </message>
+    <message>
+        <source>Distance estimate to EXIF: %1 km</source>
+        <translation>Distance entre l’estimation et l’EXIF : %1 km</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::MapOverlay</name>
+    <message>
+        <source>Estimate</source>
+        <translation>Estimation</translation>
+    </message>
+    <message>
+        <source>%1 %2 · estimate</source>
+        <translation>%1 %2 · estimation</translation>
+    </message>
+    <message>
+        <source>EXIF GPS</source>
+        <translation>GPS EXIF</translation>
+    </message>
+    <message>
+        <source>Probability per 10,000 km²</source>
+        <translation>Probabilité pour 10 000 km²</translation>
+    </message>
+    <message>
+        <source>logarithmic scale · %1</source>
+        <translation>échelle logarithmique · %1</translation>
+    </message>
+    <message>
+        <source>Country probability</source>
+        <translation>Probabilité par pays</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::MapView</name>
+    <message>
+        <source>No basemap loaded</source>
+        <translation>Aucun fond de carte chargé</translation>
+    </message>
+    <message>
+        <source>%1
+Probability: %2</source>
+        <translation>%1
+Probabilité : %2</translation>
+    </message>
+    <message>
+        <source>Online tiles unavailable (offline) — showing the built-in map</source>
+        <translation>Tuiles en ligne indisponibles (hors ligne) — affichage de la carte intégrée</translation>
+    </message>
+    <message>
+        <source>Could not write the map image %1</source>
+        <translation>Impossible d’écrire l’image de la carte %1</translation>
+    </message>
+    <message>
+        <source>Save map as PNG</source>
+        <translation>Enregistrer la carte en PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Save map</source>
+        <translation>Enregistrer la carte</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>Zoom avant (+)</translation>
+    </message>
+    <message>
+        <source>Zoom out (−)</source>
+        <translation>Zoom arrière (−)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <source>Fit the map to the results (F)</source>
+        <translation>Ajuster la carte aux résultats (F)</translation>
+    </message>
+    <message>
+        <source>World</source>
+        <translation>Monde</translation>
+    </message>
+    <message>
+        <source>Show the whole world (Home)</source>
+        <translation>Afficher le monde entier (Début)</translation>
+    </message>
+    <message>
+        <source>PNG</source>
+        <translation>PNG</translation>
+    </message>
+    <message>
+        <source>Save the map as a PNG image</source>
+        <translation>Enregistrer la carte comme image PNG</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Calques</translation>
+    </message>
+    <message>
+        <source>Probability heatmap</source>
+        <translation>Carte de chaleur des probabilités</translation>
+    </message>
+    <message>
+        <source>Country shading</source>
+        <translation>Coloration des pays</translation>
+    </message>
+    <message>
+        <source>Markers and EXIF line</source>
+        <translation>Marqueurs et ligne EXIF</translation>
+    </message>
+    <message>
+        <source>Country borders</source>
+        <translation>Frontières</translation>
+    </message>
+    <message>
+        <source>Country names</source>
+        <translation>Noms des pays</translation>
+    </message>
+    <message>
+        <source>Graticule</source>
+        <translation>Graticule</translation>
+    </message>
+    <message>
+        <source>Legend and scale</source>
+        <translation>Légende et échelle</translation>
+    </message>
+    <message>
+        <source>Online tiles</source>
+        <translation>Tuiles en ligne</translation>
+    </message>
+    <message>
+        <source>One marker per image</source>
+        <translation>Un marqueur par image</translation>
+    </message>
+    <message>
+        <source>Several images: one marker each instead of the combined heatmap</source>
+        <translation>Plusieurs images : un marqueur chacune au lieu de la carte de chaleur combinée</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::ModelSetupPanel</name>
+    <message>
+        <source>&lt;h2&gt;No model loaded yet&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Aucun modèle chargé pour l’instant&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>StreetLens geolocates photos with &lt;b&gt;StreetCLIP&lt;/b&gt;, a 1.7 GB model that runs on this computer; your photos are never uploaded. You can still add photos now; they are analysed as soon as a model is loaded.</source>
+        <translation>StreetLens géolocalise les photos avec &lt;b&gt;StreetCLIP&lt;/b&gt;, un modèle de 1,7 Go qui s’exécute sur cet ordinateur ; vos photos ne sont jamais envoyées. Vous pouvez déjà ajouter des photos ; elles seront analysées dès qu’un modèle sera chargé.</translation>
+    </message>
+    <message>
+        <source>Choose model folder…</source>
+        <translation>Choisir le dossier du modèle…</translation>
+    </message>
+    <message>
+        <source>A folder with config.json, vocab.json, merges.txt and model.safetensors (or a Hugging Face cache folder).</source>
+        <translation>Un dossier contenant config.json, vocab.json, merges.txt et model.safetensors (ou un dossier du cache Hugging Face).</translation>
+    </message>
+    <message>
+        <source>Use found model</source>
+        <translation>Utiliser le modèle trouvé</translation>
+    </message>
+    <message>
+        <source>Looking in the Hugging Face cache…</source>
+        <translation>Recherche dans le cache Hugging Face…</translation>
+    </message>
+    <message>
+        <source>Download StreetCLIP…</source>
+        <translation>Télécharger StreetCLIP…</translation>
+    </message>
+    <message>
+        <source>From Hugging Face (geolocal/StreetCLIP, licence CC BY-NC 4.0; about 1.7 GB).</source>
+        <translation>Depuis Hugging Face (geolocal/StreetCLIP, licence CC BY-NC 4.0 ; environ 1,7 Go).</translation>
+    </message>
+    <message>
+        <source>No CLIP model found in the Hugging Face cache.</source>
+        <translation>Aucun modèle CLIP trouvé dans le cache Hugging Face.</translation>
+    </message>
+    <message>
+        <source>Found in the Hugging Face cache.</source>
+        <translation>Trouvé dans le cache Hugging Face.</translation>
+    </message>
+    <message>
+        <source>This build of StreetLens was made without the inference engine (LibTorch), so it cannot analyse photos; it can still open projects and show their results.</source>
+        <translation>Cette version de StreetLens a été compilée sans moteur d’inférence (LibTorch) ; elle ne peut donc pas analyser de photos, mais elle peut ouvrir des projets et afficher leurs résultats.</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::PhotoView</name>
+    <message>
+        <source>The photo could not be read.</source>
+        <translation>La photo n’a pas pu être lue.</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::ProbabilityList</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::ResultsPanel</name>
+    <message>
+        <source>Countries</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>Régions</translation>
+    </message>
+    <message>
+        <source>Cities</source>
+        <translation>Villes</translation>
+    </message>
+    <message>
+        <source>&lt;small&gt;An estimate, not proof. Not for locating people from their private photos.&lt;/small&gt;</source>
+        <translation>&lt;small&gt;Une estimation, pas une preuve. Ne pas utiliser pour localiser des personnes à partir de leurs photos privées.&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>No image selected</source>
+        <translation>Aucune image sélectionnée</translation>
+    </message>
+    <message>
+        <source>Drop photos or folders on the window, or use File &gt; Open.</source>
+        <translation>Déposez des photos ou des dossiers sur la fenêtre, ou utilisez Fichier &gt; Ouvrir.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images selected; the map shows them combined.</source>
+        <translation><numerusform>%n image sélectionnée ; la carte l’affiche.</numerusform><numerusform>%n images sélectionnées ; la carte les affiche ensemble.</numerusform></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Estimate:&lt;/b&gt; %1&lt;br&gt;%2</source>
+        <translation>&lt;b&gt;Estimation :&lt;/b&gt; %1&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Estimate:&lt;/b&gt; none</source>
+        <translation>&lt;b&gt;Estimation :&lt;/b&gt; aucune</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;EXIF GPS:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;GPS EXIF :&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Error:&lt;/b&gt; %1 km</source>
+        <translation>&lt;br&gt;&lt;b&gt;Écart :&lt;/b&gt; %1 km</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;EXIF GPS:&lt;/b&gt; none in this photo</source>
+        <translation>&lt;b&gt;GPS EXIF :&lt;/b&gt; aucune dans cette photo</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>Candidats</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::SettingsDialog</name>
+    <message>
+        <source>StreetLens settings</source>
+        <translation>Paramètres de StreetLens</translation>
+    </message>
+    <message>
+        <source>Folder with config.json, vocab.json, merges.txt and the weights</source>
+        <translation>Dossier contenant config.json, vocab.json, merges.txt et les poids</translation>
+    </message>
+    <message>
+        <source>Model folder:</source>
+        <translation>Dossier du modèle :</translation>
+    </message>
+    <message>
+        <source>Automatic (GPU when available)</source>
+        <translation>Automatique (GPU si disponible)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation>GPU CUDA</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>Périphérique :</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatique</translation>
+    </message>
+    <message>
+        <source>Precision:</source>
+        <translation>Précision :</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>Taille de lot :</translation>
+    </message>
+    <message>
+        <source>Download from:</source>
+        <translation>Télécharger depuis :</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Hierarchical (country, then regions and cities)</source>
+        <translation>Hiérarchique (pays, puis régions et villes)</translation>
+    </message>
+    <message>
+        <source>Flat (every place at once)</source>
+        <translation>À plat (tous les lieux à la fois)</translation>
+    </message>
+    <message>
+        <source>Expected location (probability-weighted)</source>
+        <translation>Position attendue (pondérée par les probabilités)</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>Mode :</translation>
+    </message>
+    <message>
+        <source>Places shown per level (top-k):</source>
+        <translation>Lieux affichés par niveau (top-k) :</translation>
+    </message>
+    <message>
+        <source>Country prompts:</source>
+        <translation>Invites pour les pays :</translation>
+    </message>
+    <message>
+        <source>Region prompts:</source>
+        <translation>Invites pour les régions :</translation>
+    </message>
+    <message>
+        <source>City prompts:</source>
+        <translation>Invites pour les villes :</translation>
+    </message>
+    <message>
+        <source>Optional CSV of your own candidate places</source>
+        <translation>CSV facultatif de vos propres lieux candidats</translation>
+    </message>
+    <message>
+        <source>Candidate list:</source>
+        <translation>Liste de candidats :</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
+    </message>
+</context>
+</TS>
