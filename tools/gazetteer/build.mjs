@@ -204,7 +204,7 @@ const citiesAll = allCities
     lon: c.loc.coordinates[0],
   }));
 const cities = citiesAll
-  .filter((c) => c.population >= MIN_POPULATION || c.feature === 'PPLC')
+  .filter((c) => c.population >= MIN_POPULATION || c.feature === 'PPLC' || c.feature === 'PPLA') // + admin-1 seats
   .sort((a, b) => a.country.localeCompare(b.country) || b.population - a.population || a.id - b.id);
 
 // ----------------------------------------------------------------------------------- regions
