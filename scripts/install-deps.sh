@@ -15,6 +15,7 @@ PACKAGES=(
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev libexiv2-dev
   # tests, benchmarks, screenshots
   libgtest-dev libbenchmark-dev xvfb xauth imagemagick poppler-utils sqlite3 fonts-dejavu-core strace
+  python3-numpy
   # packaging test: desktop entry, AppStream metainfo and MIME type validation
   desktop-file-utils appstream shared-mime-info
 )
