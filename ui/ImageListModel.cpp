@@ -1,5 +1,7 @@
 #include "ui/ImageListModel.h"
 
+#include "ui/PlaceNames.h"
+
 #include <QFileInfo>
 #include <QIcon>
 #include <QPixmap>
@@ -55,7 +57,7 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const {
     case CountryColumn:
       if (res && !res->countries.empty())
         return QStringLiteral("%1  %2%")
-            .arg(res->countries.front().name)
+            .arg(countryDisplayName(res->countries.front().country, res->countries.front().name))
             .arg(res->countries.front().probability * 100, 0, 'f', 0);
       return {};
     case EstimateColumn:

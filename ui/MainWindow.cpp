@@ -8,6 +8,7 @@
 #include "ui/ImageListModel.h"
 #include "ui/ModelSetupPanel.h"
 #include "ui/PhotoView.h"
+#include "ui/PlaceNames.h"
 #include "ui/ResultsPanel.h"
 #include "ui/map/ReportMap.h"
 
@@ -203,6 +204,8 @@ void MainWindow::buildStatusBar() {
 
 void MainWindow::connectAnalysis() {
   connect(m_analysis, &AnalysisController::gazetteerLoaded, this, &MainWindow::gazetteerLoaded);
+  connect(m_analysis, &AnalysisController::gazetteerLoaded, this,
+          [](std::shared_ptr<const gazetteer::Gazetteer> gaz) { setDisplayGazetteer(std::move(gaz)); });
   connect(m_analysis, &AnalysisController::engineReady, this, &MainWindow::onEngineReady);
   connect(m_analysis, &AnalysisController::engineFailed, this, &MainWindow::onEngineFailed);
   connect(m_analysis, &AnalysisController::preparing, this, [this](int done, int total, const QString &) {

@@ -1,5 +1,6 @@
 #include "ui/ResultsPanel.h"
 
+#include "ui/PlaceNames.h"
 #include "ui/ProbabilityList.h"
 
 #include <QFileInfo>
@@ -113,7 +114,7 @@ void ResultsPanel::showResult(const ImageResult &r, int selectedCount) {
   m_exif->show();
   const bool custom = !r.labels.empty();
   m_countryBox->setTitle(custom ? tr("Candidates") : tr("Countries"));
-  m_countries->setEntries(custom ? r.labels : r.countries, m_topK);
+  m_countries->setEntries(custom ? r.labels : localizedCountries(r.countries), m_topK);
   m_regions->setEntries(r.regions, m_topK);
   m_cities->setEntries(r.cities, m_topK);
   m_countryBox->show();

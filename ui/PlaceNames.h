@@ -1,0 +1,25 @@
+#pragma once
+// Country names in the interface language: results keep the English names the prompts used, the
+// gazetteer has German, French and Spanish names, and the interface shows the one matching
+// QLocale() (set from the chosen language at start-up). The gazetteer is registered once on the
+// GUI thread when it has loaded; lookups are read-only and may come from any thread.
+#include "core/analysis/GeoResult.h"
+
+#include <QString>
+#include <memory>
+#include <vector>
+
+namespace streetlens::gazetteer {
+class Gazetteer;
+}
+
+namespace streetlens::ui {
+
+void setDisplayGazetteer(std::shared_ptr<const gazetteer::Gazetteer> gazetteer);
+// The name of country `code2` in the interface language; `fallback` (the result's English name)
+// for English, unknown codes, or before the gazetteer has loaded.
+QString countryDisplayName(const QString &code2, const QString &fallback);
+// `countries` with their names replaced by countryDisplayName.
+std::vector<PlaceProbability> localizedCountries(const std::vector<PlaceProbability> &countries);
+
+} // namespace streetlens::ui
