@@ -4,6 +4,7 @@
 
 #include <QFileInfo>
 #include <QIcon>
+#include <QLocale>
 #include <QPixmap>
 
 namespace streetlens::ui {
@@ -58,7 +59,7 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const {
       if (res && !res->countries.empty())
         return QStringLiteral("%1  %2%")
             .arg(countryDisplayName(res->countries.front().country, res->countries.front().name))
-            .arg(res->countries.front().probability * 100, 0, 'f', 0);
+            .arg(QLocale().toString(res->countries.front().probability * 100, 'f', 0));
       return {};
     case EstimateColumn:
       if (r.state == RowState::Failed)

@@ -1,5 +1,6 @@
 #include "ui/ProbabilityList.h"
 
+#include <QLocale>
 #include <QPainter>
 
 namespace streetlens::ui {
@@ -13,7 +14,7 @@ void ProbabilityList::setEntries(const std::vector<PlaceProbability> &entries, i
                    entries.begin() + std::min<size_t>(entries.size(), size_t(std::max(0, maxRows))));
   QStringList tips;
   for (const auto &e : m_entries)
-    tips << QStringLiteral("%1: %2 %").arg(e.name).arg(e.probability * 100, 0, 'f', 1);
+    tips << QStringLiteral("%1: %2 %").arg(e.name, QLocale().toString(e.probability * 100, 'f', 1));
   setToolTip(tips.join(QLatin1Char('\n')));
   updateGeometry();
   update();
@@ -64,7 +65,7 @@ void ProbabilityList::paintEvent(QPaintEvent *) {
     p.drawRoundedRect(fill, 3, 3);
     p.setPen(palette().color(QPalette::WindowText));
     p.drawText(QRect(barX + barW, y, pctW, rh), Qt::AlignRight | Qt::AlignVCenter,
-               QStringLiteral("%1 %").arg(e.probability * 100, 0, 'f', 1));
+               QStringLiteral("%1 %").arg(QLocale().toString(e.probability * 100, 'f', 1)));
   }
 }
 

@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QGroupBox>
 #include <QLabel>
+#include <QLocale>
 #include <QVBoxLayout>
 
 namespace streetlens::ui {
@@ -106,7 +107,7 @@ void ResultsPanel::showResult(const ImageResult &r, int selectedCount) {
   if (r.exifLocation) {
     QString text = tr("<b>EXIF GPS:</b> %1").arg(formatPoint(*r.exifLocation));
     if (r.errorKm)
-      text += tr("<br><b>Error:</b> %1 km").arg(*r.errorKm, 0, 'f', *r.errorKm < 10 ? 1 : 0);
+      text += tr("<br><b>Error:</b> %1 km").arg(QLocale().toString(*r.errorKm, 'f', *r.errorKm < 10 ? 1 : 0));
     m_exif->setText(text);
   } else {
     m_exif->setText(tr("<b>EXIF GPS:</b> none in this photo"));

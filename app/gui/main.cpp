@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QLocale>
 
 #ifdef STREETLENS_HAVE_ENGINE
 #include "core/clip/TorchEngine.h"
@@ -73,9 +74,12 @@ int main(int argc, char **argv) {
   auto *map = new ui::MapView;
   window.setMapWidget(map);
   QObject::connect(&window, &ui::MainWindow::selectedResultsChanged, map, &ui::MapView::setResults);
-  QObject::connect(
-      &window, &ui::MainWindow::gazetteerLoaded, map,
-      [map](std::shared_ptr<const gazetteer::Gazetteer> gaz) { map->setGazetteer(std::move(gaz)); });
+  QObject::connect(&window, &ui::MainWindow::gazetteerLoaded, map,
+                   [map](std::shared_ptr<const gazetteer::Gazetteer> gaz) {
+                     // Country labels on the basemap in the interface language (the gazetteer has
+                     // en/de/fr/es).
+                     map->setGazetteer(std::move(gaz), QLocale().name().section(QLatin1Char('_'), 0, 0));
+                   });
   if (parser.isSet(QStringLiteral("model")))
     window.useModel(parser.value(QStringLiteral("model")), false);
   window.show();

@@ -80,7 +80,9 @@ int main(int argc, char **argv) {
   window.setMapWidget(map);
   QObject::connect(&window, &ui::MainWindow::selectedResultsChanged, map, &ui::MapView::setResults);
   QObject::connect(&window, &ui::MainWindow::gazetteerLoaded, map,
-                   [map](std::shared_ptr<const gazetteer::Gazetteer> g) { map->setGazetteer(std::move(g)); });
+                   [map](std::shared_ptr<const gazetteer::Gazetteer> g) {
+                     map->setGazetteer(std::move(g), QLocale().name().section(QLatin1Char('_'), 0, 0));
+                   });
   window.setGeometry(0, 0, 1600, 1000);
   window.show();
   window.useModel(QStringLiteral("fake"));

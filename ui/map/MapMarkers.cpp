@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QLineF>
+#include <QLocale>
 #include <algorithm>
 #include <cmath>
 
@@ -64,7 +65,7 @@ QString formatProbability(double p) {
   const double pct = p * 100.0;
   if (pct < 0.1)
     return QStringLiteral("<0.1 %");
-  return QStringLiteral("%1 %").arg(pct, 0, 'f', pct < 10.0 ? 1 : 0);
+  return QStringLiteral("%1 %").arg(QLocale().toString(pct, 'f', pct < 10.0 ? 1 : 0));
 }
 
 MarkerSet buildMarkers(const std::vector<ImageResult> &results, MultiImageMode mode, int topK,
@@ -194,7 +195,7 @@ QString MarkerSet::toolTip(int index) const {
     for (const MapLink &l : links) {
       if (l.imageIndex == m.imageIndex)
         lines << QCoreApplication::translate("streetlens::ui::MapMarkers", "Distance estimate to EXIF: %1 km")
-                     .arg(l.km, 0, 'f', l.km < 10 ? 1 : 0);
+                     .arg(QLocale().toString(l.km, 'f', l.km < 10 ? 1 : 0));
     }
   }
   return lines.join(QLatin1Char('\n'));

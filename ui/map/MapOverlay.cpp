@@ -41,8 +41,8 @@ void haloText(QPainter &p, QPointF baseline, const QString &text, const QFont &f
 
 QString formatKm(double km) {
   if (km < 10.0)
-    return QStringLiteral("%1 km").arg(km, 0, 'f', 1);
-  return QStringLiteral("%1 km").arg(QLocale::c().toString(std::round(km), 'f', 0));
+    return QStringLiteral("%1 km").arg(QLocale().toString(km, 'f', 1));
+  return QStringLiteral("%1 km").arg(QLocale().toString(std::round(km), 'f', 0));
 }
 
 // Draws the great-circle line; returns its middle point (for the distance label).
