@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>QObject</name>
@@ -85,7 +86,7 @@
 %2</translation>
     </message>
     <message>
-        <source>I accept the %1 licence and the model card's restrictions.</source>
+        <source>I accept the %1 licence and the model card&apos;s restrictions.</source>
         <translation>Ich akzeptiere die Lizenz %1 und die Einschränkungen der Model Card.</translation>
     </message>
     <message>
@@ -109,8 +110,8 @@
         <translation>%1 wird geprüft (SHA-256)…</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#b02020'&gt;%1&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#b02020'&gt;%1&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#b02020&apos;&gt;%1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b02020&apos;&gt;%1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Try again</source>
@@ -137,11 +138,17 @@
     </message>
     <message numerus="yes">
         <source>All images (%n with results)</source>
-        <translation><numerusform>Alle Bilder (%n mit Ergebnis)</numerusform><numerusform>Alle Bilder (%n mit Ergebnissen)</numerusform></translation>
+        <translation>
+            <numerusform>Alle Bilder (%n mit Ergebnis)</numerusform>
+            <numerusform>Alle Bilder (%n mit Ergebnissen)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Selected images (%n)</source>
-        <translation><numerusform>Ausgewählte Bilder (%n)</numerusform><numerusform>Ausgewählte Bilder (%n)</numerusform></translation>
+        <translation>
+            <numerusform>Ausgewählte Bilder (%n)</numerusform>
+            <numerusform>Ausgewählte Bilder (%n)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Leave EXIF GPS out (privacy)</source>
@@ -303,7 +310,10 @@
     </message>
     <message numerus="yes">
         <source>%n duplicate image(s) skipped (same content already listed).</source>
-        <translation><numerusform>%n doppeltes Bild übersprungen (gleicher Inhalt bereits in der Liste).</numerusform><numerusform>%n doppelte Bilder übersprungen (gleicher Inhalt bereits in der Liste).</numerusform></translation>
+        <translation>
+            <numerusform>%n doppeltes Bild übersprungen (gleicher Inhalt bereits in der Liste).</numerusform>
+            <numerusform>%n doppelte Bilder übersprungen (gleicher Inhalt bereits in der Liste).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Drop photos or folders here, or use File &gt; Open images.</source>
@@ -524,7 +534,7 @@ Wo wurde dieses Straßenfoto aufgenommen? Lokale Geolokalisierung mit StreetCLIP
         <translation>Verantwortungsvolle Nutzung</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;StreetLens gives an estimate, not proof.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The StreetCLIP model card rules out geolocating people's private images. Use StreetLens for street-level photos you are entitled to analyse — research, journalism with consent, your own pictures — and never to find where a person lives or is.&lt;/p&gt;&lt;p&gt;Everything runs on this computer; no photo is uploaded.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;StreetLens gives an estimate, not proof.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The StreetCLIP model card rules out geolocating people&apos;s private images. Use StreetLens for street-level photos you are entitled to analyse — research, journalism with consent, your own pictures — and never to find where a person lives or is.&lt;/p&gt;&lt;p&gt;Everything runs on this computer; no photo is uploaded.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;StreetLens liefert eine Schätzung, keinen Beweis.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Die Model Card von StreetCLIP schließt die Geolokalisierung privater Bilder von Personen aus. Verwenden Sie StreetLens für Straßenfotos, die Sie analysieren dürfen – Forschung, Journalismus mit Einwilligung, eigene Bilder – und niemals, um herauszufinden, wo eine Person wohnt oder sich aufhält.&lt;/p&gt;&lt;p&gt;Alles läuft auf diesem Computer; kein Foto wird hochgeladen.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -621,7 +631,10 @@ Wo wurde dieses Straßenfoto aufgenommen? Lokale Geolokalisierung mit StreetCLIP
     </message>
     <message numerus="yes">
         <source>Exporting %n image(s) to %1…</source>
-        <translation><numerusform>%n Bild wird nach %1 exportiert…</numerusform><numerusform>%n Bilder werden nach %1 exportiert…</numerusform></translation>
+        <translation>
+            <numerusform>%n Bild wird nach %1 exportiert…</numerusform>
+            <numerusform>%n Bilder werden nach %1 exportiert…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Could not write %1.</source>
@@ -629,7 +642,10 @@ Wo wurde dieses Straßenfoto aufgenommen? Lokale Geolokalisierung mit StreetCLIP
     </message>
     <message numerus="yes">
         <source>Exported %n image(s) to %1</source>
-        <translation><numerusform>%n Bild nach %1 exportiert</numerusform><numerusform>%n Bilder nach %1 exportiert</numerusform></translation>
+        <translation>
+            <numerusform>%n Bild nach %1 exportiert</numerusform>
+            <numerusform>%n Bilder nach %1 exportiert</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -912,7 +928,10 @@ Wahrscheinlichkeit: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n images selected; the map shows them combined.</source>
-        <translation><numerusform>%n Bild ausgewählt; die Karte zeigt es.</numerusform><numerusform>%n Bilder ausgewählt; die Karte zeigt sie zusammen.</numerusform></translation>
+        <translation>
+            <numerusform>%n Bild ausgewählt; die Karte zeigt es.</numerusform>
+            <numerusform>%n Bilder ausgewählt; die Karte zeigt sie zusammen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>&lt;b&gt;Estimate:&lt;/b&gt; %1&lt;br&gt;%2</source>
@@ -1032,6 +1051,18 @@ Wahrscheinlichkeit: %2</translation>
     <message>
         <source>Analysis</source>
         <translation>Analyse</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>Takes effect at the next start.</source>
+        <translation>Wirkt beim nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Interface language:</source>
+        <translation>Sprache der Oberfläche:</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
     <name>QObject</name>
@@ -85,7 +86,7 @@
 %2</translation>
     </message>
     <message>
-        <source>I accept the %1 licence and the model card's restrictions.</source>
+        <source>I accept the %1 licence and the model card&apos;s restrictions.</source>
         <translation>Acepto la licencia %1 y las restricciones de la ficha del modelo.</translation>
     </message>
     <message>
@@ -109,8 +110,8 @@
         <translation>Verificando %1 (SHA-256)…</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#b02020'&gt;%1&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#b02020'&gt;%1&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#b02020&apos;&gt;%1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b02020&apos;&gt;%1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Try again</source>
@@ -137,11 +138,17 @@
     </message>
     <message numerus="yes">
         <source>All images (%n with results)</source>
-        <translation><numerusform>Todas las imágenes (%n con resultado)</numerusform><numerusform>Todas las imágenes (%n con resultados)</numerusform></translation>
+        <translation>
+            <numerusform>Todas las imágenes (%n con resultado)</numerusform>
+            <numerusform>Todas las imágenes (%n con resultados)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Selected images (%n)</source>
-        <translation><numerusform>Imágenes seleccionadas (%n)</numerusform><numerusform>Imágenes seleccionadas (%n)</numerusform></translation>
+        <translation>
+            <numerusform>Imágenes seleccionadas (%n)</numerusform>
+            <numerusform>Imágenes seleccionadas (%n)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Leave EXIF GPS out (privacy)</source>
@@ -303,7 +310,10 @@
     </message>
     <message numerus="yes">
         <source>%n duplicate image(s) skipped (same content already listed).</source>
-        <translation><numerusform>%n imagen duplicada omitida (el mismo contenido ya está en la lista).</numerusform><numerusform>%n imágenes duplicadas omitidas (el mismo contenido ya está en la lista).</numerusform></translation>
+        <translation>
+            <numerusform>%n imagen duplicada omitida (el mismo contenido ya está en la lista).</numerusform>
+            <numerusform>%n imágenes duplicadas omitidas (el mismo contenido ya está en la lista).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Drop photos or folders here, or use File &gt; Open images.</source>
@@ -524,7 +534,7 @@ Where was this street photo taken? Local StreetCLIP geolocation. Estimates, not 
         <translation>Uso responsable</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;StreetLens gives an estimate, not proof.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The StreetCLIP model card rules out geolocating people's private images. Use StreetLens for street-level photos you are entitled to analyse — research, journalism with consent, your own pictures — and never to find where a person lives or is.&lt;/p&gt;&lt;p&gt;Everything runs on this computer; no photo is uploaded.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;StreetLens gives an estimate, not proof.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The StreetCLIP model card rules out geolocating people&apos;s private images. Use StreetLens for street-level photos you are entitled to analyse — research, journalism with consent, your own pictures — and never to find where a person lives or is.&lt;/p&gt;&lt;p&gt;Everything runs on this computer; no photo is uploaded.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;StreetLens ofrece una estimación, no una prueba.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;La ficha del modelo StreetCLIP excluye geolocalizar imágenes privadas de personas. Use StreetLens con fotos de calle que tenga derecho a analizar —investigación, periodismo con consentimiento, sus propias fotos— y nunca para averiguar dónde vive o está una persona.&lt;/p&gt;&lt;p&gt;Todo se ejecuta en este ordenador; no se sube ninguna foto.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -621,7 +631,10 @@ Where was this street photo taken? Local StreetCLIP geolocation. Estimates, not 
     </message>
     <message numerus="yes">
         <source>Exporting %n image(s) to %1…</source>
-        <translation><numerusform>Exportando %n imagen a %1…</numerusform><numerusform>Exportando %n imágenes a %1…</numerusform></translation>
+        <translation>
+            <numerusform>Exportando %n imagen a %1…</numerusform>
+            <numerusform>Exportando %n imágenes a %1…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Could not write %1.</source>
@@ -629,7 +642,10 @@ Where was this street photo taken? Local StreetCLIP geolocation. Estimates, not 
     </message>
     <message numerus="yes">
         <source>Exported %n image(s) to %1</source>
-        <translation><numerusform>%n imagen exportada a %1</numerusform><numerusform>%n imágenes exportadas a %1</numerusform></translation>
+        <translation>
+            <numerusform>%n imagen exportada a %1</numerusform>
+            <numerusform>%n imágenes exportadas a %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -912,7 +928,10 @@ Probabilidad: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n images selected; the map shows them combined.</source>
-        <translation><numerusform>%n imagen seleccionada; el mapa la muestra.</numerusform><numerusform>%n imágenes seleccionadas; el mapa las muestra combinadas.</numerusform></translation>
+        <translation>
+            <numerusform>%n imagen seleccionada; el mapa la muestra.</numerusform>
+            <numerusform>%n imágenes seleccionadas; el mapa las muestra combinadas.</numerusform>
+        </translation>
     </message>
     <message>
         <source>&lt;b&gt;Estimate:&lt;/b&gt; %1&lt;br&gt;%2</source>
@@ -1032,6 +1051,18 @@ Probabilidad: %2</translation>
     <message>
         <source>Analysis</source>
         <translation>Análisis</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Predeterminado del sistema</translation>
+    </message>
+    <message>
+        <source>Takes effect at the next start.</source>
+        <translation>Se aplica en el próximo inicio.</translation>
+    </message>
+    <message>
+        <source>Interface language:</source>
+        <translation>Idioma de la interfaz:</translation>
     </message>
 </context>
 </TS>

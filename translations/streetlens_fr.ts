@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>QObject</name>
@@ -27,7 +28,7 @@
     <name>streetlens::ui::AnalysisWorker</name>
     <message>
         <source>The built-in gazetteer could not be loaded: %1</source>
-        <translation>Le répertoire géographique intégré n’a pas pu être chargé : %1</translation>
+        <translation>Le répertoire géographique intégré n’a pas pu être chargé&#xa0;: %1</translation>
     </message>
     <message>
         <source>This build of StreetLens has no inference engine.</source>
@@ -47,7 +48,7 @@
     </message>
     <message>
         <source>Preparing the place labels failed: %1</source>
-        <translation>La préparation des noms de lieux a échoué : %1</translation>
+        <translation>La préparation des noms de lieux a échoué&#xa0;: %1</translation>
     </message>
     <message>
         <source>No project is open.</source>
@@ -59,11 +60,11 @@
     </message>
     <message>
         <source>The result could not be saved: %1</source>
-        <translation>Le résultat n’a pas pu être enregistré : %1</translation>
+        <translation>Le résultat n’a pas pu être enregistré&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1: the file changed since it was added; add it again.</source>
-        <translation>%1 : le fichier a changé depuis son ajout ; ajoutez-le de nouveau.</translation>
+        <translation>%1&#xa0;: le fichier a changé depuis son ajout&#xa0;; ajoutez-le de nouveau.</translation>
     </message>
 </context>
 <context>
@@ -80,12 +81,12 @@
         <source>Licence: %1
 
 %2</source>
-        <translation>Licence : %1
+        <translation>Licence&#xa0;: %1
 
 %2</translation>
     </message>
     <message>
-        <source>I accept the %1 licence and the model card's restrictions.</source>
+        <source>I accept the %1 licence and the model card&apos;s restrictions.</source>
         <translation>J’accepte la licence %1 et les restrictions de la fiche du modèle.</translation>
     </message>
     <message>
@@ -94,7 +95,7 @@
     </message>
     <message>
         <source>File %1 of %2: %3</source>
-        <translation>Fichier %1 sur %2 : %3</translation>
+        <translation>Fichier %1 sur %2&#xa0;: %3</translation>
     </message>
     <message>
         <source>%1 of %2 — %3/s</source>
@@ -109,8 +110,8 @@
         <translation>Vérification de %1 (SHA-256)…</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#b02020'&gt;%1&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#b02020'&gt;%1&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#b02020&apos;&gt;%1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b02020&apos;&gt;%1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Try again</source>
@@ -118,7 +119,7 @@
     </message>
     <message>
         <source>Cancelled. The partial file is kept; downloading again resumes it.</source>
-        <translation>Annulé. Le fichier partiel est conservé ; un nouveau téléchargement le reprend.</translation>
+        <translation>Annulé. Le fichier partiel est conservé&#xa0;; un nouveau téléchargement le reprend.</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -137,11 +138,17 @@
     </message>
     <message numerus="yes">
         <source>All images (%n with results)</source>
-        <translation><numerusform>Toutes les images (%n avec résultat)</numerusform><numerusform>Toutes les images (%n avec résultats)</numerusform></translation>
+        <translation>
+            <numerusform>Toutes les images (%n avec résultat)</numerusform>
+            <numerusform>Toutes les images (%n avec résultats)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Selected images (%n)</source>
-        <translation><numerusform>Images sélectionnées (%n)</numerusform><numerusform>Images sélectionnées (%n)</numerusform></translation>
+        <translation>
+            <numerusform>Images sélectionnées (%n)</numerusform>
+            <numerusform>Images sélectionnées (%n)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Leave EXIF GPS out (privacy)</source>
@@ -165,23 +172,23 @@
     </message>
     <message>
         <source>Format:</source>
-        <translation>Format :</translation>
+        <translation>Format&#xa0;:</translation>
     </message>
     <message>
         <source>Images:</source>
-        <translation>Images :</translation>
+        <translation>Images&#xa0;:</translation>
     </message>
     <message>
         <source>Privacy:</source>
-        <translation>Confidentialité :</translation>
+        <translation>Confidentialité&#xa0;:</translation>
     </message>
     <message>
         <source>Top entries:</source>
-        <translation>Premières entrées :</translation>
+        <translation>Premières entrées&#xa0;:</translation>
     </message>
     <message>
         <source>File:</source>
-        <translation>Fichier :</translation>
+        <translation>Fichier&#xa0;:</translation>
     </message>
     <message>
         <source>Export</source>
@@ -189,11 +196,11 @@
     </message>
     <message>
         <source>Reports show each photo with its map; they state that locations are estimates, not proof.</source>
-        <translation>Les rapports montrent chaque photo avec sa carte ; ils précisent que les lieux sont des estimations, pas des preuves.</translation>
+        <translation>Les rapports montrent chaque photo avec sa carte&#xa0;; ils précisent que les lieux sont des estimations, pas des preuves.</translation>
     </message>
     <message>
         <source>%1 is a folder: add a file name.</source>
-        <translation>%1 est un dossier : ajoutez un nom de fichier.</translation>
+        <translation>%1 est un dossier&#xa0;: ajoutez un nom de fichier.</translation>
     </message>
     <message>
         <source>%1 exists and will be replaced.</source>
@@ -303,7 +310,10 @@
     </message>
     <message numerus="yes">
         <source>%n duplicate image(s) skipped (same content already listed).</source>
-        <translation><numerusform>%n image en double ignorée (même contenu déjà dans la liste).</numerusform><numerusform>%n images en double ignorées (même contenu déjà dans la liste).</numerusform></translation>
+        <translation>
+            <numerusform>%n image en double ignorée (même contenu déjà dans la liste).</numerusform>
+            <numerusform>%n images en double ignorées (même contenu déjà dans la liste).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Drop photos or folders here, or use File &gt; Open images.</source>
@@ -319,7 +329,7 @@
     </message>
     <message>
         <source>Stop after the image being analysed; finished results are kept.</source>
-        <translation>S’arrêter après l’image en cours d’analyse ; les résultats terminés sont conservés.</translation>
+        <translation>S’arrêter après l’image en cours d’analyse&#xa0;; les résultats terminés sont conservés.</translation>
     </message>
     <message>
         <source>No model</source>
@@ -339,11 +349,11 @@
     </message>
     <message>
         <source>Model: %1</source>
-        <translation>Modèle : %1</translation>
+        <translation>Modèle&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>GPU</source>
@@ -363,7 +373,7 @@
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation>Échec : %1</translation>
+        <translation>Échec&#xa0;: %1</translation>
     </message>
     <message>
         <source>Being analysed…</source>
@@ -415,7 +425,7 @@
     </message>
     <message>
         <source>Everything is saved: results are written to %1 as they finish.</source>
-        <translation>Tout est enregistré : les résultats sont écrits dans %1 dès qu’ils sont terminés.</translation>
+        <translation>Tout est enregistré&#xa0;: les résultats sont écrits dans %1 dès qu’ils sont terminés.</translation>
     </message>
     <message>
         <source>Save project &amp;as…</source>
@@ -485,7 +495,7 @@
         <source>StreetLens %1
 Where was this street photo taken? Local StreetCLIP geolocation. Estimates, not proof.</source>
         <translation>StreetLens %1
-Où cette photo de rue a-t-elle été prise ? Géolocalisation locale avec StreetCLIP. Des estimations, pas des preuves.</translation>
+Où cette photo de rue a-t-elle été prise&#xa0;? Géolocalisation locale avec StreetCLIP. Des estimations, pas des preuves.</translation>
     </message>
     <message>
         <source>The clipboard holds no image files.</source>
@@ -524,8 +534,8 @@ Où cette photo de rue a-t-elle été prise ? Géolocalisation locale avec Stre
         <translation>Usage responsable</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;StreetLens gives an estimate, not proof.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The StreetCLIP model card rules out geolocating people's private images. Use StreetLens for street-level photos you are entitled to analyse — research, journalism with consent, your own pictures — and never to find where a person lives or is.&lt;/p&gt;&lt;p&gt;Everything runs on this computer; no photo is uploaded.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;StreetLens donne une estimation, pas une preuve.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;La fiche du modèle StreetCLIP exclut la géolocalisation des images privées de personnes. Utilisez StreetLens pour des photos de rue que vous avez le droit d’analyser — recherche, journalisme avec consentement, vos propres photos — et jamais pour trouver où une personne habite ou se trouve.&lt;/p&gt;&lt;p&gt;Tout s’exécute sur cet ordinateur ; aucune photo n’est envoyée.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;StreetLens gives an estimate, not proof.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The StreetCLIP model card rules out geolocating people&apos;s private images. Use StreetLens for street-level photos you are entitled to analyse — research, journalism with consent, your own pictures — and never to find where a person lives or is.&lt;/p&gt;&lt;p&gt;Everything runs on this computer; no photo is uploaded.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;StreetLens donne une estimation, pas une preuve.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;La fiche du modèle StreetCLIP exclut la géolocalisation des images privées de personnes. Utilisez StreetLens pour des photos de rue que vous avez le droit d’analyser — recherche, journalisme avec consentement, vos propres photos — et jamais pour trouver où une personne habite ou se trouve.&lt;/p&gt;&lt;p&gt;Tout s’exécute sur cet ordinateur&#xa0;; aucune photo n’est envoyée.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Loading model…</source>
@@ -537,7 +547,7 @@ Où cette photo de rue a-t-elle été prise ? Géolocalisation locale avec Stre
     </message>
     <message>
         <source>Settings changed. New images use them; Analysis &gt; Re-analyse all updates the others.</source>
-        <translation>Paramètres modifiés. Les nouvelles images les utilisent ; Analyse &gt; Tout réanalyser met à jour les autres.</translation>
+        <translation>Paramètres modifiés. Les nouvelles images les utilisent&#xa0;; Analyse &gt; Tout réanalyser met à jour les autres.</translation>
     </message>
     <message>
         <source>Cancelled. Results already finished are kept.</source>
@@ -545,7 +555,7 @@ Où cette photo de rue a-t-elle été prise ? Géolocalisation locale avec Stre
     </message>
     <message>
         <source>No project file: %1</source>
-        <translation>Aucun fichier de projet : %1</translation>
+        <translation>Aucun fichier de projet&#xa0;: %1</translation>
     </message>
     <message>
         <source>Save project</source>
@@ -569,19 +579,19 @@ Où cette photo de rue a-t-elle été prise ? Géolocalisation locale avec Stre
     </message>
     <message>
         <source>mode: %1</source>
-        <translation>mode : %1</translation>
+        <translation>mode&#xa0;: %1</translation>
     </message>
     <message>
         <source>top-k: %1</source>
-        <translation>top-k : %1</translation>
+        <translation>top-k&#xa0;: %1</translation>
     </message>
     <message>
         <source>countries expanded: up to %1 (until %2 % of the probability)</source>
-        <translation>pays développés : jusqu’à %1 (jusqu’à %2 % de la probabilité)</translation>
+        <translation>pays développés&#xa0;: jusqu’à %1 (jusqu’à %2&#xa0;% de la probabilité)</translation>
     </message>
     <message>
         <source>cities per country: %1</source>
-        <translation>villes par pays : %1</translation>
+        <translation>villes par pays&#xa0;: %1</translation>
     </message>
     <message>
         <source>all</source>
@@ -589,39 +599,42 @@ Où cette photo de rue a-t-elle été prise ? Géolocalisation locale avec Stre
     </message>
     <message>
         <source>country templates: %1</source>
-        <translation>modèles pour les pays : %1</translation>
+        <translation>modèles pour les pays&#xa0;: %1</translation>
     </message>
     <message>
         <source>region templates: %1</source>
-        <translation>modèles pour les régions : %1</translation>
+        <translation>modèles pour les régions&#xa0;: %1</translation>
     </message>
     <message>
         <source>city templates: %1</source>
-        <translation>modèles pour les villes : %1</translation>
+        <translation>modèles pour les villes&#xa0;: %1</translation>
     </message>
     <message>
         <source>restricted to: %1</source>
-        <translation>limité à : %1</translation>
+        <translation>limité à&#xa0;: %1</translation>
     </message>
     <message>
         <source>candidate list: %1</source>
-        <translation>liste de candidats : %1</translation>
+        <translation>liste de candidats&#xa0;: %1</translation>
     </message>
     <message>
         <source>An export is still running; try again when it has finished.</source>
-        <translation>Une exportation est encore en cours ; réessayez quand elle sera terminée.</translation>
+        <translation>Une exportation est encore en cours&#xa0;; réessayez quand elle sera terminée.</translation>
     </message>
     <message>
         <source>Nothing to export: no selected image has a result.</source>
-        <translation>Rien à exporter : aucune image sélectionnée n’a de résultat.</translation>
+        <translation>Rien à exporter&#xa0;: aucune image sélectionnée n’a de résultat.</translation>
     </message>
     <message>
         <source>Nothing to export yet: no image has a result.</source>
-        <translation>Rien à exporter pour l’instant : aucune image n’a de résultat.</translation>
+        <translation>Rien à exporter pour l’instant&#xa0;: aucune image n’a de résultat.</translation>
     </message>
     <message numerus="yes">
         <source>Exporting %n image(s) to %1…</source>
-        <translation><numerusform>Exportation de %n image vers %1…</numerusform><numerusform>Exportation de %n images vers %1…</numerusform></translation>
+        <translation>
+            <numerusform>Exportation de %n image vers %1…</numerusform>
+            <numerusform>Exportation de %n images vers %1…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Could not write %1.</source>
@@ -629,7 +642,10 @@ Où cette photo de rue a-t-elle été prise ? Géolocalisation locale avec Stre
     </message>
     <message numerus="yes">
         <source>Exported %n image(s) to %1</source>
-        <translation><numerusform>%n image exportée vers %1</numerusform><numerusform>%n images exportées vers %1</numerusform></translation>
+        <translation>
+            <numerusform>%n image exportée vers %1</numerusform>
+            <numerusform>%n images exportées vers %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -676,11 +692,11 @@ Où cette photo de rue a-t-elle été prise ? Géolocalisation locale avec Stre
     </message>
     <message>
         <source>Probability: %1</source>
-        <translation>Probabilité : %1</translation>
+        <translation>Probabilité&#xa0;: %1</translation>
     </message>
     <message>
         <source>Distance estimate to EXIF: %1 km</source>
-        <translation>Distance entre l’estimation et l’EXIF : %1 km</translation>
+        <translation>Distance entre l’estimation et l’EXIF&#xa0;: %1&#xa0;km</translation>
     </message>
 </context>
 <context>
@@ -699,7 +715,7 @@ Où cette photo de rue a-t-elle été prise ? Géolocalisation locale avec Stre
     </message>
     <message>
         <source>Probability per 10,000 km²</source>
-        <translation>Probabilité pour 10 000 km²</translation>
+        <translation>Probabilité pour 10&#xa0;000 km²</translation>
     </message>
     <message>
         <source>logarithmic scale · %1</source>
@@ -720,7 +736,7 @@ Où cette photo de rue a-t-elle été prise ? Géolocalisation locale avec Stre
         <source>%1
 Probability: %2</source>
         <translation>%1
-Probabilité : %2</translation>
+Probabilité&#xa0;: %2</translation>
     </message>
     <message>
         <source>Online tiles unavailable (offline) — showing the built-in map</source>
@@ -816,7 +832,7 @@ Probabilité : %2</translation>
     </message>
     <message>
         <source>Several images: one marker each instead of the combined heatmap</source>
-        <translation>Plusieurs images : un marqueur chacune au lieu de la carte de chaleur combinée</translation>
+        <translation>Plusieurs images&#xa0;: un marqueur chacune au lieu de la carte de chaleur combinée</translation>
     </message>
 </context>
 <context>
@@ -827,7 +843,7 @@ Probabilité : %2</translation>
     </message>
     <message>
         <source>StreetLens geolocates photos with &lt;b&gt;StreetCLIP&lt;/b&gt;, a 1.7 GB model that runs on this computer; your photos are never uploaded. You can still add photos now; they are analysed as soon as a model is loaded.</source>
-        <translation>StreetLens géolocalise les photos avec &lt;b&gt;StreetCLIP&lt;/b&gt;, un modèle de 1,7 Go qui s’exécute sur cet ordinateur ; vos photos ne sont jamais envoyées. Vous pouvez déjà ajouter des photos ; elles seront analysées dès qu’un modèle sera chargé.</translation>
+        <translation>StreetLens géolocalise les photos avec &lt;b&gt;StreetCLIP&lt;/b&gt;, un modèle de 1,7&#xa0;Go qui s’exécute sur cet ordinateur&#xa0;; vos photos ne sont jamais envoyées. Vous pouvez déjà ajouter des photos&#xa0;; elles seront analysées dès qu’un modèle sera chargé.</translation>
     </message>
     <message>
         <source>Choose model folder…</source>
@@ -851,7 +867,7 @@ Probabilité : %2</translation>
     </message>
     <message>
         <source>From Hugging Face (geolocal/StreetCLIP, licence CC BY-NC 4.0; about 1.7 GB).</source>
-        <translation>Depuis Hugging Face (geolocal/StreetCLIP, licence CC BY-NC 4.0 ; environ 1,7 Go).</translation>
+        <translation>Depuis Hugging Face (geolocal/StreetCLIP, licence CC BY-NC 4.0&#xa0;; environ 1,7&#xa0;Go).</translation>
     </message>
     <message>
         <source>No CLIP model found in the Hugging Face cache.</source>
@@ -863,7 +879,7 @@ Probabilité : %2</translation>
     </message>
     <message>
         <source>This build of StreetLens was made without the inference engine (LibTorch), so it cannot analyse photos; it can still open projects and show their results.</source>
-        <translation>Cette version de StreetLens a été compilée sans moteur d’inférence (LibTorch) ; elle ne peut donc pas analyser de photos, mais elle peut ouvrir des projets et afficher leurs résultats.</translation>
+        <translation>Cette version de StreetLens a été compilée sans moteur d’inférence (LibTorch)&#xa0;; elle ne peut donc pas analyser de photos, mais elle peut ouvrir des projets et afficher leurs résultats.</translation>
     </message>
 </context>
 <context>
@@ -908,31 +924,34 @@ Probabilité : %2</translation>
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation>Échec : %1</translation>
+        <translation>Échec&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n images selected; the map shows them combined.</source>
-        <translation><numerusform>%n image sélectionnée ; la carte l’affiche.</numerusform><numerusform>%n images sélectionnées ; la carte les affiche ensemble.</numerusform></translation>
+        <translation>
+            <numerusform>%n image sélectionnée&#xa0;; la carte l’affiche.</numerusform>
+            <numerusform>%n images sélectionnées&#xa0;; la carte les affiche ensemble.</numerusform>
+        </translation>
     </message>
     <message>
         <source>&lt;b&gt;Estimate:&lt;/b&gt; %1&lt;br&gt;%2</source>
-        <translation>&lt;b&gt;Estimation :&lt;/b&gt; %1&lt;br&gt;%2</translation>
+        <translation>&lt;b&gt;Estimation&#xa0;:&lt;/b&gt; %1&lt;br&gt;%2</translation>
     </message>
     <message>
         <source>&lt;b&gt;Estimate:&lt;/b&gt; none</source>
-        <translation>&lt;b&gt;Estimation :&lt;/b&gt; aucune</translation>
+        <translation>&lt;b&gt;Estimation&#xa0;:&lt;/b&gt; aucune</translation>
     </message>
     <message>
         <source>&lt;b&gt;EXIF GPS:&lt;/b&gt; %1</source>
-        <translation>&lt;b&gt;GPS EXIF :&lt;/b&gt; %1</translation>
+        <translation>&lt;b&gt;GPS EXIF&#xa0;:&lt;/b&gt; %1</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;b&gt;Error:&lt;/b&gt; %1 km</source>
-        <translation>&lt;br&gt;&lt;b&gt;Écart :&lt;/b&gt; %1 km</translation>
+        <translation>&lt;br&gt;&lt;b&gt;Écart&#xa0;:&lt;/b&gt; %1&#xa0;km</translation>
     </message>
     <message>
         <source>&lt;b&gt;EXIF GPS:&lt;/b&gt; none in this photo</source>
-        <translation>&lt;b&gt;GPS EXIF :&lt;/b&gt; aucune dans cette photo</translation>
+        <translation>&lt;b&gt;GPS EXIF&#xa0;:&lt;/b&gt; aucune dans cette photo</translation>
     </message>
     <message>
         <source>Candidates</source>
@@ -951,7 +970,7 @@ Probabilité : %2</translation>
     </message>
     <message>
         <source>Model folder:</source>
-        <translation>Dossier du modèle :</translation>
+        <translation>Dossier du modèle&#xa0;:</translation>
     </message>
     <message>
         <source>Automatic (GPU when available)</source>
@@ -967,7 +986,7 @@ Probabilité : %2</translation>
     </message>
     <message>
         <source>Device:</source>
-        <translation>Périphérique :</translation>
+        <translation>Périphérique&#xa0;:</translation>
     </message>
     <message>
         <source>Automatic</source>
@@ -975,15 +994,15 @@ Probabilité : %2</translation>
     </message>
     <message>
         <source>Precision:</source>
-        <translation>Précision :</translation>
+        <translation>Précision&#xa0;:</translation>
     </message>
     <message>
         <source>Batch size:</source>
-        <translation>Taille de lot :</translation>
+        <translation>Taille de lot&#xa0;:</translation>
     </message>
     <message>
         <source>Download from:</source>
-        <translation>Télécharger depuis :</translation>
+        <translation>Télécharger depuis&#xa0;:</translation>
     </message>
     <message>
         <source>Model</source>
@@ -1003,23 +1022,23 @@ Probabilité : %2</translation>
     </message>
     <message>
         <source>Mode:</source>
-        <translation>Mode :</translation>
+        <translation>Mode&#xa0;:</translation>
     </message>
     <message>
         <source>Places shown per level (top-k):</source>
-        <translation>Lieux affichés par niveau (top-k) :</translation>
+        <translation>Lieux affichés par niveau (top-k)&#xa0;:</translation>
     </message>
     <message>
         <source>Country prompts:</source>
-        <translation>Invites pour les pays :</translation>
+        <translation>Invites pour les pays&#xa0;:</translation>
     </message>
     <message>
         <source>Region prompts:</source>
-        <translation>Invites pour les régions :</translation>
+        <translation>Invites pour les régions&#xa0;:</translation>
     </message>
     <message>
         <source>City prompts:</source>
-        <translation>Invites pour les villes :</translation>
+        <translation>Invites pour les villes&#xa0;:</translation>
     </message>
     <message>
         <source>Optional CSV of your own candidate places</source>
@@ -1027,11 +1046,23 @@ Probabilité : %2</translation>
     </message>
     <message>
         <source>Candidate list:</source>
-        <translation>Liste de candidats :</translation>
+        <translation>Liste de candidats&#xa0;:</translation>
     </message>
     <message>
         <source>Analysis</source>
         <translation>Analyse</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>Takes effect at the next start.</source>
+        <translation>Prend effet au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Interface language:</source>
+        <translation>Langue de l’interface :</translation>
     </message>
 </context>
 </TS>

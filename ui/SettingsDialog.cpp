@@ -8,6 +8,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -83,6 +84,18 @@ SettingsDialog::SettingsDialog(const AppSettings &s, QWidget *parent) : QDialog(
   mf->addRow(tr("Batch size:"), m_batch);
   m_endpoint = new QLineEdit(s.downloadEndpoint, modelPage);
   mf->addRow(tr("Download from:"), m_endpoint);
+  // Interface language (read by app/gui/main.cpp at start-up from the "ui/language" setting).
+  m_language = new QComboBox(modelPage);
+  m_language->addItem(tr("System default"), QStringLiteral("system"));
+  // Languages are named in their own language, never translated.
+  m_language->addItem(QString::fromUtf8("English"), QStringLiteral("en"));
+  m_language->addItem(QString::fromUtf8("Deutsch"), QStringLiteral("de"));
+  m_language->addItem(QString::fromUtf8("Français"), QStringLiteral("fr"));
+  m_language->addItem(QString::fromUtf8("Español"), QStringLiteral("es"));
+  selectData(m_language,
+             QSettings().value(QStringLiteral("ui/language"), QStringLiteral("system")).toString());
+  m_language->setToolTip(tr("Takes effect at the next start."));
+  mf->addRow(tr("Interface language:"), m_language);
   tabs->addTab(modelPage, tr("Model"));
 
   auto *anaPage = new QWidget(tabs);
@@ -111,7 +124,10 @@ SettingsDialog::SettingsDialog(const AppSettings &s, QWidget *parent) : QDialog(
   tabs->addTab(anaPage, tr("Analysis"));
 
   auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-  connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+  connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+    QSettings().setValue(QStringLiteral("ui/language"), m_language->currentData().toString());
+    accept();
+  });
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
   auto *layout = new QVBoxLayout(this);
   layout->addWidget(tabs);

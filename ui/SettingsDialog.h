@@ -27,11 +27,12 @@ public:
   QSpinBox *batchSpin() const { return m_batch; }
   QComboBox *deviceCombo() const { return m_device; }
   QComboBox *modeCombo() const { return m_mode; }
+  QComboBox *languageCombo() const { return m_language; }
 
 private:
   AppSettings m_base;
   QLineEdit *m_modelDir, *m_candidates, *m_endpoint;
-  QComboBox *m_device, *m_precision, *m_mode;
+  QComboBox *m_device, *m_precision, *m_mode, *m_language;
   QSpinBox *m_batch, *m_topK;
   QPlainTextEdit *m_countryTpl, *m_regionTpl, *m_cityTpl;
 };
