@@ -7,12 +7,12 @@
 #include "core/export/Exporter.h"
 #include "core/export/JsonExport.h"
 #include "core/geo/GreatCircle.h"
+#include "core/model/ModelHash.h"
 #include "core/store/ProjectStore.h"
 #ifdef STREETLENS_HAVE_UI
 #include "ui/map/ReportMap.h"
 #endif
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -181,16 +181,6 @@ int prepareRun(const QCommandLineParser &p, Run &run) {
 }
 
 // Analyses files in batches; the next batch is decoded on a pool thread while this one runs.
-// SHA-256 of a file's bytes (for failed images that still get a row in a project); empty when unreadable.
-QString fileSha256(const QString &path) {
-  QFile f(path);
-  if (!f.open(QIODevice::ReadOnly))
-    return {};
-  QCryptographicHash h(QCryptographicHash::Sha256);
-  h.addData(&f);
-  return QString::fromLatin1(h.result().toHex());
-}
-
 // With a project, every result is committed before it counts as done, and images that already
 // have a result for the same model + settings are not analysed again (resume after a kill).
 std::vector<ImageResult> analyzeAll(Run &run, const QStringList &files,
@@ -226,7 +216,7 @@ std::vector<ImageResult> analyzeAll(Run &run, const QStringList &files,
         r.path = path;
         r.status = ImageStatus::Failed;
         r.error = *err;
-        r.sha256 = project ? fileSha256(path) : QString();
+        r.sha256 = project ? sha256OfFile(path) : QString(); // failed images keep a row too
         r.analyzedAt = QDateTime::currentDateTimeUtc();
         r.settingsKey = key;
         printError(*err);

@@ -1,9 +1,12 @@
 #include "core/analysis/AnalysisSettings.h"
 
+#include "core/export/Csv.h"
+
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 
 namespace streetlens {
 
@@ -44,59 +47,36 @@ QString AnalysisSettings::fingerprint() const {
   return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-namespace {
-// Splits one CSV line with RFC 4180 quotes (candidate lists are small; no multi-line fields).
-QStringList splitCsvLine(const QString &line) {
-  QStringList out;
-  QString cur;
-  bool quoted = false;
-  for (int i = 0; i < line.size(); ++i) {
-    const QChar c = line[i];
-    if (quoted) {
-      if (c == QLatin1Char('"') && i + 1 < line.size() && line[i + 1] == QLatin1Char('"')) {
-        cur += c;
-        ++i;
-      } else if (c == QLatin1Char('"')) {
-        quoted = false;
-      } else {
-        cur += c;
-      }
-    } else if (c == QLatin1Char('"')) {
-      quoted = true;
-    } else if (c == QLatin1Char(',')) {
-      out << cur.trimmed();
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  out << cur.trimmed();
-  return out;
-}
-} // namespace
-
 std::optional<QVector<CustomCandidate>> parseCandidateList(const QByteArray &text, const QString &sourceName,
                                                            QString *error) {
-  QStringList lines = QString::fromUtf8(text).split(QLatin1Char('\n'));
-  for (QString &l : lines)
-    l = l.trimmed();
-  lines.removeAll(QString());
+  QString csvError;
+  QList<QStringList> rows = exporting::parseCsv(text, &csvError);
+  if (!csvError.isEmpty()) {
+    *error = QStringLiteral("%1: %2").arg(sourceName, csvError);
+    return std::nullopt;
+  }
+  // Blank lines carry no candidate.
+  rows.erase(std::remove_if(rows.begin(), rows.end(),
+                            [](const QStringList &r) { return r.join(QString()).trimmed().isEmpty(); }),
+             rows.end());
   QVector<CustomCandidate> out;
-  if (lines.isEmpty()) {
+  if (rows.isEmpty()) {
     *error = QStringLiteral("%1: no candidates").arg(sourceName);
     return std::nullopt;
   }
-  const QStringList head = splitCsvLine(lines.first().toLower());
+  QStringList head;
+  for (const QString &h : rows.first())
+    head << h.trimmed().toLower();
   const int nameCol =
       std::max({int(head.indexOf(QStringLiteral("name"))), int(head.indexOf(QStringLiteral("label"))),
                 int(head.indexOf(QStringLiteral("city")))});
   if (nameCol < 0 || head.size() < 2) { // a plain list: one label per line
-    for (const QString &l : lines)
-      out.push_back({l, {}, {}, std::nullopt, std::nullopt});
+    for (const QStringList &r : rows)
+      out.push_back({r.join(QStringLiteral(",")).trimmed(), {}, {}, std::nullopt, std::nullopt});
     return out;
   }
-  const int countryCol = head.indexOf(QStringLiteral("country"));
-  const int regionCol = head.indexOf(QStringLiteral("region"));
+  const int countryCol = int(head.indexOf(QStringLiteral("country")));
+  const int regionCol = int(head.indexOf(QStringLiteral("region")));
   const int latCol =
       std::max(int(head.indexOf(QStringLiteral("lat"))), int(head.indexOf(QStringLiteral("latitude"))));
   const int lonCol =
@@ -105,9 +85,9 @@ std::optional<QVector<CustomCandidate>> parseCandidateList(const QByteArray &tex
     *error = QStringLiteral("%1: the header has only one of lat / lon").arg(sourceName);
     return std::nullopt;
   }
-  for (int i = 1; i < lines.size(); ++i) {
-    const QStringList f = splitCsvLine(lines[i]);
-    auto field = [&](int col) { return col >= 0 && col < f.size() ? f[col] : QString(); };
+  for (qsizetype i = 1; i < rows.size(); ++i) {
+    const QStringList &f = rows[i];
+    auto field = [&](int col) { return col >= 0 && col < f.size() ? f[col].trimmed() : QString(); };
     CustomCandidate c;
     c.label = field(nameCol);
     if (c.label.isEmpty()) {
