@@ -4,6 +4,7 @@
 #include "core/clip/TorchEngine.h"
 #include "core/store/ProjectStore.h"
 #include "tests/app/AppTestUtil.h"
+#include "tests/support/ExifWriter.h"
 #include "tests/support/Fixture.h"
 #include "ui/AnalysisController.h"
 #include "ui/ImageListModel.h"
@@ -15,7 +16,6 @@
 #include <QFile>
 #include <QTableView>
 #include <QtTest>
-#include <exiv2/exiv2.hpp>
 
 using namespace streetlens;
 using namespace streetlens::test;
@@ -63,13 +63,7 @@ private Q_SLOTS:
     const QString tagged = photos + "/tagged.jpg";
     QVERIFY(QFile::copy(fixturePath("images/landscape_640x480.jpg"), tagged));
     QFile(tagged).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-    auto image = Exiv2::ImageFactory::open(tagged.toStdString());
-    image->readMetadata();
-    image->exifData()["Exif.GPSInfo.GPSLatitudeRef"] = std::string("N");
-    image->exifData()["Exif.GPSInfo.GPSLatitude"] = std::string("48/1 51/1 2400/100");
-    image->exifData()["Exif.GPSInfo.GPSLongitudeRef"] = std::string("E");
-    image->exifData()["Exif.GPSInfo.GPSLongitude"] = std::string("2/1 21/1 800/100");
-    image->writeMetadata();
+    QVERIFY(writeExifGps(tagged, 48.8567, 2.3522)); // Paris
     files << tagged;
 
     w.addPaths(files);

@@ -6,6 +6,7 @@
 // file in a message box.
 #include "AppTestUtil.h"
 #include "core/export/Csv.h"
+#include "tests/support/ExifWriter.h"
 #include "ui/AnalysisController.h"
 #include "ui/ExportDialog.h"
 #include "ui/ImageListModel.h"
@@ -28,7 +29,6 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTest>
-#include <exiv2/exiv2.hpp>
 
 using namespace streetlens;
 using namespace streetlens::ui;
@@ -45,20 +45,8 @@ QString writeGpsJpeg(const QString &dir, const QString &name, double lat, double
   const QString path = QDir(dir).absoluteFilePath(name);
   QImage(png).save(path, "JPEG", 90);
   QFile::remove(png);
-  auto image = Exiv2::ImageFactory::open(path.toStdString());
-  image->readMetadata();
-  Exiv2::ExifData &d = image->exifData();
-  auto dms = [](double v) {
-    v = std::abs(v);
-    const int deg = int(v), min = int((v - deg) * 60);
-    const int sec100 = int(std::lround(((v - deg) * 60 - min) * 60 * 100));
-    return QStringLiteral("%1/1 %2/1 %3/100").arg(deg).arg(min).arg(sec100).toStdString();
-  };
-  d["Exif.GPSInfo.GPSLatitudeRef"] = std::string(lat >= 0 ? "N" : "S");
-  d["Exif.GPSInfo.GPSLatitude"] = dms(lat);
-  d["Exif.GPSInfo.GPSLongitudeRef"] = std::string(lon >= 0 ? "E" : "W");
-  d["Exif.GPSInfo.GPSLongitude"] = dms(lon);
-  image->writeMetadata();
+  if (!writeExifGps(path, lat, lon))
+    return {};
   return path;
 }
 

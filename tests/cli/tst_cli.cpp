@@ -3,6 +3,7 @@
 // percentages checked against an independent computation from its own per-image rows.
 #include "core/export/Csv.h"
 #include "core/geo/GreatCircle.h"
+#include "tests/support/ExifWriter.h"
 #include "tests/support/Fixture.h"
 
 #include <QJsonArray>
@@ -13,7 +14,6 @@
 #include <QtEndian>
 #include <QtTest>
 #include <cmath>
-#include <exiv2/exiv2.hpp>
 
 using namespace streetlens;
 using namespace streetlens::test;
@@ -48,20 +48,8 @@ QString taggedCopy(const QString &dir, const QString &name, double lat, double l
   const QString path = dir + "/" + name;
   QFile::copy(fixturePath("images/landscape_640x480.jpg"), path);
   QFile(path).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-  auto image = Exiv2::ImageFactory::open(path.toStdString());
-  image->readMetadata();
-  Exiv2::ExifData &d = image->exifData();
-  auto dms = [](double v) {
-    v = std::abs(v);
-    const int deg = int(v), min = int((v - deg) * 60);
-    const int sec100 = int(std::lround(((v - deg) * 60 - min) * 60 * 100));
-    return QString("%1/1 %2/1 %3/100").arg(deg).arg(min).arg(sec100).toStdString();
-  };
-  d["Exif.GPSInfo.GPSLatitudeRef"] = std::string(lat >= 0 ? "N" : "S");
-  d["Exif.GPSInfo.GPSLatitude"] = dms(lat);
-  d["Exif.GPSInfo.GPSLongitudeRef"] = std::string(lon >= 0 ? "E" : "W");
-  d["Exif.GPSInfo.GPSLongitude"] = dms(lon);
-  image->writeMetadata();
+  if (!writeExifGps(path, lat, lon))
+    return {};
   return path;
 }
 

@@ -1,6 +1,7 @@
 // Reliability R8: analysis makes no network connection (every socket the CLI opens during a
 // predict run is traced with strace: no AF_INET/AF_INET6), and nothing writes into the analysed
 // images (their bytes, EXIF GPS included, are unchanged afterwards).
+#include "tests/support/ExifWriter.h"
 #include "tests/support/Fixture.h"
 
 #include <QCryptographicHash>
@@ -9,7 +10,6 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
-#include <exiv2/exiv2.hpp>
 
 using namespace streetlens::test;
 
@@ -24,13 +24,7 @@ private Q_SLOTS:
     const QString img = dir.filePath("tagged.jpg");
     QVERIFY(QFile::copy(fixturePath("images/landscape_640x480.jpg"), img));
     QFile(img).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-    auto image = Exiv2::ImageFactory::open(img.toStdString());
-    image->readMetadata();
-    image->exifData()["Exif.GPSInfo.GPSLatitudeRef"] = std::string("N");
-    image->exifData()["Exif.GPSInfo.GPSLatitude"] = std::string("48/1 51/1 2400/100");
-    image->exifData()["Exif.GPSInfo.GPSLongitudeRef"] = std::string("E");
-    image->exifData()["Exif.GPSInfo.GPSLongitude"] = std::string("2/1 21/1 800/100");
-    image->writeMetadata();
+    QVERIFY(writeExifGps(img, 48.8567, 2.3522)); // Paris
     const QByteArray before = QCryptographicHash::hash(readAll(img), QCryptographicHash::Sha256);
 
     const QString log = dir.filePath("strace.log");
