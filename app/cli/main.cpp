@@ -1,5 +1,6 @@
 // streetlens-cli: the headless twin of the app (see docs/CLI.md). Dispatches sub-commands.
 #include "app/cli/CliCommon.h"
+#include "core/clip/CpuAllocator.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -46,6 +47,7 @@ bool needsGui(int argc, char **argv) {
 }
 
 int main(int argc, char **argv) {
+  streetlens::clip::tuneAllocatorForInference(); // before any thread allocates
   std::unique_ptr<QCoreApplication> appHolder;
   if (needsGui(argc, argv)) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&

@@ -10,6 +10,7 @@
 #include <QLocale>
 
 #ifdef STREETLENS_HAVE_ENGINE
+#include "core/clip/CpuAllocator.h"
 #include "core/clip/TorchEngine.h"
 #endif
 
@@ -43,6 +44,9 @@ ui::EngineFactory makeEngineFactory() {
 } // namespace
 
 int main(int argc, char **argv) {
+#ifdef STREETLENS_HAVE_ENGINE
+  streetlens::clip::tuneAllocatorForInference(); // before any thread allocates
+#endif
   QApplication app(argc, argv);
   QApplication::setApplicationName(QStringLiteral("StreetLens"));
   QApplication::setOrganizationName(QStringLiteral("StreetLens"));

@@ -1,9 +1,9 @@
 #include "core/clip/ClipLayers.h"
 
-#include "core/clip/TorchCompat.h"
+#include "core/clip/CpuAttention.h"
+#include "core/clip/CpuOps.h"
 
 #include <cmath>
-#include <limits>
 
 namespace streetlens::clip {
 
@@ -36,38 +36,22 @@ torch::Tensor ClipAttentionImpl::forward(const torch::Tensor &x, bool causal) {
   const int64_t B = x.size(0), L = x.size(1);
   torch::Tensor q, k, v;
   if (qkvWeight_.defined()) {
-    auto qkv = torch::nn::functional::linear(x, qkvWeight_, qkvBias_); // [B, L, 3D]
+    auto qkv = fastLinear(x, qkvWeight_, qkvBias_); // [B, L, 3D]
     qkv = qkv.view({B, L, 3, heads_, headDim_}).permute({2, 0, 3, 1, 4});
     q = qkv[0];
     k = qkv[1];
     v = qkv[2];
   } else {
     auto split = [&](torch::nn::Linear &lin) {
-      return lin->forward(x).view({B, L, heads_, headDim_}).transpose(1, 2);
+      return fastLinear(x, lin->weight, lin->bias).view({B, L, heads_, headDim_}).transpose(1, 2);
     };
     q = split(q_proj) * scale_;
     k = split(k_proj);
     v = split(v_proj);
   }
-  torch::Tensor o;
-#if STREETLENS_TORCH_AT_LEAST(2, 1)
-  // q is already scaled: ask SDPA for scale 1.
-  o = at::scaled_dot_product_attention(q, k, v, /*attn_mask=*/{}, /*dropout_p=*/0.0, /*is_causal=*/causal,
-                                       /*scale=*/1.0);
-#else
-  auto scores = torch::matmul(q, k.transpose(-2, -1)); // [B, H, L, L]
-  if (causal) {
-    auto mask = torch::ones({L, L}, torch::TensorOptions().dtype(torch::kBool).device(x.device())).triu(1);
-    scores.masked_fill_(mask, -std::numeric_limits<float>::infinity());
-  }
-  // at::_softmax directly: in LibTorch 1.13 the public softmax is 8x slower on this path (and
-  // 30x with a dtype argument). In bf16 the softmax runs in bf16 (HF eager upcasts to fp32): the
-  // embeddings stay within cosine 0.9998 of fp32 on the fixture.
-  auto probs = at::_softmax(scores, -1, /*half_to_float=*/false);
-  o = torch::matmul(probs, v); // [B, H, L, d]
-#endif
+  auto o = attend(q, k, v, causal); // [B, H, L, d]
   o = o.transpose(1, 2).reshape({B, L, hidden_});
-  return out_proj->forward(o);
+  return fastLinear(o, out_proj->weight, out_proj->bias);
 }
 
 ClipMlpImpl::ClipMlpImpl(int64_t hidden, int64_t intermediate, bool quickGelu) : quickGelu_(quickGelu) {
@@ -76,12 +60,12 @@ ClipMlpImpl::ClipMlpImpl(int64_t hidden, int64_t intermediate, bool quickGelu) :
 }
 
 torch::Tensor ClipMlpImpl::forward(const torch::Tensor &x) {
-  auto h = fc1->forward(x);
+  auto h = fastLinear(x, fc1->weight, fc1->bias);
   if (quickGelu_)
-    h = h * torch::sigmoid(h * 1.702);
+    h.mul_(torch::sigmoid(h * 1.702)); // in place: one [L, 4D] buffer less per layer
   else
     h = torch::gelu(h);
-  return fc2->forward(h);
+  return fastLinear(h, fc2->weight, fc2->bias);
 }
 
 ClipEncoderLayerImpl::ClipEncoderLayerImpl(int64_t hidden, int64_t heads, int64_t intermediate, double eps,
@@ -95,8 +79,8 @@ ClipEncoderLayerImpl::ClipEncoderLayerImpl(int64_t hidden, int64_t heads, int64_
 }
 
 torch::Tensor ClipEncoderLayerImpl::forward(torch::Tensor x, bool causal) {
-  x = x + self_attn->forward(layer_norm1->forward(x), causal);
-  return x + mlp->forward(layer_norm2->forward(x));
+  x = x + self_attn->forward(fastLayerNorm(x, layer_norm1), causal);
+  return x + mlp->forward(fastLayerNorm(x, layer_norm2));
 }
 
 ClipEncoderImpl::ClipEncoderImpl(int64_t n, int64_t hidden, int64_t heads, int64_t intermediate, double eps,

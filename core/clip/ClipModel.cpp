@@ -1,5 +1,7 @@
 #include "core/clip/ClipModel.h"
 
+#include "core/clip/CpuAllocator.h"
+
 namespace streetlens::clip {
 
 ClipModelImpl::ClipModelImpl(const ClipConfig &c) : cfg_(c) {
@@ -23,6 +25,7 @@ torch::Tensor ClipModelImpl::textEmbeds(const torch::Tensor &ids) {
 }
 
 void ClipModelImpl::prepareForInference() {
+  tuneAllocatorForInference(); // no-op when main() already did it
   eval();
   text_model->encoder->prepareForInference();
   vision_model->encoder->prepareForInference();

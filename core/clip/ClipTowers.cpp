@@ -1,5 +1,7 @@
 #include "core/clip/ClipTowers.h"
 
+#include "core/clip/CpuOps.h"
+
 namespace streetlens::clip {
 
 namespace {
@@ -27,7 +29,7 @@ torch::Tensor ClipVisionEmbeddingsImpl::forward(const torch::Tensor &pixels) {
                      .view({B, C, g, p, g, p})
                      .permute({0, 2, 4, 1, 3, 5})
                      .reshape({B, g * g, C * p * p});
-  auto emb = torch::matmul(patches, w.view({D, C * p * p}).t()); // [B, g*g, D]
+  auto emb = fastLinear(patches, w.view({D, C * p * p}), torch::Tensor()); // [B, g*g, D]
   auto cls = class_embedding.view({1, 1, D}).expand({B, 1, D});
   return torch::cat({cls, emb}, 1) + position_embedding->weight.unsqueeze(0);
 }
@@ -42,9 +44,9 @@ ClipVisionTransformerImpl::ClipVisionTransformerImpl(const ClipVisionConfig &c) 
 }
 
 torch::Tensor ClipVisionTransformerImpl::forward(const torch::Tensor &pixels) {
-  auto h = pre_layrnorm->forward(embeddings->forward(pixels));
+  auto h = fastLayerNorm(embeddings->forward(pixels), pre_layrnorm);
   h = encoder->forward(h, /*causal=*/false);
-  return post_layernorm->forward(h.select(1, 0));
+  return fastLayerNorm(h.select(1, 0), post_layernorm);
 }
 
 ClipTextEmbeddingsImpl::ClipTextEmbeddingsImpl(const ClipTextConfig &c) {
@@ -82,7 +84,7 @@ torch::Tensor ClipTextTransformerImpl::forward(const torch::Tensor &ids) {
     throw std::invalid_argument("text longer than max_position_embeddings");
   auto h = embeddings->forward(ids);
   h = encoder->forward(h, /*causal=*/true);
-  h = final_layer_norm->forward(h);
+  h = fastLayerNorm(h, final_layer_norm);
   const auto idx = poolingIndex(ids);
   const auto rows =
       torch::arange(ids.size(0), torch::TensorOptions().dtype(torch::kLong).device(ids.device()));
