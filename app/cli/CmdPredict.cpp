@@ -6,6 +6,7 @@
 #include "core/export/Csv.h"
 #include "core/export/Exporter.h"
 #include "core/export/JsonExport.h"
+#include "core/export/ResultStream.h"
 #include "core/geo/GreatCircle.h"
 #include "core/model/ModelHash.h"
 #include "core/store/ProjectStore.h"
@@ -25,6 +26,7 @@
 #include <QtConcurrent>
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <unistd.h>
 
 namespace streetlens::cli {
@@ -183,9 +185,9 @@ int prepareRun(const QCommandLineParser &p, Run &run) {
 // Analyses files in batches; the next batch is decoded on a pool thread while this one runs.
 // With a project, every result is committed before it counts as done, and images that already
 // have a result for the same model + settings are not analysed again (resume after a kill).
-std::vector<ImageResult> analyzeAll(Run &run, const QStringList &files,
-                                    store::ProjectStore *project = nullptr) {
-  std::vector<ImageResult> results;
+// Every result goes to `sink` as soon as it is final (and committed), so nothing accumulates here.
+void analyzeAll(Run &run, const QStringList &files, store::ProjectStore *project,
+                const std::function<void(ImageResult &&)> &sink) {
   const int batch = std::max(1, run.options.batchSize);
   using Loaded = std::vector<std::pair<QString, std::variant<LoadedImage, QString>>>;
   auto load = [](QStringList paths) {
@@ -230,7 +232,7 @@ std::vector<ImageResult> analyzeAll(Run &run, const QStringList &files,
             stored->status == ImageStatus::Done) {
           ImageResult r = *stored->result;
           r.path = path;
-          results.push_back(std::move(r)); // already committed by an earlier run
+          sink(std::move(r)); // already committed by an earlier run
           continue;
         }
       }
@@ -249,7 +251,7 @@ std::vector<ImageResult> analyzeAll(Run &run, const QStringList &files,
         r.status = ImageStatus::Failed;
         r.error = err;
       }
-      results.push_back(std::move(r));
+      sink(std::move(r));
     }
     for (const QString &n : run.engine->takeNotices())
       printError(n);
@@ -259,7 +261,6 @@ std::vector<ImageResult> analyzeAll(Run &run, const QStringList &files,
   }
   if (tty && !files.isEmpty())
     QTextStream(stderr) << "\n";
-  return results;
 }
 
 // Reports get a map per image when this build has the map code (and the output is PDF/HTML, where
@@ -365,15 +366,42 @@ int cmdPredict(const QStringList &args) {
   }
   int missing = 0;
   const QStringList files = collectInputs(p.positionalArguments(), &missing);
-  const std::vector<ImageResult> results = analyzeAll(run, files, project.get());
   exporting::ExportOptions opt;
   opt.topK = run.analyzer->settings().topK;
   opt.includeExifGps = !p.isSet(QStringLiteral("no-exif-gps"));
   auto ctx = reportContext(*run.engine, run.analyzer->settings());
   attachMapRenderer(ctx, *fmt);
+  const QString outPath = p.value(QStringLiteral("output")); // empty: standard output
   QString err;
-  if (p.isSet(QStringLiteral("output"))) {
-    if (!exporting::exportResults(results, *fmt, p.value(QStringLiteral("output")), opt, ctx, &err)) {
+  int failed = 0;
+  if (exporting::ResultStreamWriter::canStream(*fmt)) {
+    // JSON and CSV are written image by image: memory stays flat for a folder of any size.
+    exporting::ResultStreamWriter out;
+    if (!out.open(*fmt, outPath, opt, ctx, &err)) {
+      printError(err);
+      return Usage;
+    }
+    bool writeOk = true;
+    analyzeAll(run, files, project.get(), [&](ImageResult &&r) {
+      failed += r.status == ImageStatus::Failed;
+      if (writeOk && !out.write(r, &err))
+        writeOk = false;
+    });
+    if (!writeOk || !out.finish(&err)) {
+      printError(err);
+      return SomeInputsFailed;
+    }
+    return (failed + missing) ? SomeInputsFailed : Ok;
+  }
+  // GeoJSON, KML and the reports need every result at the end: keep what they print.
+  std::vector<ImageResult> results;
+  analyzeAll(run, files, project.get(), [&](ImageResult &&r) {
+    failed += r.status == ImageStatus::Failed;
+    exporting::keepOnlyExported(r, *fmt, opt);
+    results.push_back(std::move(r));
+  });
+  if (!outPath.isEmpty()) {
+    if (!exporting::exportResults(results, *fmt, outPath, opt, ctx, &err)) {
       printError(err);
       return SomeInputsFailed;
     }
@@ -384,7 +412,7 @@ int cmdPredict(const QStringList &args) {
       std::fputc('\n', stdout);
     std::fflush(stdout);
   }
-  return (countFailed(results) + missing) ? SomeInputsFailed : Ok;
+  return (failed + missing) ? SomeInputsFailed : Ok;
 }
 
 int cmdReport(const QStringList &args) {
@@ -529,7 +557,13 @@ int cmdEval(const QStringList &args) {
   Run run;
   if (int rc = prepareRun(p, run); rc >= 0)
     return rc;
-  std::vector<ImageResult> results = analyzeAll(run, files);
+  std::vector<ImageResult> results;
+  analyzeAll(run, files, nullptr, [&](ImageResult &&r) {
+    exporting::ExportOptions estimateOnly; // the summary needs the estimate, EXIF and error only
+    estimateOnly.topK = 1;
+    exporting::keepOnlyExported(r, exporting::ExportFormat::Csv, estimateOnly);
+    results.push_back(std::move(r));
+  });
   if (csvMode) // the CSV is the ground truth, whatever the files' own tags say
     for (ImageResult &r : results) {
       r.exifLocation = truth.value(r.path);

@@ -73,33 +73,36 @@ QString optNumber(const std::optional<double> &v) {
 
 } // namespace
 
+QStringList csvFields(const ImageResult &r, const ExportOptions &opt) {
+  QStringList f;
+  f << r.path << r.sha256 << statusName(r.status) << r.error;
+  const PlaceProbability *country = r.countries.empty() ? nullptr : &r.countries.front();
+  const PlaceProbability *region = r.regions.empty() ? nullptr : &r.regions.front();
+  const PlaceProbability *city = r.cities.empty() ? nullptr : &r.cities.front();
+  f << (country ? country->code : QString()) << (country ? country->name : QString())
+    << (country ? formatNumber(country->probability) : QString());
+  f << (region ? region->code : QString()) << (region ? region->name : QString())
+    << (region ? formatNumber(region->probability) : QString());
+  f << (city ? city->name : QString()) << (city ? city->region : QString())
+    << (city ? city->country : QString()) << (city ? formatNumber(city->probability) : QString());
+  if (r.estimate)
+    f << formatNumber(r.estimate->lat) << formatNumber(r.estimate->lon);
+  else
+    f << QString() << QString();
+  f << r.estimateLabel;
+  const VisibleExif exif = visibleExif(r, opt);
+  if (exif.location)
+    f << formatNumber(exif.location->lat) << formatNumber(exif.location->lon);
+  else
+    f << QString() << QString();
+  f << exif.country << optNumber(exif.errorKm);
+  return f;
+}
+
 QByteArray resultsToCsv(const std::vector<ImageResult> &results, const ExportOptions &opt) {
   QString text = csvRecord(csvHeader());
-  for (const ImageResult &r : results) {
-    QStringList f;
-    f << r.path << r.sha256 << statusName(r.status) << r.error;
-    const PlaceProbability *country = r.countries.empty() ? nullptr : &r.countries.front();
-    const PlaceProbability *region = r.regions.empty() ? nullptr : &r.regions.front();
-    const PlaceProbability *city = r.cities.empty() ? nullptr : &r.cities.front();
-    f << (country ? country->code : QString()) << (country ? country->name : QString())
-      << (country ? formatNumber(country->probability) : QString());
-    f << (region ? region->code : QString()) << (region ? region->name : QString())
-      << (region ? formatNumber(region->probability) : QString());
-    f << (city ? city->name : QString()) << (city ? city->region : QString())
-      << (city ? city->country : QString()) << (city ? formatNumber(city->probability) : QString());
-    if (r.estimate)
-      f << formatNumber(r.estimate->lat) << formatNumber(r.estimate->lon);
-    else
-      f << QString() << QString();
-    f << r.estimateLabel;
-    const VisibleExif exif = visibleExif(r, opt);
-    if (exif.location)
-      f << formatNumber(exif.location->lat) << formatNumber(exif.location->lon);
-    else
-      f << QString() << QString();
-    f << exif.country << optNumber(exif.errorKm);
-    text += csvRecord(f);
-  }
+  for (const ImageResult &r : results)
+    text += csvRecord(csvFields(r, opt));
   return text.toUtf8();
 }
 

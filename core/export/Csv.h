@@ -18,6 +18,9 @@ QString csvRecord(const QStringList &fields);
 
 // The header of resultsToCsv, in column order.
 QStringList csvHeader();
+// The fields of one image's record, in csvHeader() order.
+QStringList csvFields(const ImageResult &r, const ExportOptions &opt);
+
 // UTF-8 CSV (no BOM, CRLF line ends): the header, then one record per image. Empty cells for
 // values that are absent (no estimate, no EXIF GPS, or EXIF GPS withheld by the options).
 QByteArray resultsToCsv(const std::vector<ImageResult> &results, const ExportOptions &opt);
