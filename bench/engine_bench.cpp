@@ -2,13 +2,19 @@
 // tower, 12-layer text tower) built with random weights (no files needed), in fp32 and bf16, next
 // to the matrix-multiply peak of this CPU measured in the same run. Prints one table; the
 // numbers go to docs/PERFORMANCE.md. Usage: engine_bench [--images N] [--prompts N] [--reps N] [--threads N]
-// [--labels TOKENIZER_DIR]
+// [--labels TOKENIZER_DIR] [--python-peer PYTHON]
+//
+// --python-peer runs bench/python_peer.py (OpenAI CLIP's image tower in PyTorch eager, fp32: the
+// route users would otherwise take) with the same images, reps and threads, in this same run.
 #include "core/analysis/GeoAnalyzer.h"
 #include "core/clip/ClipModel.h"
 #include "core/clip/TorchEngine.h"
 #include "core/model/ClipConfig.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QThread>
@@ -59,6 +65,7 @@ double towerFlops(int layers, int tokens, int width, int intermediate) {
 int main(int argc, char **argv) {
   QCoreApplication app(argc, argv);
   int images = 2, prompts = 64, reps = 2, threads = 0;
+  QString pythonPeer;   // --python-peer /usr/bin/python3 (needs `import torch`)
   QString tokenizerDir; // --labels DIR: a folder with vocab.json + merges.txt (e.g. the tiny-clip fixture's
                         // model/)
   const QStringList args = app.arguments();
@@ -73,6 +80,8 @@ int main(int argc, char **argv) {
       threads = args[i + 1].toInt();
     else if (args[i] == "--labels")
       tokenizerDir = args[i + 1];
+    else if (args[i] == "--python-peer")
+      pythonPeer = args[i + 1];
   }
   torch::set_num_threads(threads > 0 ? threads : std::max(1, QThread::idealThreadCount()));
   torch::manual_seed(0);
@@ -91,6 +100,7 @@ int main(int argc, char **argv) {
               imageFlops / 1e9, textFlops / 1e9, promptLen);
   std::printf("%-6s %12s %14s %12s %14s %12s %10s\n", "dtype", "GEMM GFLOP/s", "s/image", "img GFLOP/s",
               "% of GEMM peak", "ms/prompt", "prompt %");
+  double fp32Peak = 0, fp32Seconds = 0, bf16Seconds = 0;
   for (auto dtype : {torch::kFloat, torch::kBFloat16}) {
     // Best of 10 before and 10 after the towers: a neighbour's burst on a shared host lowers a peak,
     // never raises it, so the maximum is the one to compare against.
@@ -116,10 +126,36 @@ int main(int argc, char **argv) {
       bestText = std::min(bestText, seconds(t0, Clock::now()) / prompts);
     }
     peak = std::max(peak, gemmPeak(dtype, 2048, 10));
+    (dtype == torch::kFloat ? fp32Seconds : bf16Seconds) = best;
+    if (dtype == torch::kFloat)
+      fp32Peak = peak;
     const double imgRate = imageFlops / best / 1e9, textRate = textFlops / bestText / 1e9;
     std::printf("%-6s %12.1f %14.3f %12.1f %13.1f%% %12.2f %9.1f%%\n",
                 dtype == torch::kFloat ? "fp32" : "bf16", peak, best, imgRate, 100.0 * imgRate / peak,
                 bestText * 1e3, 100.0 * textRate / peak);
+    std::fflush(stdout);
+  }
+
+  if (!pythonPeer.isEmpty()) {
+    QProcess py;
+    py.start(pythonPeer, {QStringLiteral(STREETLENS_PEER_SCRIPT), QStringLiteral("--images"),
+                          QString::number(images), QStringLiteral("--reps"), QString::number(reps),
+                          QStringLiteral("--threads"), QString::number(torch::get_num_threads())});
+    py.waitForFinished(-1);
+    const auto out =
+        QJsonDocument::fromJson(py.readAllStandardOutput().trimmed().split('\n').last()).object();
+    const double s = out.value(QStringLiteral("seconds_per_image")).toDouble();
+    if (py.exitCode() != 0 || s <= 0) {
+      std::printf("\npython peer failed: %s\n", py.readAllStandardError().right(400).constData());
+    } else {
+      const double rate = imageFlops / s / 1e9;
+      std::printf("\npython fp32 peer (PyTorch %s eager, OpenAI CLIP code, %d threads): %.3f s/image, "
+                  "%.1f GFLOP/s = %.1f%% of the fp32 GEMM peak\n",
+                  qPrintable(out.value(QStringLiteral("torch")).toString()),
+                  out.value(QStringLiteral("threads")).toInt(), s, rate, 100.0 * rate / fp32Peak);
+      std::printf("StreetLens vs the peer: fp32 %.1fx faster, bf16 %.1fx faster\n", s / fp32Seconds,
+                  s / bf16Seconds);
+    }
     std::fflush(stdout);
   }
 
