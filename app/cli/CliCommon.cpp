@@ -27,8 +27,10 @@ void addEngineOptions(QCommandLineParser &p) {
                QStringLiteral("DEV"), QStringLiteral("auto")});
   p.addOption({QStringLiteral("precision"), QStringLiteral("auto | fp32 | bf16 | fp16 (default auto)."),
                QStringLiteral("P"), QStringLiteral("auto")});
-  p.addOption({QStringLiteral("batch-size"), QStringLiteral("Images per forward pass (default 8)."),
-               QStringLiteral("N"), QStringLiteral("8")});
+  p.addOption({QStringLiteral("batch-size"),
+               QStringLiteral("Images per forward pass, or auto: 8 on the CPU, from free memory on CUDA "
+                              "(default auto)."),
+               QStringLiteral("N"), QStringLiteral("auto")});
   p.addOption({QStringLiteral("threads"), QStringLiteral("CPU threads (default: one per core)."),
                QStringLiteral("N"), QStringLiteral("0")});
 }
@@ -37,10 +39,13 @@ bool engineOptions(const QCommandLineParser &p, EngineOptions &out, QString *err
   bool ok1 = false, ok2 = false;
   out.device = p.value(QStringLiteral("device"));
   out.precision = p.value(QStringLiteral("precision"));
-  out.batchSize = p.value(QStringLiteral("batch-size")).toInt(&ok1);
+  const QString batch = p.value(QStringLiteral("batch-size"));
+  out.batchSize = batch == QLatin1String("auto") ? 0 : batch.toInt(&ok1);
+  ok1 = ok1 || out.batchSize == 0;
   out.threads = p.value(QStringLiteral("threads")).toInt(&ok2);
-  if (!ok1 || out.batchSize < 1 || out.batchSize > 4096) {
-    *error = QStringLiteral("--batch-size must be an integer from 1 to 4096");
+  if (!ok1 || out.batchSize < 0 || out.batchSize > 4096 ||
+      (out.batchSize == 0 && batch != QLatin1String("auto"))) {
+    *error = QStringLiteral("--batch-size must be auto or an integer from 1 to 4096");
     return false;
   }
   if (!ok2 || out.threads < 0 || out.threads > 1024) {

@@ -188,7 +188,7 @@ int prepareRun(const QCommandLineParser &p, Run &run) {
 // Every result goes to `sink` as soon as it is final (and committed), so nothing accumulates here.
 void analyzeAll(Run &run, const QStringList &files, store::ProjectStore *project,
                 const std::function<void(ImageResult &&)> &sink) {
-  const int batch = std::max(1, run.options.batchSize);
+  const int batch = std::max(1, run.engine->imageBatchSize());
   using Loaded = std::vector<std::pair<QString, std::variant<LoadedImage, QString>>>;
   auto load = [](QStringList paths) {
     Loaded out;

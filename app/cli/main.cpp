@@ -25,7 +25,7 @@ Commands:
   report      a PDF or HTML case report (or CSV/JSON/GeoJSON/KML) of a .streetlens project
 
 Common engine options: --model DIR, --device auto|cpu|cuda[:N], --precision auto|fp32|bf16|fp16,
-                       --batch-size N, --threads N
+                       --batch-size N|auto, --threads N
 Run 'streetlens-cli COMMAND --help' for the options of one command.
 
 Exit status: 0 all done; 1 some inputs failed (the rest were processed and reported);

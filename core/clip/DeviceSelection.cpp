@@ -7,6 +7,7 @@
 
 #ifdef STREETLENS_TORCH_CUDA
 #include <ATen/cuda/CUDAContext.h>
+#include <c10/cuda/CUDAGuard.h>
 #endif
 
 namespace streetlens {
@@ -98,6 +99,20 @@ std::optional<DeviceChoice> chooseDevice(const QString &deviceArg, const QString
     c.deviceName = cpuInfoField("model name");
   }
   return c;
+}
+
+qint64 freeDeviceMemory(const torch::Device &device) {
+#ifdef STREETLENS_TORCH_CUDA
+  if (device.is_cuda()) {
+    c10::cuda::CUDAGuard guard(device.index());
+    size_t freeBytes = 0, totalBytes = 0;
+    if (cudaMemGetInfo(&freeBytes, &totalBytes) == cudaSuccess)
+      return qint64(freeBytes);
+  }
+#else
+  Q_UNUSED(device);
+#endif
+  return -1;
 }
 
 } // namespace clip

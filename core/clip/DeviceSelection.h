@@ -18,4 +18,7 @@ struct DeviceChoice {
 // Errors: an unknown word, CUDA asked for but not available (names why), fp16 on the CPU.
 std::optional<DeviceChoice> chooseDevice(const QString &device, const QString &precision, QString *error);
 
+// Bytes free on a CUDA device right now (cudaMemGetInfo); -1 for the CPU or when unknown.
+qint64 freeDeviceMemory(const torch::Device &device);
+
 } // namespace streetlens::clip

@@ -4,6 +4,7 @@
 #include "core/clip/DeviceSelection.h"
 #include "core/clip/TorchCompat.h"
 #include "core/clip/WeightLoader.h"
+#include "core/model/BatchSizing.h"
 #include "core/model/ModelFolder.h"
 #include "core/model/ModelHash.h"
 
@@ -26,6 +27,7 @@ struct TorchEngine::Impl {
   EngineInfo info;
   float logitScale = 1.0f;
   QStringList notices;
+  int imageBatch = 8; // options.batchSize, or what "auto" chose for the device
 
   // Runs fn(batchTensorRange) over [0, n) in batches, halving the batch after an out-of-memory
   // error and, on CUDA at batch 1, moving the model to the CPU and going on there.
@@ -64,6 +66,17 @@ void TorchEngine::Impl::moveTo(const clip::DeviceChoice &choice) {
   info.device = choice.deviceText;
   info.deviceName = choice.deviceName;
   info.precision = choice.precisionText;
+  imageBatch = options.batchSize > 0 ? options.batchSize : 8;
+  if (options.batchSize <= 0 && choice.device.is_cuda()) {
+    const qint64 freeBytes = clip::freeDeviceMemory(choice.device);
+    if (freeBytes > 0) {
+      imageBatch = batchSizeForMemory(freeBytes, config.vision, int(c10::elementSize(choice.dtype)));
+      notices << QStringLiteral("batch size %1 chosen from %2 GiB free on %3")
+                     .arg(imageBatch)
+                     .arg(double(freeBytes) / double(1ll << 30), 0, 'f', 1)
+                     .arg(choice.deviceName);
+    }
+  }
 }
 
 template <typename Fn> bool TorchEngine::Impl::runBatched(int n, int batch, Fn &&fn, QString *error) {
@@ -225,6 +238,10 @@ const ClipTokenizer &TorchEngine::tokenizer() const {
   return *d->tokenizer;
 }
 
+int TorchEngine::imageBatchSize() const {
+  return d->imageBatch;
+}
+
 QStringList TorchEngine::takeNotices() {
   QStringList n;
   n.swap(d->notices);
@@ -242,7 +259,7 @@ EmbeddingMatrix TorchEngine::embedPixels(const float *pixels, int count, QString
   out.data.resize(size_t(count) * out.cols);
   c10::InferenceMode guard;
   const bool ok = d->runBatched(
-      count, d->options.batchSize,
+      count, d->imageBatch,
       [&](int start, int n) {
         auto x =
             torch::from_blob(const_cast<float *>(pixels) + start * perImage, {n, 3, H, W}, torch::kFloat);
@@ -293,7 +310,7 @@ EmbeddingMatrix TorchEngine::embedTokenIds(const std::vector<std::vector<int64_t
   const int64_t pad = d->tokenizer->padId();
   c10::InferenceMode guard;
   const bool ok = d->runBatched(
-      n, std::max(1, d->options.batchSize * 4),
+      n, std::max(1, d->imageBatch * 4),
       [&](int start, int count) {
         const int64_t L = int64_t(ids[order[start]].size());
         auto t = torch::full({count, L}, pad, torch::kLong);

@@ -15,7 +15,8 @@ struct EngineOptions {
   QString device = QStringLiteral("auto");    // auto | cpu | cuda | cuda:N
   QString precision = QStringLiteral("auto"); // auto | fp32 | bf16 | fp16
   int threads = 0;                            // 0 = one per available core
-  int batchSize = 8;                          // images per forward pass (texts use 4x)
+  int batchSize =
+      0; // images per forward pass (texts use 4x); 0 = auto: 8 on the CPU, from free memory on CUDA
   // Test hook for the out-of-memory path: a forward pass over more than this many inputs throws
   // as an allocation failure would (0 = off).
   int simulateOomAboveBatch = 0;
@@ -45,6 +46,8 @@ public:
   // Embeds already tokenised texts (rows of ids with bos/eos, no padding).
   EmbeddingMatrix embedTokenIds(const std::vector<std::vector<int64_t>> &ids, QString *error);
   const ClipTokenizer &tokenizer() const;
+  // Images per forward pass in effect (the option, or what "auto" chose for the device).
+  int imageBatchSize() const;
   // Events worth telling the user about (batch halved after out-of-memory, fell back to CPU …).
   QStringList takeNotices();
 
