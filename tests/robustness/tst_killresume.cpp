@@ -63,12 +63,13 @@ private Q_SLOTS:
       p.setStandardOutputFile(QProcess::nullDevice());
       p.start(QStringLiteral(STREETLENS_CLI), args);
       QVERIFY(p.waitForStarted());
-      QThread::msleep(1500 + rng.bounded(5000)); // from start-up (~1-3 s) to well into the batch
+      // From start-up (~1-3 s, several times that under the sanitizers) to well into the batch.
+      QThread::msleep((1500 + rng.bounded(5000)) * STREETLENS_TEST_TIME_SCALE);
       if (p.state() == QProcess::Running) {
         ::kill(pid_t(p.processId()), SIGKILL);
         ++kills;
       }
-      p.waitForFinished(60000);
+      p.waitForFinished(60000 * STREETLENS_TEST_TIME_SCALE);
       if (!QFile::exists(project))
         continue; // killed before the project was created
       QString err;
