@@ -56,8 +56,7 @@ bool fail(QString *error, const QString &msg) {
 
 } // namespace
 
-bool exportResults(const std::vector<ImageResult> &results, ExportFormat fmt, const QString &path,
-                   const ExportOptions &opt, const ReportContext &ctx, QString *error) {
+bool checkExportDestination(const QString &path, QString *error) {
   if (path.isEmpty())
     return fail(error, QStringLiteral("No output file given"));
   const QFileInfo info(path);
@@ -67,6 +66,13 @@ bool exportResults(const std::vector<ImageResult> &results, ExportFormat fmt, co
     return fail(
         error,
         QStringLiteral("Cannot write %1: the folder %2 does not exist").arg(path, info.absolutePath()));
+  return true;
+}
+
+bool exportResults(const std::vector<ImageResult> &results, ExportFormat fmt, const QString &path,
+                   const ExportOptions &opt, const ReportContext &ctx, QString *error) {
+  if (!checkExportDestination(path, error))
+    return false;
 
   QSaveFile file(path);
   if (!file.open(QIODevice::WriteOnly))

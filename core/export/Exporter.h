@@ -16,6 +16,10 @@ namespace streetlens::exporting {
 // {"name", "sha256", "precision", "device"} (empty strings left out).
 QJsonObject modelJsonFromContext(const ReportContext &ctx);
 
+// Whether `path` can be an export file: not empty, not a directory, in an existing folder.
+// False with *error naming the file and the problem. Checked before any work is done.
+bool checkExportDestination(const QString &path, QString *error);
+
 // Writes `results` as `fmt` to `path`. False with *error naming the file and the problem when
 // the destination is a directory, cannot be created (missing folder, read-only, no permission)
 // or cannot be completed (disk full).

@@ -4,9 +4,7 @@
 #include "core/export/Exporter.h"
 #include "core/export/JsonExport.h"
 
-#include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <cstdio>
@@ -57,15 +55,8 @@ bool ResultStreamWriter::open(ExportFormat fmt, const QString &path, const Expor
     }
     d->out = std::move(f);
   } else {
-    const QFileInfo info(path);
-    if (info.isDir()) {
-      *error = QStringLiteral("Cannot write %1: it is a directory").arg(path);
+    if (!checkExportDestination(path, error))
       return false;
-    }
-    if (!info.absoluteDir().exists()) {
-      *error = QStringLiteral("Cannot write %1: the folder %2 does not exist").arg(path, info.absolutePath());
-      return false;
-    }
     auto f = std::make_unique<QSaveFile>(path);
     if (!f->open(QIODevice::WriteOnly)) {
       *error = QStringLiteral("Cannot write %1: %2").arg(path, f->errorString());
@@ -86,7 +77,7 @@ bool ResultStreamWriter::write(const ImageResult &r, QString *error) {
 }
 
 bool ResultStreamWriter::finish(QString *error) {
-  if (d->fmt == ExportFormat::Json && !put(d->written ? "\n    ]\n}\n" : "\n    ]\n}\n", error))
+  if (d->fmt == ExportFormat::Json && !put("\n    ]\n}\n", error))
     return false;
   d->finished = true;
   if (auto *save = dynamic_cast<QSaveFile *>(d->out.get())) {
