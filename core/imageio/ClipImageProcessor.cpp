@@ -258,16 +258,24 @@ std::vector<float> clipPreprocess(const RgbImage &rgb, const ClipImageConfig &cf
     return {};
   RgbImage img;
   const RgbImage *cur = &rgb;
+  if (cfg.doCenterCrop && (cfg.cropHeight <= 0 || cfg.cropWidth <= 0))
+    return {};
   if (cfg.doResize) {
     const auto [w, h] = clipResizedSize(rgb.width, rgb.height, cfg);
     if (w <= 0 || h <= 0)
       return {};
-    img = resizeBicubicPillow(rgb, w, h);
+    if (cfg.doCenterCrop) {
+      // Resample only what the centre crop keeps (bit-identical, see resizeBicubicPillowRegion): a
+      // side longer than the crop is cut to the crop's floor-offset window here, so centerCrop
+      // below leaves it alone; a shorter side is kept whole and padded there as before.
+      const int ww = std::min(w, cfg.cropWidth), wh = std::min(h, cfg.cropHeight);
+      img = resizeBicubicPillowRegion(rgb, w, h, floorDiv2(w - ww), floorDiv2(h - wh), ww, wh);
+    } else {
+      img = resizeBicubicPillow(rgb, w, h);
+    }
     cur = &img;
   }
   if (cfg.doCenterCrop) {
-    if (cfg.cropHeight <= 0 || cfg.cropWidth <= 0)
-      return {};
     img = centerCrop(*cur, cfg.cropHeight, cfg.cropWidth);
     cur = &img;
   }

@@ -3,6 +3,7 @@
 // level. Also the size rule, the floor crop, padding and parsePreprocessorConfig.
 #include "core/imageio/ClipImageProcessor.h"
 #include "core/imageio/ImageLoader.h"
+#include "core/imageio/PillowResize.h"
 #include "tests/support/Fixture.h"
 
 #include <QFileInfo>
@@ -145,6 +146,64 @@ private Q_SLOTS:
           const float v = inside ? float(255.0 * (1.0 / 255.0)) : 0.0f;
           QCOMPARE(out[std::size_t(c * 16 + y * 4 + x)], (v - cfg.mean[c]) / cfg.std[c]);
         }
+  }
+
+  void resizeThenCropEqualsFullResize_data() {
+    QTest::addColumn<int>("w");
+    QTest::addColumn<int>("h");
+    QTest::addColumn<int>("shortest"); // 0: fixed resize to rw x rh
+    QTest::addColumn<int>("rw");
+    QTest::addColumn<int>("rh");
+    QTest::addColumn<int>("crop");
+    QTest::newRow("wide 1200x300") << 1200 << 300 << 32 << 0 << 0 << 32;
+    QTest::newRow("tall strip 7x500") << 7 << 500 << 24 << 0 << 0 << 20;
+    QTest::newRow("odd 101x77") << 101 << 77 << 33 << 0 << 0 << 30;
+    QTest::newRow("upscale 5x3") << 5 << 3 << 40 << 0 << 0 << 36;
+    QTest::newRow("crop wider than resize (padded)") << 50 << 40 << 0 << 10 << 30 << 24;
+    QTest::newRow("crop equals resize") << 64 << 48 << 24 << 0 << 0 << 24;
+  }
+
+  void resizeThenCropEqualsFullResize() {
+    // clipPreprocess resamples only the crop window; it must equal resizing the whole image first.
+    QFETCH(int, w);
+    QFETCH(int, h);
+    QFETCH(int, shortest);
+    QFETCH(int, rw);
+    QFETCH(int, rh);
+    QFETCH(int, crop);
+    RgbImage img = RgbImage::allocate(w, h);
+    for (int y = 0; y < h; ++y)
+      for (int x = 0; x < w; ++x)
+        for (int c = 0; c < 3; ++c)
+          img.at(x, y)[c] = uint8_t((x * 29 + y * 13 + c * 71 + (x * y) / 3) % 256);
+    ClipImageConfig cfg;
+    cfg.shortestEdge = shortest > 0 ? shortest : cfg.shortestEdge;
+    cfg.resizeWidth = rw;
+    cfg.resizeHeight = rh;
+    cfg.cropHeight = cfg.cropWidth = crop;
+    const auto [fw, fh] = clipResizedSize(w, h, cfg);
+    ClipImageConfig cropOnly = cfg;
+    cropOnly.doResize = false;
+    const std::vector<float> expected = clipPreprocess(resizeBicubicPillow(img, fw, fh), cropOnly);
+    const std::vector<float> got = clipPreprocess(img, cfg);
+    QCOMPARE(got.size(), std::size_t(3 * crop * crop));
+    QVERIFY(got == expected);
+  }
+
+  void extremeStripStaysSmall() {
+    // A 1 x 30000 strip (inside the default limits) resized to a 336 shortest edge would be a
+    // 336 x 10,080,000 image (10 GB); only the 336 x 336 crop may be computed.
+    RgbImage strip = RgbImage::allocate(1, 30000);
+    std::fill(strip.pixels.begin(), strip.pixels.end(), uint8_t(200));
+    const ClipImageConfig cfg;
+    const std::vector<float> out = clipPreprocess(strip, cfg);
+    QCOMPARE(out.size(), std::size_t(3 * 336 * 336));
+    for (int c = 0; c < 3; ++c) {
+      const float v = float(200.0 * cfg.rescaleFactor);
+      const float expected = (v - cfg.mean[c]) / cfg.std[c];
+      QCOMPARE(out[std::size_t(c) * 336 * 336], expected);
+      QCOMPARE(out[std::size_t(c + 1) * 336 * 336 - 1], expected);
+    }
   }
 
   void rescaleAndNormalizeArithmetic() {

@@ -172,6 +172,72 @@ private Q_SLOTS:
     QCOMPARE(direct.pixels, twoStep.pixels);
   }
 
+  void regionEqualsCropOfFullResize_data() {
+    QTest::addColumn<int>("inW");
+    QTest::addColumn<int>("inH");
+    QTest::addColumn<int>("outW");
+    QTest::addColumn<int>("outH");
+    QTest::addColumn<int>("x0");
+    QTest::addColumn<int>("y0");
+    QTest::addColumn<int>("w");
+    QTest::addColumn<int>("h");
+    QTest::newRow("down both, centre") << 97 << 61 << 40 << 25 << 7 << 3 << 20 << 19;
+    QTest::newRow("up both, corner") << 13 << 9 << 50 << 41 << 0 << 0 << 17 << 11;
+    QTest::newRow("up both, far corner") << 13 << 9 << 50 << 41 << 33 << 30 << 17 << 11;
+    QTest::newRow("width only") << 40 << 12 << 90 << 12 << 31 << 2 << 29 << 9;
+    QTest::newRow("height only") << 12 << 40 << 12 << 90 << 1 << 44 << 10 << 46;
+    QTest::newRow("same size") << 16 << 16 << 16 << 16 << 4 << 5 << 6 << 7;
+    QTest::newRow("whole output") << 31 << 23 << 17 << 29 << 0 << 0 << 17 << 29;
+    QTest::newRow("tall strip") << 3 << 200 << 32 << 2133 << 0 << 1050 << 32 << 32;
+    QTest::newRow("single pixel") << 25 << 25 << 11 << 11 << 10 << 10 << 1 << 1;
+  }
+
+  void regionEqualsCropOfFullResize() {
+    QFETCH(int, inW);
+    QFETCH(int, inH);
+    QFETCH(int, outW);
+    QFETCH(int, outH);
+    QFETCH(int, x0);
+    QFETCH(int, y0);
+    QFETCH(int, w);
+    QFETCH(int, h);
+    const RgbImage src =
+        makeImage(inW, inH, [](int x, int y, int c) { return (x * 53 + y * y * 7 + c * 89 + x * y) % 256; });
+    const RgbImage full = resizeBicubicPillow(src, outW, outH);
+    const RgbImage part = resizeBicubicPillowRegion(src, outW, outH, x0, y0, w, h);
+    QCOMPARE(part.width, w);
+    QCOMPARE(part.height, h);
+    for (int y = 0; y < h; ++y)
+      for (int x = 0; x < w; ++x)
+        for (int c = 0; c < 3; ++c)
+          QCOMPARE(int(part.at(x, y)[c]), int(full.at(x0 + x, y0 + y)[c]));
+  }
+
+  void rangeCoefficientsMatchFull() {
+    const pillow::AxisCoefficients full = pillow::bicubicCoefficients(37, 101);
+    const pillow::AxisCoefficients part = pillow::bicubicCoefficients(37, 101, 40, 77);
+    QCOMPARE(part.taps, full.taps);
+    QCOMPARE(int(part.first.size()), 37);
+    for (int i = 0; i < 37; ++i) {
+      QCOMPARE(part.first[std::size_t(i)], full.first[std::size_t(40 + i)]);
+      QCOMPARE(part.count[std::size_t(i)], full.count[std::size_t(40 + i)]);
+      for (int k = 0; k < full.taps; ++k)
+        QCOMPARE(part.weights[std::size_t(i * part.taps + k)],
+                 full.weights[std::size_t((40 + i) * full.taps + k)]);
+    }
+    QVERIFY(pillow::bicubicCoefficients(37, 101, 50, 50).first.empty());
+    QVERIFY(pillow::bicubicCoefficients(37, 101, -1, 5).first.empty());
+    QVERIFY(pillow::bicubicCoefficients(37, 101, 90, 102).first.empty());
+  }
+
+  void regionOutsideOutputIsNull() {
+    const RgbImage src = makeImage(8, 8, [](int, int, int) { return 1; });
+    QVERIFY(resizeBicubicPillowRegion(src, 10, 10, 5, 0, 6, 4).isNull());
+    QVERIFY(resizeBicubicPillowRegion(src, 10, 10, -1, 0, 4, 4).isNull());
+    QVERIFY(resizeBicubicPillowRegion(src, 10, 10, 0, 0, 0, 4).isNull());
+    QVERIFY(resizeBicubicPillowRegion(RgbImage{}, 10, 10, 0, 0, 4, 4).isNull());
+  }
+
   void invalidInput() {
     QVERIFY(resizeBicubicPillow(RgbImage{}, 4, 4).isNull());
     const RgbImage src = makeImage(3, 3, [](int, int, int) { return 9; });
