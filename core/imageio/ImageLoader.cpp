@@ -7,7 +7,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <exception>
-#include <limits>
 #include <new>
 #include <utility>
 
@@ -34,17 +33,20 @@ std::optional<LoadedImage> loadImage(const QString &path, const ImageLimits &lim
       return fail(error, path, QStringLiteral("file not found"));
     if (!info.isFile())
       return fail(error, path, QStringLiteral("not a regular file"));
-    if (info.size() > limits.maxFileBytes)
-      return fail(error, path, tooLarge(info.size(), limits.maxFileBytes));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
       return fail(error, path, QStringLiteral("cannot open (%1)").arg(file.errorString()));
-    // Read at most one byte over the limit: the file may have grown since stat().
-    const qint64 cap = limits.maxFileBytes < std::numeric_limits<qint64>::max() ? limits.maxFileBytes + 1
-                                                                                : limits.maxFileBytes;
-    const QByteArray bytes = file.read(cap); // Qt caps the buffer at the remaining file size
+    // The size of the open file, not the path's earlier stat(), and a buffer of exactly that: Qt's
+    // read(maxSize) reserves maxSize up front, so reading "up to the limit" cost a 1 GiB allocation
+    // per image. One byte more shows a file that grew while it was being read.
+    const qint64 size = file.size();
+    if (size > limits.maxFileBytes)
+      return fail(error, path, tooLarge(size, limits.maxFileBytes));
+    const QByteArray bytes = file.read(size + 1);
     if (file.error() != QFileDevice::NoError)
       return fail(error, path, QStringLiteral("read error (%1)").arg(file.errorString()));
+    if (bytes.size() != size)
+      return fail(error, path, QStringLiteral("the file changed while it was being read"));
     return loadImageFromBytes(bytes, path, limits, error);
   } catch (const std::bad_alloc &) {
     return fail(error, path, QStringLiteral("out of memory while reading the file"));

@@ -216,6 +216,17 @@ private Q_SLOTS:
     QVERIFY2(error.endsWith("not a regular file"), qPrintable(error));
   }
 
+  void bufferFollowsTheFileNotTheLimit() {
+    // A generous file-size limit must not turn into an allocation of that size: reading "up to
+    // the limit" reserved the limit (and, with 4 TiB allowed, failed for an 81-byte file).
+    ImageLimits generous;
+    generous.maxFileBytes = qint64(1) << 42;
+    QString error;
+    const auto img = loadImage(dataFile("rgb_3x2.png"), generous, &error);
+    QVERIFY2(img.has_value(), qPrintable(error));
+    QCOMPARE(img->image.width, 3);
+  }
+
   void tighterPixelLimit() {
     ImageLimits limits;
     limits.maxPixels = 5; // 3x2 = 6 pixels
