@@ -30,7 +30,8 @@ struct EngineInfo {
   QString modelHash;     // SHA-256 (hex) of the weights file
   QString device;        // "cpu" or "cuda:0"
   QString deviceName;    // GPU name or CPU model
-  QString precision;     // fp32 / bf16 / fp16
+  QString precision;     // fp32 / bf16 / fp16: what runs (bf16 asked for on a CPU without it runs fp32)
+  QString route;         // how it runs, in words ("bf16 mixed: bf16 products … (oneDNN, AMX-BF16) …")
   int embedDim = 0;
   int imageSize = 0;
   int threads = 0;

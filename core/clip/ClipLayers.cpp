@@ -1,7 +1,8 @@
 #include "core/clip/ClipLayers.h"
 
-#include "core/clip/CpuAttention.h"
-#include "core/clip/CpuOps.h"
+#include "core/clip/Attention.h"
+#include "core/clip/DenseOps.h"
+#include "core/clip/MixedPrecision.h"
 
 #include <cmath>
 
@@ -16,32 +17,35 @@ ClipAttentionImpl::ClipAttentionImpl(int64_t hidden, int64_t heads)
   out_proj = register_module("out_proj", torch::nn::Linear(hidden, hidden));
 }
 
-void ClipAttentionImpl::prepareForInference() {
+void ClipAttentionImpl::prepareForInference(torch::ScalarType dtype) {
   torch::NoGradGuard ng;
-  // Scaling q's weights and bias by 2^-k·… is exact only for powers of two; head_dim 64 gives 0.125,
-  // exactly what HF <= v4.3x did (q_proj(x) * scale). For other head sizes the difference is round-off.
-  auto w = torch::cat({q_proj->weight * scale_, k_proj->weight, v_proj->weight}, 0).contiguous();
-  auto b = torch::cat({q_proj->bias * scale_, k_proj->bias, v_proj->bias}, 0).contiguous();
-  qkvWeight_ = w;
-  qkvBias_ = b;
-  // The separate parameters become views of the fused storage (k and v are unscaled slices, q keeps
-  // its original values in a small copy) so memory is not duplicated for k/v.
-  k_proj->weight.set_data(w.narrow(0, hidden_, hidden_));
-  v_proj->weight.set_data(w.narrow(0, 2 * hidden_, hidden_));
-  k_proj->bias.set_data(b.narrow(0, hidden_, hidden_));
-  v_proj->bias.set_data(b.narrow(0, 2 * hidden_, hidden_));
+  if (!qkvWeight_.defined()) {
+    // Scaling q's weights and bias by head_dim^-0.5 is exact for head_dim 64 (0.125), what HF
+    // <= v4.3x did (q_proj(x) * scale); for other head sizes the difference is round-off.
+    qkvWeight_ = register_parameter(
+        "qkv_weight", torch::cat({q_proj->weight * scale_, k_proj->weight, v_proj->weight}, 0).contiguous(),
+        false);
+    qkvBias_ = register_parameter(
+        "qkv_bias", torch::cat({q_proj->bias * scale_, k_proj->bias, v_proj->bias}, 0).contiguous(), false);
+    for (auto *lin : {&q_proj, &k_proj, &v_proj}) {
+      (*lin)->weight.set_data(torch::empty({0}, qkvWeight_.options()));
+      (*lin)->bias.set_data(torch::empty({0}, qkvWeight_.options()));
+    }
+  }
+  for (auto *t : {&qkvWeight_, &qkvBias_, &out_proj->weight, &out_proj->bias})
+    t->set_data(t->to(dtype).contiguous());
 }
 
 torch::Tensor ClipAttentionImpl::forward(const torch::Tensor &x, bool causal) {
   const int64_t B = x.size(0), L = x.size(1);
   torch::Tensor q, k, v;
   if (qkvWeight_.defined()) {
-    auto qkv = fastLinear(x, qkvWeight_, qkvBias_); // [B, L, 3D]
+    auto qkv = fastLinear(x, qkvWeight_, qkvBias_); // [B, L, 3D] in the compute dtype
     qkv = qkv.view({B, L, 3, heads_, headDim_}).permute({2, 0, 3, 1, 4});
     q = qkv[0];
     k = qkv[1];
     v = qkv[2];
-  } else {
+  } else { // not prepared (fp32, as loaded)
     auto split = [&](torch::nn::Linear &lin) {
       return fastLinear(x, lin->weight, lin->bias).view({B, L, heads_, headDim_}).transpose(1, 2);
     };
@@ -59,13 +63,31 @@ ClipMlpImpl::ClipMlpImpl(int64_t hidden, int64_t intermediate, bool quickGelu) :
   fc2 = register_module("fc2", torch::nn::Linear(intermediate, hidden));
 }
 
+void ClipMlpImpl::prepareForInference(torch::ScalarType dtype) {
+  torch::NoGradGuard ng;
+  if (quickGelu_ && dtype == torch::kFloat && !siluFolded_ && fc1->weight.scalar_type() == torch::kFloat) {
+    constexpr double k = 1.702;
+    fc1->weight.mul_(k);
+    fc1->bias.mul_(k);
+    fc2->weight.div_(k);
+    siluFolded_ = true;
+  }
+  for (auto *t : {&fc1->weight, &fc1->bias, &fc2->weight, &fc2->bias})
+    t->set_data(t->to(dtype).contiguous());
+}
+
 torch::Tensor ClipMlpImpl::forward(const torch::Tensor &x) {
   auto h = fastLinear(x, fc1->weight, fc1->bias);
-  if (quickGelu_)
+  const auto lowType = h.scalar_type();
+  if (lowType != torch::kFloat && mixedPrecision().fp32Activation)
+    h = h.to(torch::kFloat);
+  if (siluFolded_)
+    h = torch::silu_(h); // quick_gelu with the 1.702 folded into fc1/fc2 (prepareForInference)
+  else if (quickGelu_)
     h.mul_(torch::sigmoid(h * 1.702)); // in place: one [L, 4D] buffer less per layer
   else
     h = torch::gelu(h);
-  return fastLinear(h, fc2->weight, fc2->bias);
+  return fastLinear(h, fc2->weight, fc2->bias); // casts back to the weights' dtype
 }
 
 ClipEncoderLayerImpl::ClipEncoderLayerImpl(int64_t hidden, int64_t heads, int64_t intermediate, double eps,
@@ -91,14 +113,21 @@ ClipEncoderImpl::ClipEncoderImpl(int64_t n, int64_t hidden, int64_t heads, int64
 }
 
 torch::Tensor ClipEncoderImpl::forward(torch::Tensor x, bool causal) {
-  for (const auto &m : *layers)
+  int index = 0;
+  for (const auto &m : *layers) {
     x = m->as<ClipEncoderLayerImpl>()->forward(x, causal);
+    if (layerObserver)
+      layerObserver(index++, x);
+  }
   return x;
 }
 
-void ClipEncoderImpl::prepareForInference() {
-  for (const auto &m : *layers)
-    m->as<ClipEncoderLayerImpl>()->self_attn->prepareForInference();
+void ClipEncoderImpl::prepareForInference(torch::ScalarType dtype) {
+  for (const auto &m : *layers) {
+    auto *layer = m->as<ClipEncoderLayerImpl>();
+    layer->self_attn->prepareForInference(dtype);
+    layer->mlp->prepareForInference(dtype);
+  }
 }
 
 } // namespace streetlens::clip

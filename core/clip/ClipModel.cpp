@@ -24,11 +24,11 @@ torch::Tensor ClipModelImpl::textEmbeds(const torch::Tensor &ids) {
   return text_projection->forward(text_model->forward(ids));
 }
 
-void ClipModelImpl::prepareForInference() {
+void ClipModelImpl::prepareForInference(torch::ScalarType computeDtype) {
   tuneAllocatorForInference(); // no-op when main() already did it
   eval();
-  text_model->encoder->prepareForInference();
-  vision_model->encoder->prepareForInference();
+  text_model->encoder->prepareForInference(computeDtype);
+  vision_model->encoder->prepareForInference(computeDtype);
 }
 
 } // namespace streetlens::clip

@@ -10,8 +10,11 @@ public:
   explicit ClipModelImpl(const ClipConfig &c);
   torch::Tensor imageEmbeds(const torch::Tensor &pixels); // [B, C, S, S] -> [B, P] (not normalised)
   torch::Tensor textEmbeds(const torch::Tensor &ids);     // [B, L] int64 -> [B, P] (not normalised)
-  // Fuses attention projections; call once after the weights are loaded and converted.
-  void prepareForInference();
+  // After the weights are loaded and the model moved (in fp32, or entirely in the compute dtype
+  // when MixedPrecision::fp32Residual is off): fuses the attention projections and puts the
+  // encoders' matrix-product weights in `computeDtype`. Everything else (patch and position
+  // embeddings, layer norms, projections) keeps its dtype. Idempotent; call again after a move.
+  void prepareForInference(torch::ScalarType computeDtype);
   const ClipConfig &config() const { return cfg_; }
 
   ClipTextTransformer text_model{nullptr};

@@ -1,6 +1,6 @@
 #include "core/clip/ClipTowers.h"
 
-#include "core/clip/CpuOps.h"
+#include "core/clip/DenseOps.h"
 
 namespace streetlens::clip {
 
@@ -31,7 +31,7 @@ torch::Tensor ClipVisionEmbeddingsImpl::forward(const torch::Tensor &pixels) {
                      .reshape({B, g * g, C * p * p});
   auto emb = fastLinear(patches, w.view({D, C * p * p}), torch::Tensor()); // [B, g*g, D]
   auto cls = class_embedding.view({1, 1, D}).expand({B, 1, D});
-  return torch::cat({cls, emb}, 1) + position_embedding->weight.unsqueeze(0);
+  return torch::cat({cls, emb.to(cls.scalar_type())}, 1) + position_embedding->weight.unsqueeze(0);
 }
 
 ClipVisionTransformerImpl::ClipVisionTransformerImpl(const ClipVisionConfig &c) {

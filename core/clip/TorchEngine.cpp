@@ -2,6 +2,7 @@
 
 #include "core/clip/ClipModel.h"
 #include "core/clip/DeviceSelection.h"
+#include "core/clip/MixedPrecision.h"
 #include "core/clip/TorchCompat.h"
 #include "core/clip/WeightLoader.h"
 #include "core/model/BatchSizing.h"
@@ -60,12 +61,17 @@ QByteArray readFile(const QString &path, QString *error) {
 
 void TorchEngine::Impl::moveTo(const clip::DeviceChoice &choice) {
   torch::NoGradGuard ng;
-  model->to(choice.device, choice.dtype);
-  model->prepareForInference();
+  // Mixed precision (clip/MixedPrecision.h): the model lives in fp32 and only the encoders'
+  // matrix-product weights are held in the compute dtype, once each.
+  model->to(choice.device, clip::mixedPrecision().fp32Residual ? torch::kFloat : choice.dtype);
+  model->prepareForInference(choice.dtype);
   device = choice;
   info.device = choice.deviceText;
   info.deviceName = choice.deviceName;
   info.precision = choice.precisionText;
+  info.route = choice.route;
+  if (!choice.notice.isEmpty())
+    notices << choice.notice;
   imageBatch = options.batchSize > 0 ? options.batchSize : 8;
   if (options.batchSize <= 0 && choice.device.is_cuda()) {
     const qint64 freeBytes = clip::freeDeviceMemory(choice.device);
@@ -263,9 +269,7 @@ EmbeddingMatrix TorchEngine::embedPixels(const float *pixels, int count, QString
       [&](int start, int n) {
         auto x =
             torch::from_blob(const_cast<float *>(pixels) + start * perImage, {n, 3, H, W}, torch::kFloat);
-        auto emb = d->model->imageEmbeds(x.to(d->device.device, d->device.dtype))
-                       .to(torch::kCPU, torch::kFloat)
-                       .contiguous();
+        auto emb = d->model->imageEmbeds(x.to(d->device.device)).to(torch::kCPU, torch::kFloat).contiguous();
         std::memcpy(out.row(start), emb.data_ptr<float>(), sizeof(float) * size_t(n) * out.cols);
       },
       error);

@@ -1,8 +1,8 @@
 // The fast CPU routes in core/clip (oneDNN projections, per-head attention, fp32 layer norm for
 // bf16) against the plain LibTorch formulas they replace, at the towers' real shapes and at edge
 // shapes (no bias, one row, causal masks, sequences on both sides of the per-head threshold).
-#include "core/clip/CpuAttention.h"
-#include "core/clip/CpuOps.h"
+#include "core/clip/Attention.h"
+#include "core/clip/DenseOps.h"
 
 #include <QtTest>
 #include <limits>
@@ -27,7 +27,7 @@ torch::Tensor referenceAttention(const torch::Tensor &q, const torch::Tensor &k,
 }
 } // namespace
 
-class TestCpuOps : public QObject {
+class TestDenseOps : public QObject {
   Q_OBJECT
 private Q_SLOTS:
   void initTestCase() { torch::manual_seed(7); }
@@ -125,5 +125,5 @@ private Q_SLOTS:
   }
 };
 
-QTEST_GUILESS_MAIN(TestCpuOps)
+QTEST_GUILESS_MAIN(TestDenseOps)
 #include "tst_cpuops.moc"

@@ -1,6 +1,7 @@
-#include "core/clip/CpuAttention.h"
+#include "core/clip/Attention.h"
 
-#include "core/clip/CpuOps.h"
+#include "core/clip/DenseOps.h"
+#include "core/clip/MixedPrecision.h"
 #include "core/clip/TorchCompat.h"
 
 #include <ATen/Config.h>
@@ -24,8 +25,12 @@ constexpr int64_t kPerHeadMinLength = 128;
   if (causal)
     scores.masked_fill_(causalMask(q.size(2), q.device()), -std::numeric_limits<float>::infinity());
   // at::_softmax directly: in LibTorch 1.13 the public softmax is 8x slower on this path (and
-  // 30x with a dtype argument). In bf16 the softmax runs in bf16 (HF eager upcasts to fp32): the
-  // embeddings stay within cosine 0.9998 of fp32 on the fixture.
+  // 30x with a dtype argument). Mixed precision wants the softmax in fp32, its probabilities rounded
+  // once, then multiplied with v in bf16 (as autocast does). LibTorch's bf16 CPU kernel does exactly
+  // that inside (fp32 accumulation; 1-ulp differences in 5e-6 of the entries) at 1/6 of the time
+  // of casting around an fp32 softmax; other low precisions take the casts.
+  if (scores.scalar_type() != torch::kFloat && !(scores.is_cpu() && scores.scalar_type() == torch::kBFloat16))
+    return torch::matmul(at::_softmax(scores.to(torch::kFloat), -1, false).to(v.scalar_type()), v);
   auto probs = at::_softmax(scores, -1, /*half_to_float=*/false);
   return torch::matmul(probs, v);
 }
@@ -63,10 +68,15 @@ constexpr int64_t kPerHeadMinLength = 128;
 
 torch::Tensor attend(const torch::Tensor &q, const torch::Tensor &k, const torch::Tensor &v, bool causal) {
 #if STREETLENS_TORCH_AT_LEAST(2, 1)
-  // q is already scaled: ask SDPA for scale 1.
+  // q is already scaled: ask SDPA for scale 1. Its fused kernels (CPU flash attention, CUDA flash /
+  // memory-efficient) accumulate the scores and the softmax in fp32 for bf16/fp16 inputs.
   return at::scaled_dot_product_attention(q, k, v, /*attn_mask=*/{}, /*dropout_p=*/0.0, /*is_causal=*/causal,
                                           /*scale=*/1.0);
 #else
+  // Mixed precision without SDPA: with MixedPrecision::fp32Attention the products run in fp32 too
+  // and only the result is rounded (8 % slower; no measurable gain on the probes, so off by default).
+  if (q.scalar_type() != torch::kFloat && mixedPrecision().fp32Attention)
+    return attend(q.to(torch::kFloat), k.to(torch::kFloat), v.to(torch::kFloat), causal).to(q.scalar_type());
 #if AT_MKLDNN_ENABLED()
   if (q.device().is_cpu() && q.scalar_type() == torch::kFloat && q.size(2) >= kPerHeadMinLength &&
       !q.requires_grad() && fp32LinearUsesOneDnn())

@@ -1,4 +1,6 @@
-#include "core/clip/CpuOps.h"
+#include "core/clip/DenseOps.h"
+
+#include "core/clip/MixedPrecision.h"
 
 #include <ATen/Config.h>
 #include <cstdlib>
@@ -37,6 +39,10 @@ bool bf16LinearWorks() {
 
 } // namespace
 
+bool bf16LinearUsesOneDnn() {
+  return bf16LinearWorks();
+}
+
 bool fp32LinearUsesOneDnn() {
 #if AT_MKLDNN_ENABLED()
   return at::hasMKLDNN() && oneDnnWanted();
@@ -45,7 +51,8 @@ bool fp32LinearUsesOneDnn() {
 #endif
 }
 
-torch::Tensor fastLinear(const torch::Tensor &x, const torch::Tensor &w, const torch::Tensor &b) {
+torch::Tensor fastLinear(const torch::Tensor &xIn, const torch::Tensor &w, const torch::Tensor &b) {
+  const torch::Tensor x = xIn.scalar_type() == w.scalar_type() ? xIn : xIn.to(w.scalar_type());
 #if AT_MKLDNN_ENABLED()
   // fp32 on the CPU: LibTorch sends torch::linear to the BLAS it was built with (OpenBLAS on
   // Debian, often limited to AVX2 kernels), while its bundled oneDNN uses AVX-512 where the CPU has
@@ -76,6 +83,25 @@ torch::Tensor fastLayerNorm(const torch::Tensor &x, const torch::nn::LayerNorm &
                              ln->bias.to(torch::kFloat), o.eps())
         .to(torch::kBFloat16);
   return torch::layer_norm(x, o.normalized_shape(), ln->weight, ln->bias, o.eps());
+}
+
+} // namespace streetlens::clip
+
+namespace streetlens::clip {
+
+namespace {
+MixedPrecision &policyStore() {
+  static MixedPrecision policy;
+  return policy;
+}
+} // namespace
+
+const MixedPrecision &mixedPrecision() {
+  return policyStore();
+}
+
+void setMixedPrecision(const MixedPrecision &policy) {
+  policyStore() = policy;
 }
 
 } // namespace streetlens::clip
