@@ -1,16 +1,18 @@
 #include "core/imageio/ExifInfo.h"
 
+#include "core/imageio/Exiv2Compat.h"
 #include "core/imageio/ImageProbe.h"
 
 #include <QTimeZone>
 #include <cmath>
-#include <exiv2/exiv2.hpp>
 #include <limits>
 #include <mutex>
 
 namespace streetlens {
 
 namespace {
+
+namespace compat = exiv2compat;
 
 void initExiv2Once() {
   static std::once_flag once;
@@ -37,8 +39,8 @@ bool isRational(const Exiv2::Exifdatum &d) {
 
 // Component i of a rational tag as a non-negative double; nullopt for a zero or negative denominator
 // or a negative numerator (unsigned rationals above 2^31 read back as negative, too big anyway).
-std::optional<double> rationalAt(const Exiv2::Exifdatum &d, long i) {
-  if (!isRational(d) || i >= d.count())
+std::optional<double> rationalAt(const Exiv2::Exifdatum &d, compat::Index i) {
+  if (!isRational(d) || i >= compat::count(d))
     return std::nullopt;
   const Exiv2::Rational r = d.toRational(i);
   if (r.second <= 0 || r.first < 0)
@@ -48,10 +50,10 @@ std::optional<double> rationalAt(const Exiv2::Exifdatum &d, long i) {
 
 // Degrees/minutes/seconds (1 to 3 components) as decimal degrees.
 std::optional<double> dmsDegrees(const Exiv2::Exifdatum *d) {
-  if (!d || !isRational(*d) || d->count() < 1)
+  if (!d || !isRational(*d) || compat::count(*d) < 1)
     return std::nullopt;
   double value = 0, scale = 1;
-  for (long i = 0; i < std::min<long>(d->count(), 3); ++i) {
+  for (compat::Index i = 0; i < std::min<compat::Index>(compat::count(*d), 3); ++i) {
     const auto part = rationalAt(*d, i);
     if (!part)
       return std::nullopt;
@@ -85,7 +87,7 @@ int refSign(const Exiv2::Exifdatum *d, QChar positive, QChar negative) {
 QDateTime gpsTime(const Exiv2::ExifData &data) {
   const QString dateText = asciiValue(find(data, "Exif.GPSInfo.GPSDateStamp"));
   const Exiv2::Exifdatum *t = find(data, "Exif.GPSInfo.GPSTimeStamp");
-  if (dateText.isEmpty() || !t || t->count() < 3)
+  if (dateText.isEmpty() || !t || compat::count(*t) < 3)
     return {};
   const QDate date = QDate::fromString(dateText.left(10), QStringLiteral("yyyy:MM:dd"));
   const auto h = rationalAt(*t, 0), m = rationalAt(*t, 1), s = rationalAt(*t, 2);
@@ -113,7 +115,7 @@ std::optional<GpsFix> readGps(const Exiv2::ExifData &data) {
   if (const Exiv2::Exifdatum *alt = find(data, "Exif.GPSInfo.GPSAltitude")) {
     if (const auto metres = rationalAt(*alt, 0)) {
       const Exiv2::Exifdatum *ref = find(data, "Exif.GPSInfo.GPSAltitudeRef");
-      const bool below = ref && ref->count() >= 1 && ref->toLong(0) == 1;
+      const bool below = ref && compat::count(*ref) >= 1 && compat::integerAt(*ref, 0) == 1;
       fix.altitude = below ? -*metres : *metres;
     }
   }
@@ -162,8 +164,8 @@ template <class F> void guarded(F &&step) {
 
 void readInto(const Exiv2::ExifData &data, ExifInfo &info) {
   guarded([&] {
-    if (const Exiv2::Exifdatum *o = find(data, "Exif.Image.Orientation"); o && o->count() >= 1) {
-      const long v = o->toLong(0);
+    if (const Exiv2::Exifdatum *o = find(data, "Exif.Image.Orientation"); o && compat::count(*o) >= 1) {
+      const int64_t v = compat::integerAt(*o, 0);
       if (v >= 1 && v <= 8)
         info.orientation = int(v);
     }
@@ -182,17 +184,17 @@ ExifInfo readExif(const QByteArray &fileBytes) {
   if (format != ImageFormat::Jpeg && format != ImageFormat::Png && format != ImageFormat::WebP &&
       format != ImageFormat::Tiff)
     return info;
-  if (fileBytes.size() > std::numeric_limits<long>::max())
+  if (qint64(fileBytes.size()) > qint64(std::numeric_limits<long>::max()))
     return info;
   try {
     initExiv2Once();
     auto image = Exiv2::ImageFactory::open(reinterpret_cast<const Exiv2::byte *>(fileBytes.constData()),
-                                           static_cast<long>(fileBytes.size()));
+                                           static_cast<compat::BufferSize>(fileBytes.size()));
     if (!image.get())
       return info;
     image->readMetadata();
     readInto(image->exifData(), info);
-  } catch (const Exiv2::AnyError &) {
+  } catch (const compat::Error &) {
     return ExifInfo{};
   } catch (const std::exception &) {
     return ExifInfo{};

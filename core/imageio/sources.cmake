@@ -2,6 +2,7 @@
 target_sources(streetlens_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/RgbImage.h
   ${CMAKE_CURRENT_LIST_DIR}/ImageProbe.h ${CMAKE_CURRENT_LIST_DIR}/ImageProbe.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/Exiv2Compat.h
   ${CMAKE_CURRENT_LIST_DIR}/ExifInfo.h ${CMAKE_CURRENT_LIST_DIR}/ExifInfo.cpp
   ${CMAKE_CURRENT_LIST_DIR}/Orientation.h ${CMAKE_CURRENT_LIST_DIR}/Orientation.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ImageDecode.h ${CMAKE_CURRENT_LIST_DIR}/ImageDecode.cpp
