@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs every Debian 12 package StreetLens needs to build, run and test.
-# Idempotent: does nothing (and needs no network) when everything is present.
+# Installs every Debian package StreetLens needs to build, run and test, on Debian 12 (bookworm:
+# Qt 6.4, LibTorch 1.13, exiv2 0.27) and Debian 13 (trixie: Qt 6.8, LibTorch 2.6, exiv2 0.28).
+# The package names are the same on both releases; the release is read from /etc/os-release only
+# to say which one this is. Idempotent: does nothing (and needs no network) when all is present.
 set -euo pipefail
 
 PACKAGES=(
@@ -8,7 +10,7 @@ PACKAGES=(
   build-essential cmake ninja-build clang clang-format pkg-config
   # Qt 6
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  libqt6sql6-sqlite qt6-svg-dev libqt6svg6-dev libgl-dev
+  libqt6sql6-sqlite qt6-svg-dev libgl-dev
   # engine: LibTorch (CPU) with an optimised BLAS
   libtorch-dev libopenblas0-openmp
   # images and metadata (OpenCV core/imgproc/imgcodecs only, never highgui)
@@ -16,9 +18,16 @@ PACKAGES=(
   # tests, benchmarks, screenshots
   libgtest-dev libbenchmark-dev xvfb xauth imagemagick poppler-utils sqlite3 fonts-dejavu-core strace
   python3-numpy
-  # packaging test: desktop entry, AppStream metainfo and MIME type validation
-  desktop-file-utils appstream shared-mime-info
+  # packaging: cpack's DEB generator (dpkg-shlibdeps, file), desktop entry, AppStream, MIME
+  dpkg-dev file desktop-file-utils appstream shared-mime-info
 )
+
+codename="unknown"
+[ -r /etc/os-release ] && codename="$(. /etc/os-release && echo "${VERSION_CODENAME:-unknown}")"
+case "$codename" in
+  bookworm | trixie) ;;
+  *) echo "install-deps: Debian 12 (bookworm) or 13 (trixie) expected, found '$codename'; trying anyway" >&2 ;;
+esac
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -27,7 +36,7 @@ done
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
-echo "install-deps: installing ${missing[*]}" >&2
+echo "install-deps ($codename): installing ${missing[*]}" >&2
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
 $SUDO apt-get update -q

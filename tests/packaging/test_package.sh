@@ -64,15 +64,35 @@ echo "Depends: $depends"
 expect_dep() {
   grep -Eq "(^|, )($1)( \(|,|$)" <<<"$depends" && pass "depends on $1" || fail "Depends lacks $1"
 }
+# The library packages differ by release (Debian 12: libexiv2-27, libopencv-core406, libtorch1.13;
+# Debian 13: libexiv2-28, libopencv-core410, libtorch2.6): expect the package that owns the very
+# library the built program links, as dpkg on this system names it.
+owner_of() { # binary soname-prefix -> package name (without :arch), or nothing
+  local lib
+  lib=$(ldd "$1" 2>/dev/null | awk -v p="$2" 'index($1, p) == 1 { print $3; exit }')
+  [ -n "$lib" ] || return 0
+  dpkg -S "$(readlink -f "$lib")" 2>/dev/null | head -1 | cut -d: -f1
+}
+expect_linked_dep() { # binary soname-prefix
+  local pkg
+  pkg=$(owner_of "$1" "$2")
+  if [ -z "$pkg" ]; then
+    fail "$(basename "$1") does not link $2 (or dpkg does not know the file)"
+  else
+    expect_dep "${pkg//./\\.}"
+  fi
+}
+program=$build/app/streetlens-cli
+[ "$engine" = 1 ] || program=$build/app/streetlens
 expect_dep 'libqt6core6'
 expect_dep 'libc6'
-expect_dep 'libopencv-core406'
-expect_dep 'libexiv2-27'
+expect_linked_dep "$program" libopencv_core.so
+expect_linked_dep "$program" libexiv2.so
 expect_dep 'libqt6sql6-sqlite'
 [ "$gui" = 1 ] && expect_dep 'libqt6widgets6'
 
 if [ "$engine" = 1 ]; then
-  [ "$debian_torch" = 1 ] && expect_dep 'libtorch1\.13'
+  [ "$debian_torch" = 1 ] && expect_linked_dep "$program" libtorch_cpu.so
   expect_dep 'libopenblas0-openmp'
 fi
 
