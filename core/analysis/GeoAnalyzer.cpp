@@ -372,12 +372,12 @@ void GeoAnalyzer::score(const float *imageEmbedding, ImageResult &out) const {
   }
 }
 
-void GeoAnalyzer::fillExif(const LoadedImage &img, ImageResult &out) const {
-  if (!img.exif.gps)
+void GeoAnalyzer::fillExif(const ExifInfo &exif, ImageResult &out) const {
+  if (!exif.gps)
     return;
-  out.exifLocation = geo::GeoPoint{img.exif.gps->lat, img.exif.gps->lon};
-  out.exifAltitude = img.exif.gps->altitude;
-  out.exifTime = img.exif.gps->time;
+  out.exifLocation = geo::GeoPoint{exif.gps->lat, exif.gps->lon};
+  out.exifAltitude = exif.gps->altitude;
+  out.exifTime = exif.gps->time;
   if (const auto *c = gaz_->countryAt(*out.exifLocation))
     out.exifCountry = c->code2;
   if (out.estimate)
@@ -411,7 +411,7 @@ std::vector<ImageResult> GeoAnalyzer::analyzeLoaded(const std::vector<LoadedImag
       continue;
     }
     score(emb.row(int(i)), r);
-    fillExif(images[i], r);
+    fillExif(images[i].exif, r);
     r.status = ImageStatus::Done;
   }
   return results;

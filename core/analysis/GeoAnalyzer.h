@@ -36,6 +36,8 @@ public:
   std::vector<ImageResult> analyzeLoaded(const std::vector<LoadedImage> &images, const QStringList &paths);
   // Scores one projected image embedding (the part after the engine).
   void score(const float *imageEmbedding, ImageResult &out) const;
+  // EXIF ground truth of a result: location, altitude, time, country and the estimate's error.
+  void fillExif(const ExifInfo &exif, ImageResult &out) const;
 
   const AnalysisSettings &settings() const { return settings_; }
   // Identifies model + settings (stored with each result; a change means results are stale).
@@ -46,7 +48,6 @@ public:
 private:
   struct Level; // one label set: names + normalised text embeddings
   bool embedLevel(Level &level, const QStringList &templates, const Progress &progress, QString *error);
-  void fillExif(const LoadedImage &img, ImageResult &out) const;
 
   EmbeddingEngine &engine_;
   std::shared_ptr<const gazetteer::Gazetteer> gaz_;

@@ -268,6 +268,8 @@ std::unique_ptr<ProjectStore> ProjectStore::open(const QString &path, QString *e
     return nullptr;
   }
   const bool isNew = !fi.exists() || fi.size() == 0;
+  if (isNew && !writeAllowed(QStringLiteral("create %1").arg(file), error))
+    return nullptr;
   if (!isNew) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
@@ -365,6 +367,8 @@ QString ProjectStore::path() const {
 }
 
 std::optional<ProjectStore::Added> ProjectStore::addImage(const NewImage &image, QString *error) {
+  if (!writeAllowed(QStringLiteral("addImage"), error))
+    return std::nullopt;
   if (image.sha256.isEmpty()) {
     if (error)
       *error = QStringLiteral("%1: image without a content hash.").arg(image.path);
@@ -392,6 +396,8 @@ std::optional<ProjectStore::Added> ProjectStore::addImage(const NewImage &image,
 }
 
 bool ProjectStore::saveResult(const ImageResult &r, QString *error) {
+  if (!writeAllowed(QStringLiteral("saveResult"), error))
+    return false;
   if (r.sha256.isEmpty()) {
     if (error)
       *error = QStringLiteral("%1: result without a content hash cannot be stored.").arg(r.path);
@@ -543,6 +549,8 @@ int ProjectStore::imageCount() const {
 }
 
 bool ProjectStore::remove(const QString &sha256, QString *error) {
+  if (!writeAllowed(QStringLiteral("remove"), error))
+    return false;
   QSqlQuery q(d->db);
   q.prepare(QStringLiteral("DELETE FROM images WHERE sha256 = ?"));
   q.addBindValue(sha256);
@@ -564,6 +572,8 @@ QString ProjectStore::meta(const QString &key) const {
 }
 
 bool ProjectStore::setMeta(const QString &key, const QString &value, QString *error) {
+  if (!writeAllowed(QStringLiteral("setMeta"), error))
+    return false;
   QSqlQuery q(d->db);
   q.prepare(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)"));
   q.addBindValue(key);
@@ -577,6 +587,8 @@ bool ProjectStore::setMeta(const QString &key, const QString &value, QString *er
 }
 
 bool ProjectStore::saveCopyAs(const QString &target, QString *error) {
+  if (!writeAllowed(QStringLiteral("saveCopyAs"), error))
+    return false;
   if (QFileInfo::exists(target)) {
     if (error)
       *error = QStringLiteral("%1 already exists.").arg(QDir::toNativeSeparators(target));
