@@ -66,6 +66,11 @@ MainWindow::MainWindow(EngineFactory factory, Options options, QWidget *parent)
   m_model = new ImageListModel(this);
   m_ingest = new ImageIngest(this);
   m_analysis = new AnalysisController(std::move(factory), m_options.gazetteerPath, m_options.cacheDir, this);
+#ifndef NDEBUG
+  // Debug builds check that the GUI thread never writes the project (the pipeline on the worker
+  // is its only writer); the UI tests switch the same check on in every build.
+  store::ProjectStore::forbidWritesOnThread(thread());
+#endif
   buildLayout();
   buildStatusBar();
   buildMenus();
@@ -99,7 +104,7 @@ MainWindow::MainWindow(EngineFactory factory, Options options, QWidget *parent)
   m_setup->setEngineAvailable(m_analysis->hasEngineFactory());
   if (m_analysis->hasEngineFactory() && !m_settings.modelDir.isEmpty()) {
     m_engineLoading = true;
-    m_analysis->loadEngine(m_settings.engineRequest());
+    m_analysis->loadEngine(m_settings.engineOptions());
   }
   showCenter(false);
   if (m_options.showFirstRunNote && !m_settings.responsibleUseAcknowledged)
@@ -213,10 +218,11 @@ void MainWindow::connectAnalysis() {
   });
   connect(m_analysis, &AnalysisController::imageStarted, this,
           [this](const QString &sha) { m_model->setState(sha, RowState::Running); });
-  connect(m_analysis, &AnalysisController::imageFinished, this, [this](const ImageResult &r) {
-    m_model->setResult(r);
-    if (r.status == ImageStatus::Done)
-      recordModelInProject();
+  connect(m_analysis, &AnalysisController::imageFinished, this,
+          [this](const ImageResult &r) { m_model->setResult(r); });
+  connect(m_analysis, &AnalysisController::imageIngested, this, [this](const AnalysisItemPtr &item) {
+    m_model->setDecoded(item->result.sha256, item->result.width, item->result.height, item->thumbnail,
+                        item->preview);
   });
   connect(m_analysis, &AnalysisController::imageCancelled, this,
           [this](const QString &sha) { m_model->setState(sha, RowState::Cancelled); });
@@ -240,38 +246,11 @@ void MainWindow::onIngested(const IngestedImage &img) {
     }
     return;
   }
-  if (!m_model->setIdentified(img.path, img.sha256, img.size, img.width, img.height, img.thumbnail)) {
+  if (!m_model->setIdentified(img.path, img.sha256, img.size, 0, 0, {})) {
     ++m_duplicates;
     return;
   }
-  QString err;
-  if (m_store) {
-    store::NewImage ni;
-    ni.path = img.path;
-    ni.sha256 = img.sha256;
-    ni.size = img.size;
-    ni.width = img.width;
-    ni.height = img.height;
-    if (img.exif.gps) {
-      ni.exifLocation = geo::GeoPoint{img.exif.gps->lat, img.exif.gps->lon};
-      ni.exifAltitude = img.exif.gps->altitude;
-      ni.exifTime = img.exif.gps->time;
-    }
-    ni.thumbnail = img.thumbnail;
-    if (!m_store->addImage(ni, &err))
-      statusBar()->showMessage(err, 10000);
-  }
-  if (!img.error.isEmpty()) {
-    ImageResult failed;
-    failed.path = img.path;
-    failed.sha256 = img.sha256;
-    failed.status = ImageStatus::Failed;
-    failed.error = img.error;
-    if (m_store && !m_store->saveResult(failed, &err))
-      statusBar()->showMessage(err, 10000);
-    m_model->setResult(failed);
-    return;
-  }
+  // The pipeline decodes it once: thumbnail and project row (imageIngested), then the result.
   m_analysis->enqueue(img.path, img.sha256);
 }
 
@@ -296,7 +275,6 @@ void MainWindow::onProgress(int done, int total, int eta) {
 
 void MainWindow::onEngineReady(const EngineInfo &info) {
   m_engineLoading = false;
-  m_modelRecorded = false;
   m_modelLabel->setText(tr("Model: %1").arg(info.modelName));
   const bool gpu = info.device.startsWith(QLatin1String("cuda"));
   m_deviceLabel->setText(tr("%1: %2").arg(gpu ? tr("GPU") : tr("CPU"),
@@ -357,7 +335,7 @@ void MainWindow::showCurrent() {
   }
   const ImageRow &row = m_model->row(cur.row());
   m_center->setCurrentWidget(m_photo);
-  m_photo->showPhoto(row.path, row.thumbnail);
+  m_photo->showPhoto(row.path, row.thumbnail, row.preview);
   const int selected = std::max<int>(1, int(m_list->selectionModel()->selectedRows().size()));
   const QString name = QFileInfo(row.path).fileName();
   switch (row.state) {
@@ -400,7 +378,7 @@ QString MainWindow::statusModelText() const {
 }
 
 bool MainWindow::isIngesting() const {
-  return m_ingest->isBusy();
+  return m_ingest->isBusy() || m_analysis->ingestingCount() > 0;
 }
 
 void MainWindow::showError(const QString &title, const QString &text) {
@@ -462,32 +440,18 @@ exporting::ReportContext MainWindow::reportContext() const {
     ctx.precision = info.precision;
     ctx.device =
         info.deviceName.isEmpty() ? info.device : QStringLiteral("%1 (%2)").arg(info.device, info.deviceName);
-  } else if (m_store) {
+  } else if (const auto model = m_store ? m_store->modelRecord() : std::nullopt) {
     // No model loaded now: the model that produced the project's results, as recorded.
-    const QJsonObject model =
-        QJsonDocument::fromJson(m_store->meta(QStringLiteral("model")).toUtf8()).object();
-    ctx.modelName = model.value(QStringLiteral("name")).toString();
-    ctx.modelSha256 = model.value(QStringLiteral("sha256")).toString();
-    ctx.precision = model.value(QStringLiteral("precision")).toString();
-    ctx.device = model.value(QStringLiteral("device")).toString();
+    ctx.modelName = model->name;
+    ctx.modelSha256 = model->sha256;
+    ctx.precision = model->precision;
+    ctx.device = model->device;
   }
   ctx.settingsSummary = settingsSummary();
   // Called on the export thread: renderResultMap needs no widget, the gazetteer is immutable.
   std::shared_ptr<const gazetteer::Gazetteer> gaz = m_analysis->gazetteer();
   ctx.renderMap = [gaz](const ImageResult &r, QSize size) { return renderResultMap(r, gaz, size); };
   return ctx;
-}
-
-void MainWindow::recordModelInProject() {
-  if (m_modelRecorded || !m_store || !m_analysis->isEngineReady())
-    return;
-  m_modelRecorded = true;
-  exporting::ReportContext ctx = reportContext();
-  QString err;
-  const QJsonObject json = exporting::modelJsonFromContext(ctx);
-  if (!m_store->setMeta(QStringLiteral("model"),
-                        QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)), &err))
-    statusBar()->showMessage(err, 10000);
 }
 
 bool MainWindow::isExporting() const {

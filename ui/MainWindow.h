@@ -1,9 +1,9 @@
 #pragma once
 // MainWindow: the StreetLens window. Owns the image list model, the photo view, the results
 // panel, the map area (the map widget is put in by the composition root), the status bar, the
-// ImageIngest (hashing / thumbnails on a pool), the AnalysisController (worker thread with the
-// engine), the export job (QtConcurrent worker) and the GUI thread's own connection to the open
-// project file. Lives on the GUI thread;
+// ImageIngest (folder expansion and hashing on a pool), the AnalysisController (the pipeline on
+// the worker thread, which alone writes the project file), the export job (QtConcurrent worker)
+// and the GUI thread's read-only connection to the open project file. Lives on the GUI thread;
 // never blocks it and opens dialogs with open() (no nested event loops).
 #include "core/analysis/GeoResult.h"
 #include "core/export/ExportTypes.h"
@@ -136,7 +136,6 @@ private:
   void showCenter(bool modelReady);
   void showError(const QString &title, const QString &text);
   void onExportDone();
-  void recordModelInProject();
   QString settingsSummary() const;
   // MainWindowActions.cpp: menus, dialogs, project files.
   void buildMenus();
@@ -151,7 +150,6 @@ private:
   void removeSelected();
   bool switchGuiStore(const QString &path, bool reload, QString *error);
   void onWorkerProjectOpened(const QString &path, const QString &error);
-  void storeSettingsInProject();
   void updateTitle();
 
   Options m_options;
@@ -175,11 +173,10 @@ private:
   std::unique_ptr<store::ProjectStore> m_store; // the GUI thread's connection
   QString m_projectPath;
   bool m_untitled = true;
-  enum class PendingProjectOp { None, Open, SaveAs } m_pendingOp = PendingProjectOp::None;
+  enum class PendingProjectOp { None, New, Open, SaveAs } m_pendingOp = PendingProjectOp::None;
   QString m_pendingPath;
   int m_duplicates = 0;
   bool m_engineLoading = false;
-  bool m_modelRecorded = false; // the engine's model is written to the project's "model" record
 
   QHash<int, QAction *> m_exportActions;   // by ExportFormat
   QFutureWatcher<QString> m_exportWatcher; // result: the error, empty on success

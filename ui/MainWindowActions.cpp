@@ -280,7 +280,7 @@ void MainWindow::useModel(const QString &dir, bool remember) {
   m_engineLoading = true;
   showCenter(false);
   m_modelLabel->setText(tr("Loading model…"));
-  m_analysis->loadEngine(m_settings.engineRequest());
+  m_analysis->loadEngine(m_settings.engineOptions());
 }
 
 void MainWindow::applySettings(const AppSettings &s) {
@@ -303,7 +303,6 @@ void MainWindow::applySettings(const AppSettings &s) {
     m_analysis->setAnalysisSettings(effective);
   if (engineChanged && !s.modelDir.isEmpty())
     useModel(s.modelDir);
-  storeSettingsInProject();
   if (analysisChanged || engineChanged)
     statusBar()->showMessage(
         tr("Settings changed. New images use them; Analysis > Re-analyse all updates the "
@@ -336,9 +335,8 @@ void MainWindow::removeSelected() {
   std::sort(indexes.rbegin(), indexes.rend());
   for (int r : indexes) {
     const QString sha = m_model->row(r).sha256;
-    QString err;
-    if (m_store && !sha.isEmpty() && !m_store->remove(sha, &err))
-      statusBar()->showMessage(err, 10000);
+    if (!sha.isEmpty() && !sha.startsWith(QLatin1String("path:")))
+      m_analysis->removeImage(sha); // the worker's session is the project's only writer
     m_model->removeAt(r);
   }
 }
@@ -354,7 +352,6 @@ bool MainWindow::switchGuiStore(const QString &path, bool reload, QString *error
       return false;
   }
   m_store = std::move(store);
-  m_modelRecorded = false;
   m_projectPath = m_store->path();
   if (reload) {
     m_model->clear();
@@ -389,17 +386,17 @@ void MainWindow::newProject() {
       QDir(m_options.untitledDir)
           .filePath(QStringLiteral("untitled-%1.streetlens")
                         .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"))));
-  QString err;
-  if (!switchGuiStore(path, true, &err)) {
-    m_store.reset();
-    m_projectPath.clear();
-    statusBar()->showMessage(tr("No project file: %1").arg(err), 15000);
-    return;
-  }
+  // The worker creates the file (it is the project's only writer); the GUI's read connection opens
+  // when it answers (onWorkerProjectOpened).
+  m_store.reset();
+  m_model->clear();
+  m_photo->showMessage(tr("Drop photos or folders here, or use File > Open images."));
+  m_results->clear();
+  m_analysis->rerun({});
+  m_projectPath = QFileInfo(path).absoluteFilePath();
   m_untitled = true;
-  m_pendingOp = PendingProjectOp::None;
+  m_pendingOp = PendingProjectOp::New;
   m_analysis->openProject(m_projectPath);
-  storeSettingsInProject();
   updateTitle();
 }
 
@@ -428,6 +425,15 @@ void MainWindow::saveProjectAs(const QString &path) {
 
 void MainWindow::onWorkerProjectOpened(const QString &path, const QString &error) {
   const PendingProjectOp op = std::exchange(m_pendingOp, PendingProjectOp::None);
+  if (op == PendingProjectOp::New) { // the worker created the new project: open the read connection
+    QString err = error;
+    if (!err.isEmpty() || !switchGuiStore(path, false, &err)) {
+      m_store.reset();
+      m_projectPath.clear();
+      statusBar()->showMessage(tr("No project file: %1").arg(err), 15000);
+    }
+    return;
+  }
   if (!error.isEmpty()) {
     showError(op == PendingProjectOp::SaveAs ? tr("Save project") : tr("Project"), error);
     Q_EMIT projectFailed(error);
@@ -449,16 +455,6 @@ void MainWindow::onWorkerProjectOpened(const QString &path, const QString &error
   }
   if (op != PendingProjectOp::None)
     Q_EMIT projectOpened(m_projectPath);
-}
-
-void MainWindow::storeSettingsInProject() {
-  if (!m_store)
-    return;
-  QString err;
-  const QJsonObject json = store::settingsToJson(m_settings.analysis);
-  if (!m_store->setMeta(QStringLiteral("settings"),
-                        QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)), &err))
-    statusBar()->showMessage(err, 10000);
 }
 
 void MainWindow::updateTitle() {
