@@ -4,6 +4,7 @@
 #include "core/gazetteer/Gazetteer.h"
 #include "core/store/ProjectStore.h"
 #include "ui/AnalysisController.h"
+#include "ui/ExportController.h"
 #include "ui/ImageIngest.h"
 #include "ui/ImageListModel.h"
 #include "ui/ModelSetupPanel.h"
@@ -75,7 +76,8 @@ MainWindow::MainWindow(EngineFactory factory, Options options, QWidget *parent)
   buildStatusBar();
   buildMenus();
   connectAnalysis();
-  connect(&m_exportWatcher, &QFutureWatcherBase::finished, this, &MainWindow::onExportDone);
+  m_exports = new ExportController(this);
+  connect(m_exports, &ExportController::finished, this, &MainWindow::onExportDone);
 
   connect(m_ingest, &ImageIngest::fileFound, this,
           [this](const QString &path) { m_model->addPending(path); });
@@ -112,8 +114,9 @@ MainWindow::MainWindow(EngineFactory factory, Options options, QWidget *parent)
 }
 
 MainWindow::~MainWindow() {
-  m_exportWatcher.waitForFinished(); // the job holds copies only, but must not outlive the app
-  delete m_analysis;                 // stops the worker thread before the stores go
+  delete m_exports; // waits for a running export: it holds copies only, but must not outlive the app
+  m_exports = nullptr;
+  delete m_analysis; // stops the worker thread before the stores go
   m_analysis = nullptr;
 }
 
@@ -455,7 +458,7 @@ exporting::ReportContext MainWindow::reportContext() const {
 }
 
 bool MainWindow::isExporting() const {
-  return m_exporting;
+  return m_exports->isRunning();
 }
 
 bool MainWindow::exportTo(exporting::ExportFormat format, const QString &path,
@@ -471,35 +474,28 @@ bool MainWindow::exportTo(exporting::ExportFormat format, const QString &path,
                              6000);
     return false;
   }
-  m_exporting = true;
-  m_exportPath = path;
-  m_exportCount = int(results.size());
+  const int count = int(results.size());
+  m_exports->start(std::move(results), format, path, options, reportContext());
   for (QAction *a : std::as_const(m_exportActions))
     a->setEnabled(false);
   statusBar()->showMessage(
-      tr("Exporting %n image(s) to %1…", nullptr, m_exportCount).arg(QDir::toNativeSeparators(path)));
-  m_exportWatcher.setFuture(
-      QtConcurrent::run([results = std::move(results), format, path, options, ctx = reportContext()] {
-        QString error;
-        if (!exporting::exportResults(results, format, path, options, ctx, &error))
-          return error.isEmpty() ? tr("Could not write %1.").arg(QDir::toNativeSeparators(path)) : error;
-        return QString();
-      }));
+      tr("Exporting %n image(s) to %1…", nullptr, count).arg(QDir::toNativeSeparators(path)));
   return true;
 }
 
-void MainWindow::onExportDone() {
-  const QString error = m_exportWatcher.future().result();
-  m_exporting = false;
+void MainWindow::onExportDone(const QString &path, bool ok, const QString &exportError, int count) {
+  const QString error =
+      ok ? QString()
+         : (exportError.isEmpty() ? tr("Could not write %1.").arg(QDir::toNativeSeparators(path))
+                                  : exportError);
   for (QAction *a : std::as_const(m_exportActions))
     a->setEnabled(true);
   if (error.isEmpty())
     statusBar()->showMessage(
-        tr("Exported %n image(s) to %1", nullptr, m_exportCount).arg(QDir::toNativeSeparators(m_exportPath)),
-        10000);
+        tr("Exported %n image(s) to %1", nullptr, count).arg(QDir::toNativeSeparators(path)), 10000);
   else
     showError(tr("Export failed"), error);
-  Q_EMIT exportFinished(m_exportPath, error);
+  Q_EMIT exportFinished(path, error);
 }
 
 } // namespace streetlens::ui

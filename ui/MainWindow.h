@@ -2,7 +2,7 @@
 // MainWindow: the StreetLens window. Owns the image list model, the photo view, the results
 // panel, the map area (the map widget is put in by the composition root), the status bar, the
 // ImageIngest (folder expansion and hashing on a pool), the AnalysisController (the pipeline on
-// the worker thread, which alone writes the project file), the export job (QtConcurrent worker)
+// the worker thread, which alone writes the project file), the ExportController (the export job)
 // and the GUI thread's read-only connection to the open project file. Lives on the GUI thread;
 // never blocks it and opens dialogs with open() (no nested event loops).
 #include "core/analysis/GeoResult.h"
@@ -10,7 +10,6 @@
 #include "ui/AppSettings.h"
 #include "ui/EngineFactory.h"
 
-#include <QFutureWatcher>
 #include <QHash>
 #include <QMainWindow>
 #include <memory>
@@ -37,6 +36,7 @@ class ProjectStore;
 namespace streetlens::ui {
 
 class AnalysisController;
+class ExportController;
 class ImageIngest;
 class ImageListModel;
 class ModelSetupPanel;
@@ -135,7 +135,7 @@ private:
   void onEngineFailed(const QString &error);
   void showCenter(bool modelReady);
   void showError(const QString &title, const QString &text);
-  void onExportDone();
+  void onExportDone(const QString &path, bool ok, const QString &error, int count);
   QString settingsSummary() const;
   // MainWindowActions.cpp: menus, dialogs, project files.
   void buildMenus();
@@ -178,11 +178,8 @@ private:
   int m_duplicates = 0;
   bool m_engineLoading = false;
 
-  QHash<int, QAction *> m_exportActions;   // by ExportFormat
-  QFutureWatcher<QString> m_exportWatcher; // result: the error, empty on success
-  QString m_exportPath;
-  int m_exportCount = 0;
-  bool m_exporting = false; // from exportTo until exportFinished
+  QHash<int, QAction *> m_exportActions; // by ExportFormat
+  ExportController *m_exports = nullptr; // the export job (one at a time)
 };
 
 } // namespace streetlens::ui
