@@ -47,6 +47,18 @@ public:
 
 private:
   struct Level; // one label set: names + normalised text embeddings
+  // score(): one function per mode (GeoAnalyzer.cpp), sharing the steps below.
+  std::vector<float> query(const float *imageEmbedding) const;
+  void scoreCustom(const std::vector<float> &x, ImageResult &out) const;
+  void scoreFlat(const std::vector<float> &x, ImageResult &out) const;
+  void scoreHierarchical(const std::vector<float> &x, ImageResult &out) const;
+  void scoreExpected(const std::vector<float> &x, ImageResult &out) const;
+  void hierarchy(const std::vector<float> &x, ImageResult &out) const;
+  void collectPlaces(const std::vector<double> &pCountry, const std::vector<double> &pRegion,
+                     const std::vector<double> &pCity, ImageResult &out) const;
+  void cutToKept(ImageResult &out) const;
+  void estimateAtTopPlace(ImageResult &out) const;
+  QString cityLabel(const PlaceProbability &city) const;
   bool embedLevel(Level &level, const QStringList &templates, const Progress &progress, QString *error);
 
   EmbeddingEngine &engine_;
