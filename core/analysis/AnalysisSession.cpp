@@ -280,11 +280,12 @@ void AnalysisSession::runAll() {
   }
 }
 
-bool AnalysisSession::save(ImageResult &r) {
+bool AnalysisSession::save(ImageResult &r, const QImage &thumbnail) {
   if (!m_project || r.sha256.isEmpty())
     return true;
   QString err;
-  if (m_project->saveResult(r, &err))
+  // A new image's row (with the thumbnail the app lists) and its result: one transaction.
+  if (m_project->saveResult(r, thumbnail, &err))
     return true;
   r.status = ImageStatus::Failed;
   r.error = QStringLiteral("%1: the result could not be saved: %2").arg(r.path, err);
@@ -332,11 +333,6 @@ void AnalysisSession::analyse(std::vector<Decoded> &decoded) {
         item->resumed = true;
         continue;
       }
-      if (m_makeImages && !stored) { // the app's list needs the thumbnail in the project
-        QString err;
-        if (!m_project->addImage(newImageFrom(*item), &err) && m_cb.notice)
-          m_cb.notice(err);
-      }
     }
     item->result.status = ImageStatus::Running;
     if (m_cb.ingested) // a snapshot: `item` is filled in below while the receiver may read this one
@@ -373,7 +369,7 @@ void AnalysisSession::analyse(std::vector<Decoded> &decoded) {
   // Committed, then reported, in input order.
   for (std::shared_ptr<AnalysisItem> &item : items) {
     if (!item->resumed)
-      save(item->result);
+      save(item->result, item->thumbnail);
     ++m_done;
     if (m_cb.finished)
       m_cb.finished(std::move(item));

@@ -117,7 +117,7 @@ private:
   void recordProjectMeta();
   void ingestOnly(std::vector<Decoded> &decoded);
   void analyse(std::vector<Decoded> &decoded);
-  bool save(ImageResult &r);
+  bool save(ImageResult &r, const QImage &thumbnail = {});
   void reportProgress();
 
   Callbacks m_cb;

@@ -395,7 +395,7 @@ std::optional<ProjectStore::Added> ProjectStore::addImage(const NewImage &image,
   return Added{*id, true};
 }
 
-bool ProjectStore::saveResult(const ImageResult &r, QString *error) {
+bool ProjectStore::saveResult(const ImageResult &r, const QImage &thumbnail, QString *error) {
   if (!writeAllowed(QStringLiteral("saveResult"), error))
     return false;
   if (r.sha256.isEmpty()) {
@@ -424,6 +424,7 @@ bool ProjectStore::saveResult(const ImageResult &r, QString *error) {
     img.exifLocation = r.exifLocation;
     img.exifAltitude = r.exifAltitude;
     img.exifTime = r.exifTime;
+    img.thumbnail = thumbnail;
     id = d->insertImage(img, statusText(r.status), error);
     if (!id)
       return rollback(nullptr);

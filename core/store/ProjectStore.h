@@ -75,7 +75,9 @@ public:
   // Stores a finished result (Done: per-level probabilities, estimate, error km; Failed: the error)
   // in one transaction that is committed before this returns. The image row is created from the
   // result when missing. A result with the same settings key replaces the earlier one.
-  bool saveResult(const ImageResult &result, QString *error);
+  bool saveResult(const ImageResult &result, QString *error) { return saveResult(result, QImage(), error); }
+  // The same; a row created here gets `thumbnail` (one transaction for a new image and its result).
+  bool saveResult(const ImageResult &result, const QImage &thumbnail, QString *error);
 
   // Every image in insertion order with its latest result. nullopt with *error on failure.
   std::optional<std::vector<StoredImage>> loadAll(QString *error) const;

@@ -138,8 +138,14 @@ void TestAnalysisSession::decodesEachImageOnce() {
   QCOMPARE(rig.session->done(), int(m_images.size()));
   QCOMPARE(rig.session->total(), int(m_images.size()));
   QVERIFY(!rig.session->hasWork());
-  if (withProject)
+  if (withProject) {
     QCOMPARE(rig.session->project()->imageCount(), int(m_images.size()));
+    for (const auto &item : rig.finished) { // row and result in one transaction, with the thumbnail
+      const auto stored = rig.session->project()->image(item->result.sha256);
+      QVERIFY(stored && stored->result);
+      QCOMPARE(stored->image.thumbnail.isNull(), !makeImages);
+    }
+  }
 }
 
 void TestAnalysisSession::resumesAKilledBatch() {
