@@ -59,7 +59,10 @@ AnalysisController::~AnalysisController() {
 
 void AnalysisController::loadEngine(const EngineOptions &options) {
   m_engineReady = false;
-  m_window = options.batchSize > 0 ? qMax(2, 2 * options.batchSize) : 16; // auto: up to 8 per batch
+  // Four batches at the worker: the one in the engine, the one decoded ahead, and the next two, so
+  // the decode-ahead never waits for the refill from this thread. Cancel drops the waiting ones
+  // at the worker at once (dropCancelled), so a larger window does not delay it.
+  m_window = options.batchSize > 0 ? qMax(4, 4 * options.batchSize) : 32; // auto: up to 8 per batch
   QMetaObject::invokeMethod(
       m_worker, [w = m_worker, options] { w->loadEngine(options); }, Qt::QueuedConnection);
 }
