@@ -17,8 +17,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHeaderView>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -67,6 +65,7 @@ MainWindow::MainWindow(EngineFactory factory, Options options, QWidget *parent)
   m_model = new ImageListModel(this);
   m_ingest = new ImageIngest(this);
   m_analysis = new AnalysisController(std::move(factory), m_options.gazetteerPath, m_options.cacheDir, this);
+  m_project = new ProjectSession(m_analysis, this);
 #ifndef NDEBUG
   // Debug builds check that the GUI thread never writes the project (the pipeline on the worker
   // is its only writer); the UI tests switch the same check on in every build.
@@ -76,6 +75,7 @@ MainWindow::MainWindow(EngineFactory factory, Options options, QWidget *parent)
   buildStatusBar();
   buildMenus();
   connectAnalysis();
+  connectProject();
   m_exports = new ExportController(this);
   connect(m_exports, &ExportController::finished, this, &MainWindow::onExportDone);
 
@@ -237,7 +237,6 @@ void MainWindow::connectAnalysis() {
   });
   connect(m_analysis, &AnalysisController::notice, this,
           [this](const QString &t) { statusBar()->showMessage(t, 10000); });
-  connect(m_analysis, &AnalysisController::projectOpened, this, &MainWindow::onWorkerProjectOpened);
 }
 
 void MainWindow::onIngested(const IngestedImage &img) {
@@ -434,7 +433,7 @@ QString MainWindow::settingsSummary() const {
 
 exporting::ReportContext MainWindow::reportContext() const {
   exporting::ReportContext ctx;
-  ctx.projectName = m_untitled ? tr("Untitled project") : QFileInfo(m_projectPath).completeBaseName();
+  ctx.projectName = isUntitled() ? tr("Untitled project") : QFileInfo(projectPath()).completeBaseName();
   ctx.created = QDateTime::currentDateTime();
   if (m_analysis->isEngineReady()) {
     const EngineInfo &info = m_analysis->engineInfo();
@@ -443,7 +442,7 @@ exporting::ReportContext MainWindow::reportContext() const {
     ctx.precision = info.precision;
     ctx.device =
         info.deviceName.isEmpty() ? info.device : QStringLiteral("%1 (%2)").arg(info.device, info.deviceName);
-  } else if (const auto model = m_store ? m_store->modelRecord() : std::nullopt) {
+  } else if (const auto model = m_project->store() ? m_project->store()->modelRecord() : std::nullopt) {
     // No model loaded now: the model that produced the project's results, as recorded.
     ctx.modelName = model->name;
     ctx.modelSha256 = model->sha256;

@@ -3,12 +3,13 @@
 // panel, the map area (the map widget is put in by the composition root), the status bar, the
 // ImageIngest (folder expansion and hashing on a pool), the AnalysisController (the pipeline on
 // the worker thread, which alone writes the project file), the ExportController (the export job)
-// and the GUI thread's read-only connection to the open project file. Lives on the GUI thread;
-// never blocks it and opens dialogs with open() (no nested event loops).
+// and the ProjectSession (which project is open, with the GUI thread's read-only connection). Lives on the
+// GUI thread; never blocks it and opens dialogs with open() (no nested event loops).
 #include "core/analysis/GeoResult.h"
 #include "core/export/ExportTypes.h"
 #include "ui/AppSettings.h"
 #include "ui/EngineFactory.h"
+#include "ui/ProjectSession.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -98,8 +99,8 @@ public:
   ModelSetupPanel *modelSetupPanel() const { return m_setup; }
   AnalysisController *analysis() const { return m_analysis; }
   const AppSettings &settings() const { return m_settings; }
-  QString projectPath() const { return m_projectPath; }
-  bool isUntitled() const { return m_untitled; }
+  QString projectPath() const { return m_project->path(); }
+  bool isUntitled() const { return m_project->isUntitled(); }
   bool isIngesting() const;
   QProgressBar *progressBar() const { return m_progress; }
   QString statusModelText() const;
@@ -148,8 +149,9 @@ private:
   void openDownloadDialog();
   void showResponsibleUseNote(bool force);
   void removeSelected();
-  bool switchGuiStore(const QString &path, bool reload, QString *error);
-  void onWorkerProjectOpened(const QString &path, const QString &error);
+  void showProjectRows(std::vector<store::StoredImage> rows);
+  void clearRows();
+  void connectProject();
   void updateTitle();
 
   Options m_options;
@@ -170,11 +172,7 @@ private:
   QMenu *m_recentMenu = nullptr;
   QAction *m_settingsAction = nullptr, *m_cancelAction = nullptr, *m_rerunAction = nullptr;
 
-  std::unique_ptr<store::ProjectStore> m_store; // the GUI thread's connection
-  QString m_projectPath;
-  bool m_untitled = true;
-  enum class PendingProjectOp { None, New, Open, SaveAs } m_pendingOp = PendingProjectOp::None;
-  QString m_pendingPath;
+  ProjectSession *m_project = nullptr; // which project, its read-only connection
   int m_duplicates = 0;
   bool m_engineLoading = false;
 
