@@ -58,14 +58,6 @@
         <source>%1 cannot be replaced.</source>
         <translation>%1 kann nicht ersetzt werden.</translation>
     </message>
-    <message>
-        <source>The result could not be saved: %1</source>
-        <translation>Das Ergebnis konnte nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
-        <source>%1: the file changed since it was added; add it again.</source>
-        <translation>%1: Die Datei wurde seit dem Hinzufügen geändert; fügen Sie sie erneut hinzu.</translation>
-    </message>
 </context>
 <context>
     <name>streetlens::ui::DownloadDialog</name>

@@ -58,14 +58,6 @@
         <source>%1 cannot be replaced.</source>
         <translation>%1 no se puede reemplazar.</translation>
     </message>
-    <message>
-        <source>The result could not be saved: %1</source>
-        <translation>No se pudo guardar el resultado: %1</translation>
-    </message>
-    <message>
-        <source>%1: the file changed since it was added; add it again.</source>
-        <translation>%1: el archivo ha cambiado desde que se añadió; vuelva a añadirlo.</translation>
-    </message>
 </context>
 <context>
     <name>streetlens::ui::DownloadDialog</name>

@@ -58,14 +58,6 @@
         <source>%1 cannot be replaced.</source>
         <translation>%1 ne peut pas être remplacé.</translation>
     </message>
-    <message>
-        <source>The result could not be saved: %1</source>
-        <translation>Le résultat n’a pas pu être enregistré&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>%1: the file changed since it was added; add it again.</source>
-        <translation>%1&#xa0;: le fichier a changé depuis son ajout&#xa0;; ajoutez-le de nouveau.</translation>
-    </message>
 </context>
 <context>
     <name>streetlens::ui::DownloadDialog</name>

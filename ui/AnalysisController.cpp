@@ -3,6 +3,7 @@
 #include "core/gazetteer/Gazetteer.h"
 
 #include <QThread>
+#include <limits>
 
 namespace streetlens::ui {
 
@@ -11,6 +12,7 @@ AnalysisController::AnalysisController(EngineFactory factory, QString gazetteerP
     : QObject(parent), m_hasFactory(bool(factory)) {
   qRegisterMetaType<streetlens::ImageResult>();
   qRegisterMetaType<streetlens::EngineInfo>();
+  qRegisterMetaType<streetlens::AnalysisItemPtr>();
   qRegisterMetaType<std::shared_ptr<const streetlens::gazetteer::Gazetteer>>();
   m_thread = new QThread(this);
   m_thread->setObjectName(QStringLiteral("StreetLens analysis"));
@@ -36,6 +38,10 @@ AnalysisController::AnalysisController(EngineFactory factory, QString gazetteerP
   connect(m_worker, &AnalysisWorker::preparing, this, &AnalysisController::preparing);
   connect(m_worker, &AnalysisWorker::imageStarted, this, &AnalysisController::onStarted);
   connect(m_worker, &AnalysisWorker::imageFinished, this, &AnalysisController::onFinished);
+  connect(m_worker, &AnalysisWorker::imageIngested, this, [this](quint64 id, const AnalysisItemPtr &item) {
+    m_notIngested.remove(id);
+    Q_EMIT imageIngested(item);
+  });
   connect(m_worker, &AnalysisWorker::jobSkipped, this, &AnalysisController::onSkipped);
   connect(m_worker, &AnalysisWorker::projectOpened, this, &AnalysisController::projectOpened);
   connect(m_worker, &AnalysisWorker::notice, this, &AnalysisController::notice);
@@ -51,11 +57,23 @@ AnalysisController::~AnalysisController() {
   m_thread->wait();
 }
 
-void AnalysisController::loadEngine(const EngineRequest &request) {
+void AnalysisController::loadEngine(const EngineOptions &options) {
   m_engineReady = false;
-  m_window = qMax(2, 2 * qMax(1, request.batchSize));
+  // Four batches at the worker: the one in the engine, the one decoded ahead, and the next two, so
+  // the decode-ahead never waits for the refill from this thread. Cancel drops the waiting ones
+  // at the worker at once (dropCancelled), so a larger window does not delay it.
+  m_window = options.batchSize > 0 ? qMax(4, 4 * options.batchSize) : 32; // auto: up to 8 per batch
   QMetaObject::invokeMethod(
-      m_worker, [w = m_worker, request] { w->loadEngine(request); }, Qt::QueuedConnection);
+      m_worker, [w = m_worker, options] { w->loadEngine(options); }, Qt::QueuedConnection);
+}
+
+void AnalysisController::removeImage(const QString &sha256) {
+  QMetaObject::invokeMethod(
+      m_worker, [w = m_worker, sha256] { w->removeImage(sha256); }, Qt::QueuedConnection);
+}
+
+int AnalysisController::ingestingCount() const {
+  return int(m_notIngested.size()) + (m_engineReady ? 0 : int(m_pending.size()));
 }
 
 void AnalysisController::setAnalysisSettings(const AnalysisSettings &settings) {
@@ -90,12 +108,14 @@ void AnalysisController::enqueue(const QString &path, const QString &sha256) {
 }
 
 void AnalysisController::pump() {
-  if (!m_engineReady)
-    return;
-  while (!m_pending.empty() && m_inFlight.size() < m_window) {
+  // Without an engine every job goes to the worker, whose pipeline ingests it (thumbnail, project
+  // row) and keeps it until an engine is ready.
+  const qsizetype window = m_engineReady ? m_window : std::numeric_limits<qsizetype>::max();
+  while (!m_pending.empty() && m_inFlight.size() < window) {
     AnalysisJob job = std::move(m_pending.front());
     m_pending.pop_front();
     m_inFlight.insert(job.requestId, job);
+    m_notIngested.insert(job.requestId);
     QMetaObject::invokeMethod(
         m_worker, [w = m_worker, job] { w->submit(job); }, Qt::QueuedConnection);
   }
@@ -109,6 +129,8 @@ void AnalysisController::cancel() {
     --m_total;
     Q_EMIT imageCancelled(job.sha256);
   }
+  // Jobs already at the worker but not in its batch in flight are dropped there now.
+  QMetaObject::invokeMethod(m_worker, &AnalysisWorker::dropCancelled, Qt::QueuedConnection);
   reportProgress();
   maybeIdle();
 }
@@ -127,12 +149,17 @@ void AnalysisController::rerun(const QList<std::pair<QString, QString>> &images)
 }
 
 void AnalysisController::onStarted(quint64 id, const QString &sha) {
+  if (m_inFlight.contains(id))
+    m_started.insert(id);
   if (id < m_staleBelow)
     return;
   Q_EMIT imageStarted(sha);
 }
 
-void AnalysisController::onFinished(quint64 id, const ImageResult &r) {
+void AnalysisController::onFinished(quint64 id, const AnalysisItemPtr &item) {
+  m_notIngested.remove(id);
+  m_started.remove(id);
+  const ImageResult &r = item->result;
   const auto it = m_inFlight.find(id);
   if (it == m_inFlight.end())
     return;
@@ -152,6 +179,8 @@ void AnalysisController::onFinished(quint64 id, const ImageResult &r) {
 }
 
 void AnalysisController::onSkipped(quint64 id, const QString &sha) {
+  m_notIngested.remove(id);
+  m_started.remove(id);
   const auto it = m_inFlight.find(id);
   if (it == m_inFlight.end())
     return;

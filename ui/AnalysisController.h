@@ -1,9 +1,11 @@
 #pragma once
-// AnalysisController: the GUI-thread side of the analysis. Owns the "StreetLens analysis" QThread
-// and the AnalysisWorker on it, the queue of images waiting to be analysed (only a small window of
-// jobs is handed to the worker at a time, so cancel is immediate for the rest), request ids that
-// let stale results from an earlier run be dropped, and the batch progress with its ETA. Lives on
-// the GUI thread; talks to the worker only through queued calls and signals.
+// AnalysisController: the GUI-thread side of the analysis; it starts the pipeline (AnalysisSession
+// on the worker) and observes it. Owns the "StreetLens analysis" QThread and the AnalysisWorker on
+// it, the queue of images waiting to be analysed (only a small window of jobs is handed to the
+// worker at a time while an engine is ready, so cancel is immediate for the rest; without one,
+// every job goes to the worker to be ingested), request ids that let stale results from an
+// earlier run be dropped, and the batch progress with its ETA as the window shows it. Lives on the
+// GUI thread; talks to the worker only through queued calls and signals, and writes nothing.
 #include "core/analysis/AnalysisSettings.h"
 #include "core/analysis/GeoResult.h"
 #include "ui/AnalysisWorker.h"
@@ -27,7 +29,7 @@ public:
   ~AnalysisController() override;
 
   bool hasEngineFactory() const { return m_hasFactory; }
-  void loadEngine(const EngineRequest &request);
+  void loadEngine(const EngineOptions &options);
   void setAnalysisSettings(const AnalysisSettings &settings);
   bool isEngineReady() const { return m_engineReady; }
   const EngineInfo &engineInfo() const { return m_info; }
@@ -45,8 +47,14 @@ public:
   // Drops results still coming from earlier requests (after settings changed) and queues again.
   void rerun(const QList<std::pair<QString, QString>> &images);
 
+  // Deletes an image and its results from the project (on the worker, the project's only writer).
+  void removeImage(const QString &sha256);
+
   bool isBusy() const { return !m_pending.empty() || !m_inFlight.isEmpty(); }
-  int waitingCount() const { return int(m_pending.size()); }
+  // Images not yet decoded by the pipeline (no thumbnail yet).
+  int ingestingCount() const;
+  // Images queued and not yet started (here or at the worker).
+  int waitingCount() const { return int(m_pending.size() + m_inFlight.size() - m_started.size()); }
   int done() const { return m_done; }
   int total() const { return m_total; }
 
@@ -57,6 +65,8 @@ Q_SIGNALS:
   void preparing(int done, int total, const QString &what);
   void imageStarted(const QString &sha256);
   void imageFinished(const streetlens::ImageResult &result);
+  // The pipeline decoded an image: thumbnail, preview, size (before its result).
+  void imageIngested(const streetlens::AnalysisItemPtr &item);
   void imageCancelled(const QString &sha256);
   // done / total of the current batch and the estimated seconds left (-1 when unknown).
   void progress(int done, int total, int etaSeconds);
@@ -67,7 +77,7 @@ Q_SIGNALS:
 private:
   void pump();
   void onStarted(quint64 id, const QString &sha);
-  void onFinished(quint64 id, const ImageResult &r);
+  void onFinished(quint64 id, const AnalysisItemPtr &item);
   void onSkipped(quint64 id, const QString &sha);
   void reportProgress();
   void maybeIdle();
@@ -87,6 +97,8 @@ private:
   std::deque<AnalysisJob> m_pending;
   QHash<quint64, AnalysisJob> m_inFlight;
   QSet<QString> m_queuedShas;
+  QSet<quint64> m_notIngested; // sent to the worker, not decoded yet
+  QSet<quint64> m_started;     // sent to the worker, in the engine (until finished or skipped)
   int m_done = 0, m_total = 0;
   QElapsedTimer m_batchClock;
 };

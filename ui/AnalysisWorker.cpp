@@ -2,7 +2,6 @@
 
 #include "core/analysis/GeoAnalyzer.h"
 #include "core/gazetteer/Gazetteer.h"
-#include "core/imageio/ImageLoader.h"
 #include "core/store/ProjectStore.h"
 
 #include <QDir>
@@ -13,7 +12,19 @@ namespace streetlens::ui {
 AnalysisWorker::AnalysisWorker(EngineFactory factory, QString gazetteerPath, QString cacheDir,
                                std::shared_ptr<std::atomic<quint64>> skipBelow)
     : m_factory(std::move(factory)), m_gazetteerPath(std::move(gazetteerPath)),
-      m_cacheDir(std::move(cacheDir)), m_skipBelow(std::move(skipBelow)) {}
+      m_cacheDir(std::move(cacheDir)), m_skipBelow(std::move(skipBelow)) {
+  AnalysisSession::Callbacks cb;
+  cb.started = [this](const AnalysisInput &in) { Q_EMIT imageStarted(in.id, in.expectedSha256); };
+  cb.ingested = [this](const AnalysisItemPtr &item) { Q_EMIT imageIngested(item->id, item); };
+  cb.finished = [this](std::shared_ptr<AnalysisItem> item) {
+    const quint64 id = item->id;
+    Q_EMIT imageFinished(id, AnalysisItemPtr(std::move(item)));
+  };
+  cb.skipped = [this](const AnalysisInput &in) { Q_EMIT jobSkipped(in.id, in.expectedSha256); };
+  cb.notice = [this](const QString &text) { Q_EMIT notice(text); };
+  m_session = std::make_unique<AnalysisSession>(std::move(cb));
+  m_session->setSkipPredicate([skip = m_skipBelow](const AnalysisInput &in) { return in.id < skip->load(); });
+}
 
 AnalysisWorker::~AnalysisWorker() = default;
 
@@ -27,20 +38,21 @@ void AnalysisWorker::start() {
   Q_EMIT gazetteerLoaded(m_gaz);
 }
 
-void AnalysisWorker::loadEngine(const EngineRequest &request) {
-  m_ready = false;
+void AnalysisWorker::loadEngine(const EngineOptions &options) {
+  if (m_session)
+    m_session->setAnalyzer(nullptr, nullptr); // before the engine and analyzer go
   m_analyzer.reset();
   m_engine = {};
-  m_request = request;
+  m_options = options;
   if (!m_factory) {
     Q_EMIT engineFailed(tr("This build of StreetLens has no inference engine."));
     return;
   }
-  if (request.modelDir.isEmpty()) {
+  if (options.modelDir.isEmpty()) {
     Q_EMIT engineFailed(tr("No model folder is set."));
     return;
   }
-  m_engine = m_factory(request);
+  m_engine = m_factory(options);
   if (!m_engine.engine) {
     const QString why = m_engine.error.isEmpty() ? tr("unknown error") : m_engine.error;
     m_engine = {};
@@ -57,7 +69,8 @@ void AnalysisWorker::setAnalysisSettings(const AnalysisSettings &settings) {
 }
 
 void AnalysisWorker::rebuildAnalyzer() {
-  m_ready = false;
+  if (m_session)
+    m_session->setAnalyzer(nullptr, nullptr);
   m_analyzer.reset();
   if (!m_gaz) {
     Q_EMIT engineFailed(tr("The built-in gazetteer is not loaded."));
@@ -76,21 +89,27 @@ void AnalysisWorker::rebuildAnalyzer() {
     return;
   }
   m_analyzer = std::move(analyzer);
-  m_ready = true;
+  if (m_session) // batch size 0 = auto: the engine's own choice
+    m_session->setAnalyzer(m_engine.engine.get(), m_analyzer.get(), m_options.batchSize);
   Q_EMIT engineReady(m_engine.engine->info(), m_analyzer->settingsKey());
   scheduleNext();
 }
 
 void AnalysisWorker::openProject(const QString &path) {
-  m_store.reset();
+  if (!m_session)
+    return;
+  m_session->setProject(nullptr);
   QString err;
-  m_store = store::ProjectStore::open(path, &err);
-  Q_EMIT projectOpened(path, m_store ? QString() : err);
+  auto store = store::ProjectStore::open(path, &err);
+  const bool ok = bool(store);
+  m_session->setProject(std::move(store));
+  Q_EMIT projectOpened(path, ok ? QString() : err);
 }
 
 void AnalysisWorker::saveProjectAs(const QString &target) {
   QString err;
-  if (!m_store) {
+  store::ProjectStore *current = m_session ? m_session->project() : nullptr;
+  if (!current) {
     Q_EMIT projectOpened(target, tr("No project is open."));
     return;
   }
@@ -98,7 +117,7 @@ void AnalysisWorker::saveProjectAs(const QString &target) {
     Q_EMIT projectOpened(target, tr("%1 cannot be replaced.").arg(QDir::toNativeSeparators(target)));
     return;
   }
-  if (!m_store->saveCopyAs(target, &err)) {
+  if (!current->saveCopyAs(target, &err)) {
     Q_EMIT projectOpened(target, err);
     return;
   }
@@ -106,90 +125,42 @@ void AnalysisWorker::saveProjectAs(const QString &target) {
 }
 
 void AnalysisWorker::submit(const AnalysisJob &job) {
-  m_queue.push_back(job);
+  if (!m_session)
+    return;
+  m_session->enqueue({job.requestId, job.path, job.sha256});
   scheduleNext();
+}
+
+void AnalysisWorker::removeImage(const QString &sha256) {
+  QString err;
+  if (m_session && !m_session->removeImage(sha256, &err))
+    Q_EMIT notice(err);
+}
+
+void AnalysisWorker::dropCancelled() {
+  if (m_session)
+    m_session->dropSkipped();
 }
 
 void AnalysisWorker::shutdown() {
   m_shutdown = true;
-  m_queue.clear();
+  m_session.reset(); // waits for its decode-ahead, closes the project
   m_analyzer.reset();
   m_engine = {};
-  m_store.reset();
 }
 
 void AnalysisWorker::scheduleNext() {
-  if (m_scheduled || m_queue.empty() || !m_ready || m_shutdown)
+  if (m_scheduled || m_shutdown || !m_session || !m_session->hasWork())
     return;
   m_scheduled = true;
   QMetaObject::invokeMethod(this, &AnalysisWorker::processNext, Qt::QueuedConnection);
 }
 
-bool AnalysisWorker::saveResult(ImageResult &r) {
-  if (!m_store)
-    return true; // no project: results live in the window only
-  QString err;
-  if (m_store->saveResult(r, &err))
-    return true;
-  r.status = ImageStatus::Failed;
-  r.error = tr("The result could not be saved: %1").arg(err);
-  Q_EMIT notice(r.error);
-  return false;
-}
-
 void AnalysisWorker::processNext() {
   m_scheduled = false;
-  if (!m_ready || m_shutdown)
+  if (m_shutdown || !m_session)
     return;
-  const int batch = qMax(1, m_request.batchSize);
-  std::vector<AnalysisJob> jobs;
-  while (!m_queue.empty() && int(jobs.size()) < batch) {
-    AnalysisJob job = std::move(m_queue.front());
-    m_queue.pop_front();
-    if (job.requestId < m_skipBelow->load()) {
-      Q_EMIT jobSkipped(job.requestId, job.sha256);
-      continue;
-    }
-    jobs.push_back(std::move(job));
-  }
-  std::vector<LoadedImage> loaded;
-  QStringList paths;
-  std::vector<size_t> loadedIndex; // job index of each loaded image
-  std::vector<ImageResult> results(jobs.size());
-  for (size_t i = 0; i < jobs.size(); ++i) {
-    Q_EMIT imageStarted(jobs[i].requestId, jobs[i].sha256);
-    QString err;
-    auto img = loadImage(jobs[i].path, ImageLimits{}, &err);
-    if (!img) {
-      results[i].status = ImageStatus::Failed;
-      results[i].error = err;
-    } else if (!jobs[i].sha256.isEmpty() && QString::fromLatin1(img->sha256Hex) != jobs[i].sha256) {
-      results[i].status = ImageStatus::Failed;
-      results[i].error = tr("%1: the file changed since it was added; add it again.").arg(jobs[i].path);
-    } else {
-      loadedIndex.push_back(i);
-      paths << jobs[i].path;
-      loaded.push_back(std::move(*img));
-    }
-  }
-  if (!loaded.empty()) {
-    std::vector<ImageResult> scored = m_analyzer->analyzeLoaded(loaded, paths);
-    for (size_t k = 0; k < scored.size(); ++k)
-      results[loadedIndex[k]] = std::move(scored[k]);
-  }
-  for (size_t i = 0; i < jobs.size(); ++i) {
-    ImageResult &r = results[i];
-    r.path = jobs[i].path;
-    if (r.sha256.isEmpty())
-      r.sha256 = jobs[i].sha256;
-    if (!r.analyzedAt.isValid())
-      r.analyzedAt = QDateTime::currentDateTimeUtc();
-    saveResult(r); // committed before it is reported
-    Q_EMIT imageFinished(jobs[i].requestId, r);
-  }
-  if (m_engine.takeNotices)
-    for (const QString &n : m_engine.takeNotices())
-      Q_EMIT notice(n);
+  m_session->runBatch();
   scheduleNext();
 }
 

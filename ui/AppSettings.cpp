@@ -33,7 +33,7 @@ AppSettings AppSettings::load(QSettings &s) {
   a.modelDir = s.value(QStringLiteral("dir")).toString();
   a.device = s.value(QStringLiteral("device"), a.device).toString();
   a.precision = s.value(QStringLiteral("precision"), a.precision).toString();
-  a.batchSize = qBound(1, s.value(QStringLiteral("batchSize"), a.batchSize).toInt(), 256);
+  a.batchSize = qBound(0, s.value(QStringLiteral("batchSize"), a.batchSize).toInt(), 256);
   a.downloadEndpoint = s.value(QStringLiteral("downloadEndpoint"), a.downloadEndpoint).toString();
   s.endGroup();
   s.beginGroup(QStringLiteral("analysis"));
@@ -87,8 +87,8 @@ void AppSettings::save(QSettings &s) const {
   s.sync();
 }
 
-EngineRequest AppSettings::engineRequest() const {
-  EngineRequest r;
+EngineOptions AppSettings::engineOptions() const {
+  EngineOptions r;
   r.modelDir = modelDir;
   r.device = device;
   r.precision = precision;

@@ -16,7 +16,7 @@ struct AppSettings {
   QString modelDir; // empty: no model chosen yet
   QString device = QStringLiteral("auto");
   QString precision = QStringLiteral("auto");
-  int batchSize = 8;
+  int batchSize = 0;         // images per forward pass; 0 = auto (the engine chooses, as --batch-size auto)
   AnalysisSettings analysis; // mode, top-k, templates, candidates
   QString candidateListFile; // CSV / text of custom candidates ("" = gazetteer)
   QString downloadEndpoint = QStringLiteral("https://huggingface.co");
@@ -31,7 +31,7 @@ struct AppSettings {
   static AppSettings load(QSettings &s);
   void save(QSettings &s) const;
 
-  EngineRequest engineRequest() const;
+  EngineOptions engineOptions() const;
   void addRecentProject(const QString &path);
   // The analysis settings with the candidate list file applied; false (and *error) when the file
   // cannot be read or parsed.

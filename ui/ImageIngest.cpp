@@ -1,8 +1,5 @@
 #include "ui/ImageIngest.h"
 
-#include "core/imageio/ImageLoader.h"
-#include "core/imageio/Thumbnail.h"
-
 #include <QCryptographicHash>
 #include <QDirIterator>
 #include <QFile>
@@ -63,23 +60,13 @@ IngestedImage ImageIngest::ingestFile(const QString &path) {
   IngestedImage out;
   out.path = path;
   out.size = QFileInfo(path).size();
-  QString err;
-  const auto img = loadImage(path, ImageLimits{}, &err);
-  if (img) {
-    out.sha256 = QString::fromLatin1(img->sha256Hex);
-    out.width = img->image.width;
-    out.height = img->image.height;
-    out.exif = img->exif;
-    out.thumbnail = makeThumbnail(img->image, kThumbnailSide);
+  QFile f(path);
+  QCryptographicHash h(QCryptographicHash::Sha256);
+  if (!f.open(QIODevice::ReadOnly) || !h.addData(&f)) {
+    out.error = QStringLiteral("%1: cannot be read (%2)").arg(path, f.errorString());
     return out;
   }
-  out.error = err;
-  QFile f(path); // still identify it, so the failure is remembered in the project once
-  if (f.open(QIODevice::ReadOnly)) {
-    QCryptographicHash h(QCryptographicHash::Sha256);
-    if (h.addData(&f))
-      out.sha256 = QString::fromLatin1(h.result().toHex());
-  }
+  out.sha256 = QString::fromLatin1(h.result().toHex());
   return out;
 }
 

@@ -1,12 +1,10 @@
 #pragma once
 // ImageIngest: turns dropped / opened / pasted paths into images ready to queue. Expands folders
-// recursively (image extensions only) and, per file, hashes the bytes, reads size, EXIF and makes a
-// thumbnail — all on its own small QThreadPool, never on the GUI thread. The object lives on the
-// GUI thread and reports through signals (QFutureWatcher); pending work is dropped when it is
-// destroyed.
-#include "core/imageio/ExifInfo.h"
-
-#include <QImage>
+// recursively (image extensions only) and, per file, hashes the bytes (the image's identity in the
+// list and the project) — on its own small QThreadPool, never on the GUI thread. It decodes
+// nothing: the pipeline (AnalysisSession on the worker) decodes each image once, for the
+// thumbnail, EXIF, the project row and the analysis. The object lives on the GUI thread and reports
+// through signals (QFutureWatcher); pending work is dropped when it is destroyed.
 #include <QObject>
 #include <QStringList>
 #include <QThreadPool>
@@ -18,16 +16,12 @@ struct IngestedImage {
   QString path;
   QString sha256; // empty when the file could not be read at all
   qint64 size = 0;
-  int width = 0, height = 0;
-  ExifInfo exif;
-  QImage thumbnail;
-  QString error; // set when the file is not a usable image (it is still listed, as failed)
+  QString error; // set when the file cannot be read (it is still listed, as failed)
 };
 
 class ImageIngest : public QObject {
   Q_OBJECT
 public:
-  static constexpr int kThumbnailSide = 128;
   explicit ImageIngest(QObject *parent = nullptr);
   ~ImageIngest() override;
 

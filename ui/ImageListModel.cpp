@@ -140,6 +140,29 @@ bool ImageListModel::setIdentified(const QString &path, const QString &sha256, q
   return true;
 }
 
+void ImageListModel::setDecoded(const QString &sha256, int width, int height, const QImage &thumbnail,
+                                const QImage &preview) {
+  const int r = rowOfSha(sha256);
+  if (r < 0)
+    return;
+  ImageRow &row = m_rows[size_t(r)];
+  row.width = width;
+  row.height = height;
+  if (!thumbnail.isNull())
+    row.thumbnail = thumbnail;
+  if (!preview.isNull()) {
+    row.preview = preview;
+    m_previewOrder.removeAll(sha256);
+    m_previewOrder.append(sha256);
+    while (m_previewOrder.size() > kMaxPreviews) {
+      const int old = rowOfSha(m_previewOrder.takeFirst());
+      if (old >= 0)
+        m_rows[size_t(old)].preview = QImage();
+    }
+  }
+  rowChanged(r);
+}
+
 void ImageListModel::setState(const QString &sha256, RowState state, const QString &error) {
   const int r = rowOfSha(sha256);
   if (r < 0)
@@ -189,6 +212,7 @@ void ImageListModel::clear() {
   m_rows.clear();
   m_bySha.clear();
   m_byPath.clear();
+  m_previewOrder.clear();
   endResetModel();
 }
 

@@ -21,6 +21,7 @@ struct ImageRow {
   qint64 size = 0;
   int width = 0, height = 0;
   QImage thumbnail;
+  QImage preview; // from the pipeline's decode, for the photo view (kept for recent rows only)
   RowState state = RowState::Reading;
   QString error;
   std::optional<ImageResult> result;
@@ -50,6 +51,11 @@ public:
   // already has the same content.
   bool setIdentified(const QString &path, const QString &sha256, qint64 size, int width, int height,
                      const QImage &thumbnail);
+  // The pipeline decoded the image: size, thumbnail and a preview (only the newest kMaxPreviews
+  // rows keep theirs; the others show the thumbnail and decode when selected).
+  void setDecoded(const QString &sha256, int width, int height, const QImage &thumbnail,
+                  const QImage &preview);
+  static constexpr int kMaxPreviews = 32;
   void setState(const QString &sha256, RowState state, const QString &error = {});
   void setResult(const ImageResult &result);
   void append(ImageRow row);
@@ -64,6 +70,7 @@ private:
   void reindex();
   std::vector<ImageRow> m_rows;
   QHash<QString, int> m_bySha, m_byPath;
+  QStringList m_previewOrder; // sha256 of rows holding a preview, oldest first
 };
 
 } // namespace streetlens::ui

@@ -4,6 +4,7 @@
 #include "core/gazetteer/Gazetteer.h"
 #include "core/store/ProjectStore.h"
 #include "ui/AnalysisController.h"
+#include "ui/ExportController.h"
 #include "ui/ImageIngest.h"
 #include "ui/ImageListModel.h"
 #include "ui/ModelSetupPanel.h"
@@ -16,8 +17,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHeaderView>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -66,11 +65,19 @@ MainWindow::MainWindow(EngineFactory factory, Options options, QWidget *parent)
   m_model = new ImageListModel(this);
   m_ingest = new ImageIngest(this);
   m_analysis = new AnalysisController(std::move(factory), m_options.gazetteerPath, m_options.cacheDir, this);
+  m_project = new ProjectSession(m_analysis, this);
+#ifndef NDEBUG
+  // Debug builds check that the GUI thread never writes the project (the pipeline on the worker
+  // is its only writer); the UI tests switch the same check on in every build.
+  store::ProjectStore::forbidWritesOnThread(thread());
+#endif
   buildLayout();
   buildStatusBar();
   buildMenus();
   connectAnalysis();
-  connect(&m_exportWatcher, &QFutureWatcherBase::finished, this, &MainWindow::onExportDone);
+  connectProject();
+  m_exports = new ExportController(this);
+  connect(m_exports, &ExportController::finished, this, &MainWindow::onExportDone);
 
   connect(m_ingest, &ImageIngest::fileFound, this,
           [this](const QString &path) { m_model->addPending(path); });
@@ -99,7 +106,7 @@ MainWindow::MainWindow(EngineFactory factory, Options options, QWidget *parent)
   m_setup->setEngineAvailable(m_analysis->hasEngineFactory());
   if (m_analysis->hasEngineFactory() && !m_settings.modelDir.isEmpty()) {
     m_engineLoading = true;
-    m_analysis->loadEngine(m_settings.engineRequest());
+    m_analysis->loadEngine(m_settings.engineOptions());
   }
   showCenter(false);
   if (m_options.showFirstRunNote && !m_settings.responsibleUseAcknowledged)
@@ -107,8 +114,9 @@ MainWindow::MainWindow(EngineFactory factory, Options options, QWidget *parent)
 }
 
 MainWindow::~MainWindow() {
-  m_exportWatcher.waitForFinished(); // the job holds copies only, but must not outlive the app
-  delete m_analysis;                 // stops the worker thread before the stores go
+  delete m_exports; // waits for a running export: it holds copies only, but must not outlive the app
+  m_exports = nullptr;
+  delete m_analysis; // stops the worker thread before the stores go
   m_analysis = nullptr;
 }
 
@@ -213,10 +221,11 @@ void MainWindow::connectAnalysis() {
   });
   connect(m_analysis, &AnalysisController::imageStarted, this,
           [this](const QString &sha) { m_model->setState(sha, RowState::Running); });
-  connect(m_analysis, &AnalysisController::imageFinished, this, [this](const ImageResult &r) {
-    m_model->setResult(r);
-    if (r.status == ImageStatus::Done)
-      recordModelInProject();
+  connect(m_analysis, &AnalysisController::imageFinished, this,
+          [this](const ImageResult &r) { m_model->setResult(r); });
+  connect(m_analysis, &AnalysisController::imageIngested, this, [this](const AnalysisItemPtr &item) {
+    m_model->setDecoded(item->result.sha256, item->result.width, item->result.height, item->thumbnail,
+                        item->preview);
   });
   connect(m_analysis, &AnalysisController::imageCancelled, this,
           [this](const QString &sha) { m_model->setState(sha, RowState::Cancelled); });
@@ -228,7 +237,6 @@ void MainWindow::connectAnalysis() {
   });
   connect(m_analysis, &AnalysisController::notice, this,
           [this](const QString &t) { statusBar()->showMessage(t, 10000); });
-  connect(m_analysis, &AnalysisController::projectOpened, this, &MainWindow::onWorkerProjectOpened);
 }
 
 void MainWindow::onIngested(const IngestedImage &img) {
@@ -240,38 +248,11 @@ void MainWindow::onIngested(const IngestedImage &img) {
     }
     return;
   }
-  if (!m_model->setIdentified(img.path, img.sha256, img.size, img.width, img.height, img.thumbnail)) {
+  if (!m_model->setIdentified(img.path, img.sha256, img.size, 0, 0, {})) {
     ++m_duplicates;
     return;
   }
-  QString err;
-  if (m_store) {
-    store::NewImage ni;
-    ni.path = img.path;
-    ni.sha256 = img.sha256;
-    ni.size = img.size;
-    ni.width = img.width;
-    ni.height = img.height;
-    if (img.exif.gps) {
-      ni.exifLocation = geo::GeoPoint{img.exif.gps->lat, img.exif.gps->lon};
-      ni.exifAltitude = img.exif.gps->altitude;
-      ni.exifTime = img.exif.gps->time;
-    }
-    ni.thumbnail = img.thumbnail;
-    if (!m_store->addImage(ni, &err))
-      statusBar()->showMessage(err, 10000);
-  }
-  if (!img.error.isEmpty()) {
-    ImageResult failed;
-    failed.path = img.path;
-    failed.sha256 = img.sha256;
-    failed.status = ImageStatus::Failed;
-    failed.error = img.error;
-    if (m_store && !m_store->saveResult(failed, &err))
-      statusBar()->showMessage(err, 10000);
-    m_model->setResult(failed);
-    return;
-  }
+  // The pipeline decodes it once: thumbnail and project row (imageIngested), then the result.
   m_analysis->enqueue(img.path, img.sha256);
 }
 
@@ -296,7 +277,6 @@ void MainWindow::onProgress(int done, int total, int eta) {
 
 void MainWindow::onEngineReady(const EngineInfo &info) {
   m_engineLoading = false;
-  m_modelRecorded = false;
   m_modelLabel->setText(tr("Model: %1").arg(info.modelName));
   const bool gpu = info.device.startsWith(QLatin1String("cuda"));
   m_deviceLabel->setText(tr("%1: %2").arg(gpu ? tr("GPU") : tr("CPU"),
@@ -357,7 +337,7 @@ void MainWindow::showCurrent() {
   }
   const ImageRow &row = m_model->row(cur.row());
   m_center->setCurrentWidget(m_photo);
-  m_photo->showPhoto(row.path, row.thumbnail);
+  m_photo->showPhoto(row.path, row.thumbnail, row.preview);
   const int selected = std::max<int>(1, int(m_list->selectionModel()->selectedRows().size()));
   const QString name = QFileInfo(row.path).fileName();
   switch (row.state) {
@@ -400,7 +380,7 @@ QString MainWindow::statusModelText() const {
 }
 
 bool MainWindow::isIngesting() const {
-  return m_ingest->isBusy();
+  return m_ingest->isBusy() || m_analysis->ingestingCount() > 0;
 }
 
 void MainWindow::showError(const QString &title, const QString &text) {
@@ -453,7 +433,7 @@ QString MainWindow::settingsSummary() const {
 
 exporting::ReportContext MainWindow::reportContext() const {
   exporting::ReportContext ctx;
-  ctx.projectName = m_untitled ? tr("Untitled project") : QFileInfo(m_projectPath).completeBaseName();
+  ctx.projectName = isUntitled() ? tr("Untitled project") : QFileInfo(projectPath()).completeBaseName();
   ctx.created = QDateTime::currentDateTime();
   if (m_analysis->isEngineReady()) {
     const EngineInfo &info = m_analysis->engineInfo();
@@ -462,14 +442,12 @@ exporting::ReportContext MainWindow::reportContext() const {
     ctx.precision = info.precision;
     ctx.device =
         info.deviceName.isEmpty() ? info.device : QStringLiteral("%1 (%2)").arg(info.device, info.deviceName);
-  } else if (m_store) {
+  } else if (const auto model = m_project->store() ? m_project->store()->modelRecord() : std::nullopt) {
     // No model loaded now: the model that produced the project's results, as recorded.
-    const QJsonObject model =
-        QJsonDocument::fromJson(m_store->meta(QStringLiteral("model")).toUtf8()).object();
-    ctx.modelName = model.value(QStringLiteral("name")).toString();
-    ctx.modelSha256 = model.value(QStringLiteral("sha256")).toString();
-    ctx.precision = model.value(QStringLiteral("precision")).toString();
-    ctx.device = model.value(QStringLiteral("device")).toString();
+    ctx.modelName = model->name;
+    ctx.modelSha256 = model->sha256;
+    ctx.precision = model->precision;
+    ctx.device = model->device;
   }
   ctx.settingsSummary = settingsSummary();
   // Called on the export thread: renderResultMap needs no widget, the gazetteer is immutable.
@@ -478,20 +456,8 @@ exporting::ReportContext MainWindow::reportContext() const {
   return ctx;
 }
 
-void MainWindow::recordModelInProject() {
-  if (m_modelRecorded || !m_store || !m_analysis->isEngineReady())
-    return;
-  m_modelRecorded = true;
-  exporting::ReportContext ctx = reportContext();
-  QString err;
-  const QJsonObject json = exporting::modelJsonFromContext(ctx);
-  if (!m_store->setMeta(QStringLiteral("model"),
-                        QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)), &err))
-    statusBar()->showMessage(err, 10000);
-}
-
 bool MainWindow::isExporting() const {
-  return m_exporting;
+  return m_exports->isRunning();
 }
 
 bool MainWindow::exportTo(exporting::ExportFormat format, const QString &path,
@@ -507,35 +473,28 @@ bool MainWindow::exportTo(exporting::ExportFormat format, const QString &path,
                              6000);
     return false;
   }
-  m_exporting = true;
-  m_exportPath = path;
-  m_exportCount = int(results.size());
+  const int count = int(results.size());
+  m_exports->start(std::move(results), format, path, options, reportContext());
   for (QAction *a : std::as_const(m_exportActions))
     a->setEnabled(false);
   statusBar()->showMessage(
-      tr("Exporting %n image(s) to %1…", nullptr, m_exportCount).arg(QDir::toNativeSeparators(path)));
-  m_exportWatcher.setFuture(
-      QtConcurrent::run([results = std::move(results), format, path, options, ctx = reportContext()] {
-        QString error;
-        if (!exporting::exportResults(results, format, path, options, ctx, &error))
-          return error.isEmpty() ? tr("Could not write %1.").arg(QDir::toNativeSeparators(path)) : error;
-        return QString();
-      }));
+      tr("Exporting %n image(s) to %1…", nullptr, count).arg(QDir::toNativeSeparators(path)));
   return true;
 }
 
-void MainWindow::onExportDone() {
-  const QString error = m_exportWatcher.future().result();
-  m_exporting = false;
+void MainWindow::onExportDone(const QString &path, bool ok, const QString &exportError, int count) {
+  const QString error =
+      ok ? QString()
+         : (exportError.isEmpty() ? tr("Could not write %1.").arg(QDir::toNativeSeparators(path))
+                                  : exportError);
   for (QAction *a : std::as_const(m_exportActions))
     a->setEnabled(true);
   if (error.isEmpty())
     statusBar()->showMessage(
-        tr("Exported %n image(s) to %1", nullptr, m_exportCount).arg(QDir::toNativeSeparators(m_exportPath)),
-        10000);
+        tr("Exported %n image(s) to %1", nullptr, count).arg(QDir::toNativeSeparators(path)), 10000);
   else
     showError(tr("Export failed"), error);
-  Q_EMIT exportFinished(m_exportPath, error);
+  Q_EMIT exportFinished(path, error);
 }
 
 } // namespace streetlens::ui

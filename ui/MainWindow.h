@@ -1,16 +1,16 @@
 #pragma once
 // MainWindow: the StreetLens window. Owns the image list model, the photo view, the results
 // panel, the map area (the map widget is put in by the composition root), the status bar, the
-// ImageIngest (hashing / thumbnails on a pool), the AnalysisController (worker thread with the
-// engine), the export job (QtConcurrent worker) and the GUI thread's own connection to the open
-// project file. Lives on the GUI thread;
-// never blocks it and opens dialogs with open() (no nested event loops).
+// ImageIngest (folder expansion and hashing on a pool), the AnalysisController (the pipeline on
+// the worker thread, which alone writes the project file), the ExportController (the export job)
+// and the ProjectSession (which project is open, with the GUI thread's read-only connection). Lives on the
+// GUI thread; never blocks it and opens dialogs with open() (no nested event loops).
 #include "core/analysis/GeoResult.h"
 #include "core/export/ExportTypes.h"
 #include "ui/AppSettings.h"
 #include "ui/EngineFactory.h"
+#include "ui/ProjectSession.h"
 
-#include <QFutureWatcher>
 #include <QHash>
 #include <QMainWindow>
 #include <memory>
@@ -37,6 +37,7 @@ class ProjectStore;
 namespace streetlens::ui {
 
 class AnalysisController;
+class ExportController;
 class ImageIngest;
 class ImageListModel;
 class ModelSetupPanel;
@@ -98,8 +99,8 @@ public:
   ModelSetupPanel *modelSetupPanel() const { return m_setup; }
   AnalysisController *analysis() const { return m_analysis; }
   const AppSettings &settings() const { return m_settings; }
-  QString projectPath() const { return m_projectPath; }
-  bool isUntitled() const { return m_untitled; }
+  QString projectPath() const { return m_project->path(); }
+  bool isUntitled() const { return m_project->isUntitled(); }
   bool isIngesting() const;
   QProgressBar *progressBar() const { return m_progress; }
   QString statusModelText() const;
@@ -135,8 +136,7 @@ private:
   void onEngineFailed(const QString &error);
   void showCenter(bool modelReady);
   void showError(const QString &title, const QString &text);
-  void onExportDone();
-  void recordModelInProject();
+  void onExportDone(const QString &path, bool ok, const QString &error, int count);
   QString settingsSummary() const;
   // MainWindowActions.cpp: menus, dialogs, project files.
   void buildMenus();
@@ -149,9 +149,9 @@ private:
   void openDownloadDialog();
   void showResponsibleUseNote(bool force);
   void removeSelected();
-  bool switchGuiStore(const QString &path, bool reload, QString *error);
-  void onWorkerProjectOpened(const QString &path, const QString &error);
-  void storeSettingsInProject();
+  void showProjectRows(std::vector<store::StoredImage> rows);
+  void clearRows();
+  void connectProject();
   void updateTitle();
 
   Options m_options;
@@ -172,20 +172,12 @@ private:
   QMenu *m_recentMenu = nullptr;
   QAction *m_settingsAction = nullptr, *m_cancelAction = nullptr, *m_rerunAction = nullptr;
 
-  std::unique_ptr<store::ProjectStore> m_store; // the GUI thread's connection
-  QString m_projectPath;
-  bool m_untitled = true;
-  enum class PendingProjectOp { None, Open, SaveAs } m_pendingOp = PendingProjectOp::None;
-  QString m_pendingPath;
+  ProjectSession *m_project = nullptr; // which project, its read-only connection
   int m_duplicates = 0;
   bool m_engineLoading = false;
-  bool m_modelRecorded = false; // the engine's model is written to the project's "model" record
 
-  QHash<int, QAction *> m_exportActions;   // by ExportFormat
-  QFutureWatcher<QString> m_exportWatcher; // result: the error, empty on success
-  QString m_exportPath;
-  int m_exportCount = 0;
-  bool m_exporting = false; // from exportTo until exportFinished
+  QHash<int, QAction *> m_exportActions; // by ExportFormat
+  ExportController *m_exports = nullptr; // the export job (one at a time)
 };
 
 } // namespace streetlens::ui

@@ -1,6 +1,5 @@
 // MainWindow: menus, dialogs, drag and drop, paste and project files (see MainWindow.h).
 #include "core/store/ProjectStore.h"
-#include "core/store/ResultJson.h"
 #include "ui/AnalysisController.h"
 #include "ui/DownloadDialog.h"
 #include "ui/ExportDialog.h"
@@ -21,7 +20,6 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -51,11 +49,11 @@ void MainWindow::buildMenus() {
                   &MainWindow::openProjectDialog);
   m_recentMenu = file->addMenu(tr("&Recent projects"));
   file->addAction(tr("&Save project"), QKeySequence::Save, this, [this] {
-    if (m_untitled)
+    if (isUntitled())
       saveProjectAsDialog();
     else
       statusBar()->showMessage(tr("Everything is saved: results are written to %1 as they finish.")
-                                   .arg(QDir::toNativeSeparators(m_projectPath)),
+                                   .arg(QDir::toNativeSeparators(projectPath())),
                                5000);
   });
   file->addAction(tr("Save project &as…"), QKeySequence::SaveAs, this, &MainWindow::saveProjectAsDialog);
@@ -233,7 +231,7 @@ void MainWindow::openExportDialog(exporting::ExportFormat format) {
     dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
   const bool report = format == exporting::ExportFormat::Html || format == exporting::ExportFormat::Pdf;
   const QString base =
-      m_untitled ? QStringLiteral("streetlens") : QFileInfo(m_projectPath).completeBaseName();
+      isUntitled() ? QStringLiteral("streetlens") : QFileInfo(projectPath()).completeBaseName();
   const QString suggested =
       QDir(dir).filePath(base + (report ? QStringLiteral("-report.") : QStringLiteral("-results.")) +
                          exporting::exportFormatExtension(format));
@@ -280,7 +278,7 @@ void MainWindow::useModel(const QString &dir, bool remember) {
   m_engineLoading = true;
   showCenter(false);
   m_modelLabel->setText(tr("Loading model…"));
-  m_analysis->loadEngine(m_settings.engineRequest());
+  m_analysis->loadEngine(m_settings.engineOptions());
 }
 
 void MainWindow::applySettings(const AppSettings &s) {
@@ -303,7 +301,6 @@ void MainWindow::applySettings(const AppSettings &s) {
     m_analysis->setAnalysisSettings(effective);
   if (engineChanged && !s.modelDir.isEmpty())
     useModel(s.modelDir);
-  storeSettingsInProject();
   if (analysisChanged || engineChanged)
     statusBar()->showMessage(
         tr("Settings changed. New images use them; Analysis > Re-analyse all updates the "
@@ -336,51 +333,57 @@ void MainWindow::removeSelected() {
   std::sort(indexes.rbegin(), indexes.rend());
   for (int r : indexes) {
     const QString sha = m_model->row(r).sha256;
-    QString err;
-    if (m_store && !sha.isEmpty() && !m_store->remove(sha, &err))
-      statusBar()->showMessage(err, 10000);
+    if (!sha.isEmpty() && !sha.startsWith(QLatin1String("path:")))
+      m_analysis->removeImage(sha); // the worker's session is the project's only writer
     m_model->removeAt(r);
   }
 }
 
-bool MainWindow::switchGuiStore(const QString &path, bool reload, QString *error) {
-  auto store = store::ProjectStore::open(path, error);
-  if (!store)
-    return false;
-  std::optional<std::vector<store::StoredImage>> all;
-  if (reload) {
-    all = store->loadAll(error);
-    if (!all)
-      return false;
+void MainWindow::clearRows() {
+  m_model->clear();
+  m_photo->showMessage(tr("Drop photos or folders here, or use File > Open images."));
+  m_results->clear();
+}
+
+void MainWindow::showProjectRows(std::vector<store::StoredImage> rows) {
+  clearRows();
+  QList<std::pair<QString, QString>> pending;
+  for (store::StoredImage &s : rows) {
+    ImageRow row;
+    row.path = s.image.path;
+    row.sha256 = s.image.sha256;
+    row.size = s.image.size;
+    row.width = s.image.width;
+    row.height = s.image.height;
+    row.thumbnail = s.image.thumbnail;
+    row.state = s.status == ImageStatus::Done     ? RowState::Done
+                : s.status == ImageStatus::Failed ? RowState::Failed
+                                                  : RowState::Queued;
+    row.error = s.error;
+    row.result = std::move(s.result);
+    if (row.state == RowState::Queued)
+      pending.append({row.path, row.sha256});
+    m_model->append(std::move(row));
   }
-  m_store = std::move(store);
-  m_modelRecorded = false;
-  m_projectPath = m_store->path();
-  if (reload) {
-    m_model->clear();
-    m_photo->showMessage(tr("Drop photos or folders here, or use File > Open images."));
-    m_results->clear();
-    QList<std::pair<QString, QString>> pending;
-    for (store::StoredImage &s : *all) {
-      ImageRow row;
-      row.path = s.image.path;
-      row.sha256 = s.image.sha256;
-      row.size = s.image.size;
-      row.width = s.image.width;
-      row.height = s.image.height;
-      row.thumbnail = s.image.thumbnail;
-      row.state = s.status == ImageStatus::Done     ? RowState::Done
-                  : s.status == ImageStatus::Failed ? RowState::Failed
-                                                    : RowState::Queued;
-      row.error = s.error;
-      row.result = s.result;
-      if (row.state == RowState::Queued)
-        pending.append({row.path, row.sha256});
-      m_model->append(std::move(row));
-    }
-    m_analysis->rerun(pending); // images left unfinished last time continue now
-  }
-  return true;
+  m_analysis->rerun(pending); // images left unfinished last time continue now
+}
+
+void MainWindow::connectProject() {
+  connect(m_project, &ProjectSession::untitledFailed, this, [this](const QString &err) {
+    statusBar()->showMessage(tr("No project file: %1").arg(err), 15000);
+  });
+  connect(m_project, &ProjectSession::failed, this, [this](bool saving, const QString &error) {
+    showError(saving ? tr("Save project") : tr("Project"), error);
+    Q_EMIT projectFailed(error);
+  });
+  connect(m_project, &ProjectSession::savedAs, this, [this](const QString &path) {
+    m_settings.addRecentProject(path);
+    m_settings.save();
+    rebuildRecentMenu();
+    updateTitle();
+    statusBar()->showMessage(tr("Saved as %1").arg(QDir::toNativeSeparators(path)), 5000);
+  });
+  connect(m_project, &ProjectSession::opened, this, &MainWindow::projectOpened);
 }
 
 void MainWindow::newProject() {
@@ -389,80 +392,33 @@ void MainWindow::newProject() {
       QDir(m_options.untitledDir)
           .filePath(QStringLiteral("untitled-%1.streetlens")
                         .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"))));
-  QString err;
-  if (!switchGuiStore(path, true, &err)) {
-    m_store.reset();
-    m_projectPath.clear();
-    statusBar()->showMessage(tr("No project file: %1").arg(err), 15000);
-    return;
-  }
-  m_untitled = true;
-  m_pendingOp = PendingProjectOp::None;
-  m_analysis->openProject(m_projectPath);
-  storeSettingsInProject();
+  clearRows();
+  m_analysis->rerun({});
+  m_project->createUntitled(path); // the worker creates the file: it is the project's only writer
   updateTitle();
 }
 
 void MainWindow::openProject(const QString &path) {
   QString err;
-  if (!switchGuiStore(path, true, &err)) {
+  auto rows = m_project->open(path, &err);
+  if (!rows) {
     showError(tr("Open project"), err);
     Q_EMIT projectFailed(err);
     return;
   }
-  m_untitled = false;
-  m_pendingOp = PendingProjectOp::Open;
-  m_pendingPath = m_projectPath;
-  m_analysis->openProject(m_projectPath);
-  m_settings.addRecentProject(m_projectPath);
+  showProjectRows(std::move(*rows));
+  m_settings.addRecentProject(projectPath());
   m_settings.save();
   rebuildRecentMenu();
   updateTitle();
 }
 
 void MainWindow::saveProjectAs(const QString &path) {
-  m_pendingOp = PendingProjectOp::SaveAs;
-  m_pendingPath = QFileInfo(path).absoluteFilePath();
-  m_analysis->saveProjectAs(m_pendingPath); // the worker copies between two images, then continues there
-}
-
-void MainWindow::onWorkerProjectOpened(const QString &path, const QString &error) {
-  const PendingProjectOp op = std::exchange(m_pendingOp, PendingProjectOp::None);
-  if (!error.isEmpty()) {
-    showError(op == PendingProjectOp::SaveAs ? tr("Save project") : tr("Project"), error);
-    Q_EMIT projectFailed(error);
-    return;
-  }
-  if (op == PendingProjectOp::SaveAs) {
-    QString err;
-    if (!switchGuiStore(path, false, &err)) {
-      showError(tr("Save project"), err);
-      Q_EMIT projectFailed(err);
-      return;
-    }
-    m_untitled = false;
-    m_settings.addRecentProject(m_projectPath);
-    m_settings.save();
-    rebuildRecentMenu();
-    updateTitle();
-    statusBar()->showMessage(tr("Saved as %1").arg(QDir::toNativeSeparators(m_projectPath)), 5000);
-  }
-  if (op != PendingProjectOp::None)
-    Q_EMIT projectOpened(m_projectPath);
-}
-
-void MainWindow::storeSettingsInProject() {
-  if (!m_store)
-    return;
-  QString err;
-  const QJsonObject json = store::settingsToJson(m_settings.analysis);
-  if (!m_store->setMeta(QStringLiteral("settings"),
-                        QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)), &err))
-    statusBar()->showMessage(err, 10000);
+  m_project->saveAs(path); // the worker copies between two batches, then continues there
 }
 
 void MainWindow::updateTitle() {
-  const QString name = m_untitled ? tr("Untitled project") : QFileInfo(m_projectPath).fileName();
+  const QString name = isUntitled() ? tr("Untitled project") : QFileInfo(projectPath()).fileName();
   setWindowTitle(tr("%1 — StreetLens").arg(name));
 }
 

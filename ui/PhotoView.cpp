@@ -42,14 +42,19 @@ PhotoView::~PhotoView() {
   m_watcher.waitForFinished();
 }
 
-void PhotoView::showPhoto(const QString &path, const QImage &placeholder) {
-  if (path == m_path && !m_image.isNull())
+void PhotoView::showPhoto(const QString &path, const QImage &placeholder, const QImage &preview) {
+  if (path == m_path && !m_image.isNull() && (preview.isNull() || m_image.cacheKey() == preview.cacheKey()))
     return;
   m_path = path;
   m_message.clear();
   m_error.clear();
-  m_image = placeholder;
+  m_image = preview.isNull() ? placeholder : preview;
   ++m_generation;
+  if (!preview.isNull()) { // decoded by the pipeline already: no decode here
+    update();
+    Q_EMIT photoLoaded(path);
+    return;
+  }
   m_watcher.setProperty("generation", m_generation);
   m_watcher.setFuture(QtConcurrent::run(loadPreview, path));
   update();

@@ -1,7 +1,8 @@
 #pragma once
-// PhotoView: shows the selected photo scaled to fit (EXIF orientation applied), decoded off the
-// GUI thread with the safe image loader; a newer request supersedes an older one. Owns the
-// decoded preview image. GUI thread.
+// PhotoView: shows the selected photo scaled to fit (EXIF orientation applied): the preview the
+// pipeline made from its one decode when the row still has it, else the thumbnail and one lazy
+// decode off the GUI thread with the safe image loader (a newer request supersedes an older one).
+// Owns the image shown. GUI thread.
 #include <QFutureWatcher>
 #include <QImage>
 #include <QWidget>
@@ -13,8 +14,9 @@ class PhotoView : public QWidget {
 public:
   explicit PhotoView(QWidget *parent = nullptr);
   ~PhotoView() override;
-  // Loads `path` in the background; shows `placeholder` (a thumbnail) until it is ready.
-  void showPhoto(const QString &path, const QImage &placeholder = {});
+  // Shows `preview` when given (no decode); otherwise loads `path` in the background and shows
+  // `placeholder` (a thumbnail) until it is ready.
+  void showPhoto(const QString &path, const QImage &placeholder = {}, const QImage &preview = {});
   void showMessage(const QString &text); // no photo, a line of text instead
   const QString &currentPath() const { return m_path; }
   const QImage &image() const { return m_image; }

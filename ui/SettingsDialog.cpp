@@ -79,7 +79,8 @@ SettingsDialog::SettingsDialog(const AppSettings &s, QWidget *parent) : QDialog(
   selectData(m_precision, s.precision);
   mf->addRow(tr("Precision:"), m_precision);
   m_batch = new QSpinBox(modelPage);
-  m_batch->setRange(1, 256);
+  m_batch->setRange(0, 256);
+  m_batch->setSpecialValueText(tr("Automatic")); // 0: the engine chooses (8 on the CPU, by memory on CUDA)
   m_batch->setValue(s.batchSize);
   mf->addRow(tr("Batch size:"), m_batch);
   m_endpoint = new QLineEdit(s.downloadEndpoint, modelPage);

@@ -1,6 +1,7 @@
 // streetlens-cli predict | eval: geolocation of images and folders (JSON/CSV/GeoJSON/KML/HTML/PDF),
 // and accuracy on labelled photos (IM2GPS-style CSV or GPS-tagged files). See docs/CLI.md.
 #include "app/cli/CliCommon.h"
+#include "core/analysis/AnalysisSession.h"
 #include "core/analysis/GeoAnalyzer.h"
 #include "core/export/AccuracySummary.h"
 #include "core/export/Csv.h"
@@ -10,9 +11,7 @@
 #include "core/geo/GreatCircle.h"
 #include "core/model/ModelHash.h"
 #include "core/store/ProjectStore.h"
-#ifdef STREETLENS_HAVE_UI
 #include "ui/map/ReportMap.h"
-#endif
 
 #include <QDir>
 #include <QDirIterator>
@@ -23,7 +22,6 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QTextStream>
-#include <QtConcurrent>
 #include <algorithm>
 #include <cstdio>
 #include <functional>
@@ -182,100 +180,49 @@ int prepareRun(const QCommandLineParser &p, Run &run) {
   return -1;
 }
 
-// Analyses files in batches; the next batch is decoded on a pool thread while this one runs.
-// With a project, every result is committed before it counts as done, and images that already
-// have a result for the same model + settings are not analysed again (resume after a kill).
-// Every result goes to `sink` as soon as it is final (and committed), so nothing accumulates here.
-void analyzeAll(Run &run, const QStringList &files, store::ProjectStore *project,
+// Analyses files with the shared pipeline (AnalysisSession), driven synchronously: the next batch
+// is decoded on a pool thread while this one runs; with a project, every result is committed
+// before it counts as done, and images that already have a result for the same model + settings
+// are not analysed again (resume after a kill). Every result goes to `sink` as soon as it is final,
+// in input order, so nothing accumulates here.
+void analyzeAll(Run &run, const QStringList &files, std::unique_ptr<store::ProjectStore> project,
                 const std::function<void(ImageResult &&)> &sink) {
-  const int batch = std::max(1, run.engine->imageBatchSize());
-  using Loaded = std::vector<std::pair<QString, std::variant<LoadedImage, QString>>>;
-  auto load = [](QStringList paths) {
-    Loaded out;
-    for (const QString &f : paths) {
-      QString err;
-      auto img = loadImage(f, ImageLimits{}, &err);
-      if (img)
-        out.push_back({f, std::move(*img)});
-      else
-        out.push_back({f, err});
-    }
-    return out;
-  };
   const bool tty = isatty(fileno(stderr));
-  QFuture<Loaded> next = QtConcurrent::run(load, files.mid(0, batch));
-  for (int start = 0; start < files.size(); start += batch) {
-    Loaded current = next.result();
-    if (start + batch < files.size())
-      next = QtConcurrent::run(load, files.mid(start + batch, batch));
-    std::vector<LoadedImage> ok;
-    QStringList okPaths;
-    std::vector<ImageResult> finished;
-    const QString key = run.analyzer->settingsKey();
-    for (auto &[path, v] : current) {
-      if (auto *err = std::get_if<QString>(&v)) {
-        ImageResult r;
-        r.path = path;
-        r.status = ImageStatus::Failed;
-        r.error = *err;
-        r.sha256 = project ? sha256OfFile(path) : QString(); // failed images keep a row too
-        r.analyzedAt = QDateTime::currentDateTimeUtc();
-        r.settingsKey = key;
-        printError(*err);
-        finished.push_back(r);
-        continue;
-      }
-      auto &img = std::get<LoadedImage>(v);
-      if (project) {
-        const auto stored = project->image(QString::fromLatin1(img.sha256Hex));
-        if (stored && stored->result && stored->result->settingsKey == key &&
-            stored->status == ImageStatus::Done) {
-          ImageResult r = *stored->result;
-          r.path = path;
-          sink(std::move(r)); // already committed by an earlier run
-          continue;
-        }
-      }
-      ok.push_back(std::move(img));
-      okPaths << path;
-    }
-    for (ImageResult &r : run.analyzer->analyzeLoaded(ok, okPaths)) {
-      if (r.status == ImageStatus::Failed)
-        printError(r.error);
-      finished.push_back(std::move(r));
-    }
-    for (ImageResult &r : finished) {
-      QString err;
-      if (project && !r.sha256.isEmpty() && !project->saveResult(r, &err)) {
-        printError(QStringLiteral("%1: cannot save the result: %2").arg(project->path(), err));
-        r.status = ImageStatus::Failed;
-        r.error = err;
-      }
-      sink(std::move(r));
-    }
-    for (const QString &n : run.engine->takeNotices())
-      printError(n);
+  AnalysisSession::Callbacks cb;
+  cb.finished = [&sink](std::shared_ptr<AnalysisItem> item) {
+    if (item->result.status == ImageStatus::Failed)
+      printError(item->result.error);
+    sink(std::move(item->result));
+  };
+  cb.notice = [](const QString &n) { printError(n); };
+  cb.progress = [tty](int done, int total, int) {
     if (tty)
-      QTextStream(stderr) << "\ranalysed " << std::min<qsizetype>(start + batch, files.size()) << "/"
-                          << files.size() << Qt::flush;
-  }
+      QTextStream(stderr) << "\ranalysed " << done << "/" << total << Qt::flush;
+  };
+  AnalysisSession session(std::move(cb));
+  session.setMakeImages(false); // no list to show: no thumbnails or previews
+  session.setProject(std::move(project));
+  session.setAnalyzer(run.engine.get(), run.analyzer.get(), run.engine->imageBatchSize());
+  for (const QString &f : files)
+    session.enqueue({0, f, {}});
+  session.runAll();
   if (tty && !files.isEmpty())
     QTextStream(stderr) << "\n";
 }
 
-// Reports get a map per image when this build has the map code (and the output is PDF/HTML, where
-// main() made a QGuiApplication).
+// Reports (PDF/HTML) get a map per image from the map renderer (Qt Gui, no Widgets).
 void attachMapRenderer(exporting::ReportContext &ctx, exporting::ExportFormat fmt) {
-#ifdef STREETLENS_HAVE_UI
   if (fmt != exporting::ExportFormat::Pdf && fmt != exporting::ExportFormat::Html)
     return;
   auto gaz = gazetteer::Gazetteer::load(QStringLiteral(":/gazetteer"));
   if (gaz)
     ctx.renderMap = [gaz](const ImageResult &r, QSize size) { return ui::renderResultMap(r, gaz, size); };
-#else
-  Q_UNUSED(ctx);
-  Q_UNUSED(fmt);
-#endif
+}
+
+QString settingsSummary(const AnalysisSettings &s) {
+  return QStringLiteral("mode: %1\ncountry templates: %2\ncity templates: %3")
+      .arg(AnalysisSettings::modeName(s.mode), s.countryTemplates.join(QStringLiteral(" | ")),
+           s.cityTemplates.join(QStringLiteral(" | ")));
 }
 
 exporting::ReportContext reportContext(const TorchEngine &engine, const AnalysisSettings &s) {
@@ -288,10 +235,7 @@ exporting::ReportContext reportContext(const TorchEngine &engine, const Analysis
   ctx.precision = info.precision;
   ctx.device =
       info.device + (info.deviceName.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(info.deviceName));
-  ctx.settingsSummary =
-      QStringLiteral("mode: %1\ncountry templates: %2\ncity templates: %3")
-          .arg(AnalysisSettings::modeName(s.mode), s.countryTemplates.join(QStringLiteral(" | ")),
-               s.cityTemplates.join(QStringLiteral(" | ")));
+  ctx.settingsSummary = settingsSummary(s);
   return ctx;
 }
 
@@ -354,15 +298,6 @@ int cmdPredict(const QStringList &args) {
       printError(err);
       return Usage;
     }
-    const EngineInfo info = run.engine->info();
-    project->setMeta(
-        QStringLiteral("model"),
-        QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("name"), info.modelName},
-                                                    {QStringLiteral("sha256"), info.modelHash},
-                                                    {QStringLiteral("precision"), info.precision},
-                                                    {QStringLiteral("device"), info.device}})
-                              .toJson(QJsonDocument::Compact)),
-        &err);
   }
   int missing = 0;
   const QStringList files = collectInputs(p.positionalArguments(), &missing);
@@ -382,7 +317,7 @@ int cmdPredict(const QStringList &args) {
       return Usage;
     }
     bool writeOk = true;
-    analyzeAll(run, files, project.get(), [&](ImageResult &&r) {
+    analyzeAll(run, files, std::move(project), [&](ImageResult &&r) {
       failed += r.status == ImageStatus::Failed;
       if (writeOk && !out.write(r, &err))
         writeOk = false;
@@ -395,7 +330,7 @@ int cmdPredict(const QStringList &args) {
   }
   // GeoJSON, KML and the reports need every result at the end: keep what they print.
   std::vector<ImageResult> results;
-  analyzeAll(run, files, project.get(), [&](ImageResult &&r) {
+  analyzeAll(run, files, std::move(project), [&](ImageResult &&r) {
     failed += r.status == ImageStatus::Failed;
     exporting::keepOnlyExported(r, *fmt, opt);
     results.push_back(std::move(r));
@@ -469,12 +404,14 @@ int cmdReport(const QStringList &args) {
   exporting::ReportContext ctx;
   ctx.projectName = QFileInfo(project->path()).completeBaseName();
   ctx.created = QDateTime::currentDateTime();
-  const QJsonObject model = QJsonDocument::fromJson(project->meta(QStringLiteral("model")).toUtf8()).object();
-  ctx.modelName = model.value(QStringLiteral("name")).toString();
-  ctx.modelSha256 = model.value(QStringLiteral("sha256")).toString();
-  ctx.precision = model.value(QStringLiteral("precision")).toString();
-  ctx.device = model.value(QStringLiteral("device")).toString();
-  ctx.settingsSummary = project->meta(QStringLiteral("settings"));
+  if (const auto model = project->modelRecord()) {
+    ctx.modelName = model->name;
+    ctx.modelSha256 = model->sha256;
+    ctx.precision = model->precision;
+    ctx.device = model->device;
+  }
+  if (const auto settings = project->analysisSettings())
+    ctx.settingsSummary = settingsSummary(*settings);
   attachMapRenderer(ctx, *fmt);
   exporting::ExportOptions opt;
   opt.topK = std::max(1, p.value(QStringLiteral("top-k")).toInt());

@@ -2,10 +2,9 @@
 #include "app/cli/CliCommon.h"
 #include "core/clip/CpuAllocator.h"
 
-#include <QCoreApplication>
 #include <QGuiApplication>
 #include <QTextStream>
-#include <memory>
+#include <cstdlib>
 
 using namespace streetlens::cli;
 
@@ -32,31 +31,30 @@ Exit status: 0 all done; 1 some inputs failed (the rest were processed and repor
              2 usage error; 3 the model cannot be loaded.
 Errors go to stderr, one line each, naming the file and the problem.
 )";
-} // namespace
-
-// Reports (PDF/HTML) paint text and images, which needs a QGuiApplication; headless machines get
-// the offscreen platform. Everything else runs on a plain QCoreApplication.
-bool needsGui(int argc, char **argv) {
-  for (int i = 1; i < argc; ++i) {
-    const QByteArray a = QByteArray(argv[i]).toLower();
-    if ((i == 1 && a == "report") || a == "pdf" || a == "html" || a.endsWith(".pdf") || a.endsWith(".html") ||
-        a.endsWith(".htm"))
-      return true;
-  }
-  return false;
+// Qt's own warnings follow the CLI's stderr contract ("streetlens-cli: <message>", one line each).
+// The offscreen platform looks up the session's runtime folder, which a command-line run need not
+// have: that notice is not a problem of the user's inputs and is left out.
+void cliMessages(QtMsgType type, const QMessageLogContext &, const QString &message) {
+  if (type == QtDebugMsg || type == QtInfoMsg)
+    return;
+  if (message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR not set")))
+    return;
+  printError(message);
+  if (type == QtFatalMsg)
+    std::abort();
 }
+
+} // namespace
 
 int main(int argc, char **argv) {
   streetlens::clip::tuneAllocatorForInference(); // before any thread allocates
-  std::unique_ptr<QCoreApplication> appHolder;
-  if (needsGui(argc, argv)) {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
-        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
-      qputenv("QT_QPA_PLATFORM", "offscreen");
-    appHolder = std::make_unique<QGuiApplication>(argc, argv);
-  } else {
-    appHolder = std::make_unique<QCoreApplication>(argc, argv);
-  }
+  // Reports paint text, images and maps (Qt Gui). The CLI never shows a window, so it always runs
+  // on the offscreen platform (unless QT_QPA_PLATFORM says otherwise): no display is needed and
+  // nothing is guessed from the arguments.
+  if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+  qInstallMessageHandler(cliMessages);
+  QGuiApplication app(argc, argv);
   QCoreApplication::setApplicationName(QStringLiteral("streetlens-cli"));
   QCoreApplication::setOrganizationName(QStringLiteral("StreetLens"));
   QCoreApplication::setApplicationVersion(QStringLiteral(STREETLENS_VERSION));

@@ -21,19 +21,9 @@ namespace {
 ui::EngineFactory makeEngineFactory() {
 #ifdef STREETLENS_HAVE_ENGINE
   // Runs on the analysis worker thread: the engine is created, used and destroyed there.
-  return [](const ui::EngineRequest &request) {
-    EngineOptions options;
-    options.device = request.device;
-    options.precision = request.precision;
-    options.batchSize = request.batchSize;
-    options.threads = request.threads;
+  return [](const EngineOptions &options) {
     ui::CreatedEngine created;
-    std::unique_ptr<TorchEngine> engine = TorchEngine::load(request.modelDir, options, &created.error);
-    if (engine) {
-      TorchEngine *raw = engine.get();
-      created.takeNotices = [raw] { return raw->takeNotices(); };
-      created.engine = std::move(engine);
-    }
+    created.engine = TorchEngine::load(options.modelDir, options, &created.error);
     return created;
   };
 #else

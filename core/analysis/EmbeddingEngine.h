@@ -50,6 +50,11 @@ public:
   virtual EmbeddingMatrix embedTexts(const QStringList &texts, QString *error) = 0;
   // exp(logit_scale) of the checkpoint.
   virtual float logitScale() const = 0;
+  // Events worth telling the user about since the last call (batch halved after out-of-memory,
+  // moved to the CPU …). Called on the engine's thread after each batch; none by default.
+  virtual QStringList takeNotices() { return {}; }
+  // Images per forward pass the engine wants (its option, or what "auto" chose for the device).
+  virtual int imageBatchSize() const { return 8; }
 };
 
 } // namespace streetlens

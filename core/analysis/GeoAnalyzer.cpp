@@ -227,7 +227,8 @@ bool GeoAnalyzer::prepare(const Progress &progress, QString *error) {
          embedLevel(*cities_, settings_.cityTemplates, progress, error);
 }
 
-void GeoAnalyzer::score(const float *imageEmbedding, ImageResult &out) const {
+// The query: the image embedding, L2-normalised.
+std::vector<float> GeoAnalyzer::query(const float *imageEmbedding) const {
   const int dim = engine_.info().embedDim > 0 ? engine_.info().embedDim : countries_->emb.cols;
   std::vector<float> x(imageEmbedding, imageEmbedding + dim);
   double ss = 0;
@@ -237,96 +238,156 @@ void GeoAnalyzer::score(const float *imageEmbedding, ImageResult &out) const {
   if (norm > 0)
     for (float &v : x)
       v = float(v / norm);
-  const float scale = engine_.logitScale();
+  return x;
+}
+
+void GeoAnalyzer::score(const float *imageEmbedding, ImageResult &out) const {
+  const std::vector<float> x = query(imageEmbedding);
   out.countries.clear();
   out.regions.clear();
   out.cities.clear();
   out.labels.clear();
-  const size_t keep = size_t(std::max(settings_.topK, kKeepPerLevel));
-
-  if (custom_) {
-    const auto p = softmaxOver(custom_->emb, custom_->all(), x, scale);
-    QHash<QString, double> byCountry;
-    for (size_t i = 0; i < p.size(); ++i) {
-      PlaceProbability e = custom_->entries[i];
-      e.probability = p[i];
-      out.labels.push_back(e);
-      if (!e.country.isEmpty())
-        byCountry[e.country] += p[i];
-    }
-    for (auto it = byCountry.begin(); it != byCountry.end(); ++it)
-      if (const auto *c = gaz_->country(it.key()))
-        out.countries.push_back({c->code2,
-                                 gazetteer::commonEnglishName(c->code2, c->name()),
-                                 c->code2,
-                                 {},
-                                 c->representativePoint,
-                                 c->population,
-                                 it.value()});
-    sortAndCut(out.labels, keep);
-    sortAndCut(out.countries, keep);
-    const auto best = std::find_if(out.labels.begin(), out.labels.end(),
-                                   [](const PlaceProbability &e) { return e.location.has_value(); });
-    if (!out.labels.empty() && best != out.labels.end() && best == out.labels.begin()) {
-      out.estimate = best->location;
-      out.estimateLabel = best->name;
-    }
-    return;
+  if (custom_)
+    return scoreCustom(x, out);
+  switch (settings_.mode) {
+  case AnalysisSettings::Mode::Flat:
+    return scoreFlat(x, out);
+  case AnalysisSettings::Mode::Hierarchical:
+    return scoreHierarchical(x, out);
+  case AnalysisSettings::Mode::Expected:
+    return scoreExpected(x, out);
   }
+}
 
+// Custom candidate list: one softmax over the labels; countries are the sums of their labels.
+void GeoAnalyzer::scoreCustom(const std::vector<float> &x, ImageResult &out) const {
+  const float scale = engine_.logitScale();
+  const size_t keep = size_t(std::max(settings_.topK, kKeepPerLevel));
+  const auto p = softmaxOver(custom_->emb, custom_->all(), x, scale);
+  QHash<QString, double> byCountry;
+  for (size_t i = 0; i < p.size(); ++i) {
+    PlaceProbability e = custom_->entries[i];
+    e.probability = p[i];
+    out.labels.push_back(e);
+    if (!e.country.isEmpty())
+      byCountry[e.country] += p[i];
+  }
+  for (auto it = byCountry.begin(); it != byCountry.end(); ++it)
+    if (const auto *c = gaz_->country(it.key()))
+      out.countries.push_back({c->code2,
+                               gazetteer::commonEnglishName(c->code2, c->name()),
+                               c->code2,
+                               {},
+                               c->representativePoint,
+                               c->population,
+                               it.value()});
+  sortAndCut(out.labels, keep);
+  sortAndCut(out.countries, keep);
+  const auto best = std::find_if(out.labels.begin(), out.labels.end(),
+                                 [](const PlaceProbability &e) { return e.location.has_value(); });
+  if (!out.labels.empty() && best != out.labels.end() && best == out.labels.begin()) {
+    out.estimate = best->location;
+    out.estimateLabel = best->name;
+  }
+}
+
+// Flat: all cities at once; countries and regions are the sums of their cities.
+void GeoAnalyzer::scoreFlat(const std::vector<float> &x, ImageResult &out) const {
+  const float scale = engine_.logitScale();
   std::vector<double> pCountry(countries_->entries.size(), 0.0);
   std::vector<double> pCity(cities_->entries.size(), 0.0), pRegion(regions_->entries.size(), 0.0);
-  if (settings_.mode == AnalysisSettings::Mode::Flat) {
-    // All cities at once; countries and regions are the sums of their cities.
-    pCity = softmaxOver(cities_->emb, cities_->all(), x, scale);
-    QHash<QString, double> regionMass;
-    double withRegion = 0;
-    for (size_t i = 0; i < pCity.size(); ++i) {
-      const auto &c = cities_->entries[i];
-      pCountry[size_t(countries_->byCountry.value(c.country).front())] += pCity[i];
-      if (!c.region.isEmpty() && regions_->byCountry.contains(c.country)) {
-        regionMass[c.region] += pCity[i];
-        withRegion += pCity[i];
-      }
+  pCity = softmaxOver(cities_->emb, cities_->all(), x, scale);
+  QHash<QString, double> regionMass;
+  double withRegion = 0;
+  for (size_t i = 0; i < pCity.size(); ++i) {
+    const auto &c = cities_->entries[i];
+    pCountry[size_t(countries_->byCountry.value(c.country).front())] += pCity[i];
+    if (!c.region.isEmpty() && regions_->byCountry.contains(c.country)) {
+      regionMass[c.region] += pCity[i];
+      withRegion += pCity[i];
     }
-    for (size_t i = 0; i < pRegion.size(); ++i)
-      pRegion[i] = withRegion > 0 ? regionMass.value(regions_->entries[i].code) / withRegion : 0.0;
-  } else {
-    pCountry = softmaxOver(countries_->emb, countries_->all(), x, scale);
-    std::vector<int> order(pCountry.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](int a, int b) { return pCountry[size_t(a)] > pCountry[size_t(b)]; });
-    std::vector<int> expanded;
-    double covered = 0;
-    for (int idx : order) {
-      if (int(expanded.size()) >= std::max(1, settings_.maxCountries) || covered >= settings_.countryMass)
-        break;
-      expanded.push_back(idx);
-      covered += pCountry[size_t(idx)];
-    }
-    // p(place) = p(country | expanded countries that have places at this level) * p(place | country)
-    auto expand = [&](const Level &level, std::vector<double> &joint) {
-      double mass = 0;
-      for (int idx : expanded)
-        if (level.byCountry.contains(countries_->entries[size_t(idx)].code))
-          mass += pCountry[size_t(idx)];
-      if (mass <= 0)
-        return;
-      for (int idx : expanded) {
-        const auto rows = level.byCountry.value(countries_->entries[size_t(idx)].code);
-        if (rows.empty())
-          continue;
-        const auto cond = softmaxOver(level.emb, rows, x, scale);
-        for (size_t j = 0; j < rows.size(); ++j)
-          joint[size_t(rows[j])] = pCountry[size_t(idx)] / mass * cond[j];
-      }
-    };
-    expand(*cities_, pCity);
-    expand(*regions_, pRegion);
   }
+  for (size_t i = 0; i < pRegion.size(); ++i)
+    pRegion[i] = withRegion > 0 ? regionMass.value(regions_->entries[i].code) / withRegion : 0.0;
+  collectPlaces(pCountry, pRegion, pCity, out);
+  cutToKept(out);
+  estimateAtTopPlace(out);
+}
 
-  auto collect = [&](const Level &level, const std::vector<double> &p, std::vector<PlaceProbability> &dst) {
+// Hierarchical (the paper): countries, then regions and cities of the likely countries.
+void GeoAnalyzer::scoreHierarchical(const std::vector<float> &x, ImageResult &out) const {
+  hierarchy(x, out);
+  cutToKept(out);
+  estimateAtTopPlace(out);
+}
+
+// Expected location: the hierarchy, then the probability-weighted spherical mean of every scored
+// city (before the lists are cut to the kept entries), labelled after the most likely city.
+void GeoAnalyzer::scoreExpected(const std::vector<float> &x, ImageResult &out) const {
+  hierarchy(x, out);
+  std::optional<geo::GeoPoint> mean;
+  if (!out.cities.empty()) {
+    std::vector<geo::GeoPoint> pts;
+    std::vector<double> w;
+    for (const auto &c : out.cities) {
+      pts.push_back(*c.location);
+      w.push_back(c.probability);
+    }
+    mean = geo::sphericalMean(pts, w);
+  }
+  cutToKept(out);
+  if (!out.cities.empty()) {
+    out.estimate = mean;
+    out.estimateLabel = QStringLiteral("expected location (near %1)").arg(cityLabel(out.cities.front()));
+  } else {
+    estimateAtTopPlace(out);
+  }
+}
+
+// p(country) over all countries; the countries covering countryMass (at most maxCountries) are
+// expanded: p(place) = p(country | expanded countries with places at this level) * p(place | country).
+void GeoAnalyzer::hierarchy(const std::vector<float> &x, ImageResult &out) const {
+  const float scale = engine_.logitScale();
+  std::vector<double> pCountry(countries_->entries.size(), 0.0);
+  std::vector<double> pCity(cities_->entries.size(), 0.0), pRegion(regions_->entries.size(), 0.0);
+  pCountry = softmaxOver(countries_->emb, countries_->all(), x, scale);
+  std::vector<int> order(pCountry.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int a, int b) { return pCountry[size_t(a)] > pCountry[size_t(b)]; });
+  std::vector<int> expanded;
+  double covered = 0;
+  for (int idx : order) {
+    if (int(expanded.size()) >= std::max(1, settings_.maxCountries) || covered >= settings_.countryMass)
+      break;
+    expanded.push_back(idx);
+    covered += pCountry[size_t(idx)];
+  }
+  auto expand = [&](const Level &level, std::vector<double> &joint) {
+    double mass = 0;
+    for (int idx : expanded)
+      if (level.byCountry.contains(countries_->entries[size_t(idx)].code))
+        mass += pCountry[size_t(idx)];
+    if (mass <= 0)
+      return;
+    for (int idx : expanded) {
+      const auto rows = level.byCountry.value(countries_->entries[size_t(idx)].code);
+      if (rows.empty())
+        continue;
+      const auto cond = softmaxOver(level.emb, rows, x, scale);
+      for (size_t j = 0; j < rows.size(); ++j)
+        joint[size_t(rows[j])] = pCountry[size_t(idx)] / mass * cond[j];
+    }
+  };
+  expand(*cities_, pCity);
+  expand(*regions_, pRegion);
+  collectPlaces(pCountry, pRegion, pCity, out);
+}
+
+// Every place with a probability above 0, per level (not cut yet).
+void GeoAnalyzer::collectPlaces(const std::vector<double> &pCountry, const std::vector<double> &pRegion,
+                                const std::vector<double> &pCity, ImageResult &out) const {
+  auto collect = [](const Level &level, const std::vector<double> &p, std::vector<PlaceProbability> &dst) {
     for (size_t i = 0; i < p.size(); ++i)
       if (p[i] > 0) {
         PlaceProbability e = level.entries[i];
@@ -336,48 +397,43 @@ void GeoAnalyzer::score(const float *imageEmbedding, ImageResult &out) const {
   };
   collect(*countries_, pCountry, out.countries);
   collect(*regions_, pRegion, out.regions);
-  std::vector<PlaceProbability> allCities;
-  collect(*cities_, pCity, allCities);
+  collect(*cities_, pCity, out.cities);
+}
 
-  if (settings_.mode == AnalysisSettings::Mode::Expected && !allCities.empty()) {
-    std::vector<geo::GeoPoint> pts;
-    std::vector<double> w;
-    for (const auto &c : allCities) {
-      pts.push_back(*c.location);
-      w.push_back(c.probability);
-    }
-    out.estimate = geo::sphericalMean(pts, w);
-  }
-  out.cities = allCities;
+void GeoAnalyzer::cutToKept(ImageResult &out) const {
+  const size_t keep = size_t(std::max(settings_.topK, kKeepPerLevel));
   sortAndCut(out.countries, keep);
   sortAndCut(out.regions, keep);
   sortAndCut(out.cities, keep);
+}
+
+// "City, Region, Country" of a city entry.
+QString GeoAnalyzer::cityLabel(const PlaceProbability &city) const {
+  QStringList parts{city.name};
+  if (const auto *region = gaz_->region(city.region))
+    parts << region->name;
+  if (const auto *c = gaz_->country(city.country))
+    parts << gazetteer::commonEnglishName(c->code2, c->name());
+  return parts.join(QStringLiteral(", "));
+}
+
+// The estimate is the most likely city, else the most likely country.
+void GeoAnalyzer::estimateAtTopPlace(ImageResult &out) const {
   if (!out.cities.empty()) {
-    const auto &top = out.cities.front();
-    const auto *region = gaz_->region(top.region);
-    QStringList parts{top.name};
-    if (region)
-      parts << region->name;
-    if (const auto *c = gaz_->country(top.country))
-      parts << gazetteer::commonEnglishName(c->code2, c->name());
-    if (settings_.mode == AnalysisSettings::Mode::Expected) {
-      out.estimateLabel = QStringLiteral("expected location (near %1)").arg(parts.join(QStringLiteral(", ")));
-    } else {
-      out.estimate = top.location;
-      out.estimateLabel = parts.join(QStringLiteral(", "));
-    }
+    out.estimate = out.cities.front().location;
+    out.estimateLabel = cityLabel(out.cities.front());
   } else if (!out.countries.empty()) {
     out.estimate = out.countries.front().location;
     out.estimateLabel = out.countries.front().name;
   }
 }
 
-void GeoAnalyzer::fillExif(const LoadedImage &img, ImageResult &out) const {
-  if (!img.exif.gps)
+void GeoAnalyzer::fillExif(const ExifInfo &exif, ImageResult &out) const {
+  if (!exif.gps)
     return;
-  out.exifLocation = geo::GeoPoint{img.exif.gps->lat, img.exif.gps->lon};
-  out.exifAltitude = img.exif.gps->altitude;
-  out.exifTime = img.exif.gps->time;
+  out.exifLocation = geo::GeoPoint{exif.gps->lat, exif.gps->lon};
+  out.exifAltitude = exif.gps->altitude;
+  out.exifTime = exif.gps->time;
   if (const auto *c = gaz_->countryAt(*out.exifLocation))
     out.exifCountry = c->code2;
   if (out.estimate)
@@ -411,7 +467,7 @@ std::vector<ImageResult> GeoAnalyzer::analyzeLoaded(const std::vector<LoadedImag
       continue;
     }
     score(emb.row(int(i)), r);
-    fillExif(images[i], r);
+    fillExif(images[i].exif, r);
     r.status = ImageStatus::Done;
   }
   return results;

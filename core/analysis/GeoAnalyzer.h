@@ -36,6 +36,8 @@ public:
   std::vector<ImageResult> analyzeLoaded(const std::vector<LoadedImage> &images, const QStringList &paths);
   // Scores one projected image embedding (the part after the engine).
   void score(const float *imageEmbedding, ImageResult &out) const;
+  // EXIF ground truth of a result: location, altitude, time, country and the estimate's error.
+  void fillExif(const ExifInfo &exif, ImageResult &out) const;
 
   const AnalysisSettings &settings() const { return settings_; }
   // Identifies model + settings (stored with each result; a change means results are stale).
@@ -45,8 +47,19 @@ public:
 
 private:
   struct Level; // one label set: names + normalised text embeddings
+  // score(): one function per mode (GeoAnalyzer.cpp), sharing the steps below.
+  std::vector<float> query(const float *imageEmbedding) const;
+  void scoreCustom(const std::vector<float> &x, ImageResult &out) const;
+  void scoreFlat(const std::vector<float> &x, ImageResult &out) const;
+  void scoreHierarchical(const std::vector<float> &x, ImageResult &out) const;
+  void scoreExpected(const std::vector<float> &x, ImageResult &out) const;
+  void hierarchy(const std::vector<float> &x, ImageResult &out) const;
+  void collectPlaces(const std::vector<double> &pCountry, const std::vector<double> &pRegion,
+                     const std::vector<double> &pCity, ImageResult &out) const;
+  void cutToKept(ImageResult &out) const;
+  void estimateAtTopPlace(ImageResult &out) const;
+  QString cityLabel(const PlaceProbability &city) const;
   bool embedLevel(Level &level, const QStringList &templates, const Progress &progress, QString *error);
-  void fillExif(const LoadedImage &img, ImageResult &out) const;
 
   EmbeddingEngine &engine_;
   std::shared_ptr<const gazetteer::Gazetteer> gaz_;

@@ -3,7 +3,9 @@ target_sources(streetlens_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/GeoResult.h
   ${CMAKE_CURRENT_LIST_DIR}/AnalysisSettings.h ${CMAKE_CURRENT_LIST_DIR}/AnalysisSettings.cpp
   ${CMAKE_CURRENT_LIST_DIR}/LabelEmbeddingCache.h ${CMAKE_CURRENT_LIST_DIR}/LabelEmbeddingCache.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/EngineOptions.h
   ${CMAKE_CURRENT_LIST_DIR}/GeoAnalyzer.h ${CMAKE_CURRENT_LIST_DIR}/GeoAnalyzer.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/AnalysisSession.h ${CMAKE_CURRENT_LIST_DIR}/AnalysisSession.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ZeroShot.h ${CMAKE_CURRENT_LIST_DIR}/ZeroShot.cpp)
 if(EXISTS ${CMAKE_CURRENT_LIST_DIR}/field.cmake)
   include(${CMAKE_CURRENT_LIST_DIR}/field.cmake)

@@ -4,23 +4,13 @@
 // app's composition root compile fast. Not thread-safe: one thread (the analysis worker) uses it;
 // InferenceMode is entered inside each call, on that thread.
 #include "core/analysis/EmbeddingEngine.h"
+#include "core/analysis/EngineOptions.h"
 #include "core/model/ClipConfig.h"
 #include "core/text/ClipTokenizer.h"
 
 #include <memory>
 
 namespace streetlens {
-
-struct EngineOptions {
-  QString device = QStringLiteral("auto");    // auto | cpu | cuda | cuda:N
-  QString precision = QStringLiteral("auto"); // auto | fp32 | bf16 | fp16
-  int threads = 0;                            // 0 = one per available core
-  int batchSize =
-      0; // images per forward pass (texts use 4x); 0 = auto: 8 on the CPU, from free memory on CUDA
-  // Test hook for the out-of-memory path: a forward pass over more than this many inputs throws
-  // as an allocation failure would (0 = off).
-  int simulateOomAboveBatch = 0;
-};
 
 // Precision "auto" resolves to: fp16 on CUDA, bf16 on CPUs with native bf16 (AVX512-BF16/AMX), else fp32.
 bool cpuHasNativeBf16();
@@ -47,9 +37,9 @@ public:
   EmbeddingMatrix embedTokenIds(const std::vector<std::vector<int64_t>> &ids, QString *error);
   const ClipTokenizer &tokenizer() const;
   // Images per forward pass in effect (the option, or what "auto" chose for the device).
-  int imageBatchSize() const;
+  int imageBatchSize() const override;
   // Events worth telling the user about (batch halved after out-of-memory, fell back to CPU …).
-  QStringList takeNotices();
+  QStringList takeNotices() override;
 
 private:
   TorchEngine();

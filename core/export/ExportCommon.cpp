@@ -8,18 +8,10 @@
 
 namespace streetlens::exporting {
 
+// The one mapping of ImageStatus to the schema's names is imageStatusName (GeoResult.h).
 QString statusName(ImageStatus s) {
-  switch (s) {
-  case ImageStatus::Queued:
-    return QStringLiteral("queued");
-  case ImageStatus::Running:
-    return QStringLiteral("running");
-  case ImageStatus::Done:
-    return QStringLiteral("ok");
-  case ImageStatus::Failed:
-    return QStringLiteral("error");
-  }
-  return QStringLiteral("error");
+  const QString name = imageStatusName(s);
+  return name.isEmpty() ? QStringLiteral("error") : name;
 }
 
 std::optional<ImageStatus> statusFromName(const QString &name) {

@@ -6,6 +6,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+#include <atomic>
 #include <exception>
 #include <new>
 #include <utility>
@@ -25,6 +26,14 @@ QString tooLarge(qint64 size, qint64 limit) {
 }
 
 } // namespace
+
+namespace detail {
+std::atomic<qint64> g_decodeCount{0};
+}
+
+qint64 imageDecodeCount() {
+  return detail::g_decodeCount.load(std::memory_order_relaxed);
+}
 
 std::optional<LoadedImage> loadImage(const QString &path, const ImageLimits &limits, QString *error) {
   try {
@@ -66,6 +75,7 @@ std::optional<LoadedImage> loadImageFromBytes(const QByteArray &bytes, const QSt
       return fail(error, nameForErrors, problem);
     if (!checkImageLimits(*probe, limits, &problem))
       return fail(error, nameForErrors, problem);
+    detail::g_decodeCount.fetch_add(1, std::memory_order_relaxed);
     std::optional<RgbImage> decoded = detail::decodeRgb(bytes, *probe, limits, &problem);
     if (!decoded)
       return fail(error, nameForErrors, problem);

@@ -27,4 +27,8 @@ std::optional<LoadedImage> loadImage(const QString &path, const ImageLimits &lim
 std::optional<LoadedImage> loadImageFromBytes(const QByteArray &bytes, const QString &nameForErrors,
                                               const ImageLimits &limits, QString *error);
 
+// Test hook: how many pixel decodes this process has started (files that pass the magic-byte and
+// size checks). Tests use it to prove that the pipeline decodes each image once per analysis.
+qint64 imageDecodeCount();
+
 } // namespace streetlens

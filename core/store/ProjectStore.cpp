@@ -268,6 +268,8 @@ std::unique_ptr<ProjectStore> ProjectStore::open(const QString &path, QString *e
     return nullptr;
   }
   const bool isNew = !fi.exists() || fi.size() == 0;
+  if (isNew && !writeAllowed(QStringLiteral("create %1").arg(file), error))
+    return nullptr;
   if (!isNew) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
@@ -365,6 +367,8 @@ QString ProjectStore::path() const {
 }
 
 std::optional<ProjectStore::Added> ProjectStore::addImage(const NewImage &image, QString *error) {
+  if (!writeAllowed(QStringLiteral("addImage"), error))
+    return std::nullopt;
   if (image.sha256.isEmpty()) {
     if (error)
       *error = QStringLiteral("%1: image without a content hash.").arg(image.path);
@@ -391,7 +395,9 @@ std::optional<ProjectStore::Added> ProjectStore::addImage(const NewImage &image,
   return Added{*id, true};
 }
 
-bool ProjectStore::saveResult(const ImageResult &r, QString *error) {
+bool ProjectStore::saveResult(const ImageResult &r, const QImage &thumbnail, QString *error) {
+  if (!writeAllowed(QStringLiteral("saveResult"), error))
+    return false;
   if (r.sha256.isEmpty()) {
     if (error)
       *error = QStringLiteral("%1: result without a content hash cannot be stored.").arg(r.path);
@@ -418,6 +424,7 @@ bool ProjectStore::saveResult(const ImageResult &r, QString *error) {
     img.exifLocation = r.exifLocation;
     img.exifAltitude = r.exifAltitude;
     img.exifTime = r.exifTime;
+    img.thumbnail = thumbnail;
     id = d->insertImage(img, statusText(r.status), error);
     if (!id)
       return rollback(nullptr);
@@ -543,6 +550,8 @@ int ProjectStore::imageCount() const {
 }
 
 bool ProjectStore::remove(const QString &sha256, QString *error) {
+  if (!writeAllowed(QStringLiteral("remove"), error))
+    return false;
   QSqlQuery q(d->db);
   q.prepare(QStringLiteral("DELETE FROM images WHERE sha256 = ?"));
   q.addBindValue(sha256);
@@ -564,6 +573,8 @@ QString ProjectStore::meta(const QString &key) const {
 }
 
 bool ProjectStore::setMeta(const QString &key, const QString &value, QString *error) {
+  if (!writeAllowed(QStringLiteral("setMeta"), error))
+    return false;
   QSqlQuery q(d->db);
   q.prepare(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)"));
   q.addBindValue(key);
@@ -577,6 +588,8 @@ bool ProjectStore::setMeta(const QString &key, const QString &value, QString *er
 }
 
 bool ProjectStore::saveCopyAs(const QString &target, QString *error) {
+  if (!writeAllowed(QStringLiteral("saveCopyAs"), error))
+    return false;
   if (QFileInfo::exists(target)) {
     if (error)
       *error = QStringLiteral("%1 already exists.").arg(QDir::toNativeSeparators(target));

@@ -5,12 +5,14 @@
 // while the worker writes. Every write is its own transaction, committed before the call returns,
 // so a kill loses at most the images in flight. Images are identified by the SHA-256 of their
 // bytes (UNIQUE), so adding or re-analysing the same photo never makes duplicates.
+#include "core/analysis/AnalysisSettings.h"
 #include "core/analysis/GeoResult.h"
 
 #include <QByteArray>
 #include <QDateTime>
 #include <QImage>
 #include <QString>
+#include <QThread>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -26,7 +28,16 @@ struct NewImage {
   std::optional<geo::GeoPoint> exifLocation;
   std::optional<double> exifAltitude;
   QDateTime exifTime;
-  QImage thumbnail; // stored as PNG; may be null
+  QImage thumbnail; // stored as JPEG (see Thumbnail.h); may be null
+};
+
+// The "model" record of a project: which model produced its results.
+struct ModelRecord {
+  QString name;      // e.g. geolocal/StreetCLIP
+  QString sha256;    // of the weights file
+  QString precision; // fp32 / bf16 / fp16
+  QString device;    // cpu / cuda:0
+  bool operator==(const ModelRecord &) const = default;
 };
 
 // An image as stored, with its latest result when it has one.
@@ -64,7 +75,9 @@ public:
   // Stores a finished result (Done: per-level probabilities, estimate, error km; Failed: the error)
   // in one transaction that is committed before this returns. The image row is created from the
   // result when missing. A result with the same settings key replaces the earlier one.
-  bool saveResult(const ImageResult &result, QString *error);
+  bool saveResult(const ImageResult &result, QString *error) { return saveResult(result, QImage(), error); }
+  // The same; a row created here gets `thumbnail` (one transaction for a new image and its result).
+  bool saveResult(const ImageResult &result, const QImage &thumbnail, QString *error);
 
   // Every image in insertion order with its latest result. nullopt with *error on failure.
   std::optional<std::vector<StoredImage>> loadAll(QString *error) const;
@@ -80,6 +93,19 @@ public:
   QString meta(const QString &key) const;
   bool setMeta(const QString &key, const QString &value, QString *error);
 
+  // Typed project metadata (ProjectMeta.cpp): the one place that writes and parses the "model"
+  // record and the "settings" record (JSON in the meta table). nullopt when absent or unreadable.
+  std::optional<ModelRecord> modelRecord() const;
+  bool setModelRecord(const ModelRecord &model, QString *error);
+  std::optional<AnalysisSettings> analysisSettings() const;
+  bool setAnalysisSettings(const AnalysisSettings &settings, QString *error);
+
+  // Debug/test check (ProjectMeta.cpp): every write (open of a new file, addImage, saveResult,
+  // remove, setMeta, saveCopyAs) made on `thread` fails and is counted. The app forbids its GUI
+  // thread in debug builds and the UI tests do so always; nullptr switches the check off.
+  static void forbidWritesOnThread(QThread *thread);
+  static int forbiddenWriteCount();
+
   // Writes a consistent copy of the whole project to `target` (which must not exist), e.g. for
   // Save As. The copy is a normal project file.
   bool saveCopyAs(const QString &target, QString *error);
@@ -92,6 +118,7 @@ public:
 
 private:
   ProjectStore();
+  static bool writeAllowed(const QString &what, QString *error);
   struct Impl;
   std::unique_ptr<Impl> d;
 };

@@ -40,7 +40,7 @@ inline QString writePhoto(const QString &dir, const QString &name, int seed, QSi
 }
 
 inline ui::EngineFactory fakeFactory(FakeEngine::Options options = {}) {
-  return [options](const ui::EngineRequest &request) {
+  return [options](const EngineOptions &request) {
     ui::CreatedEngine c;
     if (request.modelDir == QLatin1String("missing")) {
       c.error = QStringLiteral("missing: not a model folder (config.json not found)");

@@ -50,7 +50,7 @@ TestAnalysisController::makeController(FakeEngine::Options options, int batch, c
   QSignalSpy opened(c.get(), &AnalysisController::projectOpened);
   if (!project.isEmpty())
     c->openProject(project);
-  EngineRequest req;
+  EngineOptions req;
   req.modelDir = QStringLiteral("fake");
   req.batchSize = batch;
   c->loadEngine(req);
@@ -194,7 +194,7 @@ void TestAnalysisController::badFileFailsAlone() {
 void TestAnalysisController::engineFailureIsReported() {
   AnalysisController c(fakeFactory(), QStringLiteral(":/gazetteer"), m_dir.filePath("cache"));
   QSignalSpy failed(&c, &AnalysisController::engineFailed);
-  EngineRequest req;
+  EngineOptions req;
   req.modelDir = QStringLiteral("missing");
   c.loadEngine(req);
   QVERIFY(failed.wait(60000));

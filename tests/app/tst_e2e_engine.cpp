@@ -1,6 +1,7 @@
 // End to end through the window with the real LibTorch engine on the tiny-clip fixture: the
 // composition root's kind of factory builds a TorchEngine on the worker thread, dropped photos are
 // analysed, the list, results panel and project file fill, and the EXIF photo gets an error in km.
+// The app and streetlens-cli run the same pipeline: on the same folder they give the same JSON.
 #include "core/clip/TorchEngine.h"
 #include "core/store/ProjectStore.h"
 #include "tests/app/AppTestUtil.h"
@@ -14,6 +15,11 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QtTest>
 
@@ -30,18 +36,14 @@ private Q_SLOTS:
     isolateSettings(dir_.filePath("settings"));
     QSettings().setValue(QStringLiteral("responsibleUseAcknowledged"), true);
     QSettings().setValue(QStringLiteral("model/dir"), fixturePath("model"));
-    EngineFactory factory = [](const EngineRequest &request) {
+    EngineFactory factory = [](const EngineOptions &request) {
       CreatedEngine c;
       EngineOptions o;
       o.device = QStringLiteral("cpu");
       o.precision = QStringLiteral("fp32");
       o.batchSize = request.batchSize;
       std::unique_ptr<TorchEngine> engine = TorchEngine::load(request.modelDir, o, &c.error);
-      if (engine) {
-        TorchEngine *raw = engine.get();
-        c.takeNotices = [raw] { return raw->takeNotices(); };
-        c.engine = std::move(engine);
-      }
+      c.engine = std::move(engine);
       return c;
     };
     MainWindow::Options o;
@@ -98,6 +100,65 @@ private Q_SLOTS:
     for (const auto &img : *all)
       withResult += img.result.has_value();
     QCOMPARE(withResult, 4);
+  }
+
+  void appAndCliGiveTheSameJson() {
+    STREETLENS_REQUIRE_FIXTURE();
+    isolateSettings(dir_.filePath("settings-json"));
+    QSettings().setValue(QStringLiteral("responsibleUseAcknowledged"), true);
+    QSettings().setValue(QStringLiteral("model/dir"), fixturePath("model"));
+    QSettings().setValue(QStringLiteral("model/device"), QStringLiteral("cpu"));
+    QSettings().setValue(QStringLiteral("model/precision"), QStringLiteral("fp32"));
+    const QString photos = dir_.filePath("same");
+    QDir().mkpath(photos);
+    for (const char *f :
+         {"landscape_640x480.png", "portrait_480x800.png", "wide_1200x300.png", "landscape_640x480.jpg"})
+      QVERIFY(QFile::copy(fixturePath(QStringLiteral("images/") + f), photos + "/" + f));
+    // The app: the composition root's factory, the folder dropped, the results exported as JSON.
+    EngineFactory factory = [](const EngineOptions &options) {
+      CreatedEngine c;
+      c.engine = TorchEngine::load(options.modelDir, options, &c.error);
+      return c;
+    };
+    MainWindow::Options o;
+    o.cacheDir = dir_.filePath("cache");
+    o.untitledDir = dir_.filePath("untitled");
+    o.showFirstRunNote = false;
+    MainWindow w(factory, o);
+    QVERIFY(QTest::qWaitFor([&] { return w.analysis()->isEngineReady(); }, 300000));
+    w.addPaths({photos});
+    QVERIFY(QTest::qWaitFor(
+        [&] { return w.imageModel()->rowCount() == 4 && w.imageModel()->countInState(RowState::Done) == 4; },
+        300000));
+    const QString appJson = dir_.filePath("app.json");
+    QSignalSpy exported(&w, &MainWindow::exportFinished);
+    QVERIFY(w.exportTo(exporting::ExportFormat::Json, appJson, {}, false));
+    QVERIFY(exported.wait(60000));
+    QCOMPARE(exported.first().at(1).toString(), QString());
+    // The CLI on the same folder, same model, device, precision and (default) settings.
+    const QString cliJson = dir_.filePath("cli.json");
+    QProcess cli;
+    cli.start(QStringLiteral(STREETLENS_CLI),
+              {"predict", "--model", fixturePath("model"), "--device", "cpu", "--precision", "fp32",
+               "--cache-dir", dir_.filePath("cache"), "-o", cliJson, QDir(photos).absolutePath()});
+    QVERIFY(cli.waitForFinished(300000));
+    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+    auto results = [](const QString &path) {
+      QFile f(path);
+      if (!f.open(QIODevice::ReadOnly))
+        return QJsonArray();
+      QJsonArray a = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("results")).toArray();
+      QList<QJsonValue> v(a.begin(), a.end()); // in path order (the app lists in its own order)
+      std::sort(v.begin(), v.end(), [](const QJsonValue &x, const QJsonValue &y) {
+        return x[QStringLiteral("path")].toString() < y[QStringLiteral("path")].toString();
+      });
+      return QJsonArray::fromVariantList(QVariantList(v.begin(), v.end()));
+    };
+    const QJsonArray fromApp = results(appJson), fromCli = results(cliJson);
+    QCOMPARE(fromApp.size(), 4);
+    QCOMPARE(fromCli.size(), 4);
+    for (qsizetype i = 0; i < 4; ++i)
+      QCOMPARE(QJsonDocument(fromApp[i].toObject()).toJson(), QJsonDocument(fromCli[i].toObject()).toJson());
   }
 };
 

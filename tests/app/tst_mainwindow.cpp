@@ -2,13 +2,17 @@
 // them all (duplicates once); the batch runs and the list and the results panel update; cancel
 // mid-batch keeps finished results and stops the rest; settings persist; a project saved and
 // reopened shows the same results without recomputing; paste adds files; without a model the
-// window explains what to do.
+// window explains what to do. Throughout, the GUI thread never writes the project file (the store's
+// thread check is on), each image is decoded once per analysis (the loader's counter), and a batch
+// cut short resumes when the project is opened and the folder dropped again, as the CLI resumes.
 #include "AppTestUtil.h"
+#include "core/imageio/ImageLoader.h"
 #include "core/store/ProjectStore.h"
 #include "ui/AnalysisController.h"
 #include "ui/ImageListModel.h"
 #include "ui/MainWindow.h"
 #include "ui/ModelSetupPanel.h"
+#include "ui/PhotoView.h"
 #include "ui/ProbabilityList.h"
 #include "ui/ResultsPanel.h"
 #include "ui/SettingsDialog.h"
@@ -36,6 +40,7 @@ class TestMainWindow : public QObject {
 private Q_SLOTS:
   void initTestCase();
   void init();
+  void cleanup();
   void withoutModelExplainsWhatToDo();
   void dropThreeFilesAndAFolder();
   void batchRunsAndViewsUpdate();
@@ -43,6 +48,7 @@ private Q_SLOTS:
   void settingsPersist();
   void projectSavedAndReopened();
   void pasteAddsFiles();
+  void resumesACutShortBatchLikeTheCli();
 
 private:
   std::unique_ptr<MainWindow> makeWindow(EngineFactory factory, bool withModel);
@@ -54,6 +60,12 @@ private:
 
 void TestMainWindow::initTestCase() {
   QVERIFY(m_dir.isValid());
+  // The pipeline on the worker is the project's only writer: any write from here fails and counts.
+  store::ProjectStore::forbidWritesOnThread(QThread::currentThread());
+}
+
+void TestMainWindow::cleanup() {
+  QCOMPARE(store::ProjectStore::forbiddenWriteCount(), 0);
 }
 
 void TestMainWindow::init() {
@@ -153,6 +165,7 @@ void TestMainWindow::batchRunsAndViewsUpdate() {
   for (int i = 0; i < 4; ++i)
     files << writePhoto(m_dir.filePath(QStringLiteral("batch")), QStringLiteral("img%1.png").arg(i), 10 + i);
   QSignalSpy selected(w.get(), &MainWindow::selectedResultsChanged);
+  const qint64 decodes0 = imageDecodeCount();
   w->addPaths(files);
   ImageListModel *m = w->imageModel();
   const bool allDone =
@@ -169,6 +182,11 @@ void TestMainWindow::batchRunsAndViewsUpdate() {
   w->imageList()->selectRow(1);
   const ImageRow &row = m->row(1);
   QVERIFY(row.result);
+  // The photo view shows the pipeline's preview: one decode per image in all (ingest, analysis, view).
+  QVERIFY(!row.thumbnail.isNull());
+  QVERIFY(QTest::qWaitFor([&] { return !w->photoView()->image().isNull(); }, 5000));
+  QCOMPARE(w->photoView()->image().size(), row.preview.size());
+  QCOMPARE(imageDecodeCount() - decodes0, qint64(4));
   ResultsPanel *panel = w->resultsPanel();
   QCOMPARE(panel->countries()->entries().size(), size_t(5)); // top-k = 5
   QCOMPARE(panel->countries()->entries().front().code, row.result->countries.front().code);
@@ -270,7 +288,7 @@ void TestMainWindow::projectSavedAndReopened() {
   }
   FakeEngine::Options o;
   auto counting = std::make_shared<std::atomic<int>>(0);
-  EngineFactory factory = [counting](const EngineRequest &) {
+  EngineFactory factory = [counting](const EngineOptions &) {
     ++*counting;
     CreatedEngine c;
     c.engine = std::make_unique<FakeEngine>();
@@ -316,6 +334,51 @@ void TestMainWindow::pasteAddsFiles() {
   QApplication::clipboard()->setMimeData(mime);
   w->pasteFromClipboard();
   QVERIFY(QTest::qWaitFor([&] { return w->imageModel()->rowCount() == 2 && !w->isIngesting(); }, 30000));
+}
+
+void TestMainWindow::resumesACutShortBatchLikeTheCli() {
+  auto gate = std::make_shared<QSemaphore>(0);
+  FakeEngine::Options o;
+  o.gate = gate;
+  QSettings().setValue(QStringLiteral("model/batchSize"), 1);
+  const QString folder = m_dir.filePath(QStringLiteral("resume"));
+  for (int i = 0; i < 5; ++i)
+    writePhoto(folder, QStringLiteral("r%1.png").arg(i), 60 + i);
+  QString project;
+  {
+    auto w = makeWindow(fakeFactory(o), true);
+    QVERIFY(waitReady(*w));
+    w->addPaths({folder});
+    gate->release(2);
+    QVERIFY(QTest::qWaitFor([&] { return w->imageModel()->countInState(RowState::Done) == 2; }, 60000));
+    project = w->projectPath();
+    gate->release(1000); // the window closes with the batch unfinished (each result was committed)
+  }
+  QString err;
+  int doneBefore = 0;
+  {
+    auto reader = store::ProjectStore::open(project, &err);
+    QVERIFY2(reader, qPrintable(err));
+    const auto all = reader->loadAll(&err);
+    QVERIFY(all);
+    for (const store::StoredImage &s : *all)
+      doneBefore += s.status == ImageStatus::Done;
+  }
+  QVERIFY(doneBefore >= 2 && doneBefore < 5);
+  auto w = makeWindow(fakeFactory(), true);
+  QVERIFY(waitReady(*w));
+  int started = 0;
+  connect(w->analysis(), &AnalysisController::imageStarted, this, [&] { ++started; });
+  QSignalSpy opened(w.get(), &MainWindow::projectOpened);
+  w->addPaths({project});
+  QVERIFY(opened.count() == 1 || opened.wait(30000));
+  w->addPaths({folder}); // as `streetlens-cli predict --project` is run again on the folder
+  ImageListModel *m = w->imageModel();
+  QVERIFY(QTest::qWaitFor([&] { return m->rowCount() == 5 && m->countInState(RowState::Done) == 5; }, 60000));
+  QCOMPARE(started, 5 - doneBefore); // finished images are not analysed again
+  auto reader = store::ProjectStore::open(project, &err);
+  QVERIFY(reader);
+  QCOMPARE(reader->imageCount(), 5);
 }
 
 QTEST_MAIN(TestMainWindow)

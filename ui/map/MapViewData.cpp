@@ -169,13 +169,21 @@ bool MapView::savePng(const QString &path, QString *error) const {
 }
 
 void MapView::saveMapAsPng() {
-  const QString path = QFileDialog::getSaveFileName(this, tr("Save map as PNG"), QStringLiteral("map.png"),
-                                                    tr("PNG images (*.png)"));
-  if (path.isEmpty())
-    return;
-  QString error;
-  if (!savePng(path, &error))
-    QMessageBox::warning(this, tr("Save map"), error);
+  // Window-modal dialogs opened with open(): no nested event loop.
+  auto *dialog =
+      new QFileDialog(this, tr("Save map as PNG"), QStringLiteral("map.png"), tr("PNG images (*.png)"));
+  dialog->setAcceptMode(QFileDialog::AcceptSave);
+  dialog->setDefaultSuffix(QStringLiteral("png"));
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
+    QString error;
+    if (path.isEmpty() || savePng(path, &error))
+      return;
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Save map"), error, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+  });
+  dialog->open();
 }
 
 QList<QAction *> MapView::viewActions() const {

@@ -1,0 +1,54 @@
+#pragma once
+// ProjectSession: which project the window shows. Owns the GUI thread's read-only connection to
+// the project file (rows when a project is opened, the model record for reports), the project's
+// path, whether it is untitled, and the new / open / save-as step that waits for the analysis
+// worker — whose pipeline is the only writer of the file — to answer. Lives on the GUI thread; it
+// asks the AnalysisController to create, open and copy project files and never writes them.
+// Shows nothing: the window turns its signals into messages.
+#include "core/store/ProjectStore.h"
+
+#include <QObject>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace streetlens::ui {
+
+class AnalysisController;
+
+class ProjectSession : public QObject {
+  Q_OBJECT
+public:
+  explicit ProjectSession(AnalysisController *analysis, QObject *parent = nullptr);
+
+  // A new untitled project at `path`: the worker creates the file, then the read connection opens.
+  void createUntitled(const QString &path);
+  // Reads the rows of an existing project now (no write), then switches the worker to it.
+  std::optional<std::vector<store::StoredImage>> open(const QString &path, QString *error);
+  // The worker copies the project to `path` between two batches and continues in the copy.
+  void saveAs(const QString &path);
+
+  QString path() const { return m_path; }
+  bool isUntitled() const { return m_untitled; }
+  const store::ProjectStore *store() const { return m_store.get(); } // null until the file exists
+
+Q_SIGNALS:
+  void opened(const QString &path);  // the worker has the project open (after open or save-as)
+  void savedAs(const QString &path); // before opened(), after a save-as
+  // `saving`: the failure is of a save-as (else of opening); the error names the file.
+  void failed(bool saving, const QString &error);
+  void untitledFailed(const QString &error); // no project file: results are not kept
+
+private:
+  enum class Pending { None, New, Open, SaveAs };
+  void onWorkerOpened(const QString &path, const QString &error);
+  bool openReader(const QString &path, QString *error);
+
+  AnalysisController *m_analysis;
+  std::unique_ptr<store::ProjectStore> m_store;
+  QString m_path;
+  bool m_untitled = true;
+  Pending m_pending = Pending::None;
+};
+
+} // namespace streetlens::ui
