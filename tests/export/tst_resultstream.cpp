@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
+#include <QTimeZone>
 #include <QtTest>
 
 using namespace streetlens;
@@ -147,7 +148,7 @@ private Q_SLOTS:
     }
     QVERIFY2(after * 4 < before, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
     ReportContext ctx = context();
-    ctx.created = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), Qt::UTC);
+    ctx.created = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), QTimeZone::utc());
     QCOMPARE(exportToBytes(kept, fmt, opt, ctx), exportToBytes(full, fmt, opt, ctx));
   }
 

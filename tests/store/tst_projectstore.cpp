@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QTimeZone>
 
 using namespace streetlens;
 using namespace streetlens::store;
@@ -45,10 +46,10 @@ ImageResult sampleResult(const QString &sha, const QString &settingsKey = QStrin
   r.estimateLabel = QStringLiteral("Paris, Île-de-France, France");
   r.exifLocation = geo::GeoPoint{48.8, 2.35};
   r.exifAltitude = 35.5;
-  r.exifTime = QDateTime(QDate(2021, 6, 1), QTime(12, 30, 0), Qt::UTC);
+  r.exifTime = QDateTime(QDate(2021, 6, 1), QTime(12, 30, 0), QTimeZone::utc());
   r.exifCountry = QStringLiteral("FR");
   r.errorKm = 5.95;
-  r.analyzedAt = QDateTime(QDate(2024, 1, 2), QTime(3, 4, 5, 600), Qt::UTC);
+  r.analyzedAt = QDateTime(QDate(2024, 1, 2), QTime(3, 4, 5, 600), QTimeZone::utc());
   r.settingsKey = settingsKey;
   return r;
 }
