@@ -1,6 +1,7 @@
 #include "core/clip/ClipModel.h"
 
 #include "core/clip/CpuAllocator.h"
+#include "core/clip/MixedPrecision.h"
 
 namespace streetlens::clip {
 
@@ -27,7 +28,7 @@ torch::Tensor ClipModelImpl::textEmbeds(const torch::Tensor &ids) {
 void ClipModelImpl::prepareForInference(torch::ScalarType computeDtype) {
   tuneAllocatorForInference(); // no-op when main() already did it
   eval();
-  text_model->encoder->prepareForInference(computeDtype);
+  text_model->encoder->prepareForInference(mixedPrecision().fp32TextTower ? torch::kFloat : computeDtype);
   vision_model->encoder->prepareForInference(computeDtype);
 }
 

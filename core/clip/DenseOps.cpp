@@ -5,14 +5,21 @@
 #include <ATen/Config.h>
 #include <cstdlib>
 #include <cstring>
+#include <string>
 
 namespace streetlens::clip {
 
 namespace {
+// The faster library for fp32 products depends on the CPU and the BLAS build (docs/PERFORMANCE.md:
+// oneDNN 1.8x faster on a Zen 4 whose OpenBLAS was held to AVX2; OpenBLAS 14 % faster on a Sapphire
+// Rapids). oneDNN by default, STREETLENS_FP32_GEMM=blas for the BLAS; fixed, not timed at start,
+// so that the same machine always computes the same digits.
 bool oneDnnWanted() {
   static const bool wanted = [] {
     const char *v = std::getenv("STREETLENS_FP32_GEMM");
-    return !(v && std::strcmp(v, "blas") == 0);
+    if (v && std::strcmp(v, "blas") == 0)
+      return false;
+    return true;
   }();
   return wanted;
 }
@@ -91,7 +98,21 @@ namespace streetlens::clip {
 
 namespace {
 MixedPrecision &policyStore() {
-  static MixedPrecision policy;
+  static MixedPrecision policy = [] {
+    MixedPrecision p;
+    const char *env = std::getenv("STREETLENS_MIXED_PRECISION");
+    if (!env)
+      return p;
+    const std::string list = std::string(",") + env + ",";
+    auto has = [&](const char *part) {
+      return list.find(std::string(",") + part + ",") != std::string::npos;
+    };
+    p.fp32Residual = !has("bf16-residual");
+    p.fp32Attention = has("attention");
+    p.fp32Activation = has("gelu");
+    p.fp32TextTower = has("text");
+    return p;
+  }();
   return policy;
 }
 } // namespace

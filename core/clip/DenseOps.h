@@ -15,8 +15,8 @@ torch::Tensor fastLinear(const torch::Tensor &x, const torch::Tensor &w, const t
 // computed in fp32 and rounded once (LibTorch 1.13's bf16 kernel is 6x slower than fp32 there).
 torch::Tensor fastLayerNorm(const torch::Tensor &x, const torch::nn::LayerNorm &ln);
 
-// Whether fp32 CPU products go through oneDNN (true when LibTorch was built with it and
-// STREETLENS_FP32_GEMM is not "blas"). Exposed for the benchmark's table.
+// Whether fp32 CPU products go through oneDNN rather than LibTorch's BLAS (true when LibTorch was
+// built with oneDNN and STREETLENS_FP32_GEMM is not "blas"). For the benchmark and EngineInfo::route.
 bool fp32LinearUsesOneDnn();
 
 // Whether bf16 CPU products go through oneDNN's inner product (it needs AVX-512 BW/VL/DQ and

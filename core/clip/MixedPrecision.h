@@ -3,7 +3,9 @@
 // matrix products always run in the low precision, accumulating in fp32, as PyTorch's autocast
 // does). One process-wide policy, read by the towers on the engine's worker thread; the defaults
 // are what docs/PERFORMANCE.md ("bf16 per layer") measured as the best accuracy for the speed.
-// Only bench/precision_probe changes it, to measure the alternatives.
+// Only bench/precision_probe changes it, to measure the alternatives; for experiments the
+// environment variable STREETLENS_MIXED_PRECISION sets the starting policy as a comma list of
+// fp32 parts (residual, attention, gelu, text; "bf16-residual" turns the fp32 residual off).
 namespace streetlens::clip {
 
 struct MixedPrecision {
@@ -12,6 +14,7 @@ struct MixedPrecision {
   // Off: bf16 products, fp32 softmax, as autocast does; fp32 products cost 8 % and measured no gain.
   bool fp32Attention = false;
   bool fp32Activation = false; // the MLP's GELU on fp32 values (false: on fc1's bf16 output)
+  bool fp32TextTower = false;  // the whole text tower in fp32 (its embeddings are cached per label)
 };
 
 const MixedPrecision &mixedPrecision();

@@ -84,7 +84,7 @@ expect_linked_dep() { # binary soname-prefix
 }
 program=$build/app/streetlens-cli
 [ "$engine" = 1 ] || program=$build/app/streetlens
-expect_dep 'libqt6core6'
+expect_linked_dep "$program" libQt6Core.so # libqt6core6 (Debian 12), libqt6core6t64 (Debian 13)
 expect_dep 'libc6'
 expect_linked_dep "$program" libopencv_core.so
 expect_linked_dep "$program" libexiv2.so
@@ -110,8 +110,13 @@ if [ "$gui" = 1 ]; then
   grep -q "^Icon=$app_id\$" "$desktop" || fail "desktop entry Icon is not $app_id"
   grep -q '^MimeType=.*application/x-streetlens-project;' "$desktop" ||
     fail "desktop entry does not open application/x-streetlens-project"
+  # AppStream 1.0 (Debian 13) warns that there is no homepage URL: StreetLens has no public site
+  # yet, and inventing one would be worse. That one warning is accepted; any other warning or
+  # error fails.
   if msg=$(appstreamcli validate --no-net "$root/usr/share/metainfo/$app_id.metainfo.xml" 2>&1); then
     pass "appstreamcli validate --no-net"
+  elif ! grep -E '^[WE]: ' <<<"$msg" | grep -vq 'url-homepage-missing'; then
+    pass "appstreamcli validate --no-net (accepted: url-homepage-missing, no public homepage yet)"
   else
     fail "appstreamcli validate: $msg"
   fi
