@@ -3,6 +3,7 @@
 #include "core/clip/MixedPrecision.h"
 
 #include <ATen/Config.h>
+#include <cctype>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -10,16 +11,35 @@
 namespace streetlens::clip {
 
 namespace {
-// The faster library for fp32 products depends on the CPU and the BLAS build (docs/PERFORMANCE.md:
-// oneDNN 1.8x faster on a Zen 4 whose OpenBLAS was held to AVX2; OpenBLAS 14 % faster on a Sapphire
-// Rapids). oneDNN by default, STREETLENS_FP32_GEMM=blas for the BLAS; fixed, not timed at start,
-// so that the same machine always computes the same digits.
+// The faster library for fp32 products depends on the CPU and on the BLAS build, measured with
+// engine_bench (docs/PERFORMANCE.md): on AVX2-only CPUs and where OPENBLAS_CORETYPE holds OpenBLAS
+// below AVX-512 (a Zen 4 with OPENBLAS_CORETYPE=Haswell: oneDNN 1.8x faster), oneDNN; on an
+// AVX-512 CPU whose OpenBLAS uses its AVX-512 kernels (a Sapphire Rapids: the tower 14 % faster),
+// the BLAS. STREETLENS_FP32_GEMM=blas|onednn overrides. A fixed rule, not a timing at start, so
+// that a machine always computes the same digits.
+bool blasHasAvx512Kernels() {
+  if (!__builtin_cpu_supports("avx512f"))
+    return false;
+  const char *core = std::getenv("OPENBLAS_CORETYPE");
+  if (!core || !*core)
+    return true; // OpenBLAS picks its kernels from the CPU: AVX-512 ones here
+  std::string c(core);
+  for (auto &ch : c)
+    ch = char(std::toupper(static_cast<unsigned char>(ch)));
+  for (const char *avx512 : {"SKYLAKEX", "COOPERLAKE", "SAPPHIRERAPIDS", "ZEN4"})
+    if (c == avx512)
+      return true;
+  return false;
+}
+
 bool oneDnnWanted() {
   static const bool wanted = [] {
     const char *v = std::getenv("STREETLENS_FP32_GEMM");
     if (v && std::strcmp(v, "blas") == 0)
       return false;
-    return true;
+    if (v && std::strcmp(v, "onednn") == 0)
+      return true;
+    return !blasHasAvx512Kernels();
   }();
   return wanted;
 }

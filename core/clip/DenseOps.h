@@ -15,8 +15,9 @@ torch::Tensor fastLinear(const torch::Tensor &x, const torch::Tensor &w, const t
 // computed in fp32 and rounded once (LibTorch 1.13's bf16 kernel is 6x slower than fp32 there).
 torch::Tensor fastLayerNorm(const torch::Tensor &x, const torch::nn::LayerNorm &ln);
 
-// Whether fp32 CPU products go through oneDNN rather than LibTorch's BLAS (true when LibTorch was
-// built with oneDNN and STREETLENS_FP32_GEMM is not "blas"). For the benchmark and EngineInfo::route.
+// Whether fp32 CPU products go through oneDNN rather than LibTorch's BLAS: STREETLENS_FP32_GEMM=
+// blas|onednn, else oneDNN unless the CPU has AVX-512 and OpenBLAS is free to use its AVX-512
+// kernels (see DenseOps.cpp). Needs LibTorch built with oneDNN. For the bench and EngineInfo::route.
 bool fp32LinearUsesOneDnn();
 
 // Whether bf16 CPU products go through oneDNN's inner product (it needs AVX-512 BW/VL/DQ and
