@@ -17,13 +17,11 @@ fixture=${STREETLENS_FIXTURE_DIR:-$root/../shared/fixtures/tiny-clip}
 if [ "$(id -u)" -ne 0 ]; then
   exec sudo -E "$0" "$@"
 fi
-for tool in debootstrap chroot mount; do
-  command -v "$tool" >/dev/null || {
-    echo "debian13: '$tool' is missing; installing debootstrap" >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends debootstrap >&2
-    break
-  }
-done
+if ! command -v debootstrap >/dev/null; then
+  echo "debian13: debootstrap is missing; installing it" >&2
+  apt-get update -q >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends debootstrap >&2
+fi
 
 # The stamp: the package list (and the mirror) the root was made from.
 stamp_value=$( (sed -n '/^PACKAGES=(/,/^)/p' "$root/scripts/install-deps.sh"; echo "$mirror") | sha256sum | cut -c1-16)
