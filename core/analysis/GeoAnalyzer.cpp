@@ -81,12 +81,11 @@ GeoAnalyzer::GeoAnalyzer(EmbeddingEngine &engine, std::shared_ptr<const gazettee
 
 GeoAnalyzer::~GeoAnalyzer() = default;
 
-static int g_hits = 0, g_misses = 0; // per-process counters for tests and the status bar
 int GeoAnalyzer::cacheHits() const {
-  return g_hits;
+  return cacheHits_;
 }
 int GeoAnalyzer::cacheMisses() const {
-  return g_misses;
+  return cacheMisses_;
 }
 
 QString GeoAnalyzer::settingsKey() const {
@@ -111,9 +110,9 @@ bool GeoAnalyzer::embedLevel(Level &level, const QStringList &templates, const P
     const QString key = LabelEmbeddingCache::key(modelHash, prompts);
     std::optional<EmbeddingMatrix> m = cache_->load(key);
     if (m && m->rows == n) {
-      ++g_hits;
+      ++cacheHits_;
     } else {
-      ++g_misses;
+      ++cacheMisses_;
       EmbeddingMatrix out;
       for (int start = 0; start < n; start += kEmbedChunk) {
         if (progress && !progress(start, n, templ)) {

@@ -42,6 +42,7 @@ public:
   const AnalysisSettings &settings() const { return settings_; }
   // Identifies model + settings (stored with each result; a change means results are stale).
   QString settingsKey() const;
+  // Label sets this analyzer found in the disk cache / had to embed (one per level and template).
   int cacheHits() const;
   int cacheMisses() const;
 
@@ -66,6 +67,7 @@ private:
   AnalysisSettings settings_;
   std::unique_ptr<LabelEmbeddingCache> cache_;
   std::unique_ptr<Level> countries_, regions_, cities_, custom_;
+  int cacheHits_ = 0, cacheMisses_ = 0;
 };
 
 } // namespace streetlens
