@@ -18,8 +18,12 @@ namespace {
 // the BLAS. STREETLENS_FP32_GEMM=blas|onednn overrides. A fixed rule, not a timing at start, so
 // that a machine always computes the same digits.
 bool blasHasAvx512Kernels() {
+#if defined(__x86_64__) || defined(__i386__)
   if (!__builtin_cpu_supports("avx512f"))
     return false;
+#else
+  return false; // no AVX-512 off x86: oneDNN (and the builtin would not compile there)
+#endif
   const char *core = std::getenv("OPENBLAS_CORETYPE");
   if (!core || !*core)
     return true; // OpenBLAS picks its kernels from the CPU: AVX-512 ones here
