@@ -9,7 +9,6 @@
 
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QtEndian>
 #include <QtTest>
 #include <cmath>
 
@@ -32,14 +31,6 @@ double relError(const float *got, const std::vector<float> &ref) {
     den += double(ref[i]) * ref[i];
   }
   return std::sqrt(num / den);
-}
-
-std::vector<float> readPixels(const QString &file) {
-  const QByteArray b = readAll(fixturePath(QStringLiteral("pixels/") + file));
-  std::vector<float> v(size_t(b.size() / 4));
-  for (size_t i = 0; i < v.size(); ++i)
-    v[i] = qFromLittleEndian<float>(b.constData() + i * 4);
-  return v;
 }
 
 std::unique_ptr<TorchEngine> loadOrFail(const QString &dir, const QString &precision, QString *err) {
@@ -114,7 +105,7 @@ void TestClipParity::embeddings() {
       QVERIFY2(loaded, qPrintable(err));
       px = clipPreprocess(loaded->image, engine->imageConfig());
     } else {
-      px = readPixels(o.value("pixels").toString());
+      px = fixturePixels(o.value("pixels").toString());
     }
     QCOMPARE(px.size(), size_t(3 * 336 * 336));
     batch.insert(batch.end(), px.begin(), px.end());
@@ -165,7 +156,7 @@ void TestClipParity::oomHalvesBatch() {
   const QJsonArray images = expectedJson().value("images").toArray();
   std::vector<float> batch;
   for (const auto &im : images) {
-    const auto px = readPixels(im.toObject().value("pixels").toString());
+    const auto px = fixturePixels(im.toObject().value("pixels").toString());
     batch.insert(batch.end(), px.begin(), px.end());
   }
   const auto m = engine->embedPixels(batch.data(), int(images.size()), &err);

@@ -13,7 +13,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QRandomGenerator>
-#include <QtEndian>
 #include <QtTest>
 #include <cmath>
 
@@ -39,14 +38,6 @@ std::vector<double> logits(const EmbeddingMatrix &img, const EmbeddingMatrix &tx
     for (int t = 0; t < txt.rows; ++t)
       out.push_back(scale * cosine(img.row(i), txt.row(t), img.cols));
   return out;
-}
-
-std::vector<float> readPixels(const QString &file) {
-  const QByteArray b = readAll(fixturePath(QStringLiteral("pixels/") + file));
-  std::vector<float> v(size_t(b.size() / 4));
-  for (size_t i = 0; i < v.size(); ++i)
-    v[i] = qFromLittleEndian<float>(b.constData() + i * 4);
-  return v;
 }
 
 // Sets an environment variable for one scope (empty value: leaves it as it is).
@@ -79,7 +70,7 @@ struct Inputs {
 Inputs fixtureInputs() {
   Inputs in;
   for (const auto &im : expectedJson().value("images").toArray()) {
-    const auto px = readPixels(im.toObject().value("pixels").toString());
+    const auto px = fixturePixels(im.toObject().value("pixels").toString());
     in.pixels.insert(in.pixels.end(), px.begin(), px.end());
     ++in.images;
   }

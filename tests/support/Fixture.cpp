@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QtEndian>
 
 namespace streetlens::test {
 
@@ -25,6 +26,14 @@ QByteArray readAll(const QString &path) {
   if (!f.open(QIODevice::ReadOnly))
     return {};
   return f.readAll();
+}
+
+std::vector<float> fixturePixels(const QString &file) {
+  const QByteArray b = readAll(fixturePath(QStringLiteral("pixels/") + file));
+  std::vector<float> v(size_t(b.size() / 4));
+  for (size_t i = 0; i < v.size(); ++i)
+    v[i] = qFromLittleEndian<float>(b.constData() + i * 4);
+  return v;
 }
 
 const QJsonObject &expectedJson() {

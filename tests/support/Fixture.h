@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QString>
+#include <vector>
 
 namespace streetlens::test {
 
@@ -17,6 +18,8 @@ QString testDataPath(const QString &rel);
 const QJsonObject &expectedJson();
 // Reads a whole file; empty on failure.
 QByteArray readAll(const QString &path);
+// A reference pixel tensor of the fixture (pixels/<file>: little-endian float32, CHW); empty on failure.
+std::vector<float> fixturePixels(const QString &file);
 
 } // namespace streetlens::test
 
