@@ -18,12 +18,14 @@ QString AnalysisSettings::modeName(Mode m) {
     return QStringLiteral("flat");
   case Mode::Expected:
     return QStringLiteral("expected");
+  case Mode::Paper:
+    return QStringLiteral("paper");
   }
   return {};
 }
 
 std::optional<AnalysisSettings::Mode> AnalysisSettings::modeFromName(const QString &name) {
-  for (Mode m : {Mode::Hierarchical, Mode::Flat, Mode::Expected})
+  for (Mode m : {Mode::Hierarchical, Mode::Flat, Mode::Expected, Mode::Paper})
     if (modeName(m) == name.trimmed().toLower())
       return m;
   return std::nullopt;
@@ -34,7 +36,9 @@ QString AnalysisSettings::fingerprint() const {
   for (const CustomCandidate &c : customCandidates)
     custom.append(QJsonArray{c.label, c.country, c.region, c.lat ? QJsonValue(*c.lat) : QJsonValue(),
                              c.lon ? QJsonValue(*c.lon) : QJsonValue()});
-  const QJsonObject o{{QStringLiteral("mode"), modeName(mode)},
+  // "scoring" 2: the coherent hierarchy (results of the independent region/city softmaxes are stale).
+  const QJsonObject o{{QStringLiteral("scoring"), 2},
+                      {QStringLiteral("mode"), modeName(mode)},
                       {QStringLiteral("maxCountries"), maxCountries},
                       {QStringLiteral("countryMass"), countryMass},
                       {QStringLiteral("citiesPerCountry"), citiesPerCountry},
@@ -45,6 +49,13 @@ QString AnalysisSettings::fingerprint() const {
                       {QStringLiteral("custom"), custom},
                       {QStringLiteral("customTemplate"), customTemplate}};
   return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+void AnalysisSettings::useStreetClipCaptions() {
+  countryTemplates = {QStringLiteral("A Street View photo in {country}.")};
+  regionTemplates = {QStringLiteral("A Street View photo in the region of {region} in {country}.")};
+  cityTemplates = {QStringLiteral(
+      "A Street View photo close to the town of {city} in the region of {region} in {country}.")};
 }
 
 std::optional<QVector<CustomCandidate>> parseCandidateList(const QByteArray &text, const QString &sourceName,

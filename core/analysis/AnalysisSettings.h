@@ -17,7 +17,9 @@ struct CustomCandidate {
 };
 
 struct AnalysisSettings {
-  enum class Mode { Hierarchical, Flat, Expected };
+  // Hierarchical: the coherent hierarchy (docs/GEOLOCATION.md); Paper: StreetCLIP's paper (country,
+  // then its largest cities); Flat: all cities at once; Expected: the coherent hierarchy's mean.
+  enum class Mode { Hierarchical, Flat, Expected, Paper };
   Mode mode = Mode::Hierarchical;
   int topK = 5;              // how many entries per level are kept in a result
   int maxCountries = 5;      // countries expanded to regions / cities (K)
@@ -31,6 +33,10 @@ struct AnalysisSettings {
   QStringList restrictToCountries;           // alpha-2 codes; empty = all countries
   QVector<CustomCandidate> customCandidates; // when non-empty: classify against these instead
   QString customTemplate;                    // "{}" (or "{label}") for custom labels; empty = verbatim
+
+  // Prompts shaped like StreetCLIP's training captions ("A Street View photo close to the town of
+  // {city} in the region of {region} in {country}."); a city without a region drops that part.
+  void useStreetClipCaptions();
 
   // Stable text describing everything above (for cache keys and project records).
   QString fingerprint() const;

@@ -1,5 +1,6 @@
 #include "core/analysis/GeoAnalyzer.h"
 
+#include "core/analysis/ConfidenceRegions.h"
 #include "core/analysis/LabelEmbeddingCache.h"
 #include "core/analysis/ZeroShot.h"
 #include "core/gazetteer/CommonNames.h"
@@ -22,6 +23,10 @@ struct PromptFields {
 };
 
 QString fill(QString t, const PromptFields &f) {
+  if (f.region.isEmpty()) { // a city without a known region: drop the region from the caption
+    t.replace(QStringLiteral(" in the region of {region}"), QString());
+    t.replace(QStringLiteral("{region}, "), QString());
+  }
   t.replace(QStringLiteral("{country}"), f.country);
   t.replace(QStringLiteral("{region}"), f.region);
   t.replace(QStringLiteral("{city}"), f.city);
@@ -255,6 +260,8 @@ void GeoAnalyzer::score(const float *imageEmbedding, ImageResult &out) const {
     return scoreHierarchical(x, out);
   case AnalysisSettings::Mode::Expected:
     return scoreExpected(x, out);
+  case AnalysisSettings::Mode::Paper:
+    return scorePaper(x, out);
   }
 }
 
@@ -288,143 +295,137 @@ void GeoAnalyzer::scoreCustom(const std::vector<float> &x, ImageResult &out) con
     out.estimate = best->location;
     out.estimateLabel = best->name;
   }
+  out.confidenceRegions = confidenceRegions(out, gaz_.get());
+  const ConfidenceRegion *r90 = regionAtLevel(out, 0.9);
+  out.uncertain = uncertainAreaKm2_ > 0 && r90 && r90->areaKm2 > uncertainAreaKm2_;
 }
 
-// Flat: all cities at once; countries and regions are the sums of their cities.
+// The leaves' options: the mode's estimate rule, the analyst's constraint and threshold.
+PosteriorOptions GeoAnalyzer::posteriorOptions() const {
+  PosteriorOptions o;
+  switch (settings_.mode) {
+  case AnalysisSettings::Mode::Hierarchical:
+    o.rule = EstimateRule::Descent;
+    break;
+  case AnalysisSettings::Mode::Flat:
+    o.rule = EstimateRule::TopCity;
+    break;
+  case AnalysisSettings::Mode::Expected:
+    o.rule = EstimateRule::Expected;
+    break;
+  case AnalysisSettings::Mode::Paper:
+    o.rule = EstimateRule::TopCountryCity;
+    break;
+  }
+  o.keepPerLevel = size_t(std::max(settings_.topK, kKeepPerLevel));
+  o.constraint = constraint_;
+  o.uncertainAreaKm2 = uncertainAreaKm2_;
+  return o;
+}
+
+// Logits scale * <x, row> of the given rows.
+std::vector<double> GeoAnalyzer::logits(const Level &level, const std::vector<int> &rows,
+                                        const std::vector<float> &x) const {
+  const float scale = engine_.logitScale();
+  std::vector<double> out(rows.size());
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const float *r = level.emb.row(rows[i]);
+    double dot = 0;
+    for (int k = 0; k < level.emb.cols; ++k)
+      dot += double(r[k]) * x[size_t(k)];
+    out[i] = dot * scale;
+  }
+  return out;
+}
+
+// Flat: all cities at once; regions and countries are the sums of their cities.
 void GeoAnalyzer::scoreFlat(const std::vector<float> &x, ImageResult &out) const {
-  const float scale = engine_.logitScale();
-  std::vector<double> pCountry(countries_->entries.size(), 0.0);
-  std::vector<double> pCity(cities_->entries.size(), 0.0), pRegion(regions_->entries.size(), 0.0);
-  pCity = softmaxOver(cities_->emb, cities_->all(), x, scale);
-  QHash<QString, double> regionMass;
-  double withRegion = 0;
-  for (size_t i = 0; i < pCity.size(); ++i) {
-    const auto &c = cities_->entries[i];
-    pCountry[size_t(countries_->byCountry.value(c.country).front())] += pCity[i];
-    if (!c.region.isEmpty() && regions_->byCountry.contains(c.country)) {
-      regionMass[c.region] += pCity[i];
-      withRegion += pCity[i];
-    }
-  }
-  for (size_t i = 0; i < pRegion.size(); ++i)
-    pRegion[i] = withRegion > 0 ? regionMass.value(regions_->entries[i].code) / withRegion : 0.0;
-  collectPlaces(pCountry, pRegion, pCity, out);
-  cutToKept(out);
-  estimateAtTopPlace(out);
+  const auto pCity = softmaxOver(cities_->emb, cities_->all(), x, engine_.logitScale());
+  std::vector<PlaceLeaf> leaves;
+  for (size_t i = 0; i < pCity.size(); ++i)
+    leaves.push_back({PlaceLeaf::Kind::City, cities_->entries[i], pCity[i]});
+  for (const auto &r : regions_->entries)
+    leaves.push_back({PlaceLeaf::Kind::Region, r, 0.0});
+  finishPosterior(std::move(leaves), gaz_.get(), posteriorOptions(), out);
 }
 
-// Hierarchical (the paper): countries, then regions and cities of the likely countries.
+// Coherent hierarchy: p(country) over all countries; within each country one softmax over its
+// regions and its listed cities together (both are CLIP captions of the same photo, scored with
+// the same logit scale), so a region holds its own share plus its cities' and every level sums to
+// its parent. Countries without regions or cities keep their mass as a whole.
+std::vector<PlaceLeaf> GeoAnalyzer::coherentLeaves(const std::vector<float> &x) const {
+  const auto pCountry = softmaxOver(countries_->emb, countries_->all(), x, engine_.logitScale());
+  std::vector<PlaceLeaf> leaves;
+  for (size_t i = 0; i < pCountry.size(); ++i) {
+    const PlaceProbability &country = countries_->entries[i];
+    const auto regionRows = regions_->byCountry.value(country.code);
+    const auto cityRows = cities_->byCountry.value(country.code);
+    leaves.push_back(
+        {PlaceLeaf::Kind::Country, country, regionRows.empty() && cityRows.empty() ? pCountry[i] : 0.0});
+    if (regionRows.empty() && cityRows.empty())
+      continue;
+    std::vector<double> l = logits(*regions_, regionRows, x);
+    const std::vector<double> lc = logits(*cities_, cityRows, x);
+    l.insert(l.end(), lc.begin(), lc.end());
+    const double mx = *std::max_element(l.begin(), l.end());
+    double sum = 0;
+    for (double &v : l)
+      sum += (v = std::exp(v - mx));
+    for (size_t j = 0; j < regionRows.size(); ++j)
+      leaves.push_back(
+          {PlaceLeaf::Kind::Region, regions_->entries[size_t(regionRows[j])], pCountry[i] * l[j] / sum});
+    for (size_t j = 0; j < cityRows.size(); ++j)
+      leaves.push_back({PlaceLeaf::Kind::City, cities_->entries[size_t(cityRows[j])],
+                        pCountry[i] * l[regionRows.size() + j] / sum});
+  }
+  return leaves;
+}
+
 void GeoAnalyzer::scoreHierarchical(const std::vector<float> &x, ImageResult &out) const {
-  hierarchy(x, out);
-  cutToKept(out);
-  estimateAtTopPlace(out);
+  finishPosterior(coherentLeaves(x), gaz_.get(), posteriorOptions(), out);
 }
 
-// Expected location: the hierarchy, then the probability-weighted spherical mean of every scored
-// city (before the lists are cut to the kept entries), labelled after the most likely city.
+// Expected location: the coherent hierarchy, then the probability-weighted spherical mean of every
+// scored city, labelled by the distance to the nearest gazetteer city.
 void GeoAnalyzer::scoreExpected(const std::vector<float> &x, ImageResult &out) const {
-  hierarchy(x, out);
-  std::optional<geo::GeoPoint> mean;
-  if (!out.cities.empty()) {
-    std::vector<geo::GeoPoint> pts;
-    std::vector<double> w;
-    for (const auto &c : out.cities) {
-      pts.push_back(*c.location);
-      w.push_back(c.probability);
-    }
-    mean = geo::sphericalMean(pts, w);
-  }
-  cutToKept(out);
-  if (!out.cities.empty()) {
-    out.estimate = mean;
-    out.estimateLabel = QStringLiteral("expected location (near %1)").arg(cityLabel(out.cities.front()));
-  } else {
-    estimateAtTopPlace(out);
-  }
+  finishPosterior(coherentLeaves(x), gaz_.get(), posteriorOptions(), out);
 }
 
-// p(country) over all countries; the countries covering countryMass (at most maxCountries) are
-// expanded: p(place) = p(country | expanded countries with places at this level) * p(place | country).
-void GeoAnalyzer::hierarchy(const std::vector<float> &x, ImageResult &out) const {
+// The paper: p(country) over all countries; the countries covering countryMass (at most
+// maxCountries) are expanded to their N largest cities, p(city) = p(country) * p(city | country);
+// regions are the sums of their cities; the estimate is the top country's top city.
+void GeoAnalyzer::scorePaper(const std::vector<float> &x, ImageResult &out) const {
   const float scale = engine_.logitScale();
-  std::vector<double> pCountry(countries_->entries.size(), 0.0);
-  std::vector<double> pCity(cities_->entries.size(), 0.0), pRegion(regions_->entries.size(), 0.0);
-  pCountry = softmaxOver(countries_->emb, countries_->all(), x, scale);
+  const auto pCountry = softmaxOver(countries_->emb, countries_->all(), x, scale);
   std::vector<int> order(pCountry.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(),
                    [&](int a, int b) { return pCountry[size_t(a)] > pCountry[size_t(b)]; });
-  std::vector<int> expanded;
+  std::vector<char> expanded(pCountry.size(), 0);
   double covered = 0;
+  int count = 0;
   for (int idx : order) {
-    if (int(expanded.size()) >= std::max(1, settings_.maxCountries) || covered >= settings_.countryMass)
+    if (count >= std::max(1, settings_.maxCountries) || covered >= settings_.countryMass)
       break;
-    expanded.push_back(idx);
+    expanded[size_t(idx)] = 1;
     covered += pCountry[size_t(idx)];
+    ++count;
   }
-  auto expand = [&](const Level &level, std::vector<double> &joint) {
-    double mass = 0;
-    for (int idx : expanded)
-      if (level.byCountry.contains(countries_->entries[size_t(idx)].code))
-        mass += pCountry[size_t(idx)];
-    if (mass <= 0)
-      return;
-    for (int idx : expanded) {
-      const auto rows = level.byCountry.value(countries_->entries[size_t(idx)].code);
-      if (rows.empty())
-        continue;
-      const auto cond = softmaxOver(level.emb, rows, x, scale);
-      for (size_t j = 0; j < rows.size(); ++j)
-        joint[size_t(rows[j])] = pCountry[size_t(idx)] / mass * cond[j];
-    }
-  };
-  expand(*cities_, pCity);
-  expand(*regions_, pRegion);
-  collectPlaces(pCountry, pRegion, pCity, out);
-}
-
-// Every place with a probability above 0, per level (not cut yet).
-void GeoAnalyzer::collectPlaces(const std::vector<double> &pCountry, const std::vector<double> &pRegion,
-                                const std::vector<double> &pCity, ImageResult &out) const {
-  auto collect = [](const Level &level, const std::vector<double> &p, std::vector<PlaceProbability> &dst) {
-    for (size_t i = 0; i < p.size(); ++i)
-      if (p[i] > 0) {
-        PlaceProbability e = level.entries[i];
-        e.probability = p[i];
-        dst.push_back(e);
-      }
-  };
-  collect(*countries_, pCountry, out.countries);
-  collect(*regions_, pRegion, out.regions);
-  collect(*cities_, pCity, out.cities);
-}
-
-void GeoAnalyzer::cutToKept(ImageResult &out) const {
-  const size_t keep = size_t(std::max(settings_.topK, kKeepPerLevel));
-  sortAndCut(out.countries, keep);
-  sortAndCut(out.regions, keep);
-  sortAndCut(out.cities, keep);
-}
-
-// "City, Region, Country" of a city entry.
-QString GeoAnalyzer::cityLabel(const PlaceProbability &city) const {
-  QStringList parts{city.name};
-  if (const auto *region = gaz_->region(city.region))
-    parts << region->name;
-  if (const auto *c = gaz_->country(city.country))
-    parts << gazetteer::commonEnglishName(c->code2, c->name());
-  return parts.join(QStringLiteral(", "));
-}
-
-// The estimate is the most likely city, else the most likely country.
-void GeoAnalyzer::estimateAtTopPlace(ImageResult &out) const {
-  if (!out.cities.empty()) {
-    out.estimate = out.cities.front().location;
-    out.estimateLabel = cityLabel(out.cities.front());
-  } else if (!out.countries.empty()) {
-    out.estimate = out.countries.front().location;
-    out.estimateLabel = out.countries.front().name;
+  std::vector<PlaceLeaf> leaves;
+  for (size_t i = 0; i < pCountry.size(); ++i) {
+    const PlaceProbability &country = countries_->entries[i];
+    const auto rows = cities_->byCountry.value(country.code);
+    const bool expand = expanded[i] && !rows.empty();
+    leaves.push_back({PlaceLeaf::Kind::Country, country, expand ? 0.0 : pCountry[i]});
+    if (!expand)
+      continue;
+    for (int r : regions_->byCountry.value(country.code))
+      leaves.push_back({PlaceLeaf::Kind::Region, regions_->entries[size_t(r)], 0.0});
+    const auto cond = softmaxOver(cities_->emb, rows, x, scale);
+    for (size_t j = 0; j < rows.size(); ++j)
+      leaves.push_back({PlaceLeaf::Kind::City, cities_->entries[size_t(rows[j])], pCountry[i] * cond[j]});
   }
+  finishPosterior(std::move(leaves), gaz_.get(), posteriorOptions(), out);
 }
 
 void GeoAnalyzer::fillExif(const ExifInfo &exif, ImageResult &out) const {

@@ -1,12 +1,15 @@
 #pragma once
-// GeoAnalyzer: turns images into ImageResults with an EmbeddingEngine and the gazetteer — the
-// paper's hierarchy (country, then regions and top cities of the likely countries), a flat mode,
-// an expected-location mode and custom candidate lists. Text embeddings of label sets come from
+// GeoAnalyzer: turns images into ImageResults with an EmbeddingEngine and the gazetteer — a
+// coherent hierarchy (countries; within each, one softmax over its regions and cities), the
+// paper's hierarchy (country, then its largest cities), a flat mode, an expected-location mode
+// and custom candidate lists; each result then goes through Posterior (constraint, estimate,
+// confidence regions). Text embeddings of label sets come from
 // a LabelEmbeddingCache (disk), so they are computed once per (model, template, labels).
 // Lives on the analysis worker thread, like the engine it uses.
 #include "core/analysis/AnalysisSettings.h"
 #include "core/analysis/EmbeddingEngine.h"
 #include "core/analysis/GeoResult.h"
+#include "core/analysis/Posterior.h"
 #include "core/gazetteer/Gazetteer.h"
 #include "core/imageio/ImageLoader.h"
 
@@ -40,6 +43,18 @@ public:
   void fillExif(const ExifInfo &exif, ImageResult &out) const;
 
   const AnalysisSettings &settings() const { return settings_; }
+  // What the analyst knows about where the photos were taken (null: nothing). Applied to every
+  // result scored afterwards; not part of settingsKey() (results keep what the model said).
+  void setConstraint(std::shared_ptr<const ConstraintWeights> constraint) {
+    constraint_ = std::move(constraint);
+  }
+  const std::shared_ptr<const ConstraintWeights> &constraint() const { return constraint_; }
+  // A 90 % region larger than this makes a result "uncertain" (<= 0: never).
+  void setUncertainAreaKm2(double km2) { uncertainAreaKm2_ = km2; }
+  double uncertainAreaKm2() const { return uncertainAreaKm2_; }
+  // What score() hands to Posterior for the settings' mode (site fusion and re-applied
+  // constraints use the same).
+  PosteriorOptions posteriorOptions() const;
   // Identifies model + settings (stored with each result; a change means results are stale).
   QString settingsKey() const;
   // Label sets this analyzer found in the disk cache / had to embed (one per level and template).
@@ -54,12 +69,10 @@ private:
   void scoreFlat(const std::vector<float> &x, ImageResult &out) const;
   void scoreHierarchical(const std::vector<float> &x, ImageResult &out) const;
   void scoreExpected(const std::vector<float> &x, ImageResult &out) const;
-  void hierarchy(const std::vector<float> &x, ImageResult &out) const;
-  void collectPlaces(const std::vector<double> &pCountry, const std::vector<double> &pRegion,
-                     const std::vector<double> &pCity, ImageResult &out) const;
-  void cutToKept(ImageResult &out) const;
-  void estimateAtTopPlace(ImageResult &out) const;
-  QString cityLabel(const PlaceProbability &city) const;
+  void scorePaper(const std::vector<float> &x, ImageResult &out) const;
+  std::vector<PlaceLeaf> coherentLeaves(const std::vector<float> &x) const;
+  std::vector<double> logits(const Level &level, const std::vector<int> &rows,
+                             const std::vector<float> &x) const;
   bool embedLevel(Level &level, const QStringList &templates, const Progress &progress, QString *error);
 
   EmbeddingEngine &engine_;
@@ -68,6 +81,8 @@ private:
   std::unique_ptr<LabelEmbeddingCache> cache_;
   std::unique_ptr<Level> countries_, regions_, cities_, custom_;
   int cacheHits_ = 0, cacheMisses_ = 0;
+  std::shared_ptr<const ConstraintWeights> constraint_;
+  double uncertainAreaKm2_ = PosteriorOptions().uncertainAreaKm2;
 };
 
 } // namespace streetlens

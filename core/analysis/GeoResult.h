@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QVector>
 #include <optional>
 #include <vector>
 
@@ -20,6 +21,16 @@ struct PlaceProbability {
   std::optional<geo::GeoPoint> location;
   qint64 population = 0;
   double probability = 0.0;
+};
+
+// The smallest set of probability-field cells holding `level` of the mass (a highest-density
+// region), as a GeoJSON-style MultiPolygon on lon/lat: polygons -> rings (first the outer ring,
+// counter-clockwise; then holes, clockwise) -> vertices (not repeated at the end).
+struct ConfidenceRegion {
+  double level = 0.0;   // 0.5, 0.9, 0.99
+  double areaKm2 = 0.0; // of the cells in the set
+  double mass = 0.0;    // mass the set holds (>= level, up to one cell more)
+  QVector<QVector<QVector<geo::GeoPoint>>> polygons;
 };
 
 enum class ImageStatus { Queued, Running, Done, Failed };
@@ -40,6 +51,17 @@ struct ImageResult {
 
   std::optional<geo::GeoPoint> estimate;
   QString estimateLabel; // e.g. "Paris, Île-de-France, France"
+
+  // 50 / 90 / 99 % regions of the probability field (core/analysis/ConfidenceRegions.h); empty
+  // for custom labels without coordinates and for results stored before they existed.
+  std::vector<ConfidenceRegion> confidenceRegions;
+  // The 90 % region is larger than the analyst's threshold: no city is presented as the answer.
+  bool uncertain = false;
+  // Share of the model's probability inside the analyst's constraint (core/analysis/GeoConstraint.h)
+  // before renormalising; unset when no constraint was applied. constraintEmpty: too little was
+  // inside to renormalise (the lists are then empty and there is no estimate).
+  std::optional<double> constraintMass;
+  bool constraintEmpty = false;
 
   std::optional<geo::GeoPoint> exifLocation;
   std::optional<double> exifAltitude;

@@ -1,5 +1,6 @@
 #include "core/analysis/ProbabilityField.h"
 
+#include "core/analysis/PlaceHierarchy.h"
 #include "core/gazetteer/Gazetteer.h"
 #include "core/geo/GreatCircle.h"
 
@@ -66,63 +67,52 @@ std::vector<ProbabilityField::Component> ProbabilityField::components(const Imag
       out.push_back({{p, sigma, mass}, spread});
   };
 
-  // Cities: their own probability.
-  QHash<QString, double> cityMassByRegion;
-  QHash<QString, double> unlistedRegionCityMass; // by country, filled after regions are known
-  QHash<QString, bool> listedRegion;
-  for (const auto &r : result.regions)
-    listedRegion.insert(r.code.toUpper(), true);
-  for (const auto &c : result.cities) {
-    std::optional<geo::GeoPoint> loc = c.location;
-    qint64 population = c.population;
-    if (gaz) {
+  // The result's leaves (PlaceHierarchy): each city, what each region's cities do not explain,
+  // what each country's regions and cities do not explain. Custom labels carry their own mass
+  // (their countries are sums of the labels).
+  const std::vector<PlaceLeaf> leaves =
+      result.labels.empty() ? placeLeaves(result) : std::vector<PlaceLeaf>{};
+  for (const PlaceLeaf &leaf : leaves) {
+    const PlaceProbability &p = leaf.place;
+    switch (leaf.kind) {
+    case PlaceLeaf::Kind::City: {
+      std::optional<geo::GeoPoint> loc = p.location;
+      qint64 population = p.population;
       bool ok = false;
-      const qint64 id = c.code.toLongLong(&ok);
-      if (const gazetteer::City *gc = ok ? gaz->city(id) : nullptr) {
+      if (const gazetteer::City *gc = gaz ? gaz->city(p.code.toLongLong(&ok)) : nullptr; gc && ok) {
         if (!loc)
           loc = gc->location;
         if (population <= 0)
           population = gc->population;
       }
+      if (loc)
+        add(*loc, citySigmaKm(population, options), leaf.mass);
+      break;
     }
-    if (!loc || c.probability <= 0.0)
-      continue;
-    add(*loc, citySigmaKm(population, options), c.probability);
-    const QString region = c.region.toUpper();
-    if (!region.isEmpty() && listedRegion.contains(region))
-      cityMassByRegion[region] += c.probability;
-    else
-      unlistedRegionCityMass[c.country.toUpper()] += c.probability;
-  }
-
-  // Regions: what their cities do not explain.
-  QHash<QString, double> explainedByCountry = unlistedRegionCityMass;
-  for (const auto &r : result.regions) {
-    const QString code = r.code.toUpper();
-    const double cityMass = cityMassByRegion.value(code);
-    explainedByCountry[r.country.toUpper()] += std::max(r.probability, cityMass);
-    std::optional<geo::GeoPoint> loc = r.location;
-    if (!loc && gaz) {
-      if (const gazetteer::Region *gr = gaz->region(r.code))
-        loc = gr->center;
+    case PlaceLeaf::Kind::Region: {
+      std::optional<geo::GeoPoint> loc = p.location;
+      if (!loc && gaz)
+        if (const gazetteer::Region *gr = gaz->region(p.code))
+          loc = gr->center;
+      if (loc)
+        add(*loc, options.regionSigmaKm, leaf.mass);
+      break;
     }
-    if (loc)
-      add(*loc, options.regionSigmaKm, r.probability - cityMass);
-  }
-
-  // Countries: what their regions and cities do not explain, spread over the territory.
-  for (const auto &c : result.countries) {
-    const double residual = c.probability - explainedByCountry.value(c.code.toUpper());
-    const gazetteer::Country *gc = gaz ? gaz->country(c.code) : nullptr;
-    if (gc && !gc->borders.isEmpty()) {
-      add(gc->representativePoint, 0.0, residual, gc->code2);
-      continue;
+    case PlaceLeaf::Kind::Country: {
+      // Spread over the territory where the gazetteer has borders.
+      const gazetteer::Country *gc = gaz ? gaz->country(p.code) : nullptr;
+      if (gc && !gc->borders.isEmpty()) {
+        add(gc->representativePoint, 0.0, leaf.mass, gc->code2);
+        break;
+      }
+      std::optional<geo::GeoPoint> loc = p.location;
+      if (!loc && gc)
+        loc = gc->representativePoint;
+      if (loc)
+        add(*loc, gc ? 50.0 : options.countrySigmaKm, leaf.mass);
+      break;
     }
-    std::optional<geo::GeoPoint> loc = c.location;
-    if (!loc && gc)
-      loc = gc->representativePoint;
-    if (loc)
-      add(*loc, gc ? 50.0 : options.countrySigmaKm, residual);
+    }
   }
 
   // Custom candidate labels with coordinates.

@@ -6,7 +6,13 @@ target_sources(streetlens_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/EngineOptions.h
   ${CMAKE_CURRENT_LIST_DIR}/GeoAnalyzer.h ${CMAKE_CURRENT_LIST_DIR}/GeoAnalyzer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/AnalysisSession.h ${CMAKE_CURRENT_LIST_DIR}/AnalysisSession.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/ZeroShot.h ${CMAKE_CURRENT_LIST_DIR}/ZeroShot.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/ZeroShot.h ${CMAKE_CURRENT_LIST_DIR}/ZeroShot.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/PlaceHierarchy.h ${CMAKE_CURRENT_LIST_DIR}/PlaceHierarchy.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/GeoConstraint.h ${CMAKE_CURRENT_LIST_DIR}/GeoConstraint.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/CellOutline.h ${CMAKE_CURRENT_LIST_DIR}/CellOutline.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/ConfidenceRegions.h ${CMAKE_CURRENT_LIST_DIR}/ConfidenceRegions.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/Posterior.h ${CMAKE_CURRENT_LIST_DIR}/Posterior.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/SiteFusion.h ${CMAKE_CURRENT_LIST_DIR}/SiteFusion.cpp)
 if(EXISTS ${CMAKE_CURRENT_LIST_DIR}/field.cmake)
   include(${CMAKE_CURRENT_LIST_DIR}/field.cmake)
 endif()

@@ -1,10 +1,13 @@
-// The geolocation hierarchy on the tiny-clip fixture with the real engine and gazetteer:
-// probabilities per level sum to 1, joint = country x conditional, the label cache is reused and
-// invalidated, custom candidate lists and templates work end to end, EXIF error is computed.
+// The geolocation hierarchy on the tiny-clip fixture with the real engine and gazetteer: the
+// coherent hierarchy equals a softmax over each country's regions and cities computed here from
+// the engine's own embeddings, the paper's joint = country x conditional, the levels are coherent
+// in every mode, the label cache is reused and invalidated, custom candidate lists work end to end.
 #include "core/analysis/GeoAnalyzer.h"
 #include "core/analysis/LabelEmbeddingCache.h"
 #include "core/clip/TorchEngine.h"
 #include "core/geo/GreatCircle.h"
+#include "core/imageio/ClipImageProcessor.h"
+#include "core/imageio/ImageLoader.h"
 #include "tests/support/Fixture.h"
 
 #include <QDir>
@@ -45,6 +48,7 @@ private Q_SLOTS:
     QTest::newRow("hierarchical") << int(AnalysisSettings::Mode::Hierarchical);
     QTest::newRow("flat") << int(AnalysisSettings::Mode::Flat);
     QTest::newRow("expected") << int(AnalysisSettings::Mode::Expected);
+    QTest::newRow("paper") << int(AnalysisSettings::Mode::Paper);
   }
   void levelsSumToOne() {
     QFETCH(int, mode);
@@ -67,13 +71,99 @@ private Q_SLOTS:
     QVERIFY2(b.prepare({}, &err), qPrintable(err));
     const ImageResult full = b.analyzeFile(fixturePath("images/landscape_640x480.png"));
     QVERIFY(std::abs(sum(full.countries) - 1.0) < 1e-6);
-    QVERIFY(std::abs(sum(full.cities) - 1.0) < 1e-6);
-    QVERIFY(std::abs(sum(full.regions) - 1.0) < 1e-6);
+    // Coherent: every city <= its region <= its country; a country's regions sum to at most it.
+    QHash<QString, double> country, region, regionsOf;
+    for (const auto &c : full.countries)
+      country.insert(c.code, c.probability);
+    for (const auto &g : full.regions) {
+      region.insert(g.code, g.probability);
+      regionsOf[g.country] += g.probability;
+    }
+    for (auto it = regionsOf.begin(); it != regionsOf.end(); ++it)
+      QVERIFY(it.value() <= country.value(it.key()) + 1e-9);
+    for (const auto &c : full.cities) {
+      if (region.contains(c.region))
+        QVERIFY2(c.probability <= region.value(c.region) + 1e-9, qPrintable(c.name));
+      QVERIFY(c.probability <= country.value(c.country) + 1e-9);
+    }
+    QCOMPARE(int(full.confidenceRegions.size()), 3);
     QVERIFY(b.cacheHits() > 0); // the second analyzer found every label set on disk
   }
 
+  // Within a country, one softmax over its regions and cities: recomputed here from the engine.
+  void coherentHierarchyIsOneSoftmaxPerCountry() {
+    AnalysisSettings s;
+    s.topK = 100000;
+    s.citiesPerCountry = 5;
+    s.restrictToCountries = {"FR", "DE"};
+    GeoAnalyzer a(*engine_, gaz_, s, cacheDir_.path());
+    QString err;
+    QVERIFY2(a.prepare({}, &err), qPrintable(err));
+    const QString image = fixturePath("images/portrait_480x800.png");
+    const ImageResult r = a.analyzeFile(image);
+    QCOMPARE(r.status, ImageStatus::Done);
+    const auto loaded = loadImage(image, {}, &err);
+    QVERIFY(loaded);
+    const auto px = clipPreprocess(loaded->image, engine_->imageConfig());
+    const EmbeddingMatrix img = engine_->embedPixels(px.data(), 1, &err);
+    QCOMPARE(img.rows, 1);
+    auto unit = [](const float *v, int n) {
+      std::vector<double> u(v, v + n);
+      double ss = 0;
+      for (double x : u)
+        ss += x * x;
+      for (double &x : u)
+        x /= std::sqrt(ss);
+      return u;
+    };
+    const std::vector<double> x = unit(img.row(0), img.cols);
+    for (const QString code : {"FR", "DE"}) {
+      QStringList prompts, keys;
+      for (const auto *g : gaz_->regionsOf(code)) {
+        prompts << QStringLiteral("A Street View photo in the region of %1 in %2.")
+                       .arg(g->name, code == "FR" ? "France" : "Germany");
+        keys << "r:" + g->code;
+      }
+      for (const auto *c : gaz_->citiesOf(code, 5)) {
+        prompts << QStringLiteral("A Street View photo from %1.").arg(c->name);
+        keys << "c:" + QString::number(c->geonameId);
+      }
+      const EmbeddingMatrix t = engine_->embedTexts(prompts, &err);
+      QCOMPARE(t.rows, prompts.size());
+      std::vector<double> logit;
+      for (int i = 0; i < t.rows; ++i) {
+        const auto u = unit(t.row(i), t.cols);
+        double dot = 0;
+        for (size_t k = 0; k < u.size(); ++k)
+          dot += u[k] * x[k];
+        logit.push_back(engine_->logitScale() * dot);
+      }
+      const double mx = *std::max_element(logit.begin(), logit.end());
+      double z = 0;
+      for (double l : logit)
+        z += std::exp(l - mx);
+      double pCountry = 0;
+      for (const auto &c : r.countries)
+        if (c.code == code)
+          pCountry = c.probability;
+      QVERIFY(pCountry > 0);
+      for (int i = 0; i < keys.size(); ++i) {
+        if (!keys[i].startsWith("c:"))
+          continue;
+        const double expected = pCountry * std::exp(logit[size_t(i)] - mx) / z;
+        const auto it = std::find_if(r.cities.begin(), r.cities.end(),
+                                     [&](const PlaceProbability &p) { return "c:" + p.code == keys[i]; });
+        QVERIFY(it != r.cities.end());
+        QVERIFY2(std::abs(it->probability - expected) < 1e-5 * std::max(1.0, expected / 1e-3),
+                 qPrintable(QStringLiteral("%1 %2 vs %3").arg(it->name).arg(it->probability).arg(expected)));
+      }
+    }
+  }
+
+  // Paper mode: p(city) = p(country) * p(city | country) over the expanded countries only.
   void jointIsProduct() {
     AnalysisSettings s;
+    s.mode = AnalysisSettings::Mode::Paper;
     s.topK = 100000;
     s.maxCountries = 3;
     s.countryMass = 1.0;
@@ -84,14 +174,11 @@ private Q_SLOTS:
     QVERIFY2(a.prepare({}, &err), qPrintable(err));
     const ImageResult r = a.analyzeFile(fixturePath("images/portrait_480x800.png"));
     QCOMPARE(r.status, ImageStatus::Done);
-    // Exactly 3 countries expanded; per expanded country the city mass equals its renormalised probability.
+    // Exactly 3 countries expanded; per expanded country the city mass equals its probability.
     QSet<QString> expanded;
     for (const auto &c : r.cities)
       expanded.insert(c.country);
     QCOMPARE(expanded.size(), 3);
-    double top3 = 0;
-    for (int i = 0; i < 3; ++i)
-      top3 += r.countries[size_t(i)].probability;
     for (int i = 0; i < 3; ++i) {
       const auto &c = r.countries[size_t(i)];
       QVERIFY(expanded.contains(c.code));
@@ -99,7 +186,7 @@ private Q_SLOTS:
       for (const auto &city : r.cities)
         if (city.country == c.code)
           cityMass += city.probability;
-      QVERIFY2(std::abs(cityMass - c.probability / top3) < 1e-6, qPrintable(c.code));
+      QVERIFY2(std::abs(cityMass - c.probability) < 1e-6, qPrintable(c.code));
     }
   }
 
