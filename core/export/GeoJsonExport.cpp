@@ -1,5 +1,6 @@
 #include "core/export/GeoJsonExport.h"
 
+#include "core/analysis/ConfidenceRegions.h"
 #include "core/export/ExportCommon.h"
 
 #include <QJsonArray>
@@ -53,6 +54,19 @@ QJsonDocument resultsToGeoJson(const std::vector<ImageResult> &results, const Ex
                  exif.location ? QJsonValue(exif.country) : QJsonValue(QJsonValue::Null));
     props.insert(QStringLiteral("error_km"), orNull(exif.errorKm));
     features.append(pointFeature(*r.estimate, props));
+    props.insert(QStringLiteral("uncertain"), r.uncertain);
+    features.last() = pointFeature(*r.estimate, props);
+
+    // The confidence regions as outlined areas (one MultiPolygon per level).
+    for (const ConfidenceRegion &region : r.confidenceRegions)
+      features.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("Feature")},
+                                  {QStringLiteral("geometry"), regionGeometryToGeoJson(region)},
+                                  {QStringLiteral("properties"),
+                                   QJsonObject{{QStringLiteral("kind"), QStringLiteral("confidence_region")},
+                                               {QStringLiteral("path"), r.path},
+                                               {QStringLiteral("sha256"), r.sha256},
+                                               {QStringLiteral("level"), region.level},
+                                               {QStringLiteral("area_km2"), region.areaKm2}}}});
 
     if (opt.geojsonIncludeCities) {
       int rank = 0;

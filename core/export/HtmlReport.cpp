@@ -154,6 +154,8 @@ QString imageSection(const ReportImageSection &s) {
           probabilityTable(t, t.title != QStringLiteral("Countries") && t.title != QStringLiteral("Regions"));
     h += QStringLiteral("</div>");
   }
+  if (!s.evidenceRows.isEmpty())
+    h += QStringLiteral("<h3>Confidence</h3>") + factsTable(s.evidenceRows);
   h += QStringLiteral("<h3>EXIF</h3>") + factsTable(s.exifRows);
   h += QStringLiteral("<p class=\"notice\">%1</p></section>").arg(esc(reportDisclaimer()));
   return h;

@@ -1,5 +1,6 @@
 #include "core/export/JsonExport.h"
 
+#include "core/analysis/ConfidenceRegions.h"
 #include "core/export/ExportCommon.h"
 
 #include <QJsonArray>
@@ -100,6 +101,31 @@ QJsonObject resultToJson(const ImageResult &r, const ExportOptions &opt) {
   else
     o.insert(QStringLiteral("exif"), QJsonValue(QJsonValue::Null));
   o.insert(QStringLiteral("error_km"), exif.errorKm ? number(*exif.errorKm) : QJsonValue(QJsonValue::Null));
+  if (r.status == ImageStatus::Done) {
+    o.insert(QStringLiteral("confidence_regions"), confidenceRegionsToJson(r.confidenceRegions));
+    o.insert(QStringLiteral("uncertain"), r.uncertain);
+    if (r.constraintMass)
+      o.insert(QStringLiteral("constraint"),
+               QJsonObject{{QStringLiteral("mass_inside"), number(*r.constraintMass)},
+                           {QStringLiteral("empty"), r.constraintEmpty}});
+  }
+  return o;
+}
+
+QJsonObject siteToJson(const SiteResult &site, const ExportOptions &opt) {
+  ExportOptions noExif = opt;
+  noExif.includeExifGps = false;
+  QJsonObject r = resultToJson(site.posterior, noExif);
+  QJsonObject o{{QStringLiteral("name"), site.name},
+                {QStringLiteral("members"), QJsonArray::fromStringList(site.members)}};
+  for (const char *key : {"status", "error", "countries", "regions", "cities", "estimate",
+                          "confidence_regions", "uncertain", "constraint"})
+    if (r.contains(QLatin1String(key)))
+      o.insert(QLatin1String(key), r.value(QLatin1String(key)));
+  if (!o.contains(QStringLiteral("confidence_regions"))) // a site without an analysed photo
+    o.insert(QStringLiteral("confidence_regions"), QJsonArray());
+  if (!o.contains(QStringLiteral("uncertain")))
+    o.insert(QStringLiteral("uncertain"), true);
   return o;
 }
 
@@ -135,6 +161,13 @@ std::optional<ImageResult> resultFromJson(const QJsonObject &o) {
   const QJsonValue err = o.value(QStringLiteral("error_km"));
   if (err.isDouble())
     r.errorKm = err.toDouble();
+  r.confidenceRegions = confidenceRegionsFromJson(o.value(QStringLiteral("confidence_regions")).toArray());
+  r.uncertain = o.value(QStringLiteral("uncertain")).toBool();
+  const QJsonObject constraint = o.value(QStringLiteral("constraint")).toObject();
+  if (constraint.contains(QStringLiteral("mass_inside"))) {
+    r.constraintMass = constraint.value(QStringLiteral("mass_inside")).toDouble();
+    r.constraintEmpty = constraint.value(QStringLiteral("empty")).toBool();
+  }
   return r;
 }
 

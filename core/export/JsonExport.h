@@ -8,6 +8,7 @@
 //   "estimate": {"lat","lon","label"} or null, "exif": {"lat","lon","country"} or null,
 //   "error_km": number or null}]}
 #include "core/analysis/GeoResult.h"
+#include "core/analysis/SiteFusion.h"
 #include "core/export/ExportTypes.h"
 
 #include <QJsonDocument>
@@ -26,5 +27,8 @@ QJsonDocument resultsToJson(const std::vector<ImageResult> &results, const QJson
 // Reads one element of "results" back. Fields outside the schema (city ids, custom labels, image
 // size, times) stay default. Empty when "path" or "status" is missing or the status is unknown.
 std::optional<ImageResult> resultFromJson(const QJsonObject &o);
+// A site as the CLI's "sites" entries: {"name", "members", "countries", "regions", "cities",
+// "estimate", "confidence_regions", "uncertain"} in the shapes of a result.
+QJsonObject siteToJson(const SiteResult &site, const ExportOptions &opt);
 
 } // namespace streetlens::exporting

@@ -1,9 +1,12 @@
 #include "core/export/KmlExport.h"
 
+#include "core/analysis/GeoResult.h"
 #include "core/export/ExportCommon.h"
 #include "core/geo/GreatCircle.h"
 
 #include <QXmlStreamWriter>
+#include <cmath>
+#include <utility>
 
 namespace streetlens::exporting {
 
@@ -73,6 +76,40 @@ void writePoint(QXmlStreamWriter &w, const QString &name, const QString &style, 
   w.writeEndElement(); // Placemark
 }
 
+// One confidence region as a Placemark of Polygons (outer ring, holes), closed rings.
+void writeRegion(QXmlStreamWriter &w, const ConfidenceRegion &region, const QString &path) {
+  w.writeStartElement(QStringLiteral("Placemark"));
+  w.writeTextElement(QStringLiteral("name"), QStringLiteral("%1 % region (%2 km²)")
+                                                 .arg(std::round(region.level * 100))
+                                                 .arg(QString::number(region.areaKm2, 'f', 0)));
+  w.writeTextElement(QStringLiteral("styleUrl"),
+                     QStringLiteral("#region%1").arg(std::round(region.level * 100)));
+  w.writeStartElement(QStringLiteral("ExtendedData"));
+  writeData(w, QStringLiteral("path"), path);
+  writeData(w, QStringLiteral("level"), formatNumber(region.level));
+  writeData(w, QStringLiteral("area_km2"), formatNumber(region.areaKm2));
+  w.writeEndElement();
+  w.writeStartElement(QStringLiteral("MultiGeometry"));
+  for (const auto &poly : region.polygons) {
+    w.writeStartElement(QStringLiteral("Polygon"));
+    for (qsizetype i = 0; i < poly.size(); ++i) {
+      w.writeStartElement(i == 0 ? QStringLiteral("outerBoundaryIs") : QStringLiteral("innerBoundaryIs"));
+      w.writeStartElement(QStringLiteral("LinearRing"));
+      QStringList coords;
+      for (const geo::GeoPoint &p : poly[i])
+        coords << coord(p);
+      if (!poly[i].isEmpty())
+        coords << coord(poly[i].front());
+      w.writeTextElement(QStringLiteral("coordinates"), coords.join(u' '));
+      w.writeEndElement(); // LinearRing
+      w.writeEndElement(); // boundary
+    }
+    w.writeEndElement(); // Polygon
+  }
+  w.writeEndElement(); // MultiGeometry
+  w.writeEndElement(); // Placemark
+}
+
 QString percent(double p) {
   return QString::number(100.0 * p, 'f', 1) + u'%';
 }
@@ -104,6 +141,20 @@ QByteArray resultsToKml(const std::vector<ImageResult> &results, const ExportOpt
   w.writeTextElement(QStringLiteral("width"), QStringLiteral("3"));
   w.writeEndElement(); // LineStyle
   w.writeEndElement(); // Style
+  // Confidence regions: outlined, lightly filled (darker for the smaller, surer ones).
+  for (const auto &[level, fill] :
+       {std::pair{50, "5a1e3cd6"}, std::pair{90, "3c1e3cd6"}, std::pair{99, "1e1e3cd6"}}) {
+    w.writeStartElement(QStringLiteral("Style"));
+    w.writeAttribute(QStringLiteral("id"), QStringLiteral("region%1").arg(level));
+    w.writeStartElement(QStringLiteral("LineStyle"));
+    w.writeTextElement(QStringLiteral("color"), QStringLiteral("ff1e3cd6"));
+    w.writeTextElement(QStringLiteral("width"), QStringLiteral("2"));
+    w.writeEndElement();
+    w.writeStartElement(QStringLiteral("PolyStyle"));
+    w.writeTextElement(QStringLiteral("color"), QLatin1String(fill));
+    w.writeEndElement();
+    w.writeEndElement(); // Style
+  }
 
   for (const ImageResult &r : results) {
     if (!r.estimate || !r.estimate->isValid())
@@ -136,6 +187,8 @@ QByteArray resultsToKml(const std::vector<ImageResult> &results, const ExportOpt
                                      ? QStringLiteral("Estimate")
                                      : QStringLiteral("Estimate: %1").arg(r.estimateLabel);
     writePoint(w, estimateName, QStringLiteral("estimate"), desc, *r.estimate, data);
+    for (const ConfidenceRegion &region : r.confidenceRegions)
+      writeRegion(w, region, r.path);
 
     if (exif.location) {
       QString exifDesc = QStringLiteral("GPS position recorded in the photo's EXIF data");

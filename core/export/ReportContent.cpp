@@ -4,6 +4,7 @@
 #include "core/geo/GeoScore.h"
 
 #include <QImageReader>
+#include <QLocale>
 #include <QTimeZone>
 #include <cmath>
 #include <exception>
@@ -188,6 +189,19 @@ ReportImageSection buildImageSection(const ImageResult &r, int number, const Rep
     s.tables.push_back(
         makeTable(QStringLiteral("Candidate labels"), QStringLiteral("Label"), r.labels, k, false));
 
+  for (const ConfidenceRegion &region : r.confidenceRegions)
+    s.evidenceRows << qMakePair(QStringLiteral("%1 % region").arg(std::round(region.level * 100)),
+                                QLocale(QLocale::English).toString(std::round(region.areaKm2), 'f', 0) +
+                                    QStringLiteral(" km²"));
+  if (r.uncertain && s.ok)
+    s.evidenceRows << qMakePair(QStringLiteral("Verdict"),
+                                QStringLiteral("uncertain (90 % region too large)"));
+  if (r.constraintMass)
+    s.evidenceRows << qMakePair(
+        QStringLiteral("Constraint"),
+        QStringLiteral("%1 % of the model's probability inside%2")
+            .arg(QLocale(QLocale::English).toString(100.0 * *r.constraintMass, 'g', 3),
+                 r.constraintEmpty ? QStringLiteral(" — too little to renormalise") : QString()));
   const VisibleExif exif = visibleExif(r, opt);
   s.mapCaption = exif.location ? QStringLiteral("Map · probability heatmap, estimate and EXIF GPS position")
                                : QStringLiteral("Map · probability heatmap and estimate");

@@ -41,6 +41,9 @@ struct ReportImageSection {
   QString estimateLabel, estimateCoords; // empty without an estimate
   std::vector<ReportTable> tables;       // countries, regions, cities (non-empty ones)
   ReportRows exifRows;                   // EXIF GPS facts, or one row saying why there are none
+  // Confidence regions (area per level), "uncertain", and the analyst's constraint (share of the
+  // model's probability inside); empty when the result has none of them.
+  ReportRows evidenceRows;
 };
 
 struct ReportSummaryRow {

@@ -5,6 +5,7 @@
 #include "core/export/JsonExport.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <cstdio>
@@ -14,7 +15,7 @@ namespace streetlens::exporting {
 namespace {
 // QJsonDocument's indented text of `o`, every line after the first moved right by `indent`
 // spaces, without the final newline: how `o` reads when nested at that depth.
-QByteArray nested(const QJsonObject &o, int indent) {
+template <typename Json> QByteArray nested(const Json &o, int indent) {
   QByteArray text = QJsonDocument(o).toJson(QJsonDocument::Indented);
   if (text.endsWith('\n'))
     text.chop(1);
@@ -76,9 +77,14 @@ bool ResultStreamWriter::write(const ImageResult &r, QString *error) {
   return put(sep + nested(resultToJson(r, d->opt), 8), error);
 }
 
-bool ResultStreamWriter::finish(QString *error) {
-  if (d->fmt == ExportFormat::Json && !put("\n    ]\n}\n", error))
-    return false;
+bool ResultStreamWriter::finish(QString *error, const QJsonArray *sites) {
+  if (d->fmt == ExportFormat::Json) {
+    QByteArray tail = "\n    ]";
+    if (sites)
+      tail += ",\n    \"sites\": " + nested(*sites, 4);
+    if (!put(tail + "\n}\n", error))
+      return false;
+  }
   d->finished = true;
   if (auto *save = dynamic_cast<QSaveFile *>(d->out.get())) {
     if (!save->commit()) {

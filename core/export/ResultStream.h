@@ -10,6 +10,7 @@
 #include <memory>
 
 class QIODevice;
+class QJsonArray;
 
 namespace streetlens::exporting {
 
@@ -27,7 +28,8 @@ public:
   bool open(ExportFormat fmt, const QString &path, const ExportOptions &opt, const ReportContext &ctx,
             QString *error);
   bool write(const ImageResult &r, QString *error);
-  bool finish(QString *error);
+  // JSON: `sites` (when given) becomes the top-level "sites" array after "results".
+  bool finish(QString *error, const QJsonArray *sites = nullptr);
 
 private:
   bool put(const QByteArray &bytes, QString *error);

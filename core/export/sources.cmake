@@ -7,6 +7,7 @@ target_sources(streetlens_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/GeoJsonExport.h ${CMAKE_CURRENT_LIST_DIR}/GeoJsonExport.cpp
   ${CMAKE_CURRENT_LIST_DIR}/KmlExport.h ${CMAKE_CURRENT_LIST_DIR}/KmlExport.cpp
   ${CMAKE_CURRENT_LIST_DIR}/AccuracySummary.h ${CMAKE_CURRENT_LIST_DIR}/AccuracySummary.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/Calibration.h ${CMAKE_CURRENT_LIST_DIR}/Calibration.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ReportContent.h ${CMAKE_CURRENT_LIST_DIR}/ReportContent.cpp
   ${CMAKE_CURRENT_LIST_DIR}/HtmlReport.h ${CMAKE_CURRENT_LIST_DIR}/HtmlReport.cpp
   ${CMAKE_CURRENT_LIST_DIR}/PdfReport.h ${CMAKE_CURRENT_LIST_DIR}/PdfReport.cpp

@@ -1,5 +1,7 @@
 #include "core/store/ResultJson.h"
 
+#include "core/analysis/ConfidenceRegions.h"
+
 #include <QJsonValue>
 
 namespace streetlens::store {
@@ -52,6 +54,14 @@ QJsonObject levelsToJson(const ImageResult &r) {
   o.insert(QStringLiteral("cities"), placesToJson(r.cities));
   if (!r.labels.empty())
     o.insert(QStringLiteral("labels"), placesToJson(r.labels));
+  if (!r.confidenceRegions.empty())
+    o.insert(QStringLiteral("confidence_regions"), confidenceRegionsToJson(r.confidenceRegions));
+  if (r.uncertain)
+    o.insert(QStringLiteral("uncertain"), true);
+  if (r.constraintMass) {
+    o.insert(QStringLiteral("constraint_mass"), *r.constraintMass);
+    o.insert(QStringLiteral("constraint_empty"), r.constraintEmpty);
+  }
   return o;
 }
 
@@ -60,6 +70,11 @@ void levelsFromJson(const QJsonObject &obj, ImageResult &r) {
   r.regions = placesFromJson(obj.value(QStringLiteral("regions")).toArray());
   r.cities = placesFromJson(obj.value(QStringLiteral("cities")).toArray());
   r.labels = placesFromJson(obj.value(QStringLiteral("labels")).toArray());
+  r.confidenceRegions = confidenceRegionsFromJson(obj.value(QStringLiteral("confidence_regions")).toArray());
+  r.uncertain = obj.value(QStringLiteral("uncertain")).toBool();
+  if (obj.contains(QStringLiteral("constraint_mass")))
+    r.constraintMass = obj.value(QStringLiteral("constraint_mass")).toDouble();
+  r.constraintEmpty = obj.value(QStringLiteral("constraint_empty")).toBool();
 }
 
 } // namespace streetlens::store

@@ -304,7 +304,7 @@ private Q_SLOTS:
     const std::vector<ImageResult> results = sampleResults(kDir);
     const QJsonObject ok = resultToJson(results[0], {});
     QCOMPARE(keysOf(ok), sorted({"path", "sha256", "status", "error", "countries", "regions", "cities",
-                                 "estimate", "exif", "error_km"}));
+                                 "estimate", "exif", "error_km", "confidence_regions", "uncertain"}));
     QCOMPARE(ok.value("status").toString(), QStringLiteral("ok"));
     QVERIFY(ok.value("error").isNull());
     QCOMPARE(keysOf(ok.value("countries").toArray()[0].toObject()), sorted({"code", "name", "probability"}));

@@ -4,6 +4,8 @@
 #include "SampleResults.h"
 #include "core/export/ExportCommon.h"
 #include "core/export/Exporter.h"
+#include "core/export/GeoJsonExport.h"
+#include "core/export/KmlExport.h"
 #include "tests/support/Fixture.h"
 
 #include <QJsonArray>
@@ -196,7 +198,7 @@ private Q_SLOTS:
     QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
     QVERIFY(stack.isEmpty());
     QCOMPARE(documentName, ctx.projectName);
-    QCOMPARE(sorted(styles), sorted({"estimate", "exif", "errorLine"}));
+    QCOMPARE(sorted(styles), sorted({"estimate", "exif", "errorLine", "region50", "region90", "region99"}));
     for (const QString &u : styleUrls)
       QVERIFY2(styles.contains(u.mid(1)) && u.startsWith(u'#'), qPrintable(u));
 
@@ -234,6 +236,47 @@ private Q_SLOTS:
       }
     }
     QCOMPARE(f, folders.size());
+  }
+
+  // Confidence regions become MultiPolygon features (GeoJSON, closed rings [lon, lat]) and
+  // Placemarks of Polygons (KML, outer and inner boundaries), with level and area.
+  void confidenceRegionsExported() {
+    std::vector<ImageResult> results = sampleResults(kDir);
+    ImageResult &r = results[0];
+    ConfidenceRegion region;
+    region.level = 0.9;
+    region.areaKm2 = 1234.5;
+    region.polygons = {{{{48.0, 2.0}, {48.0, 3.0}, {49.0, 3.0}, {49.0, 2.0}},   // outer, counter-clockwise
+                        {{48.4, 2.4}, {48.6, 2.4}, {48.6, 2.6}, {48.4, 2.6}}}}; // a hole, clockwise
+    r.confidenceRegions = {region};
+    const QJsonArray features = resultsToGeoJson(results, {}).object().value("features").toArray();
+    int found = 0;
+    for (const auto &v : features) {
+      const QJsonObject props = v.toObject().value("properties").toObject();
+      if (props.value("kind").toString() != "confidence_region")
+        continue;
+      ++found;
+      QCOMPARE(props.value("path").toString(), r.path);
+      QCOMPARE(props.value("level").toDouble(), 0.9);
+      QCOMPARE(props.value("area_km2").toDouble(), 1234.5);
+      const QJsonObject g = v.toObject().value("geometry").toObject();
+      QCOMPARE(g.value("type").toString(), QStringLiteral("MultiPolygon"));
+      const QJsonArray rings = g.value("coordinates").toArray()[0].toArray();
+      QCOMPARE(rings.size(), 2);
+      const QJsonArray outer = rings[0].toArray();
+      QCOMPARE(outer.size(), 5);
+      QCOMPARE(outer.first(), outer.last());
+      QCOMPARE(outer[1].toArray()[0].toDouble(), 3.0); // [lon, lat]
+      QCOMPARE(outer[1].toArray()[1].toDouble(), 48.0);
+    }
+    QCOMPARE(found, 1);
+    const QByteArray kml = resultsToKml(results, {}, "t");
+    QVERIFY(kml.contains("<name>90 % region (1235 km²)</name>") ||
+            kml.contains("<name>90 % region (1234 km²)</name>"));
+    QVERIFY(kml.contains("<styleUrl>#region90</styleUrl>"));
+    QCOMPARE(kml.count("<outerBoundaryIs>"), 1);
+    QCOMPARE(kml.count("<innerBoundaryIs>"), 1);
+    QVERIFY(kml.contains("2,48 3,48 3,49 2,49 2,48"));
   }
 };
 
