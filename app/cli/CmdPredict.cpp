@@ -1,6 +1,6 @@
-// streetlens-cli predict | eval: geolocation of images and folders (JSON/CSV/GeoJSON/KML/HTML/PDF),
-// and accuracy on labelled photos (IM2GPS-style CSV or GPS-tagged files). See docs/CLI.md.
-#include "app/cli/CliCommon.h"
+// streetlens-cli predict | report: geolocation of images and folders (JSON/CSV/GeoJSON/KML/HTML/PDF),
+// with sites (--group-by), and case reports of project files. See docs/CLI.md.
+#include "app/cli/CliAnalysis.h"
 #include "core/analysis/AnalysisSession.h"
 #include "core/analysis/GeoAnalyzer.h"
 #include "core/export/AccuracySummary.h"
@@ -30,186 +30,6 @@
 namespace streetlens::cli {
 namespace {
 
-const QStringList kImageSuffixes = {"jpg", "jpeg", "png", "webp", "tif", "tiff", "bmp", "gif"};
-
-// Expands files and folders (recursively, image extensions only, sorted) into a file list.
-QStringList collectInputs(const QStringList &args, int *missing) {
-  QStringList out;
-  for (const QString &a : args) {
-    const QFileInfo fi(a);
-    if (fi.isDir()) {
-      QStringList found;
-      QDirIterator it(a, QDir::Files | QDir::Readable,
-                      QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
-      while (it.hasNext()) {
-        const QString f = it.next();
-        if (kImageSuffixes.contains(QFileInfo(f).suffix().toLower()))
-          found << f;
-      }
-      std::sort(found.begin(), found.end());
-      out << found;
-    } else if (fi.exists()) {
-      out << a;
-    } else {
-      printError(QStringLiteral("%1: no such file or folder").arg(a));
-      ++*missing;
-    }
-  }
-  return out;
-}
-
-void addAnalysisOptions(QCommandLineParser &p) {
-  addEngineOptions(p);
-  p.addOption({QStringLiteral("top-k"), QStringLiteral("Entries per level in the output (default 5)."),
-               QStringLiteral("K"), QStringLiteral("5")});
-  p.addOption({QStringLiteral("mode"),
-               QStringLiteral("hierarchical | flat | expected (default hierarchical)."),
-               QStringLiteral("MODE"), QStringLiteral("hierarchical")});
-  p.addOption({QStringLiteral("max-countries"),
-               QStringLiteral("Countries expanded to regions/cities (default 5)."), QStringLiteral("K"),
-               QStringLiteral("5")});
-  p.addOption({QStringLiteral("cities-per-country"),
-               QStringLiteral("Most populous cities scored per country (default 30; 0 = all)."),
-               QStringLiteral("N"), QStringLiteral("30")});
-  p.addOption({QStringLiteral("country-template"),
-               QStringLiteral("Country prompt with {country} (repeatable: averaged)."), QStringLiteral("T")});
-  p.addOption({QStringLiteral("region-template"), QStringLiteral("Region prompt with {region}, {country}."),
-               QStringLiteral("T")});
-  p.addOption({QStringLiteral("city-template"),
-               QStringLiteral("City prompt with {city} (and {region}, {country})."), QStringLiteral("T")});
-  p.addOption({QStringLiteral("countries"), QStringLiteral("Restrict to these ISO codes, comma-separated."),
-               QStringLiteral("CODES")});
-  p.addOption(
-      {QStringLiteral("candidates"),
-       QStringLiteral("Custom candidates: a CSV (name,country,region,lat,lon) or one label per line."),
-       QStringLiteral("FILE")});
-  p.addOption({QStringLiteral("candidate-template"),
-               QStringLiteral("Template for custom candidates, with {}."), QStringLiteral("T")});
-  p.addOption({QStringLiteral("cache-dir"), QStringLiteral("Where label embeddings are cached."),
-               QStringLiteral("DIR")});
-}
-
-bool analysisSettings(const QCommandLineParser &p, AnalysisSettings &s, QString *error) {
-  bool ok = true;
-  auto intOpt = [&](const char *name, int lo, int hi, int &out) {
-    bool good = false;
-    const int v = p.value(QLatin1String(name)).toInt(&good);
-    if (!good || v < lo || v > hi) {
-      *error =
-          QStringLiteral("--%1 must be an integer from %2 to %3").arg(QLatin1String(name)).arg(lo).arg(hi);
-      ok = false;
-    } else {
-      out = v;
-    }
-  };
-  intOpt("top-k", 1, 100000, s.topK);
-  intOpt("max-countries", 1, 300, s.maxCountries);
-  intOpt("cities-per-country", 0, 100000, s.citiesPerCountry);
-  if (!ok)
-    return false;
-  const auto mode = AnalysisSettings::modeFromName(p.value(QStringLiteral("mode")));
-  if (!mode) {
-    *error = QStringLiteral("--mode must be hierarchical, flat or expected");
-    return false;
-  }
-  s.mode = *mode;
-  if (p.isSet(QStringLiteral("country-template")))
-    s.countryTemplates = p.values(QStringLiteral("country-template"));
-  if (p.isSet(QStringLiteral("region-template")))
-    s.regionTemplates = p.values(QStringLiteral("region-template"));
-  if (p.isSet(QStringLiteral("city-template")))
-    s.cityTemplates = p.values(QStringLiteral("city-template"));
-  if (p.isSet(QStringLiteral("countries")))
-    s.restrictToCountries = p.value(QStringLiteral("countries")).split(QLatin1Char(','), Qt::SkipEmptyParts);
-  if (p.isSet(QStringLiteral("candidates"))) {
-    QFile f(p.value(QStringLiteral("candidates")));
-    if (!f.open(QIODevice::ReadOnly)) {
-      *error = QStringLiteral("%1: cannot open (%2)").arg(f.fileName(), f.errorString());
-      return false;
-    }
-    const auto list = parseCandidateList(f.read(64 << 20), f.fileName(), error);
-    if (!list)
-      return false;
-    s.customCandidates = *list;
-    s.customTemplate = p.value(QStringLiteral("candidate-template"));
-  }
-  return true;
-}
-
-// The engine, gazetteer and analyzer of one run, prepared (label embeddings ready).
-struct Run {
-  std::unique_ptr<TorchEngine> engine;
-  std::unique_ptr<GeoAnalyzer> analyzer;
-  EngineOptions options;
-};
-
-int prepareRun(const QCommandLineParser &p, Run &run) {
-  AnalysisSettings settings;
-  QString err;
-  if (!analysisSettings(p, settings, &err) || !engineOptions(p, run.options, &err)) {
-    printError(err);
-    return Usage;
-  }
-  int code = 0;
-  run.engine = loadEngine(p, &code);
-  if (!run.engine)
-    return code;
-  auto gaz = gazetteer::Gazetteer::load(QStringLiteral(":/gazetteer"), &err);
-  if (!gaz) {
-    printError(QStringLiteral("built-in gazetteer: %1").arg(err));
-    return ModelError;
-  }
-  const QString cache = p.isSet(QStringLiteral("cache-dir"))
-                            ? p.value(QStringLiteral("cache-dir"))
-                            : QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) +
-                                  QStringLiteral("/streetlens/label-embeddings");
-  run.analyzer = std::make_unique<GeoAnalyzer>(*run.engine, gaz, settings, cache);
-  const bool tty = isatty(fileno(stderr));
-  auto progress = [tty](int done, int total, const QString &what) {
-    if (tty)
-      QTextStream(stderr) << "\rembedding labels: " << done << "/" << total << " (" << what << ")   "
-                          << Qt::flush;
-    return true;
-  };
-  if (!run.analyzer->prepare(progress, &err)) {
-    printError(QStringLiteral("cannot embed the label sets: %1").arg(err));
-    return ModelError;
-  }
-  if (tty)
-    QTextStream(stderr) << "\r" << QString(60, QLatin1Char(' ')) << "\r" << Qt::flush;
-  return -1;
-}
-
-// Analyses files with the shared pipeline (AnalysisSession), driven synchronously: the next batch
-// is decoded on a pool thread while this one runs; with a project, every result is committed
-// before it counts as done, and images that already have a result for the same model + settings
-// are not analysed again (resume after a kill). Every result goes to `sink` as soon as it is final,
-// in input order, so nothing accumulates here.
-void analyzeAll(Run &run, const QStringList &files, std::unique_ptr<store::ProjectStore> project,
-                const std::function<void(ImageResult &&)> &sink) {
-  const bool tty = isatty(fileno(stderr));
-  AnalysisSession::Callbacks cb;
-  cb.finished = [&sink](std::shared_ptr<AnalysisItem> item) {
-    if (item->result.status == ImageStatus::Failed)
-      printError(item->result.error);
-    sink(std::move(item->result));
-  };
-  cb.notice = [](const QString &n) { printError(n); };
-  cb.progress = [tty](int done, int total, int) {
-    if (tty)
-      QTextStream(stderr) << "\ranalysed " << done << "/" << total << Qt::flush;
-  };
-  AnalysisSession session(std::move(cb));
-  session.setMakeImages(false); // no list to show: no thumbnails or previews
-  session.setProject(std::move(project));
-  session.setAnalyzer(run.engine.get(), run.analyzer.get(), run.engine->imageBatchSize());
-  for (const QString &f : files)
-    session.enqueue({0, f, {}});
-  session.runAll();
-  if (tty && !files.isEmpty())
-    QTextStream(stderr) << "\n";
-}
-
 // Reports (PDF/HTML) get a map per image from the map renderer (Qt Gui, no Widgets).
 void attachMapRenderer(exporting::ReportContext &ctx, exporting::ExportFormat fmt) {
   if (fmt != exporting::ExportFormat::Pdf && fmt != exporting::ExportFormat::Html)
@@ -217,12 +37,6 @@ void attachMapRenderer(exporting::ReportContext &ctx, exporting::ExportFormat fm
   auto gaz = gazetteer::Gazetteer::load(QStringLiteral(":/gazetteer"));
   if (gaz)
     ctx.renderMap = [gaz](const ImageResult &r, QSize size) { return ui::renderResultMap(r, gaz, size); };
-}
-
-QString settingsSummary(const AnalysisSettings &s) {
-  return QStringLiteral("mode: %1\ncountry templates: %2\ncity templates: %3")
-      .arg(AnalysisSettings::modeName(s.mode), s.countryTemplates.join(QStringLiteral(" | ")),
-           s.cityTemplates.join(QStringLiteral(" | ")));
 }
 
 exporting::ReportContext reportContext(const TorchEngine &engine, const AnalysisSettings &s) {
@@ -237,11 +51,6 @@ exporting::ReportContext reportContext(const TorchEngine &engine, const Analysis
       info.device + (info.deviceName.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(info.deviceName));
   ctx.settingsSummary = settingsSummary(s);
   return ctx;
-}
-
-int countFailed(const std::vector<ImageResult> &results) {
-  return int(std::count_if(results.begin(), results.end(),
-                           [](const ImageResult &r) { return r.status == ImageStatus::Failed; }));
 }
 
 } // namespace
@@ -262,6 +71,10 @@ int cmdPredict(const QStringList &args) {
        QStringLiteral("Add the results to a .streetlens project (created if missing; each image is committed "
                       "when done, finished images are skipped on a re-run)."),
        QStringLiteral("FILE")});
+  p.addOption({QStringLiteral("group-by"),
+               QStringLiteral("Fuse photos of one place into sites: folder (one site per folder) or FILE.csv "
+                              "(columns path,site). JSON output only."),
+               QStringLiteral("folder|FILE.csv")});
   p.addPositionalArgument(QStringLiteral("IMAGE_OR_DIR"), QStringLiteral("Images or folders (recursive)."),
                           QStringLiteral("IMAGE_OR_DIR..."));
   if (int rc = parseOrExit(p, QStringLiteral("predict"),
@@ -287,6 +100,13 @@ int cmdPredict(const QStringList &args) {
     printError(QStringLiteral("--format pdf needs -o FILE"));
     return Usage;
   }
+  std::optional<SiteGrouping> grouping;
+  if (!siteGrouping(p, grouping))
+    return Usage;
+  if (grouping && *fmt != exporting::ExportFormat::Json) {
+    printError(QStringLiteral("--group-by writes its sites into the JSON output (use --format json)"));
+    return Usage;
+  }
   Run run;
   if (int rc = prepareRun(p, run); rc >= 0)
     return rc;
@@ -305,6 +125,8 @@ int cmdPredict(const QStringList &args) {
   opt.topK = run.analyzer->settings().topK;
   opt.includeExifGps = !p.isSet(QStringLiteral("no-exif-gps"));
   auto ctx = reportContext(*run.engine, run.analyzer->settings());
+  if (const auto &c = run.analyzer->constraint())
+    ctx.settingsSummary += QStringLiteral("\nconstraint: %1").arg(c->constraint().describe());
   attachMapRenderer(ctx, *fmt);
   const QString outPath = p.value(QStringLiteral("output")); // empty: standard output
   QString err;
@@ -317,12 +139,20 @@ int cmdPredict(const QStringList &args) {
       return Usage;
     }
     bool writeOk = true;
+    std::vector<ImageResult> siteMembers; // with --group-by: the members' lists, for fusion at the end
     analyzeAll(run, files, std::move(project), [&](ImageResult &&r) {
       failed += r.status == ImageStatus::Failed;
       if (writeOk && !out.write(r, &err))
         writeOk = false;
+      if (grouping && !grouping->siteOf(r.path).isEmpty())
+        siteMembers.push_back(std::move(r));
     });
-    if (!writeOk || !out.finish(&err)) {
+    QJsonArray sites;
+    if (grouping)
+      for (const SiteResult &site :
+           fuseSites(siteMembers, *grouping, run.gazetteer.get(), run.analyzer->posteriorOptions()))
+        sites.append(exporting::siteToJson(site, opt));
+    if (!writeOk || !out.finish(&err, grouping ? &sites : nullptr)) {
       printError(err);
       return SomeInputsFailed;
     }
@@ -421,123 +251,6 @@ int cmdReport(const QStringList &args) {
     return SomeInputsFailed;
   }
   return Ok;
-}
-
-int cmdEval(const QStringList &args) {
-  QCommandLineParser p;
-  addAnalysisOptions(p);
-  p.addOption({QStringLiteral("csv"),
-               QStringLiteral("Ground truth CSV with columns IMG_ID,LAT,LON (IM2GPS layout)."),
-               QStringLiteral("FILE")});
-  p.addOption({QStringLiteral("images"), QStringLiteral("Folder holding the IMG_ID files of --csv."),
-               QStringLiteral("DIR")});
-  p.addOption({QStringLiteral("details"),
-               QStringLiteral("Write per-image rows (path,lat,lon,pred_lat,pred_lon,error_km)."),
-               QStringLiteral("FILE")});
-  p.addPositionalArgument(QStringLiteral("DIR"),
-                          QStringLiteral("A folder of GPS-tagged photos (instead of --csv)."),
-                          QStringLiteral("[DIR]"));
-  if (int rc = parseOrExit(
-          p, QStringLiteral("eval"),
-          QStringLiteral("Accuracy on labelled photos: % within 1/25/200/750/2500 km, median error, "
-                         "mean GeoScore."),
-          args);
-      rc >= 0)
-    return rc;
-  const bool csvMode = p.isSet(QStringLiteral("csv"));
-  if (csvMode == (p.positionalArguments().size() == 1) || (csvMode && !p.isSet(QStringLiteral("images")))) {
-    printError(QStringLiteral("eval needs either --csv FILE --images DIR, or one DIR of GPS-tagged photos"));
-    return Usage;
-  }
-  QStringList files;
-  QHash<QString, geo::GeoPoint> truth;
-  int missing = 0;
-  if (csvMode) {
-    QFile f(p.value(QStringLiteral("csv")));
-    if (!f.open(QIODevice::ReadOnly)) {
-      printError(QStringLiteral("%1: cannot open (%2)").arg(f.fileName(), f.errorString()));
-      return Usage;
-    }
-    QString err;
-    const auto rows = exporting::parseCsv(f.readAll(), &err);
-    if (rows.isEmpty() || !err.isEmpty()) {
-      printError(QStringLiteral("%1: %2").arg(f.fileName(), err.isEmpty() ? QStringLiteral("empty") : err));
-      return Usage;
-    }
-    const QStringList head = rows.first();
-    const int idCol = int(head.indexOf(QStringLiteral("IMG_ID"))),
-              latCol = int(head.indexOf(QStringLiteral("LAT"))),
-              lonCol = int(head.indexOf(QStringLiteral("LON")));
-    if (idCol < 0 || latCol < 0 || lonCol < 0) {
-      printError(QStringLiteral("%1: the header needs IMG_ID, LAT and LON").arg(f.fileName()));
-      return Usage;
-    }
-    const QDir dir(p.value(QStringLiteral("images")));
-    for (qsizetype i = 1; i < rows.size(); ++i) {
-      const QStringList &r = rows[i];
-      if (r.size() <= std::max({idCol, latCol, lonCol}))
-        continue;
-      bool ok1 = false, ok2 = false;
-      const geo::GeoPoint g{r[latCol].toDouble(&ok1), r[lonCol].toDouble(&ok2)};
-      if (!ok1 || !ok2 || !g.isValid()) {
-        printError(QStringLiteral("%1: line %2: invalid coordinates").arg(f.fileName()).arg(i + 1));
-        ++missing;
-        continue;
-      }
-      const QString path = dir.filePath(r[idCol]);
-      files << path;
-      truth.insert(path, g);
-    }
-  } else {
-    files = collectInputs(p.positionalArguments(), &missing);
-  }
-  Run run;
-  if (int rc = prepareRun(p, run); rc >= 0)
-    return rc;
-  std::vector<ImageResult> results;
-  analyzeAll(run, files, nullptr, [&](ImageResult &&r) {
-    exporting::ExportOptions estimateOnly; // the summary needs the estimate, EXIF and error only
-    estimateOnly.topK = 1;
-    exporting::keepOnlyExported(r, exporting::ExportFormat::Csv, estimateOnly);
-    results.push_back(std::move(r));
-  });
-  if (csvMode) // the CSV is the ground truth, whatever the files' own tags say
-    for (ImageResult &r : results) {
-      r.exifLocation = truth.value(r.path);
-      r.errorKm =
-          r.estimate ? std::optional<double>(geo::haversineKm(*r.estimate, *r.exifLocation)) : std::nullopt;
-    }
-  exporting::ExportOptions opt;
-  const exporting::AccuracySummary s = exporting::summarizeAccuracy(results, opt);
-  QJsonObject within;
-  for (size_t i = 0; i < exporting::kAccuracyThresholdsKm.size(); ++i)
-    within.insert(QString::number(exporting::kAccuracyThresholdsKm[i]), s.withinPercent[i]);
-  const int failed = countFailed(results) + missing;
-  printJson(QJsonDocument(QJsonObject{{QStringLiteral("n"), s.withTruth},
-                                      {QStringLiteral("failed"), failed},
-                                      {QStringLiteral("without_truth"), s.succeeded - s.withTruth},
-                                      {QStringLiteral("within_km"), within},
-                                      {QStringLiteral("median_km"), s.medianKm},
-                                      {QStringLiteral("mean_geoscore"), s.meanGeoScore}}));
-  if (p.isSet(QStringLiteral("details"))) {
-    QByteArray out =
-        exporting::csvRecord({"path", "lat", "lon", "pred_lat", "pred_lon", "error_km"}).toUtf8();
-    for (const ImageResult &r : results) {
-      if (r.status != ImageStatus::Done || !r.exifLocation || !r.estimate || !r.errorKm)
-        continue;
-      out += exporting::csvRecord(
-                 {r.path, QString::number(r.exifLocation->lat, 'g', 10),
-                  QString::number(r.exifLocation->lon, 'g', 10), QString::number(r.estimate->lat, 'g', 10),
-                  QString::number(r.estimate->lon, 'g', 10), QString::number(*r.errorKm, 'g', 10)})
-                 .toUtf8();
-    }
-    QSaveFile f(p.value(QStringLiteral("details")));
-    if (!f.open(QIODevice::WriteOnly) || f.write(out) != out.size() || !f.commit()) {
-      printError(QStringLiteral("%1: cannot write (%2)").arg(f.fileName(), f.errorString()));
-      return SomeInputsFailed;
-    }
-  }
-  return failed ? SomeInputsFailed : Ok;
 }
 
 } // namespace streetlens::cli

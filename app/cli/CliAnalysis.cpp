@@ -1,0 +1,328 @@
+#include "app/cli/CliAnalysis.h"
+
+#include "core/analysis/AnalysisSession.h"
+#include "core/store/ProjectStore.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QTextStream>
+#include <algorithm>
+#include <unistd.h>
+
+namespace streetlens::cli {
+
+namespace {
+const QStringList kImageSuffixes = {"jpg", "jpeg", "png", "webp", "tif", "tiff", "bmp", "gif"};
+
+} // namespace
+
+QStringList collectInputs(const QStringList &args, int *missing) {
+  QStringList out;
+  for (const QString &a : args) {
+    const QFileInfo fi(a);
+    if (fi.isDir()) {
+      QStringList found;
+      QDirIterator it(a, QDir::Files | QDir::Readable,
+                      QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
+      while (it.hasNext()) {
+        const QString f = it.next();
+        if (kImageSuffixes.contains(QFileInfo(f).suffix().toLower()))
+          found << f;
+      }
+      std::sort(found.begin(), found.end());
+      out << found;
+    } else if (fi.exists()) {
+      out << a;
+    } else {
+      printError(QStringLiteral("%1: no such file or folder").arg(a));
+      ++*missing;
+    }
+  }
+  return out;
+}
+
+void addAnalysisOptions(QCommandLineParser &p) {
+  addEngineOptions(p);
+  p.addOption(
+      {QStringLiteral("prompts"),
+       QStringLiteral("default | streetclip: prompt templates shaped like StreetCLIP's training captions "
+                      "(\"A Street View photo close to the town of {city} in the region of {region} in "
+                      "{country}.\")."),
+       QStringLiteral("STYLE"), QStringLiteral("default")});
+  p.addOption({QStringLiteral("exclude-countries"),
+               QStringLiteral("Exclude these ISO alpha-2 codes, comma-separated."), QStringLiteral("CODES")});
+  p.addOption({QStringLiteral("regions"),
+               QStringLiteral("Keep only these regions (codes such as US.CA), comma-separated."),
+               QStringLiteral("CODES")});
+  p.addOption({QStringLiteral("exclude-regions"), QStringLiteral("Exclude these regions, comma-separated."),
+               QStringLiteral("CODES")});
+  p.addOption({QStringLiteral("within"),
+               QStringLiteral(
+                   "Keep only what lies in the Polygon/MultiPolygon areas of a GeoJSON file (repeatable)."),
+               QStringLiteral("FILE.geojson")});
+  p.addOption({QStringLiteral("exclude"),
+               QStringLiteral("Exclude the Polygon/MultiPolygon areas of a GeoJSON file (repeatable)."),
+               QStringLiteral("FILE.geojson")});
+  p.addOption({QStringLiteral("near"),
+               QStringLiteral("Keep only what lies within KM of LAT,LON (repeatable)."),
+               QStringLiteral("LAT,LON,KM")});
+  p.addOption({QStringLiteral("uncertain-km2"),
+               QStringLiteral(
+                   "A 90 % confidence region larger than this makes a result \"uncertain\" (default 50000; "
+                   "0 = never)."),
+               QStringLiteral("KM2"), QStringLiteral("50000")});
+  p.addOption({QStringLiteral("top-k"), QStringLiteral("Entries per level in the output (default 5)."),
+               QStringLiteral("K"), QStringLiteral("5")});
+  p.addOption({QStringLiteral("mode"),
+               QStringLiteral("hierarchical | paper | flat | expected (default hierarchical)."),
+               QStringLiteral("MODE"), QStringLiteral("hierarchical")});
+  p.addOption({QStringLiteral("max-countries"),
+               QStringLiteral("Paper mode: countries expanded to their cities (default 5)."),
+               QStringLiteral("K"), QStringLiteral("5")});
+  p.addOption({QStringLiteral("cities-per-country"),
+               QStringLiteral("Most populous cities scored per country (default 30; 0 = all)."),
+               QStringLiteral("N"), QStringLiteral("30")});
+  p.addOption({QStringLiteral("country-template"),
+               QStringLiteral("Country prompt with {country} (repeatable: averaged)."), QStringLiteral("T")});
+  p.addOption({QStringLiteral("region-template"), QStringLiteral("Region prompt with {region}, {country}."),
+               QStringLiteral("T")});
+  p.addOption({QStringLiteral("city-template"),
+               QStringLiteral("City prompt with {city} (and {region}, {country})."), QStringLiteral("T")});
+  p.addOption({QStringLiteral("countries"),
+               QStringLiteral("Keep only these ISO alpha-2 codes, comma-separated."),
+               QStringLiteral("CODES")});
+  p.addOption(
+      {QStringLiteral("candidates"),
+       QStringLiteral("Custom candidates: a CSV (name,country,region,lat,lon) or one label per line."),
+       QStringLiteral("FILE")});
+  p.addOption({QStringLiteral("candidate-template"),
+               QStringLiteral("Template for custom candidates, with {}."), QStringLiteral("T")});
+  p.addOption({QStringLiteral("cache-dir"), QStringLiteral("Where label embeddings are cached."),
+               QStringLiteral("DIR")});
+}
+
+namespace {
+
+bool analysisSettings(const QCommandLineParser &p, AnalysisSettings &s, QString *error) {
+  bool ok = true;
+  auto intOpt = [&](const char *name, int lo, int hi, int &out) {
+    bool good = false;
+    const int v = p.value(QLatin1String(name)).toInt(&good);
+    if (!good || v < lo || v > hi) {
+      *error =
+          QStringLiteral("--%1 must be an integer from %2 to %3").arg(QLatin1String(name)).arg(lo).arg(hi);
+      ok = false;
+    } else {
+      out = v;
+    }
+  };
+  intOpt("top-k", 1, 100000, s.topK);
+  intOpt("max-countries", 1, 300, s.maxCountries);
+  intOpt("cities-per-country", 0, 100000, s.citiesPerCountry);
+  if (!ok)
+    return false;
+  const auto mode = AnalysisSettings::modeFromName(p.value(QStringLiteral("mode")));
+  if (!mode) {
+    *error = QStringLiteral("--mode must be hierarchical, paper, flat or expected");
+    return false;
+  }
+  s.mode = *mode;
+  if (p.isSet(QStringLiteral("country-template")))
+    s.countryTemplates = p.values(QStringLiteral("country-template"));
+  if (p.isSet(QStringLiteral("region-template")))
+    s.regionTemplates = p.values(QStringLiteral("region-template"));
+  if (p.isSet(QStringLiteral("city-template")))
+    s.cityTemplates = p.values(QStringLiteral("city-template"));
+  const QString prompts = p.value(QStringLiteral("prompts")).trimmed().toLower();
+  if (prompts == QLatin1String("streetclip")) {
+    s.useStreetClipCaptions();
+  } else if (prompts != QLatin1String("default")) {
+    *error = QStringLiteral("--prompts must be default or streetclip");
+    return false;
+  }
+  if (p.isSet(QStringLiteral("candidates"))) {
+    QFile f(p.value(QStringLiteral("candidates")));
+    if (!f.open(QIODevice::ReadOnly)) {
+      *error = QStringLiteral("%1: cannot open (%2)").arg(f.fileName(), f.errorString());
+      return false;
+    }
+    const auto list = parseCandidateList(f.read(64 << 20), f.fileName(), error);
+    if (!list)
+      return false;
+    s.customCandidates = *list;
+    s.customTemplate = p.value(QStringLiteral("candidate-template"));
+  }
+  return true;
+}
+
+// The constraint options, read against the gazetteer (codes are checked). Errors name the file.
+bool constraintFromOptions(const QCommandLineParser &p, const gazetteer::Gazetteer &gaz, GeoConstraint &c,
+                           QString *error) {
+  auto codes = [&](const char *name, QStringList &out, bool countries) {
+    if (!p.isSet(QLatin1String(name)))
+      return true;
+    if (countries) {
+      auto list = parseCountryList(p.value(QLatin1String(name)), &gaz, error);
+      if (!list) {
+        *error = QStringLiteral("--%1: %2").arg(QLatin1String(name), *error);
+        return false;
+      }
+      out = *list;
+      return true;
+    }
+    for (const QString &raw : p.value(QLatin1String(name)).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+      const auto *r = gaz.region(raw.trimmed());
+      if (!r) {
+        *error = QStringLiteral("--%1: '%2' is not a region code of the gazetteer (e.g. US.CA, FR.11)")
+                     .arg(QLatin1String(name), raw.trimmed());
+        return false;
+      }
+      out << r->code.toUpper();
+    }
+    return true;
+  };
+  if (!codes("countries", c.countries, true) || !codes("exclude-countries", c.excludeCountries, true) ||
+      !codes("regions", c.regions, false) || !codes("exclude-regions", c.excludeRegions, false))
+    return false;
+  auto areas = [&](const char *name, QVector<geo::GeoMultiPolygon> &out) {
+    for (const QString &file : p.values(QLatin1String(name))) {
+      QFile f(file);
+      if (!f.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("%1: cannot open (%2)").arg(file, f.errorString());
+        return false;
+      }
+      auto parsed = parseGeoJsonAreas(f.read(256 << 20), file, error);
+      if (!parsed)
+        return false;
+      out << *parsed;
+      c.sources << QStringLiteral("%1 %2 (%3 area%4)")
+                       .arg(QLatin1String(name), QFileInfo(file).fileName())
+                       .arg(parsed->size())
+                       .arg(parsed->size() == 1 ? QString() : QStringLiteral("s"));
+    }
+    return true;
+  };
+  if (!areas("within", c.within) || !areas("exclude", c.exclude))
+    return false;
+  for (const QString &n : p.values(QStringLiteral("near"))) {
+    auto circle = parseCircle(n, error);
+    if (!circle) {
+      *error = QStringLiteral("--near: %1").arg(*error);
+      return false;
+    }
+    c.near << *circle;
+    c.sources << QStringLiteral("near %1 %2 km").arg(n.section(QLatin1Char(','), 0, 1)).arg(circle->radiusKm);
+  }
+  return true;
+}
+
+} // namespace
+
+int prepareRun(const QCommandLineParser &p, Run &run) {
+  AnalysisSettings settings;
+  QString err;
+  if (!analysisSettings(p, settings, &err) || !engineOptions(p, run.options, &err)) {
+    printError(err);
+    return Usage;
+  }
+  bool okKm2 = false;
+  const double uncertainKm2 = p.value(QStringLiteral("uncertain-km2")).toDouble(&okKm2);
+  if (!okKm2 || uncertainKm2 < 0) {
+    printError(QStringLiteral("--uncertain-km2 must be a number of km^2 (0 = never uncertain)"));
+    return Usage;
+  }
+  auto gaz = gazetteer::Gazetteer::load(QStringLiteral(":/gazetteer"), &err);
+  if (!gaz) {
+    printError(QStringLiteral("built-in gazetteer: %1").arg(err));
+    return ModelError;
+  }
+  GeoConstraint constraint;
+  if (!constraintFromOptions(p, *gaz, constraint, &err)) {
+    printError(err);
+    return Usage;
+  }
+  int code = 0;
+  run.engine = loadEngine(p, &code);
+  if (!run.engine)
+    return code;
+  run.gazetteer = gaz;
+  const QString cache = p.isSet(QStringLiteral("cache-dir"))
+                            ? p.value(QStringLiteral("cache-dir"))
+                            : QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) +
+                                  QStringLiteral("/streetlens/label-embeddings");
+  run.analyzer = std::make_unique<GeoAnalyzer>(*run.engine, gaz, settings, cache);
+  run.analyzer->setUncertainAreaKm2(uncertainKm2);
+  if (!constraint.isEmpty())
+    run.analyzer->setConstraint(std::make_shared<ConstraintWeights>(constraint, gaz));
+  const bool tty = isatty(fileno(stderr));
+  auto progress = [tty](int done, int total, const QString &what) {
+    if (tty)
+      QTextStream(stderr) << "\rembedding labels: " << done << "/" << total << " (" << what << ")   "
+                          << Qt::flush;
+    return true;
+  };
+  if (!run.analyzer->prepare(progress, &err)) {
+    printError(QStringLiteral("cannot embed the label sets: %1").arg(err));
+    return ModelError;
+  }
+  if (tty)
+    QTextStream(stderr) << "\r" << QString(60, QLatin1Char(' ')) << "\r" << Qt::flush;
+  return -1;
+}
+
+// Driven synchronously: the next batch
+// is decoded on a pool thread while this one runs; with a project, every result is committed
+// before it counts as done, and images that already have a result for the same model + settings
+// are not analysed again (resume after a kill). Every result goes to `sink` as soon as it is final,
+// in input order, so nothing accumulates here.
+void analyzeAll(Run &run, const QStringList &files, std::unique_ptr<store::ProjectStore> project,
+                const std::function<void(ImageResult &&)> &sink) {
+  const bool tty = isatty(fileno(stderr));
+  AnalysisSession::Callbacks cb;
+  cb.finished = [&sink](std::shared_ptr<AnalysisItem> item) {
+    if (item->result.status == ImageStatus::Failed)
+      printError(item->result.error);
+    sink(std::move(item->result));
+  };
+  cb.notice = [](const QString &n) { printError(n); };
+  cb.progress = [tty](int done, int total, int) {
+    if (tty)
+      QTextStream(stderr) << "\ranalysed " << done << "/" << total << Qt::flush;
+  };
+  AnalysisSession session(std::move(cb));
+  session.setMakeImages(false); // no list to show: no thumbnails or previews
+  session.setProject(std::move(project));
+  session.setAnalyzer(run.engine.get(), run.analyzer.get(), run.engine->imageBatchSize());
+  for (const QString &f : files)
+    session.enqueue({0, f, {}});
+  session.runAll();
+  if (tty && !files.isEmpty())
+    QTextStream(stderr) << "\n";
+}
+
+QString settingsSummary(const AnalysisSettings &s) {
+  return QStringLiteral("mode: %1\ncountry templates: %2\ncity templates: %3")
+      .arg(AnalysisSettings::modeName(s.mode), s.countryTemplates.join(QStringLiteral(" | ")),
+           s.cityTemplates.join(QStringLiteral(" | ")));
+}
+
+bool siteGrouping(const QCommandLineParser &p, std::optional<SiteGrouping> &out) {
+  out.reset();
+  if (!p.isSet(QStringLiteral("group-by")))
+    return true;
+  const QString v = p.value(QStringLiteral("group-by"));
+  if (v == QLatin1String("folder")) {
+    out = SiteGrouping::byFolder();
+    return true;
+  }
+  QString err;
+  out = SiteGrouping::fromCsvFile(v, &err);
+  if (!out)
+    printError(err);
+  return out.has_value();
+}
+
+} // namespace streetlens::cli

@@ -1,0 +1,48 @@
+#pragma once
+// The analysis half of streetlens-cli predict and eval: the geolocation options (mode, prompts,
+// hierarchy sizes, constraints, grouping), the prepared engine + analyzer of one run, and the
+// synchronous drive of the shared pipeline (AnalysisSession). Runs on the main thread.
+#include "app/cli/CliCommon.h"
+#include "core/analysis/GeoAnalyzer.h"
+#include "core/analysis/SiteFusion.h"
+
+#include <functional>
+#include <optional>
+
+namespace streetlens::store {
+class ProjectStore;
+}
+
+namespace streetlens::cli {
+
+// Expands files and folders (recursively, image extensions only, sorted) into a file list; each
+// missing one is reported and counted.
+QStringList collectInputs(const QStringList &args, int *missing);
+
+// --top-k, --mode, --max-countries, --cities-per-country, the templates, --prompts, --candidates,
+// --cache-dir, the constraints (--countries, --exclude-countries, --regions, --exclude-regions,
+// --within, --exclude, --near), --uncertain-km2 and the engine options.
+void addAnalysisOptions(QCommandLineParser &p);
+
+// The engine, gazetteer and analyzer of one run, prepared (label embeddings ready).
+struct Run {
+  std::unique_ptr<TorchEngine> engine;
+  std::shared_ptr<const gazetteer::Gazetteer> gazetteer;
+  std::unique_ptr<GeoAnalyzer> analyzer;
+  EngineOptions options;
+};
+// Parses the options, loads the engine and prepares the analyzer. Returns -1 on success, else
+// the exit code (the error is printed).
+int prepareRun(const QCommandLineParser &p, Run &run);
+
+// Analyses files with the shared pipeline; every final result goes to `sink` in input order.
+void analyzeAll(Run &run, const QStringList &files, std::unique_ptr<store::ProjectStore> project,
+                const std::function<void(ImageResult &&)> &sink);
+
+// --group-by folder | FILE.csv: nullopt when not given; false (error printed) when invalid.
+bool siteGrouping(const QCommandLineParser &p, std::optional<SiteGrouping> &out);
+
+// "mode: ...\ntemplates..." for report settings blocks.
+QString settingsSummary(const AnalysisSettings &s);
+
+} // namespace streetlens::cli
