@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QMap>
 #include <QSaveFile>
 #include <algorithm>
 
@@ -33,10 +34,11 @@ int cmdEval(const QStringList &args) {
                QStringLiteral("FILE")});
   p.addOption({QStringLiteral("images"), QStringLiteral("Folder holding the IMG_ID files of --csv."),
                QStringLiteral("DIR")});
-  p.addOption({QStringLiteral("details"),
-               QStringLiteral("Write per-image rows (path,lat,lon,pred_lat,pred_lon,error_km,true_country,"
-                              "top_country,top_country_p,in_50,in_90,in_99,area_50,area_90,area_99)."),
-               QStringLiteral("FILE")});
+  p.addOption(
+      {QStringLiteral("details"),
+       QStringLiteral("Write per-image rows (path,lat,lon,pred_lat,pred_lon,error_km,true_country,"
+                      "true_continent,top_country,top_country_p,in_50,in_90,in_99,area_50,area_90,area_99)."),
+       QStringLiteral("FILE")});
   p.addOption(
       {QStringLiteral("plot"),
        QStringLiteral("Draw the share of photos against error in km, with the model card's IM2GPS points "
@@ -136,10 +138,26 @@ int cmdEval(const QStringList &args) {
     coverage.insert(level, cal.withRegions ? QJsonValue(cal.coverage[i]) : QJsonValue());
     meanArea.insert(level, cal.withRegions ? QJsonValue(cal.meanAreaKm2[i]) : QJsonValue());
   }
+  // The paper's figures per continent of the true location.
+  QMap<QString, std::vector<ImageResult>> byContinent;
+  for (size_t i = 0; i < results.size(); ++i)
+    if (calibration[i] && !calibration[i]->trueContinent.isEmpty())
+      byContinent[calibration[i]->trueContinent].push_back(results[i]);
+  QJsonObject continents;
+  for (auto it = byContinent.cbegin(); it != byContinent.cend(); ++it) {
+    const exporting::AccuracySummary c = exporting::summarizeAccuracy(it.value(), opt);
+    QJsonObject w;
+    for (size_t i = 0; i < exporting::kAccuracyThresholdsKm.size(); ++i)
+      w.insert(QString::number(exporting::kAccuracyThresholdsKm[i]), c.withinPercent[i]);
+    continents.insert(it.key(), QJsonObject{{QStringLiteral("n"), c.withTruth},
+                                            {QStringLiteral("median_km"), c.medianKm},
+                                            {QStringLiteral("within_km"), w}});
+  }
   printJson(QJsonDocument(QJsonObject{
       {QStringLiteral("n"), s.withTruth},
       {QStringLiteral("failed"), failed},
       {QStringLiteral("without_truth"), s.succeeded - s.withTruth},
+      {QStringLiteral("by_continent"), continents},
       {QStringLiteral("within_km"), within},
       {QStringLiteral("median_km"), s.medianKm},
       {QStringLiteral("mean_geoscore"), s.meanGeoScore},
@@ -159,8 +177,8 @@ int cmdEval(const QStringList &args) {
   }
   if (p.isSet(QStringLiteral("details"))) {
     QByteArray out = exporting::csvRecord({"path", "lat", "lon", "pred_lat", "pred_lon", "error_km",
-                                           "true_country", "top_country", "top_country_p", "in_50", "in_90",
-                                           "in_99", "area_50", "area_90", "area_99"})
+                                           "true_country", "true_continent", "top_country", "top_country_p",
+                                           "in_50", "in_90", "in_99", "area_50", "area_90", "area_99"})
                          .toUtf8();
     for (size_t i = 0; i < results.size(); ++i) {
       const ImageResult &r = results[i];
@@ -174,6 +192,7 @@ int cmdEval(const QStringList &args) {
                     QString::number(r.estimate->lon, 'g', 10),
                     QString::number(*r.errorKm, 'g', 10),
                     c.trueCountry,
+                    c.trueContinent,
                     c.topCountry,
                     QString::number(c.topCountryP, 'g', 10)};
       for (bool in : c.inside)

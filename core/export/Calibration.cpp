@@ -26,8 +26,10 @@ std::optional<CalibrationRow> calibrationRow(const ImageResult &r, geo::GeoPoint
       row.areaKm2[i] = region->areaKm2;
     }
   }
-  if (const auto *c = gaz ? gaz->countryAt(truth) : nullptr)
+  if (const auto *c = gaz ? gaz->countryAt(truth) : nullptr) {
     row.trueCountry = c->code2;
+    row.trueContinent = c->continentName;
+  }
   if (!r.countries.empty()) {
     row.topCountry = r.countries.front().code.toUpper();
     row.topCountryP = r.countries.front().probability;

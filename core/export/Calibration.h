@@ -25,6 +25,7 @@ struct CalibrationRow {
   std::array<double, 3> areaKm2{}; // their areas
   bool hasRegions = false;
   QString trueCountry, topCountry; // alpha-2 ("" when unknown)
+  QString trueContinent;           // "Europe", ... of the true country ("" when unknown)
   double topCountryP = 0.0;
 };
 

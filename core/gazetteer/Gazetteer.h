@@ -16,6 +16,7 @@ public:
   static constexpr const char *kCountriesFile = "countries.json";
   static constexpr const char *kRegionsFile = "regions.tsv";
   static constexpr const char *kCitiesFile = "cities.tsv";
+  static constexpr const char *kContinentsFile = "continents.tsv"; // optional
   // Default distance for countryAt()'s nearest-border fallback (coasts, 1:50m generalisation).
   static constexpr double kCoastFallbackKm = 20.0;
 

@@ -223,6 +223,23 @@ bool GazetteerLoader::parseCities(const QByteArray &tsv, const QString &fileName
   return true;
 }
 
+bool GazetteerLoader::parseContinents(const QByteArray &tsv, const QString &fileName, Gazetteer &out,
+                                      QString *error) {
+  QVector<TsvRow> rows;
+  if (!readTsv(tsv, fileName, {"country", "continent", "continent_name"}, rows, error))
+    return false;
+  for (const TsvRow &row : rows) {
+    const auto &f = row.fields;
+    const QString code = QString::fromUtf8(f[0]).toUpper();
+    const auto it = out.m_countryIndex.constFind(code);
+    if (it == out.m_countryIndex.constEnd())
+      return fail(error, QStringLiteral("%1:%2: unknown country '%3'").arg(fileName).arg(row.line).arg(code));
+    out.m_countries[*it].continent = QString::fromUtf8(f[1]);
+    out.m_countries[*it].continentName = QString::fromUtf8(f[2]);
+  }
+  return true;
+}
+
 std::shared_ptr<const Gazetteer> GazetteerLoader::load(const QString &path, QString *error) {
   const QFileInfo info(path);
   if (!info.exists()) {
@@ -248,6 +265,10 @@ std::shared_ptr<const Gazetteer> GazetteerLoader::load(const QString &path, QStr
     return nullptr;
   if (!readFile(Gazetteer::kCitiesFile, data) ||
       !parseCities(data, dir.filePath(QString::fromLatin1(Gazetteer::kCitiesFile)), *g, error))
+    return nullptr;
+  if (QFileInfo::exists(dir.filePath(QString::fromLatin1(Gazetteer::kContinentsFile))) &&
+      (!readFile(Gazetteer::kContinentsFile, data) ||
+       !parseContinents(data, dir.filePath(QString::fromLatin1(Gazetteer::kContinentsFile)), *g, error)))
     return nullptr;
   g->buildIndexes();
   return g;

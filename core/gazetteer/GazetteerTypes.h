@@ -26,6 +26,9 @@ struct Country {
   qint64 population = 0; // sum over those places (an approximation of the real population)
   // Natural Earth 1:50m borders; empty for micro-states too small at that scale (VA, GI, TV...).
   geo::GeoMultiPolygon borders;
+  // Continent (countries-list's seven-continent model): code "EU" and name "Europe"; empty when the
+  // gazetteer folder has no continents.tsv.
+  QString continent, continentName;
 
   // Name in `lang`, falling back to English, then to code2.
   QString name(const QString &lang = QStringLiteral("en")) const;

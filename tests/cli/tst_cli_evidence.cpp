@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -315,6 +316,20 @@ private Q_SLOTS:
       ++l;
     }
     QVERIFY(std::abs(at(s, "country_ece").toDouble() - ece) < 1e-9);
+    // by_continent: the rows' own continents, their counts and medians.
+    QMap<QString, std::vector<double>> errors;
+    for (int i = 1; i < rows.size(); ++i)
+      errors[rows[i][col("true_continent")]].push_back(rows[i][col("error_km")].toDouble());
+    const QJsonObject continents = s.value("by_continent").toObject();
+    QCOMPARE(continents.keys(), QStringList(errors.keys()));
+    QVERIFY(continents.contains("Europe") && continents.contains("Africa") && continents.contains("Oceania"));
+    for (auto it = errors.begin(); it != errors.end(); ++it) {
+      auto e = it.value();
+      std::sort(e.begin(), e.end());
+      const double median = e.size() % 2 ? e[e.size() / 2] : 0.5 * (e[e.size() / 2 - 1] + e[e.size() / 2]);
+      QCOMPARE(at(continents.value(it.key()), "n").toInt(), int(e.size()));
+      QVERIFY(std::abs(at(continents.value(it.key()), "median_km").toDouble() - median) < 1e-3);
+    }
     QVERIFY(readAll(plot).startsWith("<svg"));
   }
 };

@@ -53,6 +53,8 @@ void TestGazetteer::initTestCase() {
 }
 
 void TestGazetteer::countries() {
+  QCOMPARE(m_g->country("FR")->continentName, QStringLiteral("Europe"));
+  QCOMPARE(m_g->country("BR")->continent, QStringLiteral("SA"));
   QSet<QString> code2, code3;
   int un = 0, withBorders = 0;
   for (const Country &c : m_g->countries()) {
@@ -64,6 +66,10 @@ void TestGazetteer::countries() {
     QVERIFY(c.code3 == c.code3.toUpper() && c.code3.size() == 3);
     for (const char *lang : {"en", "de", "fr", "es"})
       QVERIFY2(!c.names.value(QLatin1String(lang)).isEmpty(), qPrintable(c.code2 + " " + lang));
+    // Every country has one of the seven continents (continents.tsv, for eval's by_continent).
+    QVERIFY2(QStringList({"AF", "AN", "AS", "EU", "NA", "OC", "SA"}).contains(c.continent),
+             qPrintable(c.code2));
+    QVERIFY(!c.continentName.isEmpty());
     un += c.unMember ? 1 : 0;
     if (!c.borders.isEmpty())
       ++withBorders;
