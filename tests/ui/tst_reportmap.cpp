@@ -3,6 +3,7 @@
 // from an empty result; the same image when rendered on a worker thread; no crash without a
 // gazetteer or with an empty size.
 #include "MapTestData.h"
+#include "core/analysis/ConfidenceRegions.h"
 #include "ui/map/MapRenderer.h"
 #include "ui/map/ReportMap.h"
 
@@ -70,6 +71,7 @@ private Q_SLOTS:
   void fitsResultPlaces();
   void sameAsRendererAtFittedViewport();
   void heatmapNearEstimate();
+  void confidenceRegionsOutlined();
   void exifMarkerAndLine();
   void differsFromEmptyResult();
   void sameImageOnWorkerThread();
@@ -124,6 +126,38 @@ void TestReportMap::heatmapNearEstimate() {
   const QRgb hot = with.pixel(estimate.toPoint()), land = without.pixel(estimate.toPoint());
   QVERIFY2(qRed(hot) - qBlue(hot) > qRed(land) - qBlue(land) || qBlue(hot) > qBlue(land) + 30,
            qPrintable(QStringLiteral("hot %1 land %2").arg(hot, 0, 16).arg(land, 0, 16)));
+}
+
+// The confidence regions are outlined where their rings run, nowhere else, and the layer can be
+// switched off.
+void TestReportMap::confidenceRegionsOutlined() {
+  ImageResult r = test::annecyResult();
+  r.confidenceRegions = confidenceRegions(r, test::mapGazetteer().get());
+  QCOMPARE(int(r.confidenceRegions.size()), 3);
+  const MapViewport vp = fittedViewport(r);
+  MapScene scene = buildResultScene({r}, test::mapGazetteer());
+  QVERIFY(scene.areas && scene.areas->regions.size() == 3);
+  for (MapLayer l : {MapLayer::Markers, MapLayer::Legend, MapLayer::Heatmap})
+    scene.layers.setFlag(l, false);
+  const QImage with = MapRenderer::renderToImage(vp, scene);
+  scene.layers.setFlag(MapLayer::Regions, false);
+  const QImage without = MapRenderer::renderToImage(vp, scene);
+  int onRing = 0, vertices = 0;
+  for (const auto &region : r.confidenceRegions)
+    for (const geo::GeoPoint &v : region.polygons.front().front()) {
+      const QPointF px = vp.geoToPixel(v);
+      if (!inside(px, kSize))
+        continue;
+      ++vertices;
+      onRing += changedShare(with, without, px, 2) > 0.2;
+    }
+  QVERIFY(vertices > 4);
+  QVERIFY2(onRing > vertices * 0.8, qPrintable(QStringLiteral("%1 of %2").arg(onRing).arg(vertices)));
+  const QPointF far = vp.geoToPixel(geo::GeoPoint{38.0, -14.0});
+  if (inside(far, kSize))
+    QVERIFY(changedShare(with, without, far, 6) < 0.01);
+  scene.areas.reset(); // no areas and the layer off draw the same map
+  QCOMPARE(differingPixels(MapRenderer::renderToImage(vp, scene), without), 0);
 }
 
 void TestReportMap::exifMarkerAndLine() {

@@ -83,6 +83,9 @@ bool MapRenderer::paintStatic(QPainter &p, const MapViewport &vp, const MapScene
 
 void MapRenderer::paintOverlay(QPainter &p, const MapViewport &vp, const MapScene &scene,
                                int highlightMarker) {
+  if (scene.areas && (scene.has(MapLayer::Regions) || scene.has(MapLayer::Constraint)))
+    paintAreas(p, vp, *scene.areas, scene.style, scene.has(MapLayer::Regions),
+               scene.has(MapLayer::Constraint));
   if (scene.has(MapLayer::Markers))
     paintMarkers(p, vp, scene, highlightMarker);
   if (scene.has(MapLayer::Legend))

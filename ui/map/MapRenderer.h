@@ -2,7 +2,7 @@
 // MapRenderer: renders a map as a pure function of a MapViewport and a MapScene — no widget (it is
 // part of streetlens_map, Qt Gui only), so report exports and the CLI reuse it. The static pass,
 // bottom to top: sea, land, raster tiles, choropleth, coastlines and borders, graticule, heatmap,
-// labels — the heavy part that MapRenderJob runs on a worker thread; the overlay pass (markers,
+// labels — the heavy part that MapRenderJob runs on a worker thread; the overlay pass (areas, markers,
 // legend) is light. Stateless; any thread (QPainter on a QImage).
 #include "ui/map/MapScene.h"
 #include "ui/map/MapViewport.h"

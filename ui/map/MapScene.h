@@ -4,6 +4,7 @@
 // the colour ramp and the style. Cheap to copy (shared pointers and implicitly shared images), so
 // the GUI thread hands a copy to each render job, as QGIS does with its layer renderers.
 #include "core/analysis/ProbabilityField.h"
+#include "ui/map/AreaLayer.h"
 #include "ui/map/BasemapData.h"
 #include "ui/map/ColorRamp.h"
 #include "ui/map/MapMarkers.h"
@@ -25,22 +26,25 @@ enum class MapLayer : unsigned {
   Labels = 0x8,      // country names
   Choropleth = 0x10, // countries shaded by probability
   Heatmap = 0x20,
-  Markers = 0x40, // cities, estimate, EXIF points and lines
-  Legend = 0x80,  // legend, scale bar, attribution
+  Markers = 0x40,     // cities, estimate, EXIF points and lines
+  Legend = 0x80,      // legend, scale bar, attribution
+  Regions = 0x100,    // confidence regions (50 / 90 / 99 %) of the result in view
+  Constraint = 0x200, // the analyst's areas (kept, excluded, circles)
 };
 Q_DECLARE_FLAGS(MapLayers, MapLayer)
 Q_DECLARE_OPERATORS_FOR_FLAGS(MapLayers)
 
-inline constexpr MapLayers kDefaultLayers = MapLayers(MapLayer::Borders) | MapLayer::Graticule |
-                                            MapLayer::Labels | MapLayer::Choropleth | MapLayer::Heatmap |
-                                            MapLayer::Markers | MapLayer::Legend;
+inline constexpr MapLayers kDefaultLayers =
+    MapLayers(MapLayer::Borders) | MapLayer::Graticule | MapLayer::Labels | MapLayer::Choropleth |
+    MapLayer::Heatmap | MapLayer::Markers | MapLayer::Legend | MapLayer::Regions | MapLayer::Constraint;
 
 struct MapScene {
   std::shared_ptr<const BasemapData> basemap;
   std::shared_ptr<const ProbabilityField> field;
   std::shared_ptr<const QHash<QString, double>> countryProbabilities; // alpha-2 -> probability
   std::shared_ptr<const MarkerSet> markers;
-  QHash<TileKey, QImage> tiles; // images available for the viewport being rendered
+  std::shared_ptr<const AreaSet> areas; // confidence regions and constraint areas (may be null)
+  QHash<TileKey, QImage> tiles;         // images available for the viewport being rendered
   MapLayers layers = kDefaultLayers;
   ColorRamp ramp{ColorRamp::Kind::Magma};
   MapStyle style;

@@ -137,6 +137,8 @@ private:
   std::shared_ptr<const ProbabilityField> m_field;
   std::shared_ptr<const QHash<QString, double>> m_countryProbs;
   std::shared_ptr<const MarkerSet> m_markers;
+  std::shared_ptr<const AreaSet> m_regions; // confidence regions of the result in view
+  GeoConstraint m_constraint;               // drawn with them
   QFutureWatcher<std::shared_ptr<const ProbabilityField>> m_fieldWatcher;
   int m_fieldGeneration = 0, m_fieldRunning = 0;
   bool m_fieldDirty = false;

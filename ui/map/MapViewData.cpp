@@ -55,6 +55,7 @@ void MapView::setFieldOptions(const ProbabilityField::Options &options) {
 void MapView::rebuildResultLayers() {
   const ResultLayers layers = buildResultLayers(m_results, m_mode, m_topK, m_gaz.get());
   m_markers = layers.markers;
+  m_regions = layers.areas;
   m_countryProbs = layers.countryProbabilities;
   m_hoverMarker = -1;
 
@@ -135,6 +136,10 @@ MapScene MapView::scene() const {
   s.field = m_field;
   s.countryProbabilities = m_countryProbs;
   s.markers = m_markers;
+  auto areas = std::make_shared<AreaSet>(AreaSet::fromConstraint(m_constraint));
+  if (m_regions)
+    areas->regions = m_regions->regions;
+  s.areas = std::move(areas);
   s.layers = m_layers;
   s.ramp = m_ramp;
   s.style = m_style;
@@ -205,7 +210,8 @@ void MapView::buildActions() {
 
   m_layerMenu = new QMenu(tr("Layers"), this);
   const std::pair<MapLayer, QString> layers[] = {
-      {MapLayer::Heatmap, tr("Probability heatmap")},   {MapLayer::Choropleth, tr("Country shading")},
+      {MapLayer::Heatmap, tr("Probability heatmap")},   {MapLayer::Regions, tr("Confidence regions")},
+      {MapLayer::Constraint, tr("Constraint areas")},   {MapLayer::Choropleth, tr("Country shading")},
       {MapLayer::Markers, tr("Markers and EXIF line")}, {MapLayer::Borders, tr("Country borders")},
       {MapLayer::Labels, tr("Country names")},          {MapLayer::Graticule, tr("Graticule")},
       {MapLayer::Legend, tr("Legend and scale")},       {MapLayer::Tiles, tr("Online tiles")}};

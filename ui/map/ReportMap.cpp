@@ -42,6 +42,13 @@ ResultLayers buildResultLayers(const std::vector<ImageResult> &results, MultiIma
   for (double &v : *probs)
     v /= std::max(1, out.usable);
   out.countryProbabilities = std::move(probs);
+  if (out.usable == 1) {
+    auto areas = std::make_shared<AreaSet>();
+    for (const ImageResult &r : results)
+      if (r.status != ImageStatus::Failed)
+        areas->regions = r.confidenceRegions;
+    out.areas = std::move(areas);
+  }
   return out;
 }
 
@@ -103,6 +110,7 @@ MapScene buildResultScene(const std::vector<ImageResult> &results,
   s.basemap = cachedBasemap(gaz);
   s.markers = layers.markers;
   s.countryProbabilities = layers.countryProbabilities;
+  s.areas = layers.areas;
   if (wantsProbabilityField(layers, MultiImageMode::Combined))
     s.field = buildProbabilityField(results, gaz.get(), ProbabilityField::Options());
   s.layers = kDefaultLayers;
@@ -121,6 +129,7 @@ QImage renderResultMap(const ImageResult &result, std::shared_ptr<const gazettee
   ResultLayers layers;
   layers.markers = scene.markers;
   layers.countryProbabilities = scene.countryProbabilities;
+  layers.areas = scene.areas;
   layers.usable = result.status == ImageStatus::Failed ? 0 : 1;
   fitViewportToResults(vp, layers, gaz.get());
   return MapRenderer::renderToImage(vp, scene);

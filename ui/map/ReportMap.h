@@ -26,7 +26,8 @@ namespace streetlens::ui {
 struct ResultLayers {
   std::shared_ptr<const MarkerSet> markers;
   std::shared_ptr<const QHash<QString, double>> countryProbabilities; // alpha-2 (upper case) -> mean
-  int usable = 0;                                                     // results that are not failed
+  std::shared_ptr<const AreaSet> areas; // the confidence regions when exactly one result is usable
+  int usable = 0;                       // results that are not failed
 };
 
 // Markers (top-k cities, estimate, EXIF points and links) and the country probabilities averaged

@@ -14,6 +14,7 @@ add_library(streetlens_map STATIC
   ${CMAKE_CURRENT_LIST_DIR}/MapMarkers.h ${CMAKE_CURRENT_LIST_DIR}/MapMarkers.cpp
   ${CMAKE_CURRENT_LIST_DIR}/TileSource.h ${CMAKE_CURRENT_LIST_DIR}/TileSource.cpp
   ${CMAKE_CURRENT_LIST_DIR}/MapScene.h
+  ${CMAKE_CURRENT_LIST_DIR}/AreaLayer.h ${CMAKE_CURRENT_LIST_DIR}/AreaLayer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/MapOverlay.h ${CMAKE_CURRENT_LIST_DIR}/MapOverlay.cpp
   ${CMAKE_CURRENT_LIST_DIR}/MapRenderer.h ${CMAKE_CURRENT_LIST_DIR}/MapRenderer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/MapRenderJob.h ${CMAKE_CURRENT_LIST_DIR}/MapRenderJob.cpp
