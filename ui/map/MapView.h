@@ -50,6 +50,8 @@ public:
   void setTopK(int k);
   void setColorRamp(ColorRamp::Kind kind);
   void setFieldOptions(const ProbabilityField::Options &options);
+  // The analyst's constraint, drawn as areas (Constraint layer).
+  void setConstraint(const GeoConstraint &constraint);
 
   void setLayerVisible(MapLayer layer, bool visible);
   bool isLayerVisible(MapLayer layer) const { return m_layers.testFlag(layer); }

@@ -52,6 +52,11 @@ void MapView::setFieldOptions(const ProbabilityField::Options &options) {
   rebuildResultLayers();
 }
 
+void MapView::setConstraint(const GeoConstraint &constraint) {
+  m_constraint = constraint;
+  update(); // the overlay pass draws it
+}
+
 void MapView::rebuildResultLayers() {
   const ResultLayers layers = buildResultLayers(m_results, m_mode, m_topK, m_gaz.get());
   m_markers = layers.markers;

@@ -1,0 +1,260 @@
+#include "ui/EvidencePanel.h"
+
+#include "core/gazetteer/Gazetteer.h"
+
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace streetlens::ui {
+
+EvidencePanel::EvidencePanel(std::shared_ptr<const gazetteer::Gazetteer> gazetteer, QWidget *parent)
+    : QWidget(parent), m_gaz(std::move(gazetteer)) {
+  auto *root = new QVBoxLayout(this);
+  auto *where = new QGroupBox(tr("What you know about where"), this);
+  auto *form = new QFormLayout(where);
+  m_keep = new QLineEdit(where);
+  m_keep->setPlaceholderText(tr("e.g. HU, AT, SK"));
+  m_keep->setToolTip(tr("Keep only these countries (ISO codes, comma-separated)"));
+  m_drop = new QLineEdit(where);
+  m_drop->setPlaceholderText(tr("e.g. RU"));
+  m_drop->setToolTip(tr("Exclude these countries"));
+  form->addRow(tr("Only countries"), m_keep);
+  form->addRow(tr("Not countries"), m_drop);
+  connect(m_keep, &QLineEdit::editingFinished, this, &EvidencePanel::applyCountryFields);
+  connect(m_drop, &QLineEdit::editingFinished, this, &EvidencePanel::applyCountryFields);
+
+  m_list = new QListWidget(where);
+  m_list->setMinimumHeight(70);
+  m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  form->addRow(tr("Areas"), m_list);
+  auto *buttons = new QHBoxLayout;
+  auto *drawIn = new QPushButton(tr("Draw area"), where);
+  drawIn->setToolTip(tr("Click the corners on the map; Enter or double-click ends, Esc cancels"));
+  auto *drawOut = new QPushButton(tr("Draw exclusion"), where);
+  auto *load = new QPushButton(tr("GeoJSON…"), where);
+  load->setToolTip(tr("Load the Polygon/MultiPolygon areas of a GeoJSON file"));
+  auto *remove = new QPushButton(tr("Remove"), where);
+  for (QPushButton *b : {drawIn, drawOut, load, remove})
+    buttons->addWidget(b);
+  form->addRow(buttons);
+  connect(drawIn, &QPushButton::clicked, this, [this] { Q_EMIT drawAreaRequested(false); });
+  connect(drawOut, &QPushButton::clicked, this, [this] { Q_EMIT drawAreaRequested(true); });
+  connect(remove, &QPushButton::clicked, this, [this] { removeArea(m_list->currentRow()); });
+  connect(load, &QPushButton::clicked, this, [this] {
+    // Non-blocking: the dialog reports back through a signal, no nested event loop.
+    auto *dlg = new QFileDialog(this, tr("Areas to keep the answer within"), QString(),
+                                tr("GeoJSON (*.geojson *.json)"));
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    dlg->setFileMode(QFileDialog::ExistingFile);
+    connect(dlg, &QFileDialog::fileSelected, this, [this](const QString &f) { addGeoJsonFile(f, false); });
+    dlg->open();
+  });
+
+  auto *circle = new QHBoxLayout;
+  m_lat = new QDoubleSpinBox(where);
+  m_lat->setRange(-90, 90);
+  m_lat->setDecimals(4);
+  m_lon = new QDoubleSpinBox(where);
+  m_lon->setRange(-180, 180);
+  m_lon->setDecimals(4);
+  m_km = new QDoubleSpinBox(where);
+  m_km->setRange(1, 20000);
+  m_km->setValue(50);
+  m_km->setSuffix(tr(" km"));
+  auto *addCircleButton = new QPushButton(tr("Add"), where);
+  for (QWidget *w : std::initializer_list<QWidget *>{m_lat, m_lon, m_km, addCircleButton})
+    circle->addWidget(w);
+  form->addRow(tr("Near"), circle);
+  connect(addCircleButton, &QPushButton::clicked, this, [this] {
+    addCircle({{m_lat->value(), m_lon->value()}, m_km->value()});
+  });
+  auto *clear = new QPushButton(tr("Clear all"), where);
+  connect(clear, &QPushButton::clicked, this, &EvidencePanel::clearAll);
+  form->addRow(clear);
+  m_inside = new QLabel(where);
+  m_inside->setWordWrap(true);
+  form->addRow(m_inside);
+  m_error = new QLabel(where);
+  m_error->setWordWrap(true);
+  m_error->setStyleSheet(QStringLiteral("color: #b01e1e"));
+  m_error->hide();
+  form->addRow(m_error);
+  root->addWidget(where);
+
+  auto *sites = new QGroupBox(tr("Several photos of one place"), this);
+  auto *siteRow = new QHBoxLayout(sites);
+  m_siteName = new QLineEdit(sites);
+  m_siteName->setPlaceholderText(tr("Site name"));
+  auto *group = new QPushButton(tr("Group selected"), sites);
+  group->setToolTip(tr("Fuse the photos selected in the list into one site"));
+  siteRow->addWidget(m_siteName, 1);
+  siteRow->addWidget(group);
+  connect(group, &QPushButton::clicked, this, [this] {
+    const QString name = m_siteName->text().trimmed();
+    Q_EMIT groupRequested(name.isEmpty() ? tr("Site") : name);
+  });
+  root->addWidget(sites);
+  root->addStretch(1);
+}
+
+void EvidencePanel::setConstraint(const GeoConstraint &c) {
+  m_constraint = c;
+  m_areas.clear();
+  for (qsizetype i = 0; i < c.within.size(); ++i)
+    m_areas.push_back({Area::Kind::Within, c.within[i], {}, tr("Within area %1").arg(i + 1)});
+  for (qsizetype i = 0; i < c.exclude.size(); ++i)
+    m_areas.push_back({Area::Kind::Exclude, c.exclude[i], {}, tr("Excluded area %1").arg(i + 1)});
+  for (const GeoCircle &circle : c.near)
+    m_areas.push_back({Area::Kind::Circle, {}, circle, {}});
+  m_keep->setText(c.countries.join(QStringLiteral(", ")));
+  m_drop->setText(c.excludeCountries.join(QStringLiteral(", ")));
+  rebuildList();
+}
+
+bool EvidencePanel::addGeoJsonFile(const QString &path, bool exclude) {
+  QFile f(path);
+  if (!f.open(QIODevice::ReadOnly)) {
+    showError(tr("%1: cannot open (%2)").arg(path, f.errorString()));
+    return false;
+  }
+  QString err;
+  const auto areas = parseGeoJsonAreas(f.read(256 << 20), path, &err);
+  if (!areas) {
+    showError(err);
+    return false;
+  }
+  for (qsizetype i = 0; i < areas->size(); ++i)
+    m_areas.push_back({exclude ? Area::Kind::Exclude : Area::Kind::Within,
+                       areas->at(i),
+                       {},
+                       tr("%1 %2 (%3 of %4)")
+                           .arg(exclude ? tr("Not in") : tr("Within"), QFileInfo(path).fileName())
+                           .arg(i + 1)
+                           .arg(areas->size())});
+  showError({});
+  rebuildList();
+  emitChanged();
+  return true;
+}
+
+void EvidencePanel::addDrawnArea(const QVector<geo::GeoPoint> &ring, bool exclude) {
+  const geo::GeoRing r = geo::GeoRing::fromPoints(ring);
+  if (r.isEmpty()) {
+    showError(tr("An area needs at least three corners."));
+    return;
+  }
+  m_areas.push_back({exclude ? Area::Kind::Exclude : Area::Kind::Within,
+                     geo::GeoMultiPolygon({geo::GeoPolygon({r})}),
+                     {},
+                     exclude ? tr("Not in drawn area (%1 corners)").arg(ring.size())
+                             : tr("Within drawn area (%1 corners)").arg(ring.size())});
+  showError({});
+  rebuildList();
+  emitChanged();
+}
+
+void EvidencePanel::addCircle(const GeoCircle &circle) {
+  m_areas.push_back({Area::Kind::Circle, {}, circle, {}});
+  rebuildList();
+  emitChanged();
+}
+
+void EvidencePanel::removeArea(int row) {
+  if (row < 0 || row >= m_areas.size())
+    return;
+  m_areas.removeAt(row);
+  rebuildList();
+  emitChanged();
+}
+
+void EvidencePanel::clearAll() {
+  m_areas.clear();
+  m_keep->clear();
+  m_drop->clear();
+  m_constraint.countries.clear();
+  m_constraint.excludeCountries.clear();
+  showError({});
+  rebuildList();
+  emitChanged();
+}
+
+void EvidencePanel::applyCountryFields() {
+  QString err;
+  const auto keep = parseCountryList(m_keep->text(), m_gaz.get(), &err);
+  const auto drop = keep ? parseCountryList(m_drop->text(), m_gaz.get(), &err) : std::nullopt;
+  if (!keep || !drop) {
+    showError(err);
+    return;
+  }
+  showError({});
+  if (*keep == m_constraint.countries && *drop == m_constraint.excludeCountries)
+    return;
+  m_constraint.countries = *keep;
+  m_constraint.excludeCountries = *drop;
+  emitChanged();
+}
+
+void EvidencePanel::rebuildList() {
+  m_list->clear();
+  m_constraint.within.clear();
+  m_constraint.exclude.clear();
+  m_constraint.near.clear();
+  m_constraint.sources.clear();
+  const QLocale loc;
+  for (const Area &a : m_areas) {
+    QString label = a.label;
+    switch (a.kind) {
+    case Area::Kind::Within:
+      m_constraint.within.push_back(a.polygon);
+      break;
+    case Area::Kind::Exclude:
+      m_constraint.exclude.push_back(a.polygon);
+      break;
+    case Area::Kind::Circle:
+      m_constraint.near.push_back(a.circle);
+      label = tr("Within %1 km of %2, %3")
+                  .arg(loc.toString(a.circle.radiusKm, 'f', 0), loc.toString(a.circle.centre.lat, 'f', 4),
+                       loc.toString(a.circle.centre.lon, 'f', 4));
+      break;
+    }
+    m_constraint.sources << label;
+    m_list->addItem(label);
+  }
+}
+
+void EvidencePanel::showMassInside(std::optional<double> share, bool empty) {
+  if (!share) {
+    m_inside->clear();
+    return;
+  }
+  const QString pct = QLocale().toString(100.0 * *share, 'g', 3);
+  m_inside->setText(
+      empty ? tr("Only %1 % of the model's probability lies inside: too little to show a place.").arg(pct)
+            : tr("%1 % of the model's probability lies inside.").arg(pct));
+}
+
+QString EvidencePanel::errorText() const {
+  return m_error->isHidden() ? QString() : m_error->text();
+}
+
+void EvidencePanel::showError(const QString &text) {
+  m_error->setText(text);
+  m_error->setVisible(!text.isEmpty());
+}
+
+void EvidencePanel::emitChanged() {
+  Q_EMIT constraintChanged(m_constraint);
+}
+
+} // namespace streetlens::ui
