@@ -717,6 +717,14 @@ Wo wurde dieses Straßenfoto aufgenommen? Lokale Geolokalisierung mit StreetCLIP
         <source>Country probability</source>
         <translation>Länderwahrscheinlichkeit</translation>
     </message>
+    <message>
+        <source>EXIF GPS · %1 photos</source>
+        <translation>EXIF-GPS · %1 Fotos</translation>
+    </message>
+    <message>
+        <source>EXIF · %1</source>
+        <translation>EXIF · %1</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapView</name>

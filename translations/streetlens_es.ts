@@ -717,6 +717,14 @@ Where was this street photo taken? Local StreetCLIP geolocation. Estimates, not 
         <source>Country probability</source>
         <translation>Probabilidad por país</translation>
     </message>
+    <message>
+        <source>EXIF GPS · %1 photos</source>
+        <translation>GPS EXIF · %1 fotos</translation>
+    </message>
+    <message>
+        <source>EXIF · %1</source>
+        <translation>EXIF · %1</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapView</name>

@@ -717,6 +717,14 @@ Où cette photo de rue a-t-elle été prise&#xa0;? Géolocalisation locale avec 
         <source>Country probability</source>
         <translation>Probabilité par pays</translation>
     </message>
+    <message>
+        <source>EXIF GPS · %1 photos</source>
+        <translation>GPS EXIF · %1 photos</translation>
+    </message>
+    <message>
+        <source>EXIF · %1</source>
+        <translation>EXIF · %1</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapView</name>

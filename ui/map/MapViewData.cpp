@@ -140,6 +140,8 @@ MapScene MapView::scene() const {
   s.style = m_style;
   s.tileAttribution = m_tiles->attribution();
   s.statusText = offlineText();
+  if (m_toolBar && m_toolBar->isVisible()) // marker labels keep clear of the toolbar
+    s.reservedAreas.push_back(QRectF(m_toolBar->geometry()).adjusted(-4, -4, 4, 4));
   return s;
 }
 
@@ -149,6 +151,7 @@ QImage MapView::renderToImage(QSize size) const {
   vp.setCenterWorld(m_viewport.centerWorld());
   MapScene s = scene();
   s.statusText.clear();
+  s.reservedAreas.clear(); // no toolbar in an image
   if (s.has(MapLayer::Tiles)) {
     std::vector<TileKey> keys;
     for (const TilePlacement &t : tilesFor(vp, tileZoomFor(vp.zoom())))
