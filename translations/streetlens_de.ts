@@ -364,26 +364,6 @@
         <translation>Das Modell wird geladen…</translation>
     </message>
     <message>
-        <source>Failed: %1</source>
-        <translation>Fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>Being analysed…</source>
-        <translation>Wird analysiert…</translation>
-    </message>
-    <message>
-        <source>Cancelled. Use Analysis &gt; Re-analyse to run it.</source>
-        <translation>Abgebrochen. Mit Analyse &gt; Neu analysieren erneut ausführen.</translation>
-    </message>
-    <message>
-        <source>Waiting in the queue.</source>
-        <translation>Wartet in der Warteschlange.</translation>
-    </message>
-    <message>
-        <source>Waiting for a model to be loaded.</source>
-        <translation>Wartet darauf, dass ein Modell geladen wird.</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -956,6 +936,49 @@ Wahrscheinlichkeit: %2</translation>
     <message>
         <source>Candidates</source>
         <translation>Kandidaten</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::SelectionPresenter</name>
+    <message>
+        <source>File missing: %1 is no longer on disk; this is the copy stored in the project.</source>
+        <translation>Datei fehlt: %1 ist nicht mehr auf dem Datenträger; gezeigt wird die im Projekt gespeicherte Kopie.</translation>
+    </message>
+    <message>
+        <source>Select a photo in the list to see it here.</source>
+        <translation>Wählen Sie ein Foto in der Liste, um es hier zu sehen.</translation>
+    </message>
+    <message>
+        <source>Drop photos or folders here, or use File &gt; Open images.</source>
+        <translation>Fotos oder Ordner hier ablegen oder Datei &gt; Bilder öffnen verwenden.</translation>
+    </message>
+    <message>
+        <source>File missing on disk.</source>
+        <translation>Datei fehlt auf dem Datenträger.</translation>
+    </message>
+    <message>
+        <source>Computed with other settings or another model than the current ones: use Analysis &gt; Re-analyse to apply them.</source>
+        <translation>Mit anderen Einstellungen oder einem anderen Modell als den aktuellen berechnet: Analyse Mit anderen Einstellungen oder einem anderen Modell als den aktuellen berechnet: Analyse &gt; Erneut analysieren wendet sie an.gt; Neu analysieren wendet sie an.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Being analysed…</source>
+        <translation>Wird analysiert…</translation>
+    </message>
+    <message>
+        <source>Cancelled. Use Analysis &gt; Re-analyse to run it.</source>
+        <translation>Abgebrochen. Mit Analyse &gt; Neu analysieren erneut ausführen.</translation>
+    </message>
+    <message>
+        <source>Waiting in the queue.</source>
+        <translation>Wartet in der Warteschlange.</translation>
+    </message>
+    <message>
+        <source>Waiting for a model to be loaded.</source>
+        <translation>Wartet darauf, dass ein Modell geladen wird.</translation>
     </message>
 </context>
 <context>

@@ -364,26 +364,6 @@
         <translation>Cargando el modelo…</translation>
     </message>
     <message>
-        <source>Failed: %1</source>
-        <translation>Error: %1</translation>
-    </message>
-    <message>
-        <source>Being analysed…</source>
-        <translation>Analizándose…</translation>
-    </message>
-    <message>
-        <source>Cancelled. Use Analysis &gt; Re-analyse to run it.</source>
-        <translation>Cancelado. Use Análisis &gt; Volver a analizar para ejecutarlo.</translation>
-    </message>
-    <message>
-        <source>Waiting in the queue.</source>
-        <translation>Esperando en la cola.</translation>
-    </message>
-    <message>
-        <source>Waiting for a model to be loaded.</source>
-        <translation>Esperando a que se cargue un modelo.</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -956,6 +936,49 @@ Probabilidad: %2</translation>
     <message>
         <source>Candidates</source>
         <translation>Candidatos</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::SelectionPresenter</name>
+    <message>
+        <source>File missing: %1 is no longer on disk; this is the copy stored in the project.</source>
+        <translation>Falta el archivo: %1 ya no está en el disco; esta es la copia guardada en el proyecto.</translation>
+    </message>
+    <message>
+        <source>Select a photo in the list to see it here.</source>
+        <translation>Seleccione una foto de la lista para verla aquí.</translation>
+    </message>
+    <message>
+        <source>Drop photos or folders here, or use File &gt; Open images.</source>
+        <translation>Suelte aquí fotos o carpetas, o use Archivo &gt; Abrir imágenes.</translation>
+    </message>
+    <message>
+        <source>File missing on disk.</source>
+        <translation>El archivo no está en el disco.</translation>
+    </message>
+    <message>
+        <source>Computed with other settings or another model than the current ones: use Analysis &gt; Re-analyse to apply them.</source>
+        <translation>Calculado con otra configuración u otro modelo distintos de los actuales: use Análisis &gt; Volver a analizar para aplicarlos.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <source>Being analysed…</source>
+        <translation>Analizándose…</translation>
+    </message>
+    <message>
+        <source>Cancelled. Use Analysis &gt; Re-analyse to run it.</source>
+        <translation>Cancelado. Use Análisis &gt; Volver a analizar para ejecutarlo.</translation>
+    </message>
+    <message>
+        <source>Waiting in the queue.</source>
+        <translation>Esperando en la cola.</translation>
+    </message>
+    <message>
+        <source>Waiting for a model to be loaded.</source>
+        <translation>Esperando a que se cargue un modelo.</translation>
     </message>
 </context>
 <context>

@@ -364,26 +364,6 @@
         <translation>Chargement du modèle…</translation>
     </message>
     <message>
-        <source>Failed: %1</source>
-        <translation>Échec&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Being analysed…</source>
-        <translation>Analyse en cours…</translation>
-    </message>
-    <message>
-        <source>Cancelled. Use Analysis &gt; Re-analyse to run it.</source>
-        <translation>Annulé. Utilisez Analyse &gt; Réanalyser pour la relancer.</translation>
-    </message>
-    <message>
-        <source>Waiting in the queue.</source>
-        <translation>En attente dans la file.</translation>
-    </message>
-    <message>
-        <source>Waiting for a model to be loaded.</source>
-        <translation>En attente du chargement d’un modèle.</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -956,6 +936,49 @@ Probabilité&#xa0;: %2</translation>
     <message>
         <source>Candidates</source>
         <translation>Candidats</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::SelectionPresenter</name>
+    <message>
+        <source>File missing: %1 is no longer on disk; this is the copy stored in the project.</source>
+        <translation>Fichier manquant : %1 n’est plus sur le disque ; voici la copie enregistrée dans le projet.</translation>
+    </message>
+    <message>
+        <source>Select a photo in the list to see it here.</source>
+        <translation>Sélectionnez une photo dans la liste pour l’afficher ici.</translation>
+    </message>
+    <message>
+        <source>Drop photos or folders here, or use File &gt; Open images.</source>
+        <translation>Déposez des photos ou des dossiers ici, ou utilisez Fichier &gt; Ouvrir des images.</translation>
+    </message>
+    <message>
+        <source>File missing on disk.</source>
+        <translation>Fichier absent du disque.</translation>
+    </message>
+    <message>
+        <source>Computed with other settings or another model than the current ones: use Analysis &gt; Re-analyse to apply them.</source>
+        <translation>Calculé avec d’autres paramètres ou un autre modèle que les actuels : utilisez Analyse &gt; Réanalyser pour les appliquer.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Being analysed…</source>
+        <translation>Analyse en cours…</translation>
+    </message>
+    <message>
+        <source>Cancelled. Use Analysis &gt; Re-analyse to run it.</source>
+        <translation>Annulé. Utilisez Analyse &gt; Réanalyser pour la relancer.</translation>
+    </message>
+    <message>
+        <source>Waiting in the queue.</source>
+        <translation>En attente dans la file.</translation>
+    </message>
+    <message>
+        <source>Waiting for a model to be loaded.</source>
+        <translation>En attente du chargement d’un modèle.</translation>
     </message>
 </context>
 <context>

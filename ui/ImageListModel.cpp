@@ -56,7 +56,9 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const {
     case StatusColumn:
       return stateName(r.state);
     case CountryColumn:
-      if (res && !res->countries.empty())
+      // Only a finished row shows its result: one queued for re-analysis shows none until it has
+      // the new one (the old one is still in the project until it is replaced).
+      if (r.state == RowState::Done && res && !res->countries.empty())
         return QStringLiteral("%1  %2%")
             .arg(countryDisplayName(res->countries.front().country, res->countries.front().name))
             .arg(QLocale().toString(res->countries.front().probability * 100, 'f', 0));
@@ -64,7 +66,7 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const {
     case EstimateColumn:
       if (r.state == RowState::Failed)
         return r.error;
-      return res ? res->estimateLabel : QString();
+      return r.state == RowState::Done && res ? res->estimateLabel : QString();
     }
     return {};
   case Qt::DecorationRole:

@@ -11,6 +11,8 @@
 #include "ui/PhotoView.h"
 #include "ui/PlaceNames.h"
 #include "ui/ResultsPanel.h"
+#include "ui/SelectionPresenter.h"
+#include "ui/map/MapView.h"
 #include "ui/map/ReportMap.h"
 
 #include <QDateTime>
@@ -18,6 +20,7 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QScrollArea>
@@ -138,15 +141,6 @@ void MainWindow::buildLayout() {
   m_list->setColumnWidth(ImageListModel::StatusColumn, 64);
   m_list->setColumnWidth(ImageListModel::CountryColumn, 130);
   m_list->setMinimumWidth(360);
-  connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-          &MainWindow::onSelectionChanged);
-  connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showCurrent);
-  connect(m_model, &QAbstractItemModel::dataChanged, this,
-          [this](const QModelIndex &tl, const QModelIndex &br) {
-            const QModelIndex cur = m_list->currentIndex();
-            if (cur.isValid() && cur.row() >= tl.row() && cur.row() <= br.row())
-              onSelectionChanged();
-          });
 
   m_photo = new PhotoView(this);
   m_photo->showMessage(tr("Drop photos or folders here, or use File > Open images."));
@@ -170,6 +164,15 @@ void MainWindow::buildLayout() {
   m_centerSplitter->setStretchFactor(1, 4);
 
   m_results = new ResultsPanel(this);
+  m_selection = new SelectionPresenter(m_list, m_model, m_photo, m_results, m_analysis, this);
+  connect(m_selection, &SelectionPresenter::selectedResultsChanged, this,
+          &MainWindow::selectedResultsChanged);
+  connect(m_selection, &SelectionPresenter::focusChanged, this, [this](int row) {
+    if (row >= 0)
+      m_center->setCurrentWidget(m_photo);
+    else
+      showCenter(m_analysis->isEngineReady());
+  });
   auto *scroll = new QScrollArea(this);
   scroll->setWidget(m_results);
   scroll->setWidgetResizable(true);
@@ -285,6 +288,7 @@ void MainWindow::onEngineReady(const EngineInfo &info) {
   m_precisionLabel->setText(info.precision);
   m_setup->setProblem({});
   showCenter(true);
+  m_selection->refresh(); // queue texts, results computed with other settings
   statusBar()->showMessage(tr("Model ready."), 4000);
 }
 
@@ -297,6 +301,7 @@ void MainWindow::onEngineFailed(const QString &error) {
   if (!m_analysis->hasEngineFactory())
     m_setup->setEngineAvailable(false);
   showCenter(false);
+  m_selection->refresh();
 }
 
 void MainWindow::showCenter(bool modelReady) {
@@ -314,50 +319,7 @@ void MainWindow::showCenter(bool modelReady) {
 }
 
 std::vector<ImageResult> MainWindow::selectedResults() const {
-  std::vector<ImageResult> out;
-  const QModelIndexList rows = m_list->selectionModel()->selectedRows();
-  for (const QModelIndex &i : rows) {
-    const ImageRow &row = m_model->row(i.row());
-    if (row.state == RowState::Done && row.result)
-      out.push_back(*row.result);
-  }
-  return out;
-}
-
-void MainWindow::onSelectionChanged() {
-  showCurrent();
-  Q_EMIT selectedResultsChanged(selectedResults());
-}
-
-void MainWindow::showCurrent() {
-  const QModelIndex cur = m_list->currentIndex();
-  if (!cur.isValid()) {
-    m_results->clear();
-    return;
-  }
-  const ImageRow &row = m_model->row(cur.row());
-  m_center->setCurrentWidget(m_photo);
-  m_photo->showPhoto(row.path, row.thumbnail, row.preview);
-  const int selected = std::max<int>(1, int(m_list->selectionModel()->selectedRows().size()));
-  const QString name = QFileInfo(row.path).fileName();
-  switch (row.state) {
-  case RowState::Done:
-    if (row.result)
-      m_results->showResult(*row.result, selected);
-    break;
-  case RowState::Failed:
-    m_results->showStatus(name, tr("Failed: %1").arg(row.error));
-    break;
-  case RowState::Running:
-    m_results->showStatus(name, tr("Being analysed…"));
-    break;
-  case RowState::Cancelled:
-    m_results->showStatus(name, tr("Cancelled. Use Analysis > Re-analyse to run it."));
-    break;
-  default:
-    m_results->showStatus(name, m_analysis->isEngineReady() ? tr("Waiting in the queue.")
-                                                            : tr("Waiting for a model to be loaded."));
-  }
+  return m_selection->selectedResults();
 }
 
 void MainWindow::setMapWidget(QWidget *widget) {
@@ -368,6 +330,25 @@ void MainWindow::setMapWidget(QWidget *widget) {
   m_mapPlaceholder = widget;
   widget->setParent(m_mapArea);
   m_mapArea->layout()->addWidget(widget);
+}
+
+void MainWindow::setMapView(MapView *map) {
+  setMapWidget(map);
+  m_map = map;
+  if (!map)
+    return;
+  connect(this, &MainWindow::selectedResultsChanged, map, &MapView::setResults);
+  auto setGazetteer = [map](std::shared_ptr<const gazetteer::Gazetteer> gaz) {
+    // Country names on the basemap in the interface language (the gazetteer has en/de/fr/es).
+    map->setGazetteer(std::move(gaz), QLocale().name().section(QLatin1Char('_'), 0, 0));
+  };
+  connect(this, &MainWindow::gazetteerLoaded, map, setGazetteer);
+  if (m_analysis->gazetteer())
+    setGazetteer(m_analysis->gazetteer());
+  map->setTopK(m_settings.analysis.topK);
+  connect(map, &MapView::markerClicked, this,
+          [this](int imageIndex, const QString &, double) { m_selection->focusResult(imageIndex); });
+  map->setResults(selectedResults());
 }
 
 void MainWindow::setEngineStatus(const QString &text) {

@@ -38,6 +38,8 @@ namespace streetlens::ui {
 
 class AnalysisController;
 class ExportController;
+class MapView;
+class SelectionPresenter;
 class ImageIngest;
 class ImageListModel;
 class ModelSetupPanel;
@@ -86,8 +88,13 @@ public:
   // Finished results (done or failed) of all images / of the selected ones, in list order.
   std::vector<ImageResult> exportableResults(bool selectedOnly) const;
 
-  // The map widget (ui::MapView) goes into the map area; the window keeps ownership.
+  // The map widget goes into the map area; the window keeps ownership.
   void setMapWidget(QWidget *widget);
+  // The same for the MapView, which then follows the selection (the same step as the results
+  // panel), gets the gazetteer with names in the interface language, and selects the photo of a
+  // marker clicked on it.
+  void setMapView(MapView *map);
+  MapView *mapView() const { return m_map; }
   // Kept for the composition root: shown in the status bar.
   void setEngineStatus(const QString &text);
 
@@ -128,8 +135,6 @@ private:
   void buildLayout();
   void buildStatusBar();
   void connectAnalysis();
-  void onSelectionChanged();
-  void showCurrent();
   void onIngested(const IngestedImage &img);
   void onProgress(int done, int total, int eta);
   void onEngineReady(const EngineInfo &info);
@@ -172,7 +177,9 @@ private:
   QMenu *m_recentMenu = nullptr;
   QAction *m_settingsAction = nullptr, *m_cancelAction = nullptr, *m_rerunAction = nullptr;
 
-  ProjectSession *m_project = nullptr; // which project, its read-only connection
+  ProjectSession *m_project = nullptr;       // which project, its read-only connection
+  SelectionPresenter *m_selection = nullptr; // what the panel, photo and map show
+  MapView *m_map = nullptr;
   int m_duplicates = 0;
   bool m_engineLoading = false;
 

@@ -9,7 +9,9 @@
 #include "ui/ModelSetupPanel.h"
 #include "ui/PhotoView.h"
 #include "ui/ResultsPanel.h"
+#include "ui/SelectionPresenter.h"
 #include "ui/SettingsDialog.h"
+#include "ui/map/MapView.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -306,7 +308,9 @@ void MainWindow::applySettings(const AppSettings &s) {
         tr("Settings changed. New images use them; Analysis > Re-analyse all updates the "
            "others."),
         10000);
-  showCurrent();
+  if (m_map)
+    m_map->setTopK(s.analysis.topK);
+  m_selection->refresh();
 }
 
 void MainWindow::rerunAll() {
@@ -340,9 +344,7 @@ void MainWindow::removeSelected() {
 }
 
 void MainWindow::clearRows() {
-  m_model->clear();
-  m_photo->showMessage(tr("Drop photos or folders here, or use File > Open images."));
-  m_results->clear();
+  m_model->clear(); // the selection presenter clears the photo, the panel and the map
 }
 
 void MainWindow::showProjectRows(std::vector<store::StoredImage> rows) {

@@ -39,6 +39,11 @@ ResultsPanel::ResultsPanel(QWidget *parent) : QWidget(parent) {
   f.setPointSizeF(f.pointSizeF() * 1.2);
   f.setBold(true);
   m_title->setFont(f);
+  m_warning = new QLabel(this);
+  m_warning->setWordWrap(true);
+  m_warning->setStyleSheet(QStringLiteral("QLabel { background: #fff3cd; color: #664d03; border: 1px solid "
+                                          "#ffe69c; border-radius: 3px; padding: 4px; }"));
+  m_warning->hide();
   m_status = new QLabel(this);
   m_status->setWordWrap(true);
   m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -49,6 +54,7 @@ ResultsPanel::ResultsPanel(QWidget *parent) : QWidget(parent) {
   m_exif->setWordWrap(true);
   m_exif->setTextInteractionFlags(Qt::TextSelectableByMouse);
   layout->addWidget(m_title);
+  layout->addWidget(m_warning);
   layout->addWidget(m_status);
   layout->addWidget(m_estimate);
   layout->addWidget(m_exif);
@@ -72,7 +78,17 @@ void ResultsPanel::setTopK(int k) {
   m_topK = std::max(1, k);
 }
 
+void ResultsPanel::setWarning(const QString &text) {
+  m_warning->setText(text);
+  m_warning->setVisible(!text.isEmpty());
+}
+
+QString ResultsPanel::warningText() const {
+  return m_warning->isHidden() ? QString() : m_warning->text();
+}
+
 void ResultsPanel::clear() {
+  setWarning({});
   showStatus(tr("No image selected"), tr("Drop photos or folders on the window, or use File > Open."));
 }
 

@@ -21,6 +21,9 @@ public:
   // Shows the first result in detail; `selectedCount` > 1 adds a note about the combined map.
   void showResult(const ImageResult &result, int selectedCount = 1);
   void showStatus(const QString &title, const QString &text); // queued, running, failed, nothing
+  // A highlighted line under the title (file missing, stale settings); empty hides it.
+  void setWarning(const QString &text);
+  QString warningText() const;
   void clear();
 
   // For tests and screenshots.
@@ -32,7 +35,8 @@ public:
 
 private:
   int m_topK = 5;
-  QLabel *m_title = nullptr, *m_status = nullptr, *m_estimate = nullptr, *m_exif = nullptr, *m_note = nullptr;
+  QLabel *m_title = nullptr, *m_warning = nullptr, *m_status = nullptr, *m_estimate = nullptr,
+         *m_exif = nullptr, *m_note = nullptr;
   QGroupBox *m_countryBox = nullptr, *m_regionBox = nullptr, *m_cityBox = nullptr;
   ProbabilityList *m_countries = nullptr, *m_regions = nullptr, *m_cities = nullptr;
 };
