@@ -651,6 +651,40 @@ Wo wurde dieses Straßenfoto aufgenommen? Lokale Geolokalisierung mit StreetCLIP
         <source>&amp;PDF report…</source>
         <translation>&amp;PDF-Bericht…</translation>
     </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Remove photos</source>
+        <translation>Fotos entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n analysed photo(s) from the project?</source>
+        <translation>
+            <numerusform>%n analysiertes Foto aus dem Projekt entfernen?</numerusform>
+            <numerusform>%n analysierte Fotos aus dem Projekt entfernen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their results are deleted from the project file. Edit &gt; Undo (%1) brings them back.</source>
+        <translation>Ihre Ergebnisse werden aus der Projektdatei gelöscht. Bearbeiten &gt; Rückgängig (%1) holt sie zurück.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) removed. Edit &gt; Undo brings them back.</source>
+        <translation>
+            <numerusform>%n Foto entfernt. Bearbeiten &gt; Rückgängig holt es zurück.</numerusform>
+            <numerusform>%n Fotos entfernt. Bearbeiten &gt; Rückgängig holt sie zurück.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapMarkers</name>
@@ -874,6 +908,16 @@ Wahrscheinlichkeit: %2</translation>
     <message>
         <source>—</source>
         <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::RemoveImagesCommand</name>
+    <message numerus="yes">
+        <source>Remove %n photo(s)</source>
+        <translation>
+            <numerusform>%n Foto entfernen</numerusform>
+            <numerusform>%n Fotos entfernen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

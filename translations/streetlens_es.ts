@@ -651,6 +651,40 @@ Where was this street photo taken? Local StreetCLIP geolocation. Estimates, not 
         <source>&amp;PDF report…</source>
         <translation>Informe &amp;PDF…</translation>
     </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>Remove photos</source>
+        <translation>Quitar fotos</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n analysed photo(s) from the project?</source>
+        <translation>
+            <numerusform>¿Quitar %n foto analizada del proyecto?</numerusform>
+            <numerusform>¿Quitar %n fotos analizadas del proyecto?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their results are deleted from the project file. Edit &gt; Undo (%1) brings them back.</source>
+        <translation>Sus resultados se borran del archivo del proyecto. Editar &gt; Deshacer (%1) los recupera.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) removed. Edit &gt; Undo brings them back.</source>
+        <translation>
+            <numerusform>%n foto quitada. Editar &gt; Deshacer la recupera.</numerusform>
+            <numerusform>%n fotos quitadas. Editar &gt; Deshacer las recupera.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapMarkers</name>
@@ -874,6 +908,16 @@ Probabilidad: %2</translation>
     <message>
         <source>—</source>
         <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::RemoveImagesCommand</name>
+    <message numerus="yes">
+        <source>Remove %n photo(s)</source>
+        <translation>
+            <numerusform>Quitar %n foto</numerusform>
+            <numerusform>Quitar %n fotos</numerusform>
+        </translation>
     </message>
 </context>
 <context>

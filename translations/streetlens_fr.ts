@@ -651,6 +651,40 @@ Où cette photo de rue a-t-elle été prise&#xa0;? Géolocalisation locale avec 
         <source>&amp;PDF report…</source>
         <translation>Rapport &amp;PDF…</translation>
     </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>Remove photos</source>
+        <translation>Retirer des photos</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n analysed photo(s) from the project?</source>
+        <translation>
+            <numerusform>Retirer %n photo analysée du projet ?</numerusform>
+            <numerusform>Retirer %n photos analysées du projet ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their results are deleted from the project file. Edit &gt; Undo (%1) brings them back.</source>
+        <translation>Leurs résultats sont supprimés du fichier de projet. Édition &gt; Annuler (%1) les rétablit.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) removed. Edit &gt; Undo brings them back.</source>
+        <translation>
+            <numerusform>%n photo retirée. Édition &gt; Annuler la rétablit.</numerusform>
+            <numerusform>%n photos retirées. Édition &gt; Annuler les rétablit.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapMarkers</name>
@@ -874,6 +908,16 @@ Probabilité&#xa0;: %2</translation>
     <message>
         <source>—</source>
         <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::RemoveImagesCommand</name>
+    <message numerus="yes">
+        <source>Remove %n photo(s)</source>
+        <translation>
+            <numerusform>Retirer %n photo</numerusform>
+            <numerusform>Retirer %n photos</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -200,6 +200,14 @@ void ImageListModel::append(ImageRow row) {
   endInsertRows();
 }
 
+void ImageListModel::insertAt(int r, ImageRow row) {
+  r = std::clamp(r, 0, int(m_rows.size()));
+  beginInsertRows({}, r, r);
+  m_rows.insert(m_rows.begin() + r, std::move(row));
+  reindex();
+  endInsertRows();
+}
+
 void ImageListModel::removeAt(int r) {
   if (r < 0 || r >= int(m_rows.size()))
     return;

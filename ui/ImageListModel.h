@@ -59,6 +59,7 @@ public:
   void setState(const QString &sha256, RowState state, const QString &error = {});
   void setResult(const ImageResult &result);
   void append(ImageRow row);
+  void insertAt(int r, ImageRow row); // r in [0, rowCount()]
   void removeAt(int r);
   void clear();
 

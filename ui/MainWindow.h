@@ -24,6 +24,7 @@ class QSplitter;
 class QStackedWidget;
 class QTableView;
 class QToolButton;
+class QUndoStack;
 
 namespace streetlens {
 namespace gazetteer {
@@ -113,6 +114,8 @@ public:
   QString statusModelText() const;
   std::vector<ImageResult> selectedResults() const;
   QAction *settingsAction() const { return m_settingsAction; }
+  QAction *removeAction() const { return m_removeAction; }
+  QUndoStack *undoStack() const { return m_undo; }
   QAction *exportAction(exporting::ExportFormat format) const {
     return m_exportActions.value(static_cast<int>(format));
   }
@@ -153,7 +156,9 @@ private:
   void chooseModelFolderDialog();
   void openDownloadDialog();
   void showResponsibleUseNote(bool force);
+  // Removes the selected photos (undoable); asks first when some have results.
   void removeSelected();
+  void removeRows(std::vector<int> rows);
   void showProjectRows(std::vector<store::StoredImage> rows);
   void clearRows();
   void connectProject();
@@ -176,6 +181,8 @@ private:
   QToolButton *m_cancelButton = nullptr;
   QMenu *m_recentMenu = nullptr;
   QAction *m_settingsAction = nullptr, *m_cancelAction = nullptr, *m_rerunAction = nullptr;
+  QAction *m_removeAction = nullptr;
+  QUndoStack *m_undo = nullptr; // removals, for the current project
 
   ProjectSession *m_project = nullptr;       // which project, its read-only connection
   SelectionPresenter *m_selection = nullptr; // what the panel, photo and map show

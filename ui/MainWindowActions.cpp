@@ -8,6 +8,7 @@
 #include "ui/MainWindow.h"
 #include "ui/ModelSetupPanel.h"
 #include "ui/PhotoView.h"
+#include "ui/RemoveImagesCommand.h"
 #include "ui/ResultsPanel.h"
 #include "ui/SelectionPresenter.h"
 #include "ui/SettingsDialog.h"
@@ -26,11 +27,13 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QUndoStack>
 
 namespace streetlens::ui {
 
@@ -64,9 +67,17 @@ void MainWindow::buildMenus() {
   rebuildRecentMenu();
 
   QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+  m_undo = new QUndoStack(this);
+  QAction *undo = m_undo->createUndoAction(this, tr("&Undo"));
+  undo->setShortcut(QKeySequence::Undo);
+  QAction *redo = m_undo->createRedoAction(this, tr("&Redo"));
+  redo->setShortcut(QKeySequence::Redo);
+  edit->addAction(undo);
+  edit->addAction(redo);
+  edit->addSeparator();
   edit->addAction(tr("&Paste images"), QKeySequence::Paste, this, &MainWindow::pasteFromClipboard);
-  QAction *remove = edit->addAction(tr("&Remove from project"), this, &MainWindow::removeSelected);
-  remove->setShortcut(QKeySequence::Delete);
+  m_removeAction = edit->addAction(tr("&Remove from project"), this, &MainWindow::removeSelected);
+  m_removeAction->setShortcut(QKeySequence::Delete);
   edit->addSeparator();
   m_settingsAction =
       edit->addAction(tr("&Settings…"), QKeySequence::Preferences, this, &MainWindow::openSettingsDialog);
@@ -330,17 +341,40 @@ void MainWindow::cancelAnalysis() {
 }
 
 void MainWindow::removeSelected() {
-  const QModelIndexList rows = m_list->selectionModel()->selectedRows();
-  std::vector<int> indexes;
-  for (const QModelIndex &i : rows)
-    indexes.push_back(i.row());
-  std::sort(indexes.rbegin(), indexes.rend());
-  for (int r : indexes) {
-    const QString sha = m_model->row(r).sha256;
-    if (!sha.isEmpty() && !sha.startsWith(QLatin1String("path:")))
-      m_analysis->removeImage(sha); // the worker's session is the project's only writer
-    m_model->removeAt(r);
+  std::vector<int> rows;
+  int analysed = 0;
+  for (const QModelIndex &i : m_list->selectionModel()->selectedRows()) {
+    rows.push_back(i.row());
+    const RowState st = m_model->row(i.row()).state;
+    analysed += st == RowState::Done || st == RowState::Failed;
   }
+  if (rows.empty())
+    return;
+  if (analysed == 0) {
+    removeRows(std::move(rows));
+    return;
+  }
+  auto *box = new QMessageBox(QMessageBox::Question, tr("Remove photos"),
+                              tr("Remove %n analysed photo(s) from the project?", nullptr, analysed),
+                              QMessageBox::Cancel, this);
+  box->setInformativeText(tr("Their results are deleted from the project file. Edit > Undo (%1) brings "
+                             "them back.")
+                              .arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)));
+  QPushButton *remove = box->addButton(tr("Remove"), QMessageBox::DestructiveRole);
+  box->setDefaultButton(QMessageBox::Cancel);
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  connect(box, &QMessageBox::buttonClicked, this, [this, remove, rows](QAbstractButton *b) {
+    if (b == remove)
+      removeRows(rows);
+  });
+  box->open();
+}
+
+void MainWindow::removeRows(std::vector<int> rows) {
+  auto *cmd = new RemoveImagesCommand(m_model, m_analysis, m_project->store(), std::move(rows));
+  const int n = cmd->count();
+  m_undo->push(cmd); // runs redo(): the rows go, the selection presenter clears what showed them
+  statusBar()->showMessage(tr("%n photo(s) removed. Edit > Undo brings them back.", nullptr, n), 8000);
 }
 
 void MainWindow::clearRows() {
@@ -349,6 +383,7 @@ void MainWindow::clearRows() {
 
 void MainWindow::showProjectRows(std::vector<store::StoredImage> rows) {
   clearRows();
+  m_undo->clear(); // removals were of the project shown before
   QList<std::pair<QString, QString>> pending;
   for (store::StoredImage &s : rows) {
     ImageRow row;
@@ -395,6 +430,7 @@ void MainWindow::newProject() {
           .filePath(QStringLiteral("untitled-%1.streetlens")
                         .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"))));
   clearRows();
+  m_undo->clear();
   m_analysis->rerun({});
   m_project->createUntitled(path); // the worker creates the file: it is the project's only writer
   updateTitle();

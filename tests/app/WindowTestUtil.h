@@ -94,6 +94,13 @@ inline QString syncProblem(ui::MainWindow &w) {
   return {};
 }
 
+// How many images the project file holds now (-1 when it cannot be opened).
+inline int imagesInProject(const QString &path) {
+  QString err;
+  auto reader = store::ProjectStore::open(path, &err);
+  return reader ? reader->imageCount() : -1;
+}
+
 // The open message box whose text contains `text` (null when none).
 inline QMessageBox *messageBox(QWidget *parent, const QString &text) {
   for (QMessageBox *box : parent->findChildren<QMessageBox *>())

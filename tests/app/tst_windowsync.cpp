@@ -7,6 +7,7 @@
 #include <QClipboard>
 #include <QMimeData>
 #include <QSignalSpy>
+#include <QUndoStack>
 
 using namespace streetlens;
 using namespace streetlens::ui;
@@ -22,6 +23,9 @@ private Q_SLOTS:
   void panelAndMapAgree();
   void reanalysisHidesOldResults();
   void markerClickFocusesItsPhoto();
+  void removeAsksAndUndoes_data();
+  void removeAsksAndUndoes();
+  void fileMissingIsShown();
 
 private:
   QTemporaryDir m_dir;
@@ -164,6 +168,109 @@ void TestWindowSync::markerClickFocusesItsPhoto() {
   QTRY_COMPARE(w->photoView()->currentPath(), expected);
   QCOMPARE(w->imageList()->selectionModel()->selectedRows().size(), 3);
   QVERIFY2(syncProblem(*w).isEmpty(), qPrintable(syncProblem(*w)));
+}
+
+void TestWindowSync::removeAsksAndUndoes_data() {
+  QTest::addColumn<QList<int>>("rows");
+  QTest::addColumn<bool>("analysed");
+  QTest::newRow("one analysed photo") << QList<int>{1} << true;
+  QTest::newRow("two analysed photos") << QList<int>{0, 2} << true;
+  QTest::newRow("a photo waiting for a model") << QList<int>{1} << false;
+}
+
+void TestWindowSync::removeAsksAndUndoes() {
+  QFETCH(QList<int>, rows);
+  QFETCH(bool, analysed);
+  auto w = m_fx.makeWindow(fakeFactory(), analysed);
+  ImageListModel *m = w->imageModel();
+  const QStringList files =
+      writePhotos(m_dir.filePath(QStringLiteral("remove%1").arg(m_fx.counter)), QStringLiteral("d"), 3, 500);
+  if (analysed) {
+    QVERIFY(waitReady(*w));
+    QVERIFY(analyse(*w, files));
+  } else {
+    w->addPaths(files);
+    QVERIFY(QTest::qWaitFor([&] { return m->rowCount() == 3 && !w->isIngesting(); }, 30000));
+  }
+  QVERIFY(QTest::qWaitFor([&] { return imagesInProject(w->projectPath()) == 3; }, 10000));
+  QStringList removed;
+  auto *sel = w->imageList()->selectionModel();
+  for (int r : rows) {
+    sel->select(m->index(r, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    removed << m->row(r).path;
+  }
+  sel->setCurrentIndex(m->index(rows.first(), 0), QItemSelectionModel::NoUpdate);
+  QVERIFY(!w->photoView()->currentPath().isEmpty());
+
+  w->removeAction()->trigger();
+  if (analysed) {
+    // Analysed photos are removed only after a confirmation; Cancel keeps them.
+    QMessageBox *box = messageBox(w.get(), QStringLiteral("analysed photo"));
+    QVERIFY(box);
+    box->button(QMessageBox::Cancel)->click();
+    QCOMPARE(m->rowCount(), 3);
+    w->removeAction()->trigger();
+    box = messageBox(w.get(), QStringLiteral("analysed photo"));
+    QVERIFY(box);
+    QAbstractButton *remove = nullptr;
+    for (QAbstractButton *b : box->buttons())
+      if (box->buttonRole(b) == QMessageBox::DestructiveRole)
+        remove = b;
+    QVERIFY(remove);
+    remove->click();
+  } else {
+    QVERIFY(!messageBox(w.get(), QStringLiteral("analysed photo")));
+  }
+  QCOMPARE(m->rowCount(), 3 - rows.size());
+  for (const QString &p : removed)
+    QCOMPARE(m->rowOfPath(p), -1);
+  // Nothing stale: no photo, no estimate, an empty map.
+  QVERIFY(w->photoView()->currentPath().isEmpty());
+  QVERIFY(w->resultsPanel()->estimateText().isEmpty());
+  QVERIFY(syncProblem(*w).isEmpty());
+  QVERIFY(QTest::qWaitFor([&] { return imagesInProject(w->projectPath()) == 3 - rows.size(); }, 10000));
+
+  // Ctrl+Z brings them back, in the list and in the project file, with their results.
+  QVERIFY(w->undoStack()->canUndo());
+  w->undoStack()->undo();
+  QCOMPARE(m->rowCount(), 3);
+  for (int i = 0; i < rows.size(); ++i) {
+    QCOMPARE(m->row(rows[i]).path, removed[i]);
+    QCOMPARE(m->row(rows[i]).state, analysed ? RowState::Done : RowState::Queued);
+    QCOMPARE(m->row(rows[i]).result.has_value(), analysed);
+  }
+  QVERIFY(QTest::qWaitFor([&] { return imagesInProject(w->projectPath()) == 3; }, 10000));
+  if (analysed) {
+    auto results = [&] {
+      QString err;
+      auto reader = store::ProjectStore::open(w->projectPath(), &err);
+      const auto all = reader ? reader->loadAll(&err) : std::nullopt;
+      return all ? int(std::count_if(all->begin(), all->end(),
+                                     [](const store::StoredImage &s) { return s.result.has_value(); }))
+                 : -1;
+    };
+    QVERIFY(QTest::qWaitFor([&] { return results() == 3; }, 10000));
+  }
+}
+
+void TestWindowSync::fileMissingIsShown() {
+  auto w = m_fx.makeWindow(fakeFactory());
+  QVERIFY(waitReady(*w));
+  const QStringList files =
+      writePhotos(m_dir.filePath(QStringLiteral("missing")), QStringLiteral("g"), 2, 600);
+  QVERIFY(analyse(*w, files));
+  w->imageList()->selectRow(1);
+  QVERIFY(w->photoView()->note().isEmpty());
+  QVERIFY(w->resultsPanel()->warningText().isEmpty());
+  QVERIFY(QFile::remove(files[1]));
+  w->imageList()->selectRow(0);
+  w->imageList()->selectRow(1);
+  QVERIFY2(w->photoView()->note().contains(QStringLiteral("File missing")),
+           qPrintable(w->photoView()->note()));
+  QVERIFY(w->resultsPanel()->warningText().contains(QStringLiteral("File missing")));
+  QVERIFY(!w->resultsPanel()->estimateText().isEmpty()); // the stored result is still shown
+  w->imageList()->selectRow(0);
+  QVERIFY(w->photoView()->note().isEmpty());
 }
 
 QTEST_MAIN(TestWindowSync)
