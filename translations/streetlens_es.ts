@@ -250,6 +250,18 @@
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
+    <message>
+        <source>The folder %1 does not exist: choose another one with Browse….</source>
+        <translation>La carpeta %1 no existe: elija otra con Examinar….</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportando…</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Error al exportar: %1</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::ImageListModel</name>

@@ -250,6 +250,18 @@
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
+    <message>
+        <source>The folder %1 does not exist: choose another one with Browse….</source>
+        <translation>Le dossier %1 n’existe pas : choisissez-en un autre avec Parcourir….</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Export en cours…</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Échec de l’export : %1</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::ImageListModel</name>

@@ -13,6 +13,7 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 #include <memory>
 #include <vector>
 
@@ -39,6 +40,7 @@ namespace streetlens::ui {
 
 class AnalysisController;
 class ExportController;
+class ExportDialog;
 class MapView;
 class SelectionPresenter;
 class ImageIngest;
@@ -79,9 +81,12 @@ public:
   // settings and a map per image. False (reason in the status bar) when nothing has results or
   // an export is already running. Export > … calls this through the ExportDialog.
   bool exportTo(exporting::ExportFormat format, const QString &path, const exporting::ExportOptions &options,
-                bool selectedOnly);
+                bool selectedOnly, QString *refusal = nullptr);
   // Opens the ExportDialog for `format` (with open()).
   void openExportDialog(exporting::ExportFormat format);
+  // The folder proposed for exported files: the last one used, the project's, the documents
+  // folder — the first that exists — else the home folder.
+  QString proposedExportFolder() const;
   bool isExporting() const;
   // What reports say about the project: name, date, model (engine or project record), settings,
   // and a map renderer using the window's gazetteer.
@@ -146,6 +151,7 @@ private:
   void showError(const QString &title, const QString &text);
   void onExportDone(const QString &path, bool ok, const QString &error, int count);
   QString settingsSummary() const;
+  // MainWindowExport.cpp (with the public export functions).
   // MainWindowActions.cpp: menus, dialogs, project files.
   void buildMenus();
   void rebuildRecentMenu();
@@ -192,6 +198,7 @@ private:
 
   QHash<int, QAction *> m_exportActions; // by ExportFormat
   ExportController *m_exports = nullptr; // the export job (one at a time)
+  QPointer<ExportDialog> m_exportDialog; // the dialog waiting for that job, if any
 };
 
 } // namespace streetlens::ui

@@ -232,31 +232,6 @@ void MainWindow::openDownloadDialog() {
   dlg->open();
 }
 
-void MainWindow::openExportDialog(exporting::ExportFormat format) {
-  const int all = int(exportableResults(false).size());
-  const int selected = int(exportableResults(true).size());
-  if (all == 0) {
-    statusBar()->showMessage(tr("Nothing to export yet: no image has a result."), 6000);
-    return;
-  }
-  QString dir = QSettings().value(QStringLiteral("export/lastDir")).toString();
-  if (dir.isEmpty() || !QFileInfo(dir).isDir())
-    dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-  const bool report = format == exporting::ExportFormat::Html || format == exporting::ExportFormat::Pdf;
-  const QString base =
-      isUntitled() ? QStringLiteral("streetlens") : QFileInfo(projectPath()).completeBaseName();
-  const QString suggested =
-      QDir(dir).filePath(base + (report ? QStringLiteral("-report.") : QStringLiteral("-results.")) +
-                         exporting::exportFormatExtension(format));
-  auto *dlg = new ExportDialog(format, all, selected, m_settings.analysis.topK, suggested, this);
-  dlg->setAttribute(Qt::WA_DeleteOnClose);
-  connect(dlg, &ExportDialog::exportRequested, this, [this](const ExportRequest &r) {
-    QSettings().setValue(QStringLiteral("export/lastDir"), QFileInfo(r.path).absolutePath());
-    exportTo(r.format, r.path, r.options, r.selectedOnly);
-  });
-  dlg->open();
-}
-
 void MainWindow::openSettingsDialog() {
   auto *dlg = new SettingsDialog(m_settings, this);
   dlg->setAttribute(Qt::WA_DeleteOnClose);
