@@ -697,6 +697,10 @@ Wo wurde dieses Straßenfoto aufgenommen? Lokale Geolokalisierung mit StreetCLIP
             <numerusform>%n Fotos entfernt. Bearbeiten &gt; Rückgängig holt sie zurück.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Recovered the untitled project; File &gt; Save project as… keeps it.</source>
+        <translation>Unbenanntes Projekt wiederhergestellt; Datei &gt; Projekt speichern unter… behält es.</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapMarkers</name>
@@ -1142,6 +1146,51 @@ Wahrscheinlichkeit: %2</translation>
     <message>
         <source>Interface language:</source>
         <translation>Sprache der Oberfläche:</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::UntitledWork</name>
+    <message>
+        <source>Unsaved project</source>
+        <translation>Nicht gespeichertes Projekt</translation>
+    </message>
+    <message numerus="yes">
+        <source>This untitled project has %n photo(s) and is not saved under a name.</source>
+        <translation>
+            <numerusform>Dieses unbenannte Projekt hat %n Foto und ist nicht unter einem Namen gespeichert.</numerusform>
+            <numerusform>Dieses unbenannte Projekt hat %n Fotos und ist nicht unter einem Namen gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save it to keep the photos and their results, or discard it.</source>
+        <translation>Speichern Sie es, um die Fotos und ihre Ergebnisse zu behalten, oder verwerfen Sie es.</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>Nicht gespeicherte Arbeit wiederherstellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>An untitled project with %n photo(s), last changed %1, was not saved when StreetLens ended.</source>
+        <translation>
+            <numerusform>Ein unbenanntes Projekt mit %n Foto, zuletzt geändert %1, wurde beim Beenden von StreetLens nicht gespeichert.</numerusform>
+            <numerusform>Ein unbenanntes Projekt mit %n Fotos, zuletzt geändert %1, wurde beim Beenden von StreetLens nicht gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recover it to go on with it (File &gt; Save project as… keeps it under a name), or discard it.</source>
+        <translation>Stellen Sie es wieder her, um daran weiterzuarbeiten (Datei &gt; Projekt speichern unter… behält es unter einem Namen), oder verwerfen Sie es.</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
     </message>
 </context>
 </TS>

@@ -697,6 +697,10 @@ Where was this street photo taken? Local StreetCLIP geolocation. Estimates, not 
             <numerusform>%n fotos quitadas. Editar &gt; Deshacer las recupera.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Recovered the untitled project; File &gt; Save project as… keeps it.</source>
+        <translation>Proyecto sin título recuperado; Archivo &gt; Guardar proyecto como… lo conserva.</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapMarkers</name>
@@ -1142,6 +1146,51 @@ Probabilidad: %2</translation>
     <message>
         <source>Interface language:</source>
         <translation>Idioma de la interfaz:</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::UntitledWork</name>
+    <message>
+        <source>Unsaved project</source>
+        <translation>Proyecto sin guardar</translation>
+    </message>
+    <message numerus="yes">
+        <source>This untitled project has %n photo(s) and is not saved under a name.</source>
+        <translation>
+            <numerusform>Este proyecto sin título tiene %n foto y no está guardado con un nombre.</numerusform>
+            <numerusform>Este proyecto sin título tiene %n fotos y no está guardado con un nombre.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save it to keep the photos and their results, or discard it.</source>
+        <translation>Guárdelo para conservar las fotos y sus resultados, o descártelo.</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>Recuperar trabajo sin guardar</translation>
+    </message>
+    <message numerus="yes">
+        <source>An untitled project with %n photo(s), last changed %1, was not saved when StreetLens ended.</source>
+        <translation>
+            <numerusform>Un proyecto sin título con %n foto, modificado por última vez el %1, no se guardó al cerrarse StreetLens.</numerusform>
+            <numerusform>Un proyecto sin título con %n fotos, modificado por última vez el %1, no se guardó al cerrarse StreetLens.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recover it to go on with it (File &gt; Save project as… keeps it under a name), or discard it.</source>
+        <translation>Recupérelo para seguir con él (Archivo &gt; Guardar proyecto como… lo guarda con un nombre), o descártelo.</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>Recuperar</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Más tarde</translation>
     </message>
 </context>
 </TS>

@@ -697,6 +697,10 @@ Où cette photo de rue a-t-elle été prise&#xa0;? Géolocalisation locale avec 
             <numerusform>%n photos retirées. Édition &gt; Annuler les rétablit.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Recovered the untitled project; File &gt; Save project as… keeps it.</source>
+        <translation>Projet sans titre récupéré ; Fichier &gt; Enregistrer le projet sous… le conserve.</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapMarkers</name>
@@ -1142,6 +1146,51 @@ Probabilité&#xa0;: %2</translation>
     <message>
         <source>Interface language:</source>
         <translation>Langue de l’interface :</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::UntitledWork</name>
+    <message>
+        <source>Unsaved project</source>
+        <translation>Projet non enregistré</translation>
+    </message>
+    <message numerus="yes">
+        <source>This untitled project has %n photo(s) and is not saved under a name.</source>
+        <translation>
+            <numerusform>Ce projet sans titre contient %n photo et n’est pas enregistré sous un nom.</numerusform>
+            <numerusform>Ce projet sans titre contient %n photos et n’est pas enregistré sous un nom.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save it to keep the photos and their results, or discard it.</source>
+        <translation>Enregistrez-le pour garder les photos et leurs résultats, ou abandonnez-le.</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>Récupérer le travail non enregistré</translation>
+    </message>
+    <message numerus="yes">
+        <source>An untitled project with %n photo(s), last changed %1, was not saved when StreetLens ended.</source>
+        <translation>
+            <numerusform>Un projet sans titre de %n photo, modifié le %1, n’a pas été enregistré à la fermeture de StreetLens.</numerusform>
+            <numerusform>Un projet sans titre de %n photos, modifié le %1, n’a pas été enregistré à la fermeture de StreetLens.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recover it to go on with it (File &gt; Save project as… keeps it under a name), or discard it.</source>
+        <translation>Récupérez-le pour continuer (Fichier &gt; Enregistrer le projet sous… le garde sous un nom), ou abandonnez-le.</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>Récupérer</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Plus tard</translation>
     </message>
 </context>
 </TS>

@@ -12,6 +12,7 @@
 #include "ui/PlaceNames.h"
 #include "ui/ResultsPanel.h"
 #include "ui/SelectionPresenter.h"
+#include "ui/UntitledWork.h"
 #include "ui/map/MapView.h"
 #include "ui/map/ReportMap.h"
 
@@ -112,15 +113,30 @@ MainWindow::MainWindow(EngineFactory factory, Options options, QWidget *parent)
     m_analysis->loadEngine(m_settings.engineOptions());
   }
   showCenter(false);
+  UntitledWork::Hooks hooks;
+  hooks.isUntitled = [this] { return isUntitled(); };
+  hooks.path = [this] { return projectPath(); };
+  hooks.photoCount = [this] { return m_model->rowCount(); };
+  hooks.saveAs = [this] { saveProjectAsDialog(); };
+  hooks.recover = [this](const QString &path) { recoverUntitled(path); };
+  m_untitledWork = new UntitledWork(this, m_options.untitledDir, std::move(hooks));
+  if (m_options.offerRecovery)
+    QTimer::singleShot(0, m_untitledWork, &UntitledWork::offerRecovery);
   if (m_options.showFirstRunNote && !m_settings.responsibleUseAcknowledged)
     QTimer::singleShot(0, this, [this] { showResponsibleUseNote(false); });
 }
 
 MainWindow::~MainWindow() {
+  const bool deleteUntitled = m_untitledWork->deleteOnExit();
+  const QString path = projectPath();
   delete m_exports; // waits for a running export: it holds copies only, but must not outlive the app
   m_exports = nullptr;
   delete m_analysis; // stops the worker thread before the stores go
   m_analysis = nullptr;
+  if (deleteUntitled && !path.isEmpty()) { // empty or discarded: nothing to recover later
+    m_project->closeReader();
+    UntitledWork::removeProjectFiles(path);
+  }
 }
 
 void MainWindow::buildLayout() {

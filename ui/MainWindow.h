@@ -43,6 +43,7 @@ class ExportController;
 class ExportDialog;
 class MapView;
 class SelectionPresenter;
+class UntitledWork;
 class ImageIngest;
 class ImageListModel;
 class ModelSetupPanel;
@@ -58,6 +59,7 @@ public:
     QString cacheDir;    // label-embedding cache; default: the user's cache folder
     QString untitledDir; // where new (unsaved) projects live; default: app data folder
     bool showFirstRunNote = true;
+    bool offerRecovery = true; // offer untitled projects left by an earlier session
   };
   // factory may be empty (a build without the engine): the window still opens projects.
   explicit MainWindow(EngineFactory factory, Options options, QWidget *parent = nullptr);
@@ -69,6 +71,8 @@ public:
   // Overrides the model folder of the settings for this session (--model DIR) and loads it.
   void useModel(const QString &dir, bool remember = true);
   void openProject(const QString &path);
+  // A left-over untitled project (it stays untitled: quitting asks about it again).
+  void recoverUntitled(const QString &path);
   void saveProjectAs(const QString &path);
   void newProject();
   void applySettings(const AppSettings &settings);
@@ -192,6 +196,8 @@ private:
 
   ProjectSession *m_project = nullptr;       // which project, its read-only connection
   SelectionPresenter *m_selection = nullptr; // what the panel, photo and map show
+  UntitledWork *m_untitledWork = nullptr;    // quit question, recovery, untitled files
+  bool openProjectFile(const QString &path, bool asUntitled);
   MapView *m_map = nullptr;
   int m_duplicates = 0;
   bool m_engineLoading = false;

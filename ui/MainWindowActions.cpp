@@ -12,6 +12,7 @@
 #include "ui/ResultsPanel.h"
 #include "ui/SelectionPresenter.h"
 #include "ui/SettingsDialog.h"
+#include "ui/UntitledWork.h"
 #include "ui/map/MapView.h"
 
 #include <QApplication>
@@ -177,6 +178,10 @@ void MainWindow::dropEvent(QDropEvent *event) {
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {
+  if (!m_untitledWork->allowClose()) { // asks about unsaved untitled work first
+    event->ignore();
+    return;
+  }
   m_settings.windowGeometry = saveGeometry();
   m_settings.splitterState = m_mainSplitter->saveState();
   m_settings.save();
@@ -388,13 +393,15 @@ void MainWindow::connectProject() {
     showError(saving ? tr("Save project") : tr("Project"), error);
     Q_EMIT projectFailed(error);
   });
-  connect(m_project, &ProjectSession::savedAs, this, [this](const QString &path) {
-    m_settings.addRecentProject(path);
-    m_settings.save();
-    rebuildRecentMenu();
-    updateTitle();
-    statusBar()->showMessage(tr("Saved as %1").arg(QDir::toNativeSeparators(path)), 5000);
-  });
+  connect(m_project, &ProjectSession::savedAs, this,
+          [this](const QString &path, const QString &fromUntitled) {
+            m_settings.addRecentProject(path);
+            m_settings.save();
+            rebuildRecentMenu();
+            updateTitle();
+            statusBar()->showMessage(tr("Saved as %1").arg(QDir::toNativeSeparators(path)), 5000);
+            m_untitledWork->savedAs(fromUntitled);
+          });
   connect(m_project, &ProjectSession::opened, this, &MainWindow::projectOpened);
 }
 
@@ -412,18 +419,29 @@ void MainWindow::newProject() {
 }
 
 void MainWindow::openProject(const QString &path) {
-  QString err;
-  auto rows = m_project->open(path, &err);
-  if (!rows) {
-    showError(tr("Open project"), err);
-    Q_EMIT projectFailed(err);
+  if (!openProjectFile(path, false))
     return;
-  }
-  showProjectRows(std::move(*rows));
   m_settings.addRecentProject(projectPath());
   m_settings.save();
   rebuildRecentMenu();
+}
+
+void MainWindow::recoverUntitled(const QString &path) {
+  if (openProjectFile(path, true))
+    statusBar()->showMessage(tr("Recovered the untitled project; File > Save project as… keeps it."), 10000);
+}
+
+bool MainWindow::openProjectFile(const QString &path, bool asUntitled) {
+  QString err;
+  auto rows = m_project->open(path, &err, asUntitled);
+  if (!rows) {
+    showError(tr("Open project"), err);
+    Q_EMIT projectFailed(err);
+    return false;
+  }
+  showProjectRows(std::move(*rows));
   updateTitle();
+  return true;
 }
 
 void MainWindow::saveProjectAs(const QString &path) {

@@ -1,6 +1,7 @@
 #include "ui/ProjectSession.h"
 
 #include "ui/AnalysisController.h"
+#include "ui/UntitledWork.h"
 
 #include <QFileInfo>
 
@@ -28,16 +29,19 @@ void ProjectSession::createUntitled(const QString &path) {
   m_analysis->openProject(m_path);
 }
 
-std::optional<std::vector<store::StoredImage>> ProjectSession::open(const QString &path, QString *error) {
+std::optional<std::vector<store::StoredImage>> ProjectSession::open(const QString &path, QString *error,
+                                                                    bool asUntitled) {
   auto store = store::ProjectStore::open(path, error);
   if (!store)
     return std::nullopt;
   auto rows = store->loadAll(error);
   if (!rows)
     return std::nullopt;
+  if (m_untitled && m_store && m_store->imageCount() == 0 && m_store->path() != store->path())
+    m_emptyLeftBehind = m_store->path();
   m_store = std::move(store);
   m_path = m_store->path();
-  m_untitled = false;
+  m_untitled = asUntitled;
   m_pending = Pending::Open;
   m_analysis->openProject(m_path);
   return rows;
@@ -45,6 +49,7 @@ std::optional<std::vector<store::StoredImage>> ProjectSession::open(const QStrin
 
 void ProjectSession::saveAs(const QString &path) {
   m_pending = Pending::SaveAs;
+  m_savedFromUntitled = m_untitled ? m_path : QString();
   m_analysis->saveProjectAs(QFileInfo(path).absoluteFilePath());
 }
 
@@ -70,8 +75,10 @@ void ProjectSession::onWorkerOpened(const QString &path, const QString &error) {
       return;
     }
     m_untitled = false;
-    Q_EMIT savedAs(m_path);
+    Q_EMIT savedAs(m_path, std::exchange(m_savedFromUntitled, {}));
   }
+  if (op == Pending::Open && !m_emptyLeftBehind.isEmpty()) // both connections have left it
+    UntitledWork::removeProjectFiles(std::exchange(m_emptyLeftBehind, {}));
   if (op != Pending::None)
     Q_EMIT opened(m_path);
 }

@@ -24,17 +24,24 @@ public:
   // A new untitled project at `path`: the worker creates the file, then the read connection opens.
   void createUntitled(const QString &path);
   // Reads the rows of an existing project now (no write), then switches the worker to it.
-  std::optional<std::vector<store::StoredImage>> open(const QString &path, QString *error);
+  // `asUntitled`: a left-over untitled project being recovered (it stays untitled). An empty
+  // untitled project that is left for another is deleted once the worker has switched.
+  std::optional<std::vector<store::StoredImage>> open(const QString &path, QString *error,
+                                                      bool asUntitled = false);
   // The worker copies the project to `path` between two batches and continues in the copy.
   void saveAs(const QString &path);
 
+  // Closes the read connection (before the window deletes an untitled file).
+  void closeReader() { m_store.reset(); }
   QString path() const { return m_path; }
   bool isUntitled() const { return m_untitled; }
   const store::ProjectStore *store() const { return m_store.get(); } // null until the file exists
 
 Q_SIGNALS:
-  void opened(const QString &path);  // the worker has the project open (after open or save-as)
-  void savedAs(const QString &path); // before opened(), after a save-as
+  void opened(const QString &path); // the worker has the project open (after open or save-as)
+  // Before opened(), after a save-as; `fromUntitled`: the untitled file it was saved from ("" when
+  // it had a name), which the window may delete now.
+  void savedAs(const QString &path, const QString &fromUntitled);
   // `saving`: the failure is of a save-as (else of opening); the error names the file.
   void failed(bool saving, const QString &error);
   void untitledFailed(const QString &error); // no project file: results are not kept
@@ -49,6 +56,8 @@ private:
   QString m_path;
   bool m_untitled = true;
   Pending m_pending = Pending::None;
+  QString m_savedFromUntitled; // during a save-as from an untitled project
+  QString m_emptyLeftBehind;   // an empty untitled project left for another: deleted after the switch
 };
 
 } // namespace streetlens::ui

@@ -29,13 +29,15 @@ struct WindowFixture {
   }
   QString untitledDir() const { return QDir(dir).filePath(QStringLiteral("untitled%1").arg(counter)); }
 
-  std::unique_ptr<ui::MainWindow> makeWindow(ui::EngineFactory factory, bool withModel = true) const {
+  std::unique_ptr<ui::MainWindow> makeWindow(ui::EngineFactory factory, bool withModel = true,
+                                             bool offerRecovery = false) const {
     if (withModel)
       QSettings().setValue(QStringLiteral("model/dir"), QStringLiteral("fake"));
     ui::MainWindow::Options o;
     o.cacheDir = QDir(dir).filePath(QStringLiteral("cache"));
     o.untitledDir = untitledDir();
     o.showFirstRunNote = false;
+    o.offerRecovery = offerRecovery;
     auto w = std::make_unique<ui::MainWindow>(std::move(factory), o);
     w->setMapView(new ui::MapView);
     w->resize(1200, 800);

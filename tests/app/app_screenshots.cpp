@@ -81,6 +81,7 @@ int main(int argc, char **argv) {
   o.cacheDir = tmp.filePath(QStringLiteral("cache"));
   o.untitledDir = tmp.filePath(QStringLiteral("untitled"));
   o.showFirstRunNote = false;
+  o.offerRecovery = false;
   ui::MainWindow window(test::fakeFactory(options), o);
   auto *map = new ui::MapView;
   window.setMapView(map);

@@ -95,6 +95,7 @@ void TestExportUi::initTestCase() {
   o.cacheDir = m_dir.filePath(QStringLiteral("cache"));
   o.untitledDir = m_dir.filePath(QStringLiteral("untitled"));
   o.showFirstRunNote = false;
+  o.offerRecovery = false;
   m_window = std::make_unique<MainWindow>(fakeFactory(), o);
   m_window->show();
   QVERIFY(QTest::qWaitFor([&] { return m_window->analysis()->isEngineReady(); }, 120000));

