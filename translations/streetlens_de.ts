@@ -701,6 +701,21 @@ Wo wurde dieses Straßenfoto aufgenommen? Lokale Geolokalisierung mit StreetCLIP
         <source>Recovered the untitled project; File &gt; Save project as… keeps it.</source>
         <translation>Unbenanntes Projekt wiederhergestellt; Datei &gt; Projekt speichern unter… behält es.</translation>
     </message>
+    <message>
+        <source>Batch finished: %1 analysed, %2 failed, %3 cancelled.</source>
+        <translation>Stapel beendet: %1 analysiert, %2 fehlgeschlagen, %3 abgebrochen.</translation>
+    </message>
+    <message numerus="yes">
+        <source> (then %n photo(s))</source>
+        <translation>
+            <numerusform> (danach %n Foto)</numerusform>
+            <numerusform> (danach %n Fotos)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — loading the model</source>
+        <translation> — Modell wird geladen</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapMarkers</name>

@@ -701,6 +701,21 @@ Where was this street photo taken? Local StreetCLIP geolocation. Estimates, not 
         <source>Recovered the untitled project; File &gt; Save project as… keeps it.</source>
         <translation>Proyecto sin título recuperado; Archivo &gt; Guardar proyecto como… lo conserva.</translation>
     </message>
+    <message>
+        <source>Batch finished: %1 analysed, %2 failed, %3 cancelled.</source>
+        <translation>Lote terminado: %1 analizadas, %2 fallidas, %3 canceladas.</translation>
+    </message>
+    <message numerus="yes">
+        <source> (then %n photo(s))</source>
+        <translation>
+            <numerusform> (luego %n foto)</numerusform>
+            <numerusform> (luego %n fotos)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — loading the model</source>
+        <translation> — cargando el modelo</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapMarkers</name>

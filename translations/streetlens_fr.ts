@@ -701,6 +701,21 @@ Où cette photo de rue a-t-elle été prise&#xa0;? Géolocalisation locale avec 
         <source>Recovered the untitled project; File &gt; Save project as… keeps it.</source>
         <translation>Projet sans titre récupéré ; Fichier &gt; Enregistrer le projet sous… le conserve.</translation>
     </message>
+    <message>
+        <source>Batch finished: %1 analysed, %2 failed, %3 cancelled.</source>
+        <translation>Lot terminé : %1 analysées, %2 en échec, %3 annulées.</translation>
+    </message>
+    <message numerus="yes">
+        <source> (then %n photo(s))</source>
+        <translation>
+            <numerusform> (puis %n photo)</numerusform>
+            <numerusform> (puis %n photos)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — loading the model</source>
+        <translation> — chargement du modèle</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapMarkers</name>

@@ -134,11 +134,14 @@ bool ImageListModel::setIdentified(const QString &path, const QString &sha256, q
   row.width = width;
   row.height = height;
   row.thumbnail = thumbnail;
+  const RowState before = row.state;
   if (row.state == RowState::Reading)
     row.state = RowState::Queued;
   if (!sha256.isEmpty())
     m_bySha.insert(sha256, r);
   rowChanged(r);
+  if (before != row.state)
+    Q_EMIT rowStateChanged(row.path, int(before), int(row.state));
   return true;
 }
 
@@ -169,9 +172,12 @@ void ImageListModel::setState(const QString &sha256, RowState state, const QStri
   const int r = rowOfSha(sha256);
   if (r < 0)
     return;
+  const RowState before = m_rows[size_t(r)].state;
   m_rows[size_t(r)].state = state;
   m_rows[size_t(r)].error = error;
   rowChanged(r);
+  if (before != state)
+    Q_EMIT rowStateChanged(m_rows[size_t(r)].path, int(before), int(state));
 }
 
 void ImageListModel::setResult(const ImageResult &result) {
@@ -179,6 +185,7 @@ void ImageListModel::setResult(const ImageResult &result) {
   if (r < 0)
     return;
   ImageRow &row = m_rows[size_t(r)];
+  const RowState before = row.state;
   if (result.status == ImageStatus::Failed) {
     row.state = RowState::Failed;
     row.error = result.error;
@@ -188,6 +195,8 @@ void ImageListModel::setResult(const ImageResult &result) {
     row.result = result;
   }
   rowChanged(r);
+  if (before != row.state)
+    Q_EMIT rowStateChanged(row.path, int(before), int(row.state));
 }
 
 void ImageListModel::append(ImageRow row) {
@@ -198,6 +207,7 @@ void ImageListModel::append(ImageRow row) {
     m_bySha.insert(row.sha256, r);
   m_rows.push_back(std::move(row));
   endInsertRows();
+  Q_EMIT rowStateChanged(m_rows.back().path, -1, int(m_rows.back().state));
 }
 
 void ImageListModel::insertAt(int r, ImageRow row) {
@@ -206,15 +216,19 @@ void ImageListModel::insertAt(int r, ImageRow row) {
   m_rows.insert(m_rows.begin() + r, std::move(row));
   reindex();
   endInsertRows();
+  Q_EMIT rowStateChanged(m_rows[size_t(r)].path, -1, int(m_rows[size_t(r)].state));
 }
 
 void ImageListModel::removeAt(int r) {
   if (r < 0 || r >= int(m_rows.size()))
     return;
   beginRemoveRows({}, r, r);
+  const QString path = m_rows[size_t(r)].path;
+  const RowState before = m_rows[size_t(r)].state;
   m_rows.erase(m_rows.begin() + r);
   reindex();
   endRemoveRows();
+  Q_EMIT rowStateChanged(path, int(before), -1);
 }
 
 void ImageListModel::clear() {

@@ -66,6 +66,11 @@ public:
   int countInState(RowState s) const;
   static QString stateName(RowState s);
 
+Q_SIGNALS:
+  // A row's state changed (`from` -1: a new row; `to` -1: the row was removed). Not emitted by
+  // clear(), which resets the model.
+  void rowStateChanged(const QString &path, int from, int to);
+
 private:
   void rowChanged(int r);
   void reindex();

@@ -4,6 +4,7 @@
 #include "core/gazetteer/Gazetteer.h"
 #include "core/store/ProjectStore.h"
 #include "ui/AnalysisController.h"
+#include "ui/BatchProgress.h"
 #include "ui/ExportController.h"
 #include "ui/ImageIngest.h"
 #include "ui/ImageListModel.h"
@@ -67,6 +68,7 @@ MainWindow::MainWindow(EngineFactory factory, Options options, QWidget *parent)
   resize(1440, 900);
 
   m_model = new ImageListModel(this);
+  m_batch = new BatchProgress(m_model, this);
   m_ingest = new ImageIngest(this);
   m_analysis = new AnalysisController(std::move(factory), m_options.gazetteerPath, m_options.cacheDir, this);
   m_project = new ProjectSession(m_analysis, this);
@@ -235,9 +237,8 @@ void MainWindow::connectAnalysis() {
           [](std::shared_ptr<const gazetteer::Gazetteer> gaz) { setDisplayGazetteer(std::move(gaz)); });
   connect(m_analysis, &AnalysisController::engineReady, this, &MainWindow::onEngineReady);
   connect(m_analysis, &AnalysisController::engineFailed, this, &MainWindow::onEngineFailed);
-  connect(m_analysis, &AnalysisController::preparing, this, [this](int done, int total, const QString &) {
-    statusBar()->showMessage(tr("Preparing place labels… %1 / %2").arg(done).arg(total), 2000);
-  });
+  connect(m_analysis, &AnalysisController::preparing, this,
+          [this](int done, int total, const QString &) { m_batch->setPreparing(done, total); });
   connect(m_analysis, &AnalysisController::imageStarted, this,
           [this](const QString &sha) { m_model->setState(sha, RowState::Running); });
   connect(m_analysis, &AnalysisController::imageFinished, this,
@@ -248,11 +249,17 @@ void MainWindow::connectAnalysis() {
   });
   connect(m_analysis, &AnalysisController::imageCancelled, this,
           [this](const QString &sha) { m_model->setState(sha, RowState::Cancelled); });
-  connect(m_analysis, &AnalysisController::progress, this, &MainWindow::onProgress);
-  connect(m_analysis, &AnalysisController::idle, this, [this] {
-    m_progress->hide();
-    m_cancelButton->hide();
-    m_cancelAction->setEnabled(false);
+  // The bar follows the list (BatchProgress), not the controller's queue, so that it only moves
+  // forward and matches the rows, also while files are still being found.
+  connect(m_batch, &BatchProgress::changed, this, &MainWindow::updateProgress);
+  connect(m_batch, &BatchProgress::batchFinished, this, [this] {
+    const BatchProgress &b = *m_batch;
+    if (b.cancelled() > 0 || b.failed() > 0)
+      statusBar()->showMessage(tr("Batch finished: %1 analysed, %2 failed, %3 cancelled.")
+                                   .arg(b.analysed())
+                                   .arg(b.failed())
+                                   .arg(b.cancelled()),
+                               10000);
   });
   connect(m_analysis, &AnalysisController::notice, this,
           [this](const QString &t) { statusBar()->showMessage(t, 10000); });
@@ -275,27 +282,37 @@ void MainWindow::onIngested(const IngestedImage &img) {
   m_analysis->enqueue(img.path, img.sha256);
 }
 
-void MainWindow::onProgress(int done, int total, int eta) {
-  if (total <= 0) {
-    m_progress->hide();
-    return;
+void MainWindow::updateProgress() {
+  const BatchProgress &b = *m_batch;
+  const bool preparing = b.isPreparing() && !m_analysis->isEngineReady();
+  if (preparing) {
+    // The first load of a model embeds the place labels: the phase the user is waiting for.
+    m_progress->setRange(0, b.preparingTotal());
+    m_progress->setValue(b.preparingDone());
+    QString text = tr("Preparing place labels… %1 / %2").arg(b.preparingDone()).arg(b.preparingTotal());
+    if (b.isActive())
+      text += tr(" (then %n photo(s))", nullptr, b.total() - b.done());
+    m_progress->setFormat(text);
+  } else if (b.isActive()) {
+    m_progress->setRange(0, b.total());
+    m_progress->setValue(b.done());
+    QString text = tr("%1 / %2").arg(b.done()).arg(b.total());
+    const int eta = b.etaSeconds();
+    if (!m_analysis->isEngineReady())
+      text += m_engineLoading ? tr(" — loading the model") : tr(" — waiting for a model");
+    else if (eta >= 0)
+      text += QStringLiteral(" — ") + formatEta(eta);
+    m_progress->setFormat(text);
   }
-  m_progress->setRange(0, total);
-  m_progress->setValue(done);
-  QString text = tr("%1 / %2").arg(done).arg(total);
-  if (!m_analysis->isEngineReady() && done < total)
-    text += tr(" — waiting for a model");
-  else if (eta >= 0 && done < total)
-    text += QStringLiteral(" — ") + formatEta(eta);
-  m_progress->setFormat(text);
-  const bool busy = done < total;
-  m_progress->setVisible(busy);
-  m_cancelButton->setVisible(busy);
-  m_cancelAction->setEnabled(busy);
+  const bool visible = preparing || b.isActive();
+  m_progress->setVisible(visible);
+  m_cancelButton->setVisible(b.isActive());
+  m_cancelAction->setEnabled(b.isActive());
 }
 
 void MainWindow::onEngineReady(const EngineInfo &info) {
   m_engineLoading = false;
+  m_batch->setPreparing(0, 0);
   m_modelLabel->setText(tr("Model: %1").arg(info.modelName));
   const bool gpu = info.device.startsWith(QLatin1String("cuda"));
   m_deviceLabel->setText(tr("%1: %2").arg(gpu ? tr("GPU") : tr("CPU"),
@@ -305,11 +322,13 @@ void MainWindow::onEngineReady(const EngineInfo &info) {
   m_setup->setProblem({});
   showCenter(true);
   m_selection->refresh(); // queue texts, results computed with other settings
+  updateProgress();
   statusBar()->showMessage(tr("Model ready."), 4000);
 }
 
 void MainWindow::onEngineFailed(const QString &error) {
   m_engineLoading = false;
+  m_batch->setPreparing(0, 0);
   m_modelLabel->setText(tr("No model"));
   m_deviceLabel->clear();
   m_precisionLabel->clear();
@@ -318,6 +337,7 @@ void MainWindow::onEngineFailed(const QString &error) {
     m_setup->setEngineAvailable(false);
   showCenter(false);
   m_selection->refresh();
+  updateProgress();
 }
 
 void MainWindow::showCenter(bool modelReady) {

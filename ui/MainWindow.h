@@ -39,6 +39,7 @@ class ProjectStore;
 namespace streetlens::ui {
 
 class AnalysisController;
+class BatchProgress;
 class ExportController;
 class ExportDialog;
 class MapView;
@@ -120,6 +121,7 @@ public:
   bool isUntitled() const { return m_project->isUntitled(); }
   bool isIngesting() const;
   QProgressBar *progressBar() const { return m_progress; }
+  const BatchProgress *batchProgress() const { return m_batch; }
   QString statusModelText() const;
   std::vector<ImageResult> selectedResults() const;
   QAction *settingsAction() const { return m_settingsAction; }
@@ -148,7 +150,7 @@ private:
   void buildStatusBar();
   void connectAnalysis();
   void onIngested(const IngestedImage &img);
-  void onProgress(int done, int total, int eta);
+  void updateProgress();
   void onEngineReady(const EngineInfo &info);
   void onEngineFailed(const QString &error);
   void showCenter(bool modelReady);
@@ -196,6 +198,7 @@ private:
 
   ProjectSession *m_project = nullptr;       // which project, its read-only connection
   SelectionPresenter *m_selection = nullptr; // what the panel, photo and map show
+  BatchProgress *m_batch = nullptr;          // what the progress bar shows
   UntitledWork *m_untitledWork = nullptr;    // quit question, recovery, untitled files
   bool openProjectFile(const QString &path, bool asUntitled);
   MapView *m_map = nullptr;

@@ -5,6 +5,7 @@
 // change of the analysis mode marks the results shown as computed with other settings.
 // Offscreen platform, FakeEngine, a real MapView.
 #include "WindowTestUtil.h"
+#include "ui/BatchProgress.h"
 #include "ui/UntitledWork.h"
 
 #include <QFileDialog>
@@ -26,6 +27,9 @@ private Q_SLOTS:
   void emptyUntitledQuitsQuietly();
   void restartOffersTheLeftUntitledProject_data();
   void restartOffersTheLeftUntitledProject();
+  void progressOnlyMovesForwardAndMatchesTheList_data();
+  void progressOnlyMovesForwardAndMatchesTheList();
+  void labelPreparationIsTheCurrentPhase();
 
 private:
   QTemporaryDir m_dir;
@@ -149,6 +153,104 @@ void TestWindowSession::restartOffersTheLeftUntitledProject() {
   for (const QString &p : paths)
     QVERIFY(w->imageModel()->rowOfPath(p) >= 0);
   QTRY_VERIFY(!QFile::exists(fresh)); // the empty one made at start is not kept
+}
+
+void TestWindowSession::progressOnlyMovesForwardAndMatchesTheList_data() {
+  QTest::addColumn<bool>("cancel");
+  QTest::newRow("to the end") << false;
+  QTest::newRow("cancelled half-way") << true;
+}
+
+void TestWindowSession::progressOnlyMovesForwardAndMatchesTheList() {
+  QFETCH(bool, cancel);
+  auto gate = std::make_shared<QSemaphore>(0);
+  FakeEngine::Options o;
+  o.gate = gate;
+  QSettings().setValue(QStringLiteral("model/batchSize"), 1);
+  auto w = m_fx.makeWindow(fakeFactory(o));
+  QVERIFY(waitReady(*w));
+  ImageListModel *m = w->imageModel();
+  QProgressBar *bar = w->progressBar();
+  // Every step the bar shows: never backwards, and what is left is what the list has waiting.
+  struct Step {
+    int value, maximum, waiting;
+    bool visible;
+  };
+  std::vector<Step> steps;
+  auto sample = [&] {
+    const int waiting = m->countInState(RowState::Reading) + m->countInState(RowState::Queued) +
+                        m->countInState(RowState::Running);
+    steps.push_back({bar->value(), bar->maximum(), waiting, bar->isVisible()});
+  };
+  connect(m, &ImageListModel::rowStateChanged, this, sample, Qt::QueuedConnection);
+  const QString folder = m_dir.filePath(QStringLiteral("progress%1").arg(cancel));
+  QStringList files = writePhotos(folder, QStringLiteral("p"), 12, 40);
+  QFile::copy(files[0], folder + QStringLiteral("/copy.png")); // a duplicate, skipped
+  QFile bad(folder + QStringLiteral("/bad.jpg"));
+  QVERIFY(bad.open(QIODevice::WriteOnly));
+  bad.write("not a jpeg");
+  bad.close();
+  w->addPaths({folder});
+  QVERIFY(
+      QTest::qWaitFor([&] { return m->rowCount() >= 13 && m->countInState(RowState::Reading) == 0; }, 30000));
+  gate->release(5);
+  QVERIFY(QTest::qWaitFor([&] { return m->countInState(RowState::Done) == 5; }, 30000));
+  QVERIFY(bar->isVisible());
+  const int totalBefore = bar->maximum();
+  QCOMPARE(totalBefore, m->rowCount() + (m->rowCount() == 13 ? 1 : 0)); // the duplicate counts as done
+  if (cancel) {
+    w->cancelAnalysis();
+    gate->release(100);
+    QVERIFY(QTest::qWaitFor([&] { return !w->analysis()->isBusy(); }, 30000));
+  } else {
+    gate->release(100);
+    QVERIFY(QTest::qWaitFor([&] { return m->countInState(RowState::Done) == 12; }, 60000));
+  }
+  QTRY_VERIFY(!bar->isVisible());
+  QTest::qWait(50);
+  QVERIFY(steps.size() > 10);
+  int value = 0, maximum = 0;
+  for (const Step &s : steps) {
+    if (!s.visible)
+      continue;
+    QVERIFY2(
+        s.value >= value && s.maximum >= maximum,
+        qPrintable(QStringLiteral("%1/%2 after %3/%4").arg(s.value).arg(s.maximum).arg(value).arg(maximum)));
+    QCOMPARE(s.maximum - s.value, s.waiting);
+    value = s.value;
+    maximum = s.maximum;
+  }
+  QCOMPARE(maximum, totalBefore); // a cancel does not shrink the batch
+  const BatchProgress *b = w->batchProgress();
+  QCOMPARE(b->done(), b->total());
+  QCOMPARE(b->failed(), 1);
+  if (cancel)
+    QVERIFY(b->cancelled() > 0 && b->analysed() < 12);
+  else
+    QCOMPARE(b->analysed(), 12);
+}
+
+void TestWindowSession::labelPreparationIsTheCurrentPhase() {
+  auto w = m_fx.makeWindow(fakeFactory(), /*withModel=*/false);
+  w->addPaths(writePhotos(m_dir.filePath(QStringLiteral("prep")), QStringLiteral("w"), 3, 70));
+  QTRY_COMPARE(w->imageModel()->countInState(RowState::Queued), 3);
+  QProgressBar *bar = w->progressBar();
+  QTRY_VERIFY(bar->isVisible());
+  QVERIFY2(bar->text().contains(QStringLiteral("0 / 3")), qPrintable(bar->text()));
+  // A model loads and prepares its place labels (as the worker reports it).
+  for (int done : {0, 120, 2400, 4700}) {
+    Q_EMIT w->analysis()->preparing(done, 4730, QStringLiteral("cities"));
+    QVERIFY(bar->isVisible());
+    QCOMPARE(bar->maximum(), 4730);
+    QCOMPARE(bar->value(), done);
+    QVERIFY2(bar->text().startsWith(QStringLiteral("Preparing place labels… %1 / 4730").arg(done)),
+             qPrintable(bar->text()));
+    QVERIFY(bar->text().contains(QStringLiteral("then 3 photo")));
+    QTest::qWait(30);
+    QVERIFY(bar->isVisible()); // steady: not a status message that times out
+  }
+  Q_EMIT w->analysis()->preparing(4730, 4730, QStringLiteral("cities"));
+  QVERIFY(bar->text().contains(QStringLiteral("0 / 3")));
 }
 
 QTEST_MAIN(TestWindowSession)
