@@ -2,9 +2,11 @@
 
 #include "ui/PlaceNames.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QIcon>
 #include <QLocale>
+#include <QPainter>
 #include <QPixmap>
 
 namespace streetlens::ui {
@@ -64,19 +66,33 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const {
             .arg(QLocale().toString(res->countries.front().probability * 100, 'f', 0));
       return {};
     case EstimateColumn:
+      // The reason of a failure, without the path the message starts with (the row names the file).
       if (r.state == RowState::Failed)
-        return r.error;
-      return r.state == RowState::Done && res ? res->estimateLabel : QString();
+        return failureReason(r.error, r.path);
+      return r.state == RowState::Done && res ? localizedEstimateLabel(*res) : QString();
     }
     return {};
   case Qt::DecorationRole:
     if (index.column() == NameColumn && !r.thumbnail.isNull())
-      return QPixmap::fromImage(r.thumbnail.scaled(48, 48, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+      return thumbnailIcon(r.thumbnail);
     return {};
-  case Qt::ToolTipRole:
+  case Qt::ToolTipRole: {
+    // Whatever a column may cut off, in full.
+    QStringList lines;
+    if (index.column() == NameColumn) {
+      lines << QFileInfo(r.path).fileName() << QDir::toNativeSeparators(r.path);
+      if (r.width > 0 && r.height > 0)
+        lines << QStringLiteral("%1 × %2").arg(r.width).arg(r.height);
+    } else if (index.column() == EstimateColumn && r.state == RowState::Done && res) {
+      lines << localizedEstimateLabel(*res);
+    } else if (index.column() == CountryColumn) {
+      lines << data(index, Qt::DisplayRole).toString();
+    }
     if (r.state == RowState::Failed)
-      return r.error;
-    return QStringLiteral("%1\n%2 × %3").arg(r.path).arg(r.width).arg(r.height);
+      lines << r.error;
+    lines.removeAll(QString());
+    return lines.join(QLatin1Char('\n'));
+  }
   case Qt::ForegroundRole:
     if (index.column() == StatusColumn && r.state == RowState::Failed)
       return QColor(0xb0, 0x20, 0x20);
@@ -238,6 +254,24 @@ void ImageListModel::clear() {
   m_byPath.clear();
   m_previewOrder.clear();
   endResetModel();
+}
+
+QString ImageListModel::failureReason(const QString &error, const QString &path) {
+  for (const QString &prefix : {path, QDir::toNativeSeparators(path), QFileInfo(path).fileName()}) {
+    if (!prefix.isEmpty() && error.startsWith(prefix + QStringLiteral(": ")))
+      return error.mid(prefix.size() + 2);
+  }
+  return error;
+}
+
+QPixmap ImageListModel::thumbnailIcon(const QImage &thumbnail) {
+  // A square of the icon size whatever the photo's shape, so that names line up in every row.
+  QPixmap out(kIconSize, kIconSize);
+  out.fill(Qt::transparent);
+  const QImage scaled = thumbnail.scaled(kIconSize, kIconSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+  QPainter p(&out);
+  p.drawImage((kIconSize - scaled.width()) / 2, (kIconSize - scaled.height()) / 2, scaled);
+  return out;
 }
 
 int ImageListModel::countInState(RowState s) const {

@@ -8,6 +8,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QImage>
+#include <QPixmap>
 #include <optional>
 #include <vector>
 
@@ -65,6 +66,11 @@ public:
 
   int countInState(RowState s) const;
   static QString stateName(RowState s);
+  // A failure message without the path it starts with ("path: reason" -> "reason").
+  static QString failureReason(const QString &error, const QString &path);
+  // The thumbnail centred on a transparent kIconSize square.
+  static QPixmap thumbnailIcon(const QImage &thumbnail);
+  static constexpr int kIconSize = 48;
 
 Q_SIGNALS:
   // A row's state changed (`from` -1: a new row; `to` -1: the row was removed). Not emitted by

@@ -153,10 +153,23 @@ void MainWindow::buildLayout() {
   m_list->setAlternatingRowColors(true);
   m_list->setWordWrap(false);
   m_list->setTextElideMode(Qt::ElideRight);
-  m_list->horizontalHeader()->setStretchLastSection(true);
-  m_list->horizontalHeader()->setSectionResizeMode(ImageListModel::NameColumn, QHeaderView::Interactive);
-  m_list->setColumnWidth(ImageListModel::NameColumn, 170);
-  m_list->setColumnWidth(ImageListModel::StatusColumn, 64);
+  // The columns share the list's width (no horizontal scroll bar, not even on an empty list): name
+  // and estimate stretch and are elided (their tooltips have them in full); the status column is
+  // as wide as its longest word in the interface language ("fehlgeschlagen").
+  QHeaderView *header = m_list->horizontalHeader();
+  header->setStretchLastSection(false);
+  header->setMinimumSectionSize(40);
+  header->setSectionResizeMode(ImageListModel::NameColumn, QHeaderView::Stretch);
+  header->setSectionResizeMode(ImageListModel::StatusColumn, QHeaderView::Fixed);
+  header->setSectionResizeMode(ImageListModel::CountryColumn, QHeaderView::Interactive);
+  header->setSectionResizeMode(ImageListModel::EstimateColumn, QHeaderView::Stretch);
+  int statusWidth = m_list->fontMetrics().horizontalAdvance(
+      m_model->headerData(ImageListModel::StatusColumn, Qt::Horizontal, Qt::DisplayRole).toString());
+  for (RowState st : {RowState::Reading, RowState::Queued, RowState::Running, RowState::Done,
+                      RowState::Failed, RowState::Cancelled})
+    statusWidth =
+        std::max(statusWidth, m_list->fontMetrics().horizontalAdvance(ImageListModel::stateName(st)));
+  m_list->setColumnWidth(ImageListModel::StatusColumn, statusWidth + 20);
   m_list->setColumnWidth(ImageListModel::CountryColumn, 130);
   m_list->setMinimumWidth(360);
 

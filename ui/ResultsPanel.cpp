@@ -114,8 +114,8 @@ void ResultsPanel::showResult(const ImageResult &r, int selectedCount) {
                         : QString());
   m_status->setVisible(selectedCount > 1);
   if (r.estimate) {
-    m_estimate->setText(
-        tr("<b>Estimate:</b> %1<br>%2").arg(r.estimateLabel.toHtmlEscaped(), formatPoint(*r.estimate)));
+    m_estimate->setText(tr("<b>Estimate:</b> %1<br>%2")
+                            .arg(localizedEstimateLabel(r).toHtmlEscaped(), formatPoint(*r.estimate)));
   } else {
     m_estimate->setText(tr("<b>Estimate:</b> none"));
   }

@@ -5,11 +5,14 @@
 // change of the analysis mode marks the results shown as computed with other settings.
 // Offscreen platform, FakeEngine, a real MapView.
 #include "WindowTestUtil.h"
+#include "translations/Translator.h"
 #include "ui/BatchProgress.h"
+#include "ui/PlaceNames.h"
 #include "ui/UntitledWork.h"
 
 #include <QFileDialog>
 #include <QProgressBar>
+#include <QScrollBar>
 #include <QSignalSpy>
 
 using namespace streetlens;
@@ -30,6 +33,9 @@ private Q_SLOTS:
   void progressOnlyMovesForwardAndMatchesTheList_data();
   void progressOnlyMovesForwardAndMatchesTheList();
   void labelPreparationIsTheCurrentPhase();
+  // Last: its German row leaves the German translation installed.
+  void listShowsWholeNamesAndReasons_data();
+  void listShowsWholeNamesAndReasons();
 
 private:
   QTemporaryDir m_dir;
@@ -251,6 +257,90 @@ void TestWindowSession::labelPreparationIsTheCurrentPhase() {
   }
   Q_EMIT w->analysis()->preparing(4730, 4730, QStringLiteral("cities"));
   QVERIFY(bar->text().contains(QStringLiteral("0 / 3")));
+}
+
+void TestWindowSession::listShowsWholeNamesAndReasons_data() {
+  QTest::addColumn<QString>("language");
+  QTest::newRow("English") << QStringLiteral("en");
+  QTest::newRow("German") << QStringLiteral("de");
+}
+
+void TestWindowSession::listShowsWholeNamesAndReasons() {
+  QFETCH(QString, language);
+  if (language != QLatin1String("en"))
+    QCOMPARE(i18n::installTranslators(*qApp, QLocale(language)), language);
+  auto w = m_fx.makeWindow(fakeFactory());
+  QVERIFY(waitReady(*w));
+  QTableView *list = w->imageList();
+  QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+  QTest::qWait(50);
+  QVERIFY(!list->horizontalScrollBar()->isVisible()); // the columns fit, even with no rows
+
+  const QString folder = m_dir.filePath(QStringLiteral("list-") + language);
+  const QString longName =
+      QStringLiteral("2024-06-01 market street near the old harbour, looking north-east.png");
+  QStringList files{writePhoto(folder, longName, 80),
+                    writePhoto(folder, QStringLiteral("wide.png"), 81, QSize(400, 20)),
+                    writePhoto(folder, QStringLiteral("tall.png"), 82, QSize(20, 400))};
+  QFile bad(folder + QStringLiteral("/broken.jpg"));
+  QVERIFY(bad.open(QIODevice::WriteOnly));
+  bad.write("not a jpeg");
+  bad.close();
+  files << bad.fileName();
+  ImageListModel *m = w->imageModel();
+  w->addPaths(files);
+  QVERIFY(QTest::qWaitFor(
+      [&] {
+        return m->rowCount() == 4 && m->countInState(RowState::Done) + m->countInState(RowState::Failed) == 4;
+      },
+      60000));
+  QTest::qWait(50);
+  QVERIFY(!list->horizontalScrollBar()->isVisible());
+  const QFontMetrics fm = list->fontMetrics();
+  for (int r = 0; r < m->rowCount(); ++r) {
+    const ImageRow &row = m->row(r);
+    // The full name is in the tooltip, whatever the column shows.
+    const QString tip = m->index(r, ImageListModel::NameColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QFileInfo(row.path).fileName()), qPrintable(tip));
+    // Every thumbnail takes the same square, so names line up.
+    const QPixmap icon = m->index(r, ImageListModel::NameColumn).data(Qt::DecorationRole).value<QPixmap>();
+    if (row.state == RowState::Done)
+      QCOMPARE(icon.size(), QSize(48, 48));
+    const QString estimate = m->index(r, ImageListModel::EstimateColumn).data().toString();
+    if (row.state == RowState::Failed) {
+      // The reason, not the path.
+      QVERIFY(!estimate.isEmpty());
+      QVERIFY2(!estimate.contains(folder) && !estimate.contains(QStringLiteral("broken.jpg")),
+               qPrintable(estimate));
+      QVERIFY(
+          m->index(r, ImageListModel::EstimateColumn).data(Qt::ToolTipRole).toString().contains(estimate));
+    } else {
+      // The estimate's country in the interface language.
+      const QString code = row.result->cities.empty() ? row.result->countries.front().code
+                                                      : row.result->cities.front().country;
+      if (language == QLatin1String("en")) {
+        QCOMPARE(estimate, row.result->estimateLabel);
+      } else {
+        const QString local = countryDisplayName(code, QStringLiteral("?"));
+        QVERIFY2(estimate.endsWith(local), qPrintable(estimate + QStringLiteral(" / ") + local));
+      }
+      QCOMPARE(m->index(r, ImageListModel::EstimateColumn).data(Qt::ToolTipRole).toString(), estimate);
+    }
+    // The status fits its column, in German too ("fehlgeschlagen").
+    const QString status = m->index(r, ImageListModel::StatusColumn).data().toString();
+    QVERIFY2(fm.horizontalAdvance(status) + 8 <= list->columnWidth(ImageListModel::StatusColumn),
+             qPrintable(status));
+  }
+  if (language == QLatin1String("de")) {
+    QCOMPARE(ImageListModel::stateName(RowState::Failed), QStringLiteral("fehlgeschlagen"));
+    ImageResult paris;
+    paris.countries = {PlaceProbability{
+        QStringLiteral("FR"), QStringLiteral("France"), QStringLiteral("FR"), {}, {}, 0, 0.8}};
+    paris.estimateLabel = QStringLiteral("Paris, Île-de-France, France");
+    QCOMPARE(localizedEstimateLabel(paris), QStringLiteral("Paris, Île-de-France, Frankreich"));
+    paris.estimateLabel = QStringLiteral("France");
+    QCOMPARE(localizedEstimateLabel(paris), QStringLiteral("Frankreich"));
+  }
 }
 
 QTEST_MAIN(TestWindowSession)
