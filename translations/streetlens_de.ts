@@ -305,6 +305,10 @@
         <source>Estimate</source>
         <translation>Schätzung</translation>
     </message>
+    <message>
+        <source>Computed with other settings than the current ones; Analysis &gt; Re-analyse all applies them.</source>
+        <translation>Mit anderen als den aktuellen Einstellungen berechnet; Analyse &gt; Alle neu analysieren wendet sie an.</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MainWindow</name>
@@ -716,6 +720,13 @@ Wo wurde dieses Straßenfoto aufgenommen? Lokale Geolokalisierung mit StreetCLIP
         <source> — loading the model</source>
         <translation> — Modell wird geladen</translation>
     </message>
+    <message numerus="yes">
+        <source>Settings changed. The %n result(s) shown were computed with the previous ones (grey in the list); Analysis &gt; Re-analyse all applies the new ones.</source>
+        <translation>
+            <numerusform>Einstellungen geändert. Das %n angezeigte Ergebnis wurde mit den vorherigen berechnet (grau in der Liste); Analyse &gt; Alle neu analysieren wendet die neuen an.</numerusform>
+            <numerusform>Einstellungen geändert. Die %n angezeigten Ergebnisse wurden mit den vorherigen berechnet (grau in der Liste); Analyse &gt; Alle neu analysieren wendet die neuen an.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapMarkers</name>
@@ -939,6 +950,17 @@ Wahrscheinlichkeit: %2</translation>
     <message>
         <source>—</source>
         <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::ProjectSession</name>
+    <message>
+        <source>%1 is open in another StreetLens window (process %2 on %3). Close it there first: two windows on one project would overwrite each other&apos;s work.</source>
+        <translation>%1 ist in einem anderen StreetLens-Fenster geöffnet (Prozess %2 auf %3). Schließen Sie es dort zuerst: Zwei Fenster auf einem Projekt würden gegenseitig ihre Arbeit überschreiben.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be locked for this window (no lock file can be written next to it).</source>
+        <translation>%1 kann für dieses Fenster nicht gesperrt werden (daneben lässt sich keine Sperrdatei schreiben).</translation>
     </message>
 </context>
 <context>

@@ -305,6 +305,10 @@
         <source>Estimate</source>
         <translation>Estimación</translation>
     </message>
+    <message>
+        <source>Computed with other settings than the current ones; Analysis &gt; Re-analyse all applies them.</source>
+        <translation>Calculado con otra configuración distinta de la actual; Análisis &gt; Volver a analizar todo la aplica.</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MainWindow</name>
@@ -716,6 +720,13 @@ Where was this street photo taken? Local StreetCLIP geolocation. Estimates, not 
         <source> — loading the model</source>
         <translation> — cargando el modelo</translation>
     </message>
+    <message numerus="yes">
+        <source>Settings changed. The %n result(s) shown were computed with the previous ones (grey in the list); Analysis &gt; Re-analyse all applies the new ones.</source>
+        <translation>
+            <numerusform>Configuración cambiada. El %n resultado mostrado se calculó con la anterior (en gris en la lista); Análisis &gt; Volver a analizar todo aplica la nueva.</numerusform>
+            <numerusform>Configuración cambiada. Los %n resultados mostrados se calcularon con la anterior (en gris en la lista); Análisis &gt; Volver a analizar todo aplica la nueva.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapMarkers</name>
@@ -939,6 +950,17 @@ Probabilidad: %2</translation>
     <message>
         <source>—</source>
         <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::ProjectSession</name>
+    <message>
+        <source>%1 is open in another StreetLens window (process %2 on %3). Close it there first: two windows on one project would overwrite each other&apos;s work.</source>
+        <translation>%1 está abierto en otra ventana de StreetLens (proceso %2 en %3). Ciérrelo allí primero: dos ventanas en un mismo proyecto sobrescribirían el trabajo de la otra.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be locked for this window (no lock file can be written next to it).</source>
+        <translation>%1 no se puede bloquear para esta ventana (no se puede escribir un archivo de bloqueo a su lado).</translation>
     </message>
 </context>
 <context>

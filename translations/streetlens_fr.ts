@@ -305,6 +305,10 @@
         <source>Estimate</source>
         <translation>Estimation</translation>
     </message>
+    <message>
+        <source>Computed with other settings than the current ones; Analysis &gt; Re-analyse all applies them.</source>
+        <translation>Calculé avec d’autres paramètres que les actuels ; Analyse &gt; Réanalyser tout les applique.</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MainWindow</name>
@@ -716,6 +720,13 @@ Où cette photo de rue a-t-elle été prise&#xa0;? Géolocalisation locale avec 
         <source> — loading the model</source>
         <translation> — chargement du modèle</translation>
     </message>
+    <message numerus="yes">
+        <source>Settings changed. The %n result(s) shown were computed with the previous ones (grey in the list); Analysis &gt; Re-analyse all applies the new ones.</source>
+        <translation>
+            <numerusform>Paramètres modifiés. Le %n résultat affiché a été calculé avec les précédents (en gris dans la liste) ; Analyse &gt; Réanalyser tout applique les nouveaux.</numerusform>
+            <numerusform>Paramètres modifiés. Les %n résultats affichés ont été calculés avec les précédents (en gris dans la liste) ; Analyse &gt; Réanalyser tout applique les nouveaux.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapMarkers</name>
@@ -939,6 +950,17 @@ Probabilité&#xa0;: %2</translation>
     <message>
         <source>—</source>
         <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::ProjectSession</name>
+    <message>
+        <source>%1 is open in another StreetLens window (process %2 on %3). Close it there first: two windows on one project would overwrite each other&apos;s work.</source>
+        <translation>%1 est ouvert dans une autre fenêtre de StreetLens (processus %2 sur %3). Fermez-le d’abord là-bas : deux fenêtres sur un même projet écraseraient le travail l’une de l’autre.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be locked for this window (no lock file can be written next to it).</source>
+        <translation>%1 ne peut pas être verrouillé pour cette fenêtre (aucun fichier de verrou ne peut être écrit à côté).</translation>
     </message>
 </context>
 <context>

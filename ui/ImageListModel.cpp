@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QFont>
 #include <QIcon>
 #include <QLocale>
 #include <QPainter>
@@ -90,12 +91,24 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const {
     }
     if (r.state == RowState::Failed)
       lines << r.error;
+    if (isStale(r))
+      lines << tr("Computed with other settings than the current ones; Analysis > Re-analyse all applies "
+                  "them.");
     lines.removeAll(QString());
     return lines.join(QLatin1Char('\n'));
   }
   case Qt::ForegroundRole:
     if (index.column() == StatusColumn && r.state == RowState::Failed)
       return QColor(0xb0, 0x20, 0x20);
+    if (index.column() != NameColumn && isStale(r))
+      return QColor(0x80, 0x80, 0x80);
+    return {};
+  case Qt::FontRole:
+    if (index.column() != NameColumn && isStale(r)) {
+      QFont f;
+      f.setItalic(true);
+      return f;
+    }
     return {};
   }
   return {};
@@ -272,6 +285,19 @@ QPixmap ImageListModel::thumbnailIcon(const QImage &thumbnail) {
   QPainter p(&out);
   p.drawImage((kIconSize - scaled.width()) / 2, (kIconSize - scaled.height()) / 2, scaled);
   return out;
+}
+
+void ImageListModel::setCurrentSettingsKey(const QString &key) {
+  if (key == m_settingsKey)
+    return;
+  m_settingsKey = key;
+  if (!m_rows.empty())
+    Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+bool ImageListModel::isStale(const ImageRow &row) const {
+  return !m_settingsKey.isEmpty() && row.state == RowState::Done && row.result &&
+         row.result->settingsKey != m_settingsKey;
 }
 
 int ImageListModel::countInState(RowState s) const {

@@ -64,6 +64,10 @@ public:
   void removeAt(int r);
   void clear();
 
+  // The settings key of the analyzer now (empty while unknown): finished rows whose result has
+  // another one are shown as computed with other settings (grey, italic, a tooltip line).
+  void setCurrentSettingsKey(const QString &key);
+  bool isStale(const ImageRow &row) const;
   int countInState(RowState s) const;
   static QString stateName(RowState s);
   // A failure message without the path it starts with ("path: reason" -> "reason").
@@ -83,6 +87,7 @@ private:
   std::vector<ImageRow> m_rows;
   QHash<QString, int> m_bySha, m_byPath;
   QStringList m_previewOrder; // sha256 of rows holding a preview, oldest first
+  QString m_settingsKey;
 };
 
 } // namespace streetlens::ui

@@ -334,6 +334,7 @@ void MainWindow::onEngineReady(const EngineInfo &info) {
   m_precisionLabel->setText(info.precision);
   m_setup->setProblem({});
   showCenter(true);
+  m_model->setCurrentSettingsKey(m_analysis->settingsKey());
   m_selection->refresh(); // queue texts, results computed with other settings
   updateProgress();
   statusBar()->showMessage(tr("Model ready."), 4000);

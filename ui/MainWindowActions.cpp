@@ -294,7 +294,13 @@ void MainWindow::applySettings(const AppSettings &s) {
     m_analysis->setAnalysisSettings(effective);
   if (engineChanged && !s.modelDir.isEmpty())
     useModel(s.modelDir);
-  if (analysisChanged || engineChanged)
+  const int done = m_model->countInState(RowState::Done);
+  if ((analysisChanged || engineChanged) && done > 0)
+    statusBar()->showMessage(tr("Settings changed. The %n result(s) shown were computed with the previous "
+                                "ones (grey in the list); Analysis > Re-analyse all applies the new ones.",
+                                nullptr, done),
+                             15000);
+  else if (analysisChanged || engineChanged)
     statusBar()->showMessage(
         tr("Settings changed. New images use them; Analysis > Re-analyse all updates the "
            "others."),

@@ -4,9 +4,12 @@
 // path, whether it is untitled, and the new / open / save-as step that waits for the analysis
 // worker — whose pipeline is the only writer of the file — to answer. Lives on the GUI thread; it
 // asks the AnalysisController to create, open and copy project files and never writes them.
-// Shows nothing: the window turns its signals into messages.
+// Shows nothing: the window turns its signals into messages. Holds a lock file next to the project
+// (QLockFile, "<project>.lock") while it is open, so that a second StreetLens window or instance
+// opening the same project is refused with a warning instead of both writing to it.
 #include "core/store/ProjectStore.h"
 
+#include <QLockFile>
 #include <QObject>
 #include <memory>
 #include <optional>
@@ -50,14 +53,17 @@ private:
   enum class Pending { None, New, Open, SaveAs };
   void onWorkerOpened(const QString &path, const QString &error);
   bool openReader(const QString &path, QString *error);
+  // A held lock for the project at `path`, or null with *error naming who holds it.
+  static std::unique_ptr<QLockFile> lockFor(const QString &path, QString *error);
 
   AnalysisController *m_analysis;
   std::unique_ptr<store::ProjectStore> m_store;
   QString m_path;
   bool m_untitled = true;
   Pending m_pending = Pending::None;
-  QString m_savedFromUntitled; // during a save-as from an untitled project
-  QString m_emptyLeftBehind;   // an empty untitled project left for another: deleted after the switch
+  std::unique_ptr<QLockFile> m_lock, m_saveAsLock; // of the project open / of a save-as target
+  QString m_savedFromUntitled;                     // during a save-as from an untitled project
+  QString m_emptyLeftBehind; // an empty untitled project left for another: deleted after the switch
 };
 
 } // namespace streetlens::ui

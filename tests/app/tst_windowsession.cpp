@@ -14,6 +14,7 @@
 #include <QProgressBar>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QStatusBar>
 
 using namespace streetlens;
 using namespace streetlens::ui;
@@ -33,6 +34,9 @@ private Q_SLOTS:
   void progressOnlyMovesForwardAndMatchesTheList_data();
   void progressOnlyMovesForwardAndMatchesTheList();
   void labelPreparationIsTheCurrentPhase();
+  void otherModeMarksShownResults_data();
+  void otherModeMarksShownResults();
+  void secondWindowOnOneProjectIsWarned();
   // Last: its German row leaves the German translation installed.
   void listShowsWholeNamesAndReasons_data();
   void listShowsWholeNamesAndReasons();
@@ -257,6 +261,78 @@ void TestWindowSession::labelPreparationIsTheCurrentPhase() {
   }
   Q_EMIT w->analysis()->preparing(4730, 4730, QStringLiteral("cities"));
   QVERIFY(bar->text().contains(QStringLiteral("0 / 3")));
+}
+
+void TestWindowSession::otherModeMarksShownResults_data() {
+  QTest::addColumn<QString>("mode");
+  QTest::newRow("flat") << QStringLiteral("flat");
+  QTest::newRow("expected location") << QStringLiteral("expected");
+}
+
+void TestWindowSession::otherModeMarksShownResults() {
+  QFETCH(QString, mode);
+  auto w = m_fx.makeWindow(fakeFactory());
+  QVERIFY(waitReady(*w));
+  QVERIFY(
+      analyse(*w, writePhotos(m_dir.filePath(QStringLiteral("mode-") + mode), QStringLiteral("m"), 2, 90)));
+  ImageListModel *m = w->imageModel();
+  w->imageList()->selectRow(0);
+  QVERIFY(w->resultsPanel()->warningText().isEmpty());
+  const QModelIndex estimate = m->index(0, ImageListModel::EstimateColumn);
+  QVERIFY(!estimate.data(Qt::ToolTipRole).toString().contains(QStringLiteral("other settings")));
+
+  AppSettings s = w->settings();
+  s.analysis.mode =
+      mode == QLatin1String("flat") ? AnalysisSettings::Mode::Flat : AnalysisSettings::Mode::Expected;
+  w->applySettings(s);
+  QVERIFY(w->statusBar()->currentMessage().contains(QStringLiteral("previous")));
+  QVERIFY(waitReady(*w));
+  // The results shown were computed with the old mode: the panel and the list say so.
+  QTRY_VERIFY(w->resultsPanel()->warningText().contains(QStringLiteral("other settings")));
+  QVERIFY(w->resultsPanel()->warningText().contains(QStringLiteral("Re-analyse")));
+  QVERIFY(estimate.data(Qt::ToolTipRole).toString().contains(QStringLiteral("other settings")));
+  QVERIFY(estimate.data(Qt::FontRole).value<QFont>().italic());
+  // Re-analysing applies the new mode and clears the marks.
+  w->rerunAll();
+  QTRY_COMPARE_WITH_TIMEOUT(m->countInState(RowState::Done), 2, 60000);
+  QTRY_VERIFY(w->resultsPanel()->warningText().isEmpty());
+  QVERIFY(!m->index(0, ImageListModel::EstimateColumn)
+               .data(Qt::ToolTipRole)
+               .toString()
+               .contains(QStringLiteral("other settings")));
+}
+
+void TestWindowSession::secondWindowOnOneProjectIsWarned() {
+  const QString saved = m_dir.filePath(QStringLiteral("shared.streetlens"));
+  auto first = m_fx.makeWindow(fakeFactory());
+  QVERIFY(waitReady(*first));
+  QVERIFY(analyse(*first, writePhotos(m_dir.filePath(QStringLiteral("shared")), QStringLiteral("x"), 2, 95)));
+  QSignalSpy opened(first.get(), &MainWindow::projectOpened);
+  first->saveProjectAs(saved);
+  QVERIFY(opened.wait(30000));
+  QVERIFY(QFile::exists(saved + QStringLiteral(".lock"))); // next to the project while it is open
+
+  auto second = m_fx.makeWindow(fakeFactory());
+  QSignalSpy failed(second.get(), &MainWindow::projectFailed);
+  second->openProject(saved);
+  QCOMPARE(failed.count(), 1);
+  const QString error = failed.first().first().toString();
+  QVERIFY2(error.contains(QStringLiteral("open in another StreetLens window")), qPrintable(error));
+  QVERIFY(error.contains(QStringLiteral("shared.streetlens")));
+  QVERIFY(messageBox(second.get(), QStringLiteral("another StreetLens window")));
+  QCOMPARE(second->imageModel()->rowCount(), 0);
+  QVERIFY(second->projectPath() != saved);
+  // Saving another project over it is refused the same way.
+  QSignalSpy saveFailed(second.get(), &MainWindow::projectFailed);
+  second->saveProjectAs(saved);
+  QCOMPARE(saveFailed.count(), 1);
+
+  first.reset(); // closed there: the lock goes with it
+  QVERIFY(!QFile::exists(saved + QStringLiteral(".lock")));
+  QSignalSpy reopened(second.get(), &MainWindow::projectOpened);
+  second->openProject(saved);
+  QVERIFY(reopened.count() == 1 || reopened.wait(30000));
+  QCOMPARE(second->imageModel()->rowCount(), 2);
 }
 
 void TestWindowSession::listShowsWholeNamesAndReasons_data() {
