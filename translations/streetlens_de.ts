@@ -727,6 +727,60 @@ Wo wurde dieses Straßenfoto aufgenommen? Lokale Geolokalisierung mit StreetCLIP
             <numerusform>Einstellungen geändert. Die %n angezeigten Ergebnisse wurden mit den vorherigen berechnet (grau in der Liste); Analyse &gt; Alle neu analysieren wendet die neuen an.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>StreetLens map</source>
+        <translation>StreetLens-Karte</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n Foto</numerusform>
+            <numerusform>%n Fotos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::MapExportDialog</name>
+    <message>
+        <source>Save map as PNG</source>
+        <translation>Karte als PNG speichern</translation>
+    </message>
+    <message>
+        <source>%1× — %2 × %3 pixels</source>
+        <translation>%1× — %2 × %3 Pixel</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Titel:</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>Auflösung:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>The image shows the area of the map as it is now, with the legend and the scale, under the title.</source>
+        <translation>Das Bild zeigt den Kartenausschnitt wie jetzt, mit Legende und Maßstab, unter dem Titel.</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Der Ordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Could not write the map image %1</source>
+        <translation>Das Kartenbild %1 konnte nicht geschrieben werden</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapMarkers</name>
@@ -803,18 +857,6 @@ Wahrscheinlichkeit: %2</translation>
         <translation>Das Kartenbild %1 konnte nicht geschrieben werden</translation>
     </message>
     <message>
-        <source>Save map as PNG</source>
-        <translation>Karte als PNG speichern</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG-Bilder (*.png)</translation>
-    </message>
-    <message>
-        <source>Save map</source>
-        <translation>Karte speichern</translation>
-    </message>
-    <message>
         <source>Zoom in (+)</source>
         <translation>Vergrößern (+)</translation>
     </message>
@@ -889,6 +931,14 @@ Wahrscheinlichkeit: %2</translation>
     <message>
         <source>Several images: one marker each instead of the combined heatmap</source>
         <translation>Mehrere Bilder: je eine Markierung statt der kombinierten Heatmap</translation>
+    </message>
+    <message>
+        <source>StreetLens map</source>
+        <translation>StreetLens-Karte</translation>
+    </message>
+    <message>
+        <source>StreetLens · %1 · locations are estimates, not proof</source>
+        <translation>StreetLens · %1 · Orte sind Schätzungen, keine Beweise</translation>
     </message>
 </context>
 <context>

@@ -727,6 +727,60 @@ Where was this street photo taken? Local StreetCLIP geolocation. Estimates, not 
             <numerusform>Configuración cambiada. Los %n resultados mostrados se calcularon con la anterior (en gris en la lista); Análisis &gt; Volver a analizar todo aplica la nueva.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>StreetLens map</source>
+        <translation>Mapa de StreetLens</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n foto</numerusform>
+            <numerusform>%n fotos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::MapExportDialog</name>
+    <message>
+        <source>Save map as PNG</source>
+        <translation>Guardar mapa como PNG</translation>
+    </message>
+    <message>
+        <source>%1× — %2 × %3 pixels</source>
+        <translation>%1× — %2 × %3 píxeles</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Título:</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>Resolución:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Archivo:</translation>
+    </message>
+    <message>
+        <source>The image shows the area of the map as it is now, with the legend and the scale, under the title.</source>
+        <translation>La imagen muestra la zona del mapa tal como está, con la leyenda y la escala, bajo el título.</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Imágenes PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>La carpeta %1 no existe.</translation>
+    </message>
+    <message>
+        <source>Could not write the map image %1</source>
+        <translation>No se pudo escribir la imagen del mapa %1</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapMarkers</name>
@@ -803,18 +857,6 @@ Probabilidad: %2</translation>
         <translation>No se pudo escribir la imagen del mapa %1</translation>
     </message>
     <message>
-        <source>Save map as PNG</source>
-        <translation>Guardar mapa como PNG</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>Imágenes PNG (*.png)</translation>
-    </message>
-    <message>
-        <source>Save map</source>
-        <translation>Guardar mapa</translation>
-    </message>
-    <message>
         <source>Zoom in (+)</source>
         <translation>Acercar (+)</translation>
     </message>
@@ -889,6 +931,14 @@ Probabilidad: %2</translation>
     <message>
         <source>Several images: one marker each instead of the combined heatmap</source>
         <translation>Varias imágenes: un marcador por imagen en lugar del mapa de calor combinado</translation>
+    </message>
+    <message>
+        <source>StreetLens map</source>
+        <translation>Mapa de StreetLens</translation>
+    </message>
+    <message>
+        <source>StreetLens · %1 · locations are estimates, not proof</source>
+        <translation>StreetLens · %1 · las ubicaciones son estimaciones, no pruebas</translation>
     </message>
 </context>
 <context>

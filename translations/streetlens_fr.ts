@@ -252,7 +252,7 @@
     </message>
     <message>
         <source>The folder %1 does not exist: choose another one with Browse….</source>
-        <translation>Le dossier %1 n’existe pas : choisissez-en un autre avec Parcourir….</translation>
+        <translation>Le dossier %1 n’existe pas&#xa0;: choisissez-en un autre avec Parcourir….</translation>
     </message>
     <message>
         <source>Exporting…</source>
@@ -260,7 +260,7 @@
     </message>
     <message>
         <source>Export failed: %1</source>
-        <translation>Échec de l’export : %1</translation>
+        <translation>Échec de l’export&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -307,7 +307,7 @@
     </message>
     <message>
         <source>Computed with other settings than the current ones; Analysis &gt; Re-analyse all applies them.</source>
-        <translation>Calculé avec d’autres paramètres que les actuels ; Analyse &gt; Réanalyser tout les applique.</translation>
+        <translation>Calculé avec d’autres paramètres que les actuels&#xa0;; Analyse &gt; Réanalyser tout les applique.</translation>
     </message>
 </context>
 <context>
@@ -682,8 +682,8 @@ Où cette photo de rue a-t-elle été prise&#xa0;? Géolocalisation locale avec 
     <message numerus="yes">
         <source>Remove %n analysed photo(s) from the project?</source>
         <translation>
-            <numerusform>Retirer %n photo analysée du projet ?</numerusform>
-            <numerusform>Retirer %n photos analysées du projet ?</numerusform>
+            <numerusform>Retirer %n photo analysée du projet&#xa0;?</numerusform>
+            <numerusform>Retirer %n photos analysées du projet&#xa0;?</numerusform>
         </translation>
     </message>
     <message>
@@ -703,11 +703,11 @@ Où cette photo de rue a-t-elle été prise&#xa0;? Géolocalisation locale avec 
     </message>
     <message>
         <source>Recovered the untitled project; File &gt; Save project as… keeps it.</source>
-        <translation>Projet sans titre récupéré ; Fichier &gt; Enregistrer le projet sous… le conserve.</translation>
+        <translation>Projet sans titre récupéré&#xa0;; Fichier &gt; Enregistrer le projet sous… le conserve.</translation>
     </message>
     <message>
         <source>Batch finished: %1 analysed, %2 failed, %3 cancelled.</source>
-        <translation>Lot terminé : %1 analysées, %2 en échec, %3 annulées.</translation>
+        <translation>Lot terminé&#xa0;: %1 analysées, %2 en échec, %3 annulées.</translation>
     </message>
     <message numerus="yes">
         <source> (then %n photo(s))</source>
@@ -723,9 +723,63 @@ Où cette photo de rue a-t-elle été prise&#xa0;? Géolocalisation locale avec 
     <message numerus="yes">
         <source>Settings changed. The %n result(s) shown were computed with the previous ones (grey in the list); Analysis &gt; Re-analyse all applies the new ones.</source>
         <translation>
-            <numerusform>Paramètres modifiés. Le %n résultat affiché a été calculé avec les précédents (en gris dans la liste) ; Analyse &gt; Réanalyser tout applique les nouveaux.</numerusform>
-            <numerusform>Paramètres modifiés. Les %n résultats affichés ont été calculés avec les précédents (en gris dans la liste) ; Analyse &gt; Réanalyser tout applique les nouveaux.</numerusform>
+            <numerusform>Paramètres modifiés. Le %n résultat affiché a été calculé avec les précédents (en gris dans la liste)&#xa0;; Analyse &gt; Réanalyser tout applique les nouveaux.</numerusform>
+            <numerusform>Paramètres modifiés. Les %n résultats affichés ont été calculés avec les précédents (en gris dans la liste)&#xa0;; Analyse &gt; Réanalyser tout applique les nouveaux.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>StreetLens map</source>
+        <translation>Carte StreetLens</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::MapExportDialog</name>
+    <message>
+        <source>Save map as PNG</source>
+        <translation>Enregistrer la carte en PNG</translation>
+    </message>
+    <message>
+        <source>%1× — %2 × %3 pixels</source>
+        <translation>%1× — %2 × %3 pixels</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Titre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>Résolution&#xa0;:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Fichier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The image shows the area of the map as it is now, with the legend and the scale, under the title.</source>
+        <translation>L’image montre la zone de la carte telle qu’elle est, avec la légende et l’échelle, sous le titre.</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Le dossier %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Could not write the map image %1</source>
+        <translation>Impossible d’écrire l’image de la carte %1</translation>
     </message>
 </context>
 <context>
@@ -803,18 +857,6 @@ Probabilité&#xa0;: %2</translation>
         <translation>Impossible d’écrire l’image de la carte %1</translation>
     </message>
     <message>
-        <source>Save map as PNG</source>
-        <translation>Enregistrer la carte en PNG</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>Images PNG (*.png)</translation>
-    </message>
-    <message>
-        <source>Save map</source>
-        <translation>Enregistrer la carte</translation>
-    </message>
-    <message>
         <source>Zoom in (+)</source>
         <translation>Zoom avant (+)</translation>
     </message>
@@ -890,6 +932,14 @@ Probabilité&#xa0;: %2</translation>
         <source>Several images: one marker each instead of the combined heatmap</source>
         <translation>Plusieurs images&#xa0;: un marqueur chacune au lieu de la carte de chaleur combinée</translation>
     </message>
+    <message>
+        <source>StreetLens map</source>
+        <translation>Carte StreetLens</translation>
+    </message>
+    <message>
+        <source>StreetLens · %1 · locations are estimates, not proof</source>
+        <translation>StreetLens · %1 · les lieux sont des estimations, pas des preuves</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::ModelSetupPanel</name>
@@ -956,7 +1006,7 @@ Probabilité&#xa0;: %2</translation>
     <name>streetlens::ui::ProjectSession</name>
     <message>
         <source>%1 is open in another StreetLens window (process %2 on %3). Close it there first: two windows on one project would overwrite each other&apos;s work.</source>
-        <translation>%1 est ouvert dans une autre fenêtre de StreetLens (processus %2 sur %3). Fermez-le d’abord là-bas : deux fenêtres sur un même projet écraseraient le travail l’une de l’autre.</translation>
+        <translation>%1 est ouvert dans une autre fenêtre de StreetLens (processus %2 sur %3). Fermez-le d’abord là-bas&#xa0;: deux fenêtres sur un même projet écraseraient le travail l’une de l’autre.</translation>
     </message>
     <message>
         <source>%1 cannot be locked for this window (no lock file can be written next to it).</source>
@@ -1039,7 +1089,7 @@ Probabilité&#xa0;: %2</translation>
     <name>streetlens::ui::SelectionPresenter</name>
     <message>
         <source>File missing: %1 is no longer on disk; this is the copy stored in the project.</source>
-        <translation>Fichier manquant : %1 n’est plus sur le disque ; voici la copie enregistrée dans le projet.</translation>
+        <translation>Fichier manquant&#xa0;: %1 n’est plus sur le disque&#xa0;; voici la copie enregistrée dans le projet.</translation>
     </message>
     <message>
         <source>Select a photo in the list to see it here.</source>
@@ -1055,7 +1105,7 @@ Probabilité&#xa0;: %2</translation>
     </message>
     <message>
         <source>Computed with other settings or another model than the current ones: use Analysis &gt; Re-analyse to apply them.</source>
-        <translation>Calculé avec d’autres paramètres ou un autre modèle que les actuels : utilisez Analyse &gt; Réanalyser pour les appliquer.</translation>
+        <translation>Calculé avec d’autres paramètres ou un autre modèle que les actuels&#xa0;: utilisez Analyse &gt; Réanalyser pour les appliquer.</translation>
     </message>
     <message>
         <source>Failed: %1</source>

@@ -396,6 +396,17 @@ void MainWindow::setMapView(MapView *map) {
   if (m_analysis->gazetteer())
     setGazetteer(m_analysis->gazetteer());
   map->setTopK(m_settings.analysis.topK);
+  map->setExportDefaults([this] { return proposedExportFolder(); },
+                         [this] {
+                           // The project's name, else the photo shown, else the app's.
+                           if (!isUntitled())
+                             return QFileInfo(projectPath()).completeBaseName();
+                           const std::vector<ImageResult> shown = selectedResults();
+                           if (shown.size() == 1)
+                             return QFileInfo(shown.front().path).completeBaseName();
+                           return shown.empty() ? tr("StreetLens map")
+                                                : tr("%n photo(s)", nullptr, int(shown.size()));
+                         });
   connect(map, &MapView::markerClicked, this,
           [this](int imageIndex, const QString &, double) { m_selection->focusResult(imageIndex); });
   map->setResults(selectedResults());

@@ -2,9 +2,13 @@
 // panel and the map together — after a project is reopened, a click on empty list space, a
 // paste, a re-analysis, a click on a map marker. Offscreen platform, FakeEngine, a real MapView.
 #include "WindowTestUtil.h"
+#include "ui/map/MapExportDialog.h"
+#include "ui/map/MapOverlay.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
+#include <QLineEdit>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QUndoStack>
@@ -26,6 +30,8 @@ private Q_SLOTS:
   void removeAsksAndUndoes_data();
   void removeAsksAndUndoes();
   void fileMissingIsShown();
+  void mapPngIsLargeTitledAndInTheProjectFolder_data();
+  void mapPngIsLargeTitledAndInTheProjectFolder();
 
 private:
   QTemporaryDir m_dir;
@@ -271,6 +277,69 @@ void TestWindowSync::fileMissingIsShown() {
   QVERIFY(!w->resultsPanel()->estimateText().isEmpty()); // the stored result is still shown
   w->imageList()->selectRow(0);
   QVERIFY(w->photoView()->note().isEmpty());
+}
+
+void TestWindowSync::mapPngIsLargeTitledAndInTheProjectFolder_data() {
+  QTest::addColumn<int>("scaleIndex");
+  QTest::addColumn<double>("scale");
+  QTest::newRow("screen size") << 0 << 1.0;
+  QTest::newRow("twice (proposed)") << -1 << 2.0;
+  QTest::newRow("four times") << 3 << 4.0;
+}
+
+void TestWindowSync::mapPngIsLargeTitledAndInTheProjectFolder() {
+  QFETCH(int, scaleIndex);
+  QFETCH(double, scale);
+  auto w = m_fx.makeWindow(fakeFactory());
+  QVERIFY(waitReady(*w));
+  QVERIFY(analyse(*w, writePhotos(m_dir.filePath(QStringLiteral("png%1").arg(m_fx.counter)),
+                                  QStringLiteral("n"), 1, 700)));
+  const QString folder = m_dir.filePath(QStringLiteral("case%1").arg(m_fx.counter));
+  QVERIFY(QDir().mkpath(folder));
+  const QString project = QDir(folder).filePath(QStringLiteral("harbour.streetlens"));
+  QSignalSpy opened(w.get(), &MainWindow::projectOpened);
+  w->saveProjectAs(project);
+  QVERIFY(opened.wait(30000));
+  w->imageList()->selectRow(0);
+  MapView *map = w->mapView();
+  QTRY_VERIFY_WITH_TIMEOUT(!map->isBusy(), 20000);
+  // The map's PNG button: a dialog proposing the project's folder and name, at twice the size.
+  QAction *png = map->viewActions().last();
+  png->trigger();
+  MapExportDialog *dlg = nullptr;
+  QTRY_VERIFY((dlg = map->findChild<MapExportDialog *>()) != nullptr && dlg->isVisible());
+  QCOMPARE(QFileInfo(dlg->path()).absolutePath(), QDir::cleanPath(folder));
+  QCOMPARE(dlg->titleEdit()->text(), QStringLiteral("harbour"));
+  QCOMPARE(dlg->scale(), 2.0);
+  if (scaleIndex >= 0)
+    dlg->scaleCombo()->setCurrentIndex(scaleIndex);
+  QCOMPARE(dlg->scale(), scale);
+  dlg->titleEdit()->setText(QStringLiteral("Harbour photos, case 12"));
+  const QString path = dlg->path();
+  QMetaObject::invokeMethod(dlg, "accept");
+  QTRY_VERIFY(map->findChild<MapExportDialog *>() == nullptr);
+  const QImage img(path);
+  QVERIFY2(!img.isNull(), qPrintable(path));
+  QCOMPARE(img.width(), int(map->width() * scale));
+  QCOMPARE(img.height(), int((map->height() + MapView::kExportTitleBand) * scale));
+  // The title band holds dark text on white; the legend (bottom left) is drawn.
+  int dark = 0;
+  for (int y = 0; y < int(MapView::kExportTitleBand * scale); ++y)
+    for (int x = 0; x < img.width() / 3; ++x)
+      dark += qGray(img.pixel(x, y)) < 100;
+  QVERIFY2(dark > 30 * scale * scale, qPrintable(QString::number(dark)));
+  MapScene s = map->scene();
+  MapViewport vp = map->viewport();
+  const std::vector<QRectF> legend = legendAreas(vp, s);
+  QVERIFY(!legend.empty());
+  // A file that cannot be written keeps the dialog open with the error.
+  png->trigger();
+  QTRY_VERIFY((dlg = map->findChild<MapExportDialog *>()) != nullptr && dlg->isVisible());
+  dlg->pathEdit()->setText(QStringLiteral("/proc/streetlens-map.png"));
+  QMetaObject::invokeMethod(dlg, "accept");
+  QVERIFY(dlg->isVisible());
+  QVERIFY2(dlg->errorText().contains(QStringLiteral("streetlens-map.png")), qPrintable(dlg->errorText()));
+  dlg->reject();
 }
 
 QTEST_MAIN(TestWindowSync)

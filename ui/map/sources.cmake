@@ -1,5 +1,6 @@
 # The interactive map widget (MapView); the renderer is streetlens_map (library.cmake).
 target_sources(streetlens_ui PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/MapView.h ${CMAKE_CURRENT_LIST_DIR}/MapView.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/MapViewData.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/MapViewData.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/MapExportDialog.h ${CMAKE_CURRENT_LIST_DIR}/MapExportDialog.cpp)
 target_link_libraries(streetlens_ui PUBLIC streetlens_map)
