@@ -74,7 +74,7 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const {
     }
     return {};
   case Qt::DecorationRole:
-    if (index.column() == NameColumn && !r.thumbnail.isNull())
+    if (index.column() == NameColumn) // an empty square until the thumbnail is there: names line up
       return thumbnailIcon(r.thumbnail);
     return {};
   case Qt::ToolTipRole: {
@@ -281,6 +281,8 @@ QPixmap ImageListModel::thumbnailIcon(const QImage &thumbnail) {
   // A square of the icon size whatever the photo's shape, so that names line up in every row.
   QPixmap out(kIconSize, kIconSize);
   out.fill(Qt::transparent);
+  if (thumbnail.isNull())
+    return out;
   const QImage scaled = thumbnail.scaled(kIconSize, kIconSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
   QPainter p(&out);
   p.drawImage((kIconSize - scaled.width()) / 2, (kIconSize - scaled.height()) / 2, scaled);
