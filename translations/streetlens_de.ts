@@ -738,6 +738,22 @@ Wo wurde dieses Straßenfoto aufgenommen? Lokale Geolokalisierung mit StreetCLIP
             <numerusform>%n Fotos</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Re-analyse &amp;selected</source>
+        <translation>Aus&amp;gewählte neu analysieren</translation>
+    </message>
+    <message>
+        <source>Re-analyse &amp;failed and cancelled</source>
+        <translation>&amp;Fehlgeschlagene und abgebrochene neu analysieren</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>Nothing to re-analyse.</source>
+        <translation>Nichts neu zu analysieren.</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapExportDialog</name>
@@ -1084,6 +1100,10 @@ Wahrscheinlichkeit: %2</translation>
         <source>Candidates</source>
         <translation>Kandidaten</translation>
     </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::SelectionPresenter</name>
@@ -1126,6 +1146,42 @@ Wahrscheinlichkeit: %2</translation>
     <message>
         <source>Waiting for a model to be loaded.</source>
         <translation>Wartet darauf, dass ein Modell geladen wird.</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256:</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 Pixel</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Größe:</translation>
+    </message>
+    <message>
+        <source>Taken:</source>
+        <translation>Aufgenommen:</translation>
+    </message>
+    <message>
+        <source>Camera:</source>
+        <translation>Kamera:</translation>
+    </message>
+    <message>
+        <source>, %1 m</source>
+        <translation>, %1 m</translation>
+    </message>
+    <message>
+        <source>EXIF GPS:</source>
+        <translation>EXIF-GPS:</translation>
+    </message>
+    <message>
+        <source>Analysed:</source>
+        <translation>Analysiert:</translation>
     </message>
 </context>
 <context>
@@ -1278,6 +1334,17 @@ Wahrscheinlichkeit: %2</translation>
     <message>
         <source>Later</source>
         <translation>Später</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::UserGuideDialog</name>
+    <message>
+        <source>The user guide is not part of this build.</source>
+        <translation>Das Benutzerhandbuch ist in diesem Build nicht enthalten.</translation>
+    </message>
+    <message>
+        <source>StreetLens user guide</source>
+        <translation>StreetLens-Benutzerhandbuch</translation>
     </message>
 </context>
 </TS>

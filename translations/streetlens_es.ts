@@ -738,6 +738,22 @@ Where was this street photo taken? Local StreetCLIP geolocation. Estimates, not 
             <numerusform>%n fotos</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Re-analyse &amp;selected</source>
+        <translation>Volver a analizar las &amp;seleccionadas</translation>
+    </message>
+    <message>
+        <source>Re-analyse &amp;failed and cancelled</source>
+        <translation>Volver a analizar &amp;fallidas y canceladas</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guía del usuario</translation>
+    </message>
+    <message>
+        <source>Nothing to re-analyse.</source>
+        <translation>Nada que volver a analizar.</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapExportDialog</name>
@@ -1084,6 +1100,10 @@ Probabilidad: %2</translation>
         <source>Candidates</source>
         <translation>Candidatos</translation>
     </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::SelectionPresenter</name>
@@ -1126,6 +1146,42 @@ Probabilidad: %2</translation>
     <message>
         <source>Waiting for a model to be loaded.</source>
         <translation>Esperando a que se cargue un modelo.</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Archivo:</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256:</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 píxeles</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Tamaño:</translation>
+    </message>
+    <message>
+        <source>Taken:</source>
+        <translation>Tomada:</translation>
+    </message>
+    <message>
+        <source>Camera:</source>
+        <translation>Cámara:</translation>
+    </message>
+    <message>
+        <source>, %1 m</source>
+        <translation>, %1 m</translation>
+    </message>
+    <message>
+        <source>EXIF GPS:</source>
+        <translation>GPS EXIF:</translation>
+    </message>
+    <message>
+        <source>Analysed:</source>
+        <translation>Analizada:</translation>
     </message>
 </context>
 <context>
@@ -1278,6 +1334,17 @@ Probabilidad: %2</translation>
     <message>
         <source>Later</source>
         <translation>Más tarde</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::UserGuideDialog</name>
+    <message>
+        <source>The user guide is not part of this build.</source>
+        <translation>La guía del usuario no forma parte de esta compilación.</translation>
+    </message>
+    <message>
+        <source>StreetLens user guide</source>
+        <translation>Guía del usuario de StreetLens</translation>
     </message>
 </context>
 </TS>

@@ -738,6 +738,22 @@ Où cette photo de rue a-t-elle été prise&#xa0;? Géolocalisation locale avec 
             <numerusform>%n photos</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Re-analyse &amp;selected</source>
+        <translation>Réanalyser la &amp;sélection</translation>
+    </message>
+    <message>
+        <source>Re-analyse &amp;failed and cancelled</source>
+        <translation>Réanalyser les é&amp;checs et les annulées</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guide de l’utilisateur</translation>
+    </message>
+    <message>
+        <source>Nothing to re-analyse.</source>
+        <translation>Rien à réanalyser.</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapExportDialog</name>
@@ -1084,6 +1100,10 @@ Probabilité&#xa0;: %2</translation>
         <source>Candidates</source>
         <translation>Candidats</translation>
     </message>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::SelectionPresenter</name>
@@ -1126,6 +1146,42 @@ Probabilité&#xa0;: %2</translation>
     <message>
         <source>Waiting for a model to be loaded.</source>
         <translation>En attente du chargement d’un modèle.</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Fichier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 pixels</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Taille&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Taken:</source>
+        <translation>Prise le&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Camera:</source>
+        <translation>Appareil&#xa0;:</translation>
+    </message>
+    <message>
+        <source>, %1 m</source>
+        <translation>, %1 m</translation>
+    </message>
+    <message>
+        <source>EXIF GPS:</source>
+        <translation>GPS EXIF&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Analysed:</source>
+        <translation>Analysée&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1278,6 +1334,17 @@ Probabilité&#xa0;: %2</translation>
     <message>
         <source>Later</source>
         <translation>Plus tard</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::UserGuideDialog</name>
+    <message>
+        <source>The user guide is not part of this build.</source>
+        <translation>Le guide de l’utilisateur ne fait pas partie de cette version.</translation>
+    </message>
+    <message>
+        <source>StreetLens user guide</source>
+        <translation>Guide de l’utilisateur de StreetLens</translation>
     </message>
 </context>
 </TS>

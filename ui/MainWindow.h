@@ -11,9 +11,11 @@
 #include "ui/EngineFactory.h"
 #include "ui/ProjectSession.h"
 
+#include <QDialog>
 #include <QHash>
 #include <QMainWindow>
 #include <QPointer>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -51,6 +53,7 @@ class ModelSetupPanel;
 class PhotoView;
 class ResultsPanel;
 struct IngestedImage;
+struct ImageRow;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -78,6 +81,8 @@ public:
   void newProject();
   void applySettings(const AppSettings &settings);
   void rerunAll();
+  void rerunSelected(); // Analysis > Re-analyse selected
+  void rerunFailed();   // Analysis > Re-analyse failed and cancelled
   void cancelAnalysis();
   void pasteFromClipboard();
 
@@ -126,6 +131,7 @@ public:
   std::vector<ImageResult> selectedResults() const;
   QAction *settingsAction() const { return m_settingsAction; }
   QAction *removeAction() const { return m_removeAction; }
+  QAction *userGuideAction() const { return m_guideAction; }
   QUndoStack *undoStack() const { return m_undo; }
   QAction *exportAction(exporting::ExportFormat format) const {
     return m_exportActions.value(static_cast<int>(format));
@@ -171,6 +177,7 @@ private:
   // Removes the selected photos (undoable); asks first when some have results.
   void removeSelected();
   void removeRows(std::vector<int> rows);
+  void rerunRows(const std::function<bool(const ImageRow &, int)> &which);
   void showProjectRows(std::vector<store::StoredImage> rows);
   void clearRows();
   void connectProject();
@@ -193,7 +200,9 @@ private:
   QToolButton *m_cancelButton = nullptr;
   QMenu *m_recentMenu = nullptr;
   QAction *m_settingsAction = nullptr, *m_cancelAction = nullptr, *m_rerunAction = nullptr;
-  QAction *m_removeAction = nullptr;
+  QAction *m_removeAction = nullptr, *m_guideAction = nullptr;
+  QAction *m_rerunSelectedAction = nullptr, *m_rerunFailedAction = nullptr;
+  QPointer<QDialog> m_guide;
   QUndoStack *m_undo = nullptr; // removals, for the current project
 
   ProjectSession *m_project = nullptr;       // which project, its read-only connection

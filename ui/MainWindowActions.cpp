@@ -13,6 +13,7 @@
 #include "ui/SelectionPresenter.h"
 #include "ui/SettingsDialog.h"
 #include "ui/UntitledWork.h"
+#include "ui/UserGuideDialog.h"
 #include "ui/map/MapView.h"
 
 #include <QApplication>
@@ -89,6 +90,9 @@ void MainWindow::buildMenus() {
   m_cancelAction->setEnabled(false);
   m_rerunAction =
       analysis->addAction(tr("&Re-analyse all with current settings"), this, &MainWindow::rerunAll);
+  m_rerunSelectedAction = analysis->addAction(tr("Re-analyse &selected"), this, &MainWindow::rerunSelected);
+  m_rerunFailedAction =
+      analysis->addAction(tr("Re-analyse &failed and cancelled"), this, &MainWindow::rerunFailed);
 
   QMenu *exportMenu = menuBar()->addMenu(tr("E&xport"));
   const std::pair<exporting::ExportFormat, QString> formats[] = {
@@ -111,6 +115,14 @@ void MainWindow::buildMenus() {
   model->addAction(tr("&Download StreetCLIP…"), this, &MainWindow::openDownloadDialog);
 
   QMenu *help = menuBar()->addMenu(tr("&Help"));
+  m_guideAction = help->addAction(tr("&User guide"), QKeySequence::HelpContents, this, [this] {
+    if (!m_guide) {
+      m_guide = new UserGuideDialog(this);
+      m_guide->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_guide->show();
+    m_guide->raise();
+  });
   help->addAction(tr("&Responsible use"), this, [this] { showResponsibleUseNote(true); });
   help->addAction(tr("&About StreetLens"), this, [this] {
     auto *box = new QMessageBox(QMessageBox::Information, tr("About StreetLens"),
@@ -311,14 +323,40 @@ void MainWindow::applySettings(const AppSettings &s) {
 }
 
 void MainWindow::rerunAll() {
+  rerunRows([](const ImageRow &, int) { return true; });
+}
+
+void MainWindow::rerunSelected() {
+  const QItemSelectionModel *sel = m_list->selectionModel();
+  rerunRows([sel](const ImageRow &, int row) { return sel->isRowSelected(row, {}); });
+}
+
+void MainWindow::rerunFailed() {
+  rerunRows(
+      [](const ImageRow &r, int) { return r.state == RowState::Failed || r.state == RowState::Cancelled; });
+}
+
+void MainWindow::rerunRows(const std::function<bool(const ImageRow &, int)> &which) {
   QList<std::pair<QString, QString>> images;
-  for (const ImageRow &r : m_model->rows()) {
-    if (r.sha256.isEmpty() || r.sha256.startsWith(QLatin1String("path:")) || r.state == RowState::Reading)
+  for (int i = 0; i < m_model->rowCount(); ++i) {
+    const ImageRow &r = m_model->row(i);
+    if (r.sha256.isEmpty() || r.sha256.startsWith(QLatin1String("path:")) || r.state == RowState::Reading ||
+        !which(r, i))
       continue;
     images.append({r.path, r.sha256});
-    m_model->setState(r.sha256, RowState::Queued);
   }
-  m_analysis->rerun(images);
+  if (images.isEmpty()) {
+    statusBar()->showMessage(tr("Nothing to re-analyse."), 5000);
+    return;
+  }
+  for (const auto &[path, sha] : std::as_const(images))
+    m_model->setState(sha, RowState::Queued);
+  if (m_analysis->isBusy() && images.size() < m_model->rowCount()) {
+    for (const auto &[path, sha] : std::as_const(images)) // join the batch running: nothing else stops
+      m_analysis->enqueue(path, sha);
+  } else {
+    m_analysis->rerun(images);
+  }
 }
 
 void MainWindow::cancelAnalysis() {

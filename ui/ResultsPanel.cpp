@@ -64,6 +64,16 @@ ResultsPanel::ResultsPanel(QWidget *parent) : QWidget(parent) {
   layout->addWidget(m_countryBox);
   layout->addWidget(m_regionBox);
   layout->addWidget(m_cityBox);
+  m_detailsBox = new QGroupBox(tr("Photo"), this);
+  auto *dl = new QVBoxLayout(m_detailsBox);
+  dl->setContentsMargins(8, 6, 8, 8);
+  m_details = new QLabel(m_detailsBox);
+  m_details->setWordWrap(true);
+  m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  m_details->setTextFormat(Qt::RichText);
+  dl->addWidget(m_details);
+  m_detailsBox->hide();
+  layout->addWidget(m_detailsBox);
   layout->addStretch(1);
   m_note = new QLabel(tr("<small>An estimate, not proof. Not for locating people from their private "
                          "photos.</small>"),
@@ -87,8 +97,18 @@ QString ResultsPanel::warningText() const {
   return m_warning->isHidden() ? QString() : m_warning->text();
 }
 
+void ResultsPanel::setDetails(const QString &html) {
+  m_details->setText(html);
+  m_detailsBox->setVisible(!html.isEmpty());
+}
+
+QString ResultsPanel::detailsText() const {
+  return m_detailsBox->isHidden() ? QString() : m_details->text();
+}
+
 void ResultsPanel::clear() {
   setWarning({});
+  setDetails({});
   showStatus(tr("No image selected"), tr("Drop photos or folders on the window, or use File > Open."));
 }
 

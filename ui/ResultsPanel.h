@@ -24,6 +24,10 @@ public:
   // A highlighted line under the title (file missing, stale settings); empty hides it.
   void setWarning(const QString &text);
   QString warningText() const;
+  // The photo's details (file, SHA-256, size, capture time, camera, EXIF GPS) under the results;
+  // empty hides them.
+  void setDetails(const QString &html);
+  QString detailsText() const;
   void clear();
 
   // For tests and screenshots.
@@ -37,6 +41,8 @@ private:
   int m_topK = 5;
   QLabel *m_title = nullptr, *m_warning = nullptr, *m_status = nullptr, *m_estimate = nullptr,
          *m_exif = nullptr, *m_note = nullptr;
+  QLabel *m_details = nullptr;
+  QGroupBox *m_detailsBox = nullptr;
   QGroupBox *m_countryBox = nullptr, *m_regionBox = nullptr, *m_cityBox = nullptr;
   ProbabilityList *m_countries = nullptr, *m_regions = nullptr, *m_cities = nullptr;
 };

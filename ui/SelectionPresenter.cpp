@@ -1,15 +1,19 @@
 #include "ui/SelectionPresenter.h"
 
+#include "core/imageio/ExifInfo.h"
 #include "ui/AnalysisController.h"
 #include "ui/ImageListModel.h"
 #include "ui/PhotoView.h"
 #include "ui/ResultsPanel.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QItemSelectionModel>
+#include <QLocale>
 #include <QTableView>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 
 namespace streetlens::ui {
@@ -35,7 +39,19 @@ SelectionPresenter::SelectionPresenter(QTableView *list, ImageListModel *model, 
             }
           });
   connect(m_model, &QAbstractItemModel::modelReset, this, &SelectionPresenter::refresh);
+  connect(&m_cameraWatcher, &QFutureWatcherBase::finished, this, [this] {
+    const QString path = m_cameraWatcher.property("path").toString();
+    m_camera = m_cameraWatcher.result();
+    m_cameraPath = path;
+    const int focus = focusRow();
+    if (focus >= 0 && m_model->row(focus).path == path)
+      m_panel->setDetails(detailsHtml(m_model->row(focus), m_camera));
+  });
   connect(m_model, &QAbstractItemModel::rowsRemoved, this, &SelectionPresenter::refresh);
+}
+
+SelectionPresenter::~SelectionPresenter() {
+  m_cameraWatcher.waitForFinished();
 }
 
 int SelectionPresenter::focusRow() const {
@@ -61,6 +77,38 @@ std::vector<ImageResult> SelectionPresenter::selectedResults() const {
       out.push_back(*row.result);
   }
   return out;
+}
+
+QString SelectionPresenter::detailsHtml(const ImageRow &row, const QString &camera) {
+  const QLocale loc;
+  auto line = [](const QString &name, const QString &value) {
+    return QStringLiteral("<b>%1</b> %2").arg(name.toHtmlEscaped(), value.toHtmlEscaped());
+  };
+  QStringList lines;
+  lines << line(tr("File:"), QDir::toNativeSeparators(row.path));
+  if (!row.sha256.isEmpty() && !row.sha256.startsWith(QLatin1String("path:")))
+    lines << line(tr("SHA-256:"), row.sha256);
+  QString size = row.size > 0 ? loc.formattedDataSize(row.size) : QString();
+  if (row.width > 0 && row.height > 0)
+    size += (size.isEmpty() ? QString() : QStringLiteral(" · ")) +
+            tr("%1 × %2 pixels").arg(row.width).arg(row.height);
+  if (!size.isEmpty())
+    lines << line(tr("Size:"), size);
+  const ImageResult *r = row.result ? &*row.result : nullptr;
+  if (r && r->exifTime.isValid())
+    lines << line(tr("Taken:"), loc.toString(r->exifTime, QLocale::LongFormat));
+  if (!camera.isEmpty())
+    lines << line(tr("Camera:"), camera);
+  if (r && r->exifLocation) {
+    QString gps =
+        QStringLiteral("%1, %2").arg(r->exifLocation->lat, 0, 'f', 6).arg(r->exifLocation->lon, 0, 'f', 6);
+    if (r->exifAltitude)
+      gps += tr(", %1 m").arg(loc.toString(*r->exifAltitude, 'f', 0));
+    lines << line(tr("EXIF GPS:"), gps);
+  }
+  if (r && r->analyzedAt.isValid())
+    lines << line(tr("Analysed:"), loc.toString(r->analyzedAt.toLocalTime(), QLocale::ShortFormat));
+  return QStringLiteral("<small>") + lines.join(QStringLiteral("<br>")) + QStringLiteral("</small>");
 }
 
 QString SelectionPresenter::fileMissingNote(const ImageRow &row) {
@@ -153,6 +201,21 @@ void SelectionPresenter::showFocus(int focus) {
                                   : tr("Waiting for a model to be loaded."));
   }
   m_panel->setWarning(warnings.join(QLatin1Char(' ')));
+  m_panel->setDetails(detailsHtml(row, m_cameraPath == row.path ? m_camera : QString()));
+  if (m_cameraPath != row.path && missing.isEmpty() &&
+      m_cameraWatcher.property("path").toString() != row.path) { // camera make and model, off this thread
+    m_cameraWatcher.setProperty("path", row.path);
+    const QString path = row.path;
+    m_cameraWatcher.setFuture(QtConcurrent::run([path] {
+      QFile f(path);
+      if (!f.open(QIODevice::ReadOnly))
+        return QString();
+      const ExifInfo exif = readExif(f.read(qint64(64) << 20));
+      return QStringList{exif.cameraMake.trimmed(), exif.cameraModel.trimmed()}
+          .join(QLatin1Char(' '))
+          .trimmed();
+    }));
+  }
 }
 
 } // namespace streetlens::ui

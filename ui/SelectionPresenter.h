@@ -9,6 +9,7 @@
 // other settings. Owns nothing it shows. GUI thread.
 #include "core/analysis/GeoResult.h"
 
+#include <QFutureWatcher>
 #include <QObject>
 #include <QStringList>
 #include <vector>
@@ -28,6 +29,7 @@ class SelectionPresenter : public QObject {
 public:
   SelectionPresenter(QTableView *list, ImageListModel *model, PhotoView *photo, ResultsPanel *panel,
                      const AnalysisController *analysis, QObject *parent = nullptr);
+  ~SelectionPresenter() override;
 
   // The row the panel shows (-1: none).
   int focusRow() const;
@@ -35,6 +37,8 @@ public:
   std::vector<ImageResult> selectedResults() const;
   // What the list shows for a row that is not plain: "" or e.g. the file is missing.
   static QString fileMissingNote(const ImageRow &row);
+  // The photo's details as the panel shows them (camera: "" while unknown).
+  static QString detailsHtml(const ImageRow &row, const QString &camera);
   // Derives everything again now (e.g. after the engine or the settings changed).
   void refresh();
   // Makes the row of the image with this index in the last selectedResults() the focus row,
@@ -58,6 +62,8 @@ private:
   QStringList m_shownKeys; // and which result of each (hash, time, settings)
   int m_shownFocus = -2;
   bool m_refreshPending = false;
+  QString m_cameraPath, m_camera; // the camera of the photo shown, read from its EXIF off the GUI thread
+  QFutureWatcher<QString> m_cameraWatcher;
 };
 
 } // namespace streetlens::ui

@@ -2,6 +2,7 @@
 // panel and the map together — after a project is reopened, a click on empty list space, a
 // paste, a re-analysis, a click on a map marker. Offscreen platform, FakeEngine, a real MapView.
 #include "WindowTestUtil.h"
+#include "ui/UserGuideDialog.h"
 #include "ui/map/MapExportDialog.h"
 #include "ui/map/MapOverlay.h"
 
@@ -11,6 +12,7 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QSignalSpy>
+#include <QTextBrowser>
 #include <QUndoStack>
 
 using namespace streetlens;
@@ -30,6 +32,10 @@ private Q_SLOTS:
   void removeAsksAndUndoes_data();
   void removeAsksAndUndoes();
   void fileMissingIsShown();
+  void rerunSelectedOrFailedOnly_data();
+  void rerunSelectedOrFailedOnly();
+  void detailsOfThePhoto();
+  void userGuideFromTheHelpMenu();
   void mapPngIsLargeTitledAndInTheProjectFolder_data();
   void mapPngIsLargeTitledAndInTheProjectFolder();
 
@@ -277,6 +283,85 @@ void TestWindowSync::fileMissingIsShown() {
   QVERIFY(!w->resultsPanel()->estimateText().isEmpty()); // the stored result is still shown
   w->imageList()->selectRow(0);
   QVERIFY(w->photoView()->note().isEmpty());
+}
+
+void TestWindowSync::rerunSelectedOrFailedOnly_data() {
+  QTest::addColumn<QString>("which");
+  QTest::newRow("selected") << QStringLiteral("selected");
+  QTest::newRow("failed and cancelled") << QStringLiteral("failed");
+}
+
+void TestWindowSync::rerunSelectedOrFailedOnly() {
+  QFETCH(QString, which);
+  auto w = m_fx.makeWindow(fakeFactory());
+  QVERIFY(waitReady(*w));
+  const QString folder = m_dir.filePath(QStringLiteral("again-") + which);
+  QStringList files = writePhotos(folder, QStringLiteral("a"), 3, 800);
+  QFile bad(folder + QStringLiteral("/bad.jpg"));
+  QVERIFY(bad.open(QIODevice::WriteOnly));
+  bad.write("not a jpeg");
+  bad.close();
+  files << bad.fileName();
+  ImageListModel *m = w->imageModel();
+  w->addPaths(files);
+  QVERIFY(QTest::qWaitFor(
+      [&] { return m->countInState(RowState::Done) == 3 && m->countInState(RowState::Failed) == 1; }, 60000));
+  // Other settings, so that what is re-analysed is computed anew and can be told apart.
+  AppSettings flat = w->settings();
+  flat.analysis.mode = AnalysisSettings::Mode::Flat;
+  w->applySettings(flat);
+  QVERIFY(waitReady(*w));
+  QStringList started; // the images the pipeline reported on again
+  connect(w->analysis(), &AnalysisController::imageFinished, this,
+          [&](const ImageResult &r) { started << r.sha256; });
+  const int chosen = m->rowOfPath(files[1]);
+  QStringList expected;
+  if (which == QLatin1String("selected")) {
+    w->imageList()->selectRow(chosen);
+    expected << m->row(chosen).sha256;
+    w->rerunSelected();
+  } else {
+    expected << m->row(m->rowOfPath(files[3])).sha256;
+    w->rerunFailed();
+  }
+  QTRY_COMPARE_WITH_TIMEOUT(m->countInState(RowState::Done) + m->countInState(RowState::Failed), 4, 60000);
+  QTRY_VERIFY(!w->analysis()->isBusy());
+  QCOMPARE(started, expected);
+  // The others keep their results, computed with the earlier settings (and marked as such).
+  int stale = 0;
+  for (const ImageRow &r : m->rows())
+    stale += m->isStale(r);
+  QCOMPARE(stale, which == QLatin1String("selected") ? 2 : 3);
+}
+
+void TestWindowSync::detailsOfThePhoto() {
+  auto w = m_fx.makeWindow(fakeFactory());
+  QVERIFY(waitReady(*w));
+  QVERIFY(analyse(*w, writePhotos(m_dir.filePath(QStringLiteral("details")), QStringLiteral("t"), 1, 900)));
+  w->imageList()->selectRow(0);
+  const ImageRow &row = w->imageModel()->row(0);
+  const QString details = w->resultsPanel()->detailsText();
+  QVERIFY2(details.contains(row.sha256), qPrintable(details));
+  QVERIFY(details.contains(QDir::toNativeSeparators(row.path).toHtmlEscaped()));
+  QVERIFY(details.contains(QStringLiteral("96 × 64")));
+  QVERIFY(details.contains(QStringLiteral("Size:")));
+  w->imageList()->clearSelection();
+  QVERIFY(w->resultsPanel()->detailsText().isEmpty());
+}
+
+void TestWindowSync::userGuideFromTheHelpMenu() {
+  auto w = m_fx.makeWindow({}, false);
+  QAction *guide = w->userGuideAction();
+  QVERIFY(guide);
+  QCOMPARE(guide->shortcut(), QKeySequence(QKeySequence::HelpContents));
+  guide->trigger();
+  UserGuideDialog *dlg = nullptr;
+  QTRY_VERIFY((dlg = w->findChild<UserGuideDialog *>()) != nullptr && dlg->isVisible());
+  const QString text = dlg->browser()->toPlainText();
+  QVERIFY2(text.contains(QStringLiteral("StreetLens user guide")), qPrintable(text.left(200)));
+  QVERIFY(text.contains(QStringLiteral("Re-analyse")));
+  guide->trigger(); // one window, raised again
+  QCOMPARE(w->findChildren<UserGuideDialog *>().size(), 1);
 }
 
 void TestWindowSync::mapPngIsLargeTitledAndInTheProjectFolder_data() {
