@@ -250,6 +250,18 @@
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
+    <message>
+        <source>The folder %1 does not exist: choose another one with Browse….</source>
+        <translation>Der Ordner %1 existiert nicht: wählen Sie mit Durchsuchen… einen anderen.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportiere…</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::ImageListModel</name>
@@ -292,6 +304,10 @@
     <message>
         <source>Estimate</source>
         <translation>Schätzung</translation>
+    </message>
+    <message>
+        <source>Computed with other settings than the current ones; Analysis &gt; Re-analyse all applies them.</source>
+        <translation>Mit anderen als den aktuellen Einstellungen berechnet; Analyse &gt; Alle neu analysieren wendet sie an.</translation>
     </message>
 </context>
 <context>
@@ -362,26 +378,6 @@
     <message>
         <source>Loading the model…</source>
         <translation>Das Modell wird geladen…</translation>
-    </message>
-    <message>
-        <source>Failed: %1</source>
-        <translation>Fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>Being analysed…</source>
-        <translation>Wird analysiert…</translation>
-    </message>
-    <message>
-        <source>Cancelled. Use Analysis &gt; Re-analyse to run it.</source>
-        <translation>Abgebrochen. Mit Analyse &gt; Neu analysieren erneut ausführen.</translation>
-    </message>
-    <message>
-        <source>Waiting in the queue.</source>
-        <translation>Wartet in der Warteschlange.</translation>
-    </message>
-    <message>
-        <source>Waiting for a model to be loaded.</source>
-        <translation>Wartet darauf, dass ein Modell geladen wird.</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -671,6 +667,136 @@ Wo wurde dieses Straßenfoto aufgenommen? Lokale Geolokalisierung mit StreetCLIP
         <source>&amp;PDF report…</source>
         <translation>&amp;PDF-Bericht…</translation>
     </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Remove photos</source>
+        <translation>Fotos entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n analysed photo(s) from the project?</source>
+        <translation>
+            <numerusform>%n analysiertes Foto aus dem Projekt entfernen?</numerusform>
+            <numerusform>%n analysierte Fotos aus dem Projekt entfernen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their results are deleted from the project file. Edit &gt; Undo (%1) brings them back.</source>
+        <translation>Ihre Ergebnisse werden aus der Projektdatei gelöscht. Bearbeiten &gt; Rückgängig (%1) holt sie zurück.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) removed. Edit &gt; Undo brings them back.</source>
+        <translation>
+            <numerusform>%n Foto entfernt. Bearbeiten &gt; Rückgängig holt es zurück.</numerusform>
+            <numerusform>%n Fotos entfernt. Bearbeiten &gt; Rückgängig holt sie zurück.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recovered the untitled project; File &gt; Save project as… keeps it.</source>
+        <translation>Unbenanntes Projekt wiederhergestellt; Datei &gt; Projekt speichern unter… behält es.</translation>
+    </message>
+    <message>
+        <source>Batch finished: %1 analysed, %2 failed, %3 cancelled.</source>
+        <translation>Stapel beendet: %1 analysiert, %2 fehlgeschlagen, %3 abgebrochen.</translation>
+    </message>
+    <message numerus="yes">
+        <source> (then %n photo(s))</source>
+        <translation>
+            <numerusform> (danach %n Foto)</numerusform>
+            <numerusform> (danach %n Fotos)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — loading the model</source>
+        <translation> — Modell wird geladen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Settings changed. The %n result(s) shown were computed with the previous ones (grey in the list); Analysis &gt; Re-analyse all applies the new ones.</source>
+        <translation>
+            <numerusform>Einstellungen geändert. Das %n angezeigte Ergebnis wurde mit den vorherigen berechnet (grau in der Liste); Analyse &gt; Alle neu analysieren wendet die neuen an.</numerusform>
+            <numerusform>Einstellungen geändert. Die %n angezeigten Ergebnisse wurden mit den vorherigen berechnet (grau in der Liste); Analyse &gt; Alle neu analysieren wendet die neuen an.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>StreetLens map</source>
+        <translation>StreetLens-Karte</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n Foto</numerusform>
+            <numerusform>%n Fotos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re-analyse &amp;selected</source>
+        <translation>Aus&amp;gewählte neu analysieren</translation>
+    </message>
+    <message>
+        <source>Re-analyse &amp;failed and cancelled</source>
+        <translation>&amp;Fehlgeschlagene und abgebrochene neu analysieren</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>Nothing to re-analyse.</source>
+        <translation>Nichts neu zu analysieren.</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::MapExportDialog</name>
+    <message>
+        <source>Save map as PNG</source>
+        <translation>Karte als PNG speichern</translation>
+    </message>
+    <message>
+        <source>%1× — %2 × %3 pixels</source>
+        <translation>%1× — %2 × %3 Pixel</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Titel:</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>Auflösung:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>The image shows the area of the map as it is now, with the legend and the scale, under the title.</source>
+        <translation>Das Bild zeigt den Kartenausschnitt wie jetzt, mit Legende und Maßstab, unter dem Titel.</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Der Ordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Could not write the map image %1</source>
+        <translation>Das Kartenbild %1 konnte nicht geschrieben werden</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapMarkers</name>
@@ -717,6 +843,14 @@ Wo wurde dieses Straßenfoto aufgenommen? Lokale Geolokalisierung mit StreetCLIP
         <source>Country probability</source>
         <translation>Länderwahrscheinlichkeit</translation>
     </message>
+    <message>
+        <source>EXIF GPS · %1 photos</source>
+        <translation>EXIF-GPS · %1 Fotos</translation>
+    </message>
+    <message>
+        <source>EXIF · %1</source>
+        <translation>EXIF · %1</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapView</name>
@@ -737,18 +871,6 @@ Wahrscheinlichkeit: %2</translation>
     <message>
         <source>Could not write the map image %1</source>
         <translation>Das Kartenbild %1 konnte nicht geschrieben werden</translation>
-    </message>
-    <message>
-        <source>Save map as PNG</source>
-        <translation>Karte als PNG speichern</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG-Bilder (*.png)</translation>
-    </message>
-    <message>
-        <source>Save map</source>
-        <translation>Karte speichern</translation>
     </message>
     <message>
         <source>Zoom in (+)</source>
@@ -826,6 +948,14 @@ Wahrscheinlichkeit: %2</translation>
         <source>Several images: one marker each instead of the combined heatmap</source>
         <translation>Mehrere Bilder: je eine Markierung statt der kombinierten Heatmap</translation>
     </message>
+    <message>
+        <source>StreetLens map</source>
+        <translation>StreetLens-Karte</translation>
+    </message>
+    <message>
+        <source>StreetLens · %1 · locations are estimates, not proof</source>
+        <translation>StreetLens · %1 · Orte sind Schätzungen, keine Beweise</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::ModelSetupPanel</name>
@@ -889,6 +1019,27 @@ Wahrscheinlichkeit: %2</translation>
     </message>
 </context>
 <context>
+    <name>streetlens::ui::ProjectSession</name>
+    <message>
+        <source>%1 is open in another StreetLens window (process %2 on %3). Close it there first: two windows on one project would overwrite each other&apos;s work.</source>
+        <translation>%1 ist in einem anderen StreetLens-Fenster geöffnet (Prozess %2 auf %3). Schließen Sie es dort zuerst: Zwei Fenster auf einem Projekt würden gegenseitig ihre Arbeit überschreiben.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be locked for this window (no lock file can be written next to it).</source>
+        <translation>%1 kann für dieses Fenster nicht gesperrt werden (daneben lässt sich keine Sperrdatei schreiben).</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::RemoveImagesCommand</name>
+    <message numerus="yes">
+        <source>Remove %n photo(s)</source>
+        <translation>
+            <numerusform>%n Foto entfernen</numerusform>
+            <numerusform>%n Fotos entfernen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>streetlens::ui::ResultsPanel</name>
     <message>
         <source>Countries</source>
@@ -948,6 +1099,89 @@ Wahrscheinlichkeit: %2</translation>
     <message>
         <source>Candidates</source>
         <translation>Kandidaten</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::SelectionPresenter</name>
+    <message>
+        <source>File missing: %1 is no longer on disk; this is the copy stored in the project.</source>
+        <translation>Datei fehlt: %1 ist nicht mehr auf dem Datenträger; gezeigt wird die im Projekt gespeicherte Kopie.</translation>
+    </message>
+    <message>
+        <source>Select a photo in the list to see it here.</source>
+        <translation>Wählen Sie ein Foto in der Liste, um es hier zu sehen.</translation>
+    </message>
+    <message>
+        <source>Drop photos or folders here, or use File &gt; Open images.</source>
+        <translation>Fotos oder Ordner hier ablegen oder Datei &gt; Bilder öffnen verwenden.</translation>
+    </message>
+    <message>
+        <source>File missing on disk.</source>
+        <translation>Datei fehlt auf dem Datenträger.</translation>
+    </message>
+    <message>
+        <source>Computed with other settings or another model than the current ones: use Analysis &gt; Re-analyse to apply them.</source>
+        <translation>Mit anderen Einstellungen oder einem anderen Modell als den aktuellen berechnet: Analyse Mit anderen Einstellungen oder einem anderen Modell als den aktuellen berechnet: Analyse &gt; Erneut analysieren wendet sie an.gt; Neu analysieren wendet sie an.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Being analysed…</source>
+        <translation>Wird analysiert…</translation>
+    </message>
+    <message>
+        <source>Cancelled. Use Analysis &gt; Re-analyse to run it.</source>
+        <translation>Abgebrochen. Mit Analyse &gt; Neu analysieren erneut ausführen.</translation>
+    </message>
+    <message>
+        <source>Waiting in the queue.</source>
+        <translation>Wartet in der Warteschlange.</translation>
+    </message>
+    <message>
+        <source>Waiting for a model to be loaded.</source>
+        <translation>Wartet darauf, dass ein Modell geladen wird.</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256:</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 Pixel</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Größe:</translation>
+    </message>
+    <message>
+        <source>Taken:</source>
+        <translation>Aufgenommen:</translation>
+    </message>
+    <message>
+        <source>Camera:</source>
+        <translation>Kamera:</translation>
+    </message>
+    <message>
+        <source>, %1 m</source>
+        <translation>, %1 m</translation>
+    </message>
+    <message>
+        <source>EXIF GPS:</source>
+        <translation>EXIF-GPS:</translation>
+    </message>
+    <message>
+        <source>Analysed:</source>
+        <translation>Analysiert:</translation>
     </message>
 </context>
 <context>
@@ -1055,6 +1289,62 @@ Wahrscheinlichkeit: %2</translation>
     <message>
         <source>Interface language:</source>
         <translation>Sprache der Oberfläche:</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::UntitledWork</name>
+    <message>
+        <source>Unsaved project</source>
+        <translation>Nicht gespeichertes Projekt</translation>
+    </message>
+    <message numerus="yes">
+        <source>This untitled project has %n photo(s) and is not saved under a name.</source>
+        <translation>
+            <numerusform>Dieses unbenannte Projekt hat %n Foto und ist nicht unter einem Namen gespeichert.</numerusform>
+            <numerusform>Dieses unbenannte Projekt hat %n Fotos und ist nicht unter einem Namen gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save it to keep the photos and their results, or discard it.</source>
+        <translation>Speichern Sie es, um die Fotos und ihre Ergebnisse zu behalten, oder verwerfen Sie es.</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>Nicht gespeicherte Arbeit wiederherstellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>An untitled project with %n photo(s), last changed %1, was not saved when StreetLens ended.</source>
+        <translation>
+            <numerusform>Ein unbenanntes Projekt mit %n Foto, zuletzt geändert %1, wurde beim Beenden von StreetLens nicht gespeichert.</numerusform>
+            <numerusform>Ein unbenanntes Projekt mit %n Fotos, zuletzt geändert %1, wurde beim Beenden von StreetLens nicht gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recover it to go on with it (File &gt; Save project as… keeps it under a name), or discard it.</source>
+        <translation>Stellen Sie es wieder her, um daran weiterzuarbeiten (Datei &gt; Projekt speichern unter… behält es unter einem Namen), oder verwerfen Sie es.</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::UserGuideDialog</name>
+    <message>
+        <source>The user guide is not part of this build.</source>
+        <translation>Das Benutzerhandbuch ist in diesem Build nicht enthalten.</translation>
+    </message>
+    <message>
+        <source>StreetLens user guide</source>
+        <translation>StreetLens-Benutzerhandbuch</translation>
     </message>
 </context>
 </TS>

@@ -250,6 +250,18 @@
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
+    <message>
+        <source>The folder %1 does not exist: choose another one with Browse….</source>
+        <translation>La carpeta %1 no existe: elija otra con Examinar….</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportando…</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Error al exportar: %1</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::ImageListModel</name>
@@ -292,6 +304,10 @@
     <message>
         <source>Estimate</source>
         <translation>Estimación</translation>
+    </message>
+    <message>
+        <source>Computed with other settings than the current ones; Analysis &gt; Re-analyse all applies them.</source>
+        <translation>Calculado con otra configuración distinta de la actual; Análisis &gt; Volver a analizar todo la aplica.</translation>
     </message>
 </context>
 <context>
@@ -362,26 +378,6 @@
     <message>
         <source>Loading the model…</source>
         <translation>Cargando el modelo…</translation>
-    </message>
-    <message>
-        <source>Failed: %1</source>
-        <translation>Error: %1</translation>
-    </message>
-    <message>
-        <source>Being analysed…</source>
-        <translation>Analizándose…</translation>
-    </message>
-    <message>
-        <source>Cancelled. Use Analysis &gt; Re-analyse to run it.</source>
-        <translation>Cancelado. Use Análisis &gt; Volver a analizar para ejecutarlo.</translation>
-    </message>
-    <message>
-        <source>Waiting in the queue.</source>
-        <translation>Esperando en la cola.</translation>
-    </message>
-    <message>
-        <source>Waiting for a model to be loaded.</source>
-        <translation>Esperando a que se cargue un modelo.</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -671,6 +667,136 @@ Where was this street photo taken? Local StreetCLIP geolocation. Estimates, not 
         <source>&amp;PDF report…</source>
         <translation>Informe &amp;PDF…</translation>
     </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>Remove photos</source>
+        <translation>Quitar fotos</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n analysed photo(s) from the project?</source>
+        <translation>
+            <numerusform>¿Quitar %n foto analizada del proyecto?</numerusform>
+            <numerusform>¿Quitar %n fotos analizadas del proyecto?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their results are deleted from the project file. Edit &gt; Undo (%1) brings them back.</source>
+        <translation>Sus resultados se borran del archivo del proyecto. Editar &gt; Deshacer (%1) los recupera.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) removed. Edit &gt; Undo brings them back.</source>
+        <translation>
+            <numerusform>%n foto quitada. Editar &gt; Deshacer la recupera.</numerusform>
+            <numerusform>%n fotos quitadas. Editar &gt; Deshacer las recupera.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recovered the untitled project; File &gt; Save project as… keeps it.</source>
+        <translation>Proyecto sin título recuperado; Archivo &gt; Guardar proyecto como… lo conserva.</translation>
+    </message>
+    <message>
+        <source>Batch finished: %1 analysed, %2 failed, %3 cancelled.</source>
+        <translation>Lote terminado: %1 analizadas, %2 fallidas, %3 canceladas.</translation>
+    </message>
+    <message numerus="yes">
+        <source> (then %n photo(s))</source>
+        <translation>
+            <numerusform> (luego %n foto)</numerusform>
+            <numerusform> (luego %n fotos)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — loading the model</source>
+        <translation> — cargando el modelo</translation>
+    </message>
+    <message numerus="yes">
+        <source>Settings changed. The %n result(s) shown were computed with the previous ones (grey in the list); Analysis &gt; Re-analyse all applies the new ones.</source>
+        <translation>
+            <numerusform>Configuración cambiada. El %n resultado mostrado se calculó con la anterior (en gris en la lista); Análisis &gt; Volver a analizar todo aplica la nueva.</numerusform>
+            <numerusform>Configuración cambiada. Los %n resultados mostrados se calcularon con la anterior (en gris en la lista); Análisis &gt; Volver a analizar todo aplica la nueva.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>StreetLens map</source>
+        <translation>Mapa de StreetLens</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n foto</numerusform>
+            <numerusform>%n fotos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re-analyse &amp;selected</source>
+        <translation>Volver a analizar las &amp;seleccionadas</translation>
+    </message>
+    <message>
+        <source>Re-analyse &amp;failed and cancelled</source>
+        <translation>Volver a analizar &amp;fallidas y canceladas</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guía del usuario</translation>
+    </message>
+    <message>
+        <source>Nothing to re-analyse.</source>
+        <translation>Nada que volver a analizar.</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::MapExportDialog</name>
+    <message>
+        <source>Save map as PNG</source>
+        <translation>Guardar mapa como PNG</translation>
+    </message>
+    <message>
+        <source>%1× — %2 × %3 pixels</source>
+        <translation>%1× — %2 × %3 píxeles</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Título:</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>Resolución:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Archivo:</translation>
+    </message>
+    <message>
+        <source>The image shows the area of the map as it is now, with the legend and the scale, under the title.</source>
+        <translation>La imagen muestra la zona del mapa tal como está, con la leyenda y la escala, bajo el título.</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Imágenes PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>La carpeta %1 no existe.</translation>
+    </message>
+    <message>
+        <source>Could not write the map image %1</source>
+        <translation>No se pudo escribir la imagen del mapa %1</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapMarkers</name>
@@ -717,6 +843,14 @@ Where was this street photo taken? Local StreetCLIP geolocation. Estimates, not 
         <source>Country probability</source>
         <translation>Probabilidad por país</translation>
     </message>
+    <message>
+        <source>EXIF GPS · %1 photos</source>
+        <translation>GPS EXIF · %1 fotos</translation>
+    </message>
+    <message>
+        <source>EXIF · %1</source>
+        <translation>EXIF · %1</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapView</name>
@@ -737,18 +871,6 @@ Probabilidad: %2</translation>
     <message>
         <source>Could not write the map image %1</source>
         <translation>No se pudo escribir la imagen del mapa %1</translation>
-    </message>
-    <message>
-        <source>Save map as PNG</source>
-        <translation>Guardar mapa como PNG</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>Imágenes PNG (*.png)</translation>
-    </message>
-    <message>
-        <source>Save map</source>
-        <translation>Guardar mapa</translation>
     </message>
     <message>
         <source>Zoom in (+)</source>
@@ -826,6 +948,14 @@ Probabilidad: %2</translation>
         <source>Several images: one marker each instead of the combined heatmap</source>
         <translation>Varias imágenes: un marcador por imagen en lugar del mapa de calor combinado</translation>
     </message>
+    <message>
+        <source>StreetLens map</source>
+        <translation>Mapa de StreetLens</translation>
+    </message>
+    <message>
+        <source>StreetLens · %1 · locations are estimates, not proof</source>
+        <translation>StreetLens · %1 · las ubicaciones son estimaciones, no pruebas</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::ModelSetupPanel</name>
@@ -889,6 +1019,27 @@ Probabilidad: %2</translation>
     </message>
 </context>
 <context>
+    <name>streetlens::ui::ProjectSession</name>
+    <message>
+        <source>%1 is open in another StreetLens window (process %2 on %3). Close it there first: two windows on one project would overwrite each other&apos;s work.</source>
+        <translation>%1 está abierto en otra ventana de StreetLens (proceso %2 en %3). Ciérrelo allí primero: dos ventanas en un mismo proyecto sobrescribirían el trabajo de la otra.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be locked for this window (no lock file can be written next to it).</source>
+        <translation>%1 no se puede bloquear para esta ventana (no se puede escribir un archivo de bloqueo a su lado).</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::RemoveImagesCommand</name>
+    <message numerus="yes">
+        <source>Remove %n photo(s)</source>
+        <translation>
+            <numerusform>Quitar %n foto</numerusform>
+            <numerusform>Quitar %n fotos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>streetlens::ui::ResultsPanel</name>
     <message>
         <source>Countries</source>
@@ -948,6 +1099,89 @@ Probabilidad: %2</translation>
     <message>
         <source>Candidates</source>
         <translation>Candidatos</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::SelectionPresenter</name>
+    <message>
+        <source>File missing: %1 is no longer on disk; this is the copy stored in the project.</source>
+        <translation>Falta el archivo: %1 ya no está en el disco; esta es la copia guardada en el proyecto.</translation>
+    </message>
+    <message>
+        <source>Select a photo in the list to see it here.</source>
+        <translation>Seleccione una foto de la lista para verla aquí.</translation>
+    </message>
+    <message>
+        <source>Drop photos or folders here, or use File &gt; Open images.</source>
+        <translation>Suelte aquí fotos o carpetas, o use Archivo &gt; Abrir imágenes.</translation>
+    </message>
+    <message>
+        <source>File missing on disk.</source>
+        <translation>El archivo no está en el disco.</translation>
+    </message>
+    <message>
+        <source>Computed with other settings or another model than the current ones: use Analysis &gt; Re-analyse to apply them.</source>
+        <translation>Calculado con otra configuración u otro modelo distintos de los actuales: use Análisis &gt; Volver a analizar para aplicarlos.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <source>Being analysed…</source>
+        <translation>Analizándose…</translation>
+    </message>
+    <message>
+        <source>Cancelled. Use Analysis &gt; Re-analyse to run it.</source>
+        <translation>Cancelado. Use Análisis &gt; Volver a analizar para ejecutarlo.</translation>
+    </message>
+    <message>
+        <source>Waiting in the queue.</source>
+        <translation>Esperando en la cola.</translation>
+    </message>
+    <message>
+        <source>Waiting for a model to be loaded.</source>
+        <translation>Esperando a que se cargue un modelo.</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Archivo:</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256:</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 píxeles</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Tamaño:</translation>
+    </message>
+    <message>
+        <source>Taken:</source>
+        <translation>Tomada:</translation>
+    </message>
+    <message>
+        <source>Camera:</source>
+        <translation>Cámara:</translation>
+    </message>
+    <message>
+        <source>, %1 m</source>
+        <translation>, %1 m</translation>
+    </message>
+    <message>
+        <source>EXIF GPS:</source>
+        <translation>GPS EXIF:</translation>
+    </message>
+    <message>
+        <source>Analysed:</source>
+        <translation>Analizada:</translation>
     </message>
 </context>
 <context>
@@ -1055,6 +1289,62 @@ Probabilidad: %2</translation>
     <message>
         <source>Interface language:</source>
         <translation>Idioma de la interfaz:</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::UntitledWork</name>
+    <message>
+        <source>Unsaved project</source>
+        <translation>Proyecto sin guardar</translation>
+    </message>
+    <message numerus="yes">
+        <source>This untitled project has %n photo(s) and is not saved under a name.</source>
+        <translation>
+            <numerusform>Este proyecto sin título tiene %n foto y no está guardado con un nombre.</numerusform>
+            <numerusform>Este proyecto sin título tiene %n fotos y no está guardado con un nombre.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save it to keep the photos and their results, or discard it.</source>
+        <translation>Guárdelo para conservar las fotos y sus resultados, o descártelo.</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>Recuperar trabajo sin guardar</translation>
+    </message>
+    <message numerus="yes">
+        <source>An untitled project with %n photo(s), last changed %1, was not saved when StreetLens ended.</source>
+        <translation>
+            <numerusform>Un proyecto sin título con %n foto, modificado por última vez el %1, no se guardó al cerrarse StreetLens.</numerusform>
+            <numerusform>Un proyecto sin título con %n fotos, modificado por última vez el %1, no se guardó al cerrarse StreetLens.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recover it to go on with it (File &gt; Save project as… keeps it under a name), or discard it.</source>
+        <translation>Recupérelo para seguir con él (Archivo &gt; Guardar proyecto como… lo guarda con un nombre), o descártelo.</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>Recuperar</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Más tarde</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::UserGuideDialog</name>
+    <message>
+        <source>The user guide is not part of this build.</source>
+        <translation>La guía del usuario no forma parte de esta compilación.</translation>
+    </message>
+    <message>
+        <source>StreetLens user guide</source>
+        <translation>Guía del usuario de StreetLens</translation>
     </message>
 </context>
 </TS>

@@ -250,6 +250,18 @@
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
+    <message>
+        <source>The folder %1 does not exist: choose another one with Browse….</source>
+        <translation>Le dossier %1 n’existe pas&#xa0;: choisissez-en un autre avec Parcourir….</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Export en cours…</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Échec de l’export&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::ImageListModel</name>
@@ -292,6 +304,10 @@
     <message>
         <source>Estimate</source>
         <translation>Estimation</translation>
+    </message>
+    <message>
+        <source>Computed with other settings than the current ones; Analysis &gt; Re-analyse all applies them.</source>
+        <translation>Calculé avec d’autres paramètres que les actuels&#xa0;; Analyse &gt; Réanalyser tout les applique.</translation>
     </message>
 </context>
 <context>
@@ -362,26 +378,6 @@
     <message>
         <source>Loading the model…</source>
         <translation>Chargement du modèle…</translation>
-    </message>
-    <message>
-        <source>Failed: %1</source>
-        <translation>Échec&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Being analysed…</source>
-        <translation>Analyse en cours…</translation>
-    </message>
-    <message>
-        <source>Cancelled. Use Analysis &gt; Re-analyse to run it.</source>
-        <translation>Annulé. Utilisez Analyse &gt; Réanalyser pour la relancer.</translation>
-    </message>
-    <message>
-        <source>Waiting in the queue.</source>
-        <translation>En attente dans la file.</translation>
-    </message>
-    <message>
-        <source>Waiting for a model to be loaded.</source>
-        <translation>En attente du chargement d’un modèle.</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -671,6 +667,136 @@ Où cette photo de rue a-t-elle été prise&#xa0;? Géolocalisation locale avec 
         <source>&amp;PDF report…</source>
         <translation>Rapport &amp;PDF…</translation>
     </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>Remove photos</source>
+        <translation>Retirer des photos</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n analysed photo(s) from the project?</source>
+        <translation>
+            <numerusform>Retirer %n photo analysée du projet&#xa0;?</numerusform>
+            <numerusform>Retirer %n photos analysées du projet&#xa0;?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their results are deleted from the project file. Edit &gt; Undo (%1) brings them back.</source>
+        <translation>Leurs résultats sont supprimés du fichier de projet. Édition &gt; Annuler (%1) les rétablit.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) removed. Edit &gt; Undo brings them back.</source>
+        <translation>
+            <numerusform>%n photo retirée. Édition &gt; Annuler la rétablit.</numerusform>
+            <numerusform>%n photos retirées. Édition &gt; Annuler les rétablit.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recovered the untitled project; File &gt; Save project as… keeps it.</source>
+        <translation>Projet sans titre récupéré&#xa0;; Fichier &gt; Enregistrer le projet sous… le conserve.</translation>
+    </message>
+    <message>
+        <source>Batch finished: %1 analysed, %2 failed, %3 cancelled.</source>
+        <translation>Lot terminé&#xa0;: %1 analysées, %2 en échec, %3 annulées.</translation>
+    </message>
+    <message numerus="yes">
+        <source> (then %n photo(s))</source>
+        <translation>
+            <numerusform> (puis %n photo)</numerusform>
+            <numerusform> (puis %n photos)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — loading the model</source>
+        <translation> — chargement du modèle</translation>
+    </message>
+    <message numerus="yes">
+        <source>Settings changed. The %n result(s) shown were computed with the previous ones (grey in the list); Analysis &gt; Re-analyse all applies the new ones.</source>
+        <translation>
+            <numerusform>Paramètres modifiés. Le %n résultat affiché a été calculé avec les précédents (en gris dans la liste)&#xa0;; Analyse &gt; Réanalyser tout applique les nouveaux.</numerusform>
+            <numerusform>Paramètres modifiés. Les %n résultats affichés ont été calculés avec les précédents (en gris dans la liste)&#xa0;; Analyse &gt; Réanalyser tout applique les nouveaux.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>StreetLens map</source>
+        <translation>Carte StreetLens</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re-analyse &amp;selected</source>
+        <translation>Réanalyser la &amp;sélection</translation>
+    </message>
+    <message>
+        <source>Re-analyse &amp;failed and cancelled</source>
+        <translation>Réanalyser les é&amp;checs et les annulées</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guide de l’utilisateur</translation>
+    </message>
+    <message>
+        <source>Nothing to re-analyse.</source>
+        <translation>Rien à réanalyser.</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::MapExportDialog</name>
+    <message>
+        <source>Save map as PNG</source>
+        <translation>Enregistrer la carte en PNG</translation>
+    </message>
+    <message>
+        <source>%1× — %2 × %3 pixels</source>
+        <translation>%1× — %2 × %3 pixels</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Titre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>Résolution&#xa0;:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Fichier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The image shows the area of the map as it is now, with the legend and the scale, under the title.</source>
+        <translation>L’image montre la zone de la carte telle qu’elle est, avec la légende et l’échelle, sous le titre.</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Le dossier %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Could not write the map image %1</source>
+        <translation>Impossible d’écrire l’image de la carte %1</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapMarkers</name>
@@ -717,6 +843,14 @@ Où cette photo de rue a-t-elle été prise&#xa0;? Géolocalisation locale avec 
         <source>Country probability</source>
         <translation>Probabilité par pays</translation>
     </message>
+    <message>
+        <source>EXIF GPS · %1 photos</source>
+        <translation>GPS EXIF · %1 photos</translation>
+    </message>
+    <message>
+        <source>EXIF · %1</source>
+        <translation>EXIF · %1</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapView</name>
@@ -737,18 +871,6 @@ Probabilité&#xa0;: %2</translation>
     <message>
         <source>Could not write the map image %1</source>
         <translation>Impossible d’écrire l’image de la carte %1</translation>
-    </message>
-    <message>
-        <source>Save map as PNG</source>
-        <translation>Enregistrer la carte en PNG</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>Images PNG (*.png)</translation>
-    </message>
-    <message>
-        <source>Save map</source>
-        <translation>Enregistrer la carte</translation>
     </message>
     <message>
         <source>Zoom in (+)</source>
@@ -826,6 +948,14 @@ Probabilité&#xa0;: %2</translation>
         <source>Several images: one marker each instead of the combined heatmap</source>
         <translation>Plusieurs images&#xa0;: un marqueur chacune au lieu de la carte de chaleur combinée</translation>
     </message>
+    <message>
+        <source>StreetLens map</source>
+        <translation>Carte StreetLens</translation>
+    </message>
+    <message>
+        <source>StreetLens · %1 · locations are estimates, not proof</source>
+        <translation>StreetLens · %1 · les lieux sont des estimations, pas des preuves</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::ModelSetupPanel</name>
@@ -889,6 +1019,27 @@ Probabilité&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>streetlens::ui::ProjectSession</name>
+    <message>
+        <source>%1 is open in another StreetLens window (process %2 on %3). Close it there first: two windows on one project would overwrite each other&apos;s work.</source>
+        <translation>%1 est ouvert dans une autre fenêtre de StreetLens (processus %2 sur %3). Fermez-le d’abord là-bas&#xa0;: deux fenêtres sur un même projet écraseraient le travail l’une de l’autre.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be locked for this window (no lock file can be written next to it).</source>
+        <translation>%1 ne peut pas être verrouillé pour cette fenêtre (aucun fichier de verrou ne peut être écrit à côté).</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::RemoveImagesCommand</name>
+    <message numerus="yes">
+        <source>Remove %n photo(s)</source>
+        <translation>
+            <numerusform>Retirer %n photo</numerusform>
+            <numerusform>Retirer %n photos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>streetlens::ui::ResultsPanel</name>
     <message>
         <source>Countries</source>
@@ -948,6 +1099,89 @@ Probabilité&#xa0;: %2</translation>
     <message>
         <source>Candidates</source>
         <translation>Candidats</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::SelectionPresenter</name>
+    <message>
+        <source>File missing: %1 is no longer on disk; this is the copy stored in the project.</source>
+        <translation>Fichier manquant&#xa0;: %1 n’est plus sur le disque&#xa0;; voici la copie enregistrée dans le projet.</translation>
+    </message>
+    <message>
+        <source>Select a photo in the list to see it here.</source>
+        <translation>Sélectionnez une photo dans la liste pour l’afficher ici.</translation>
+    </message>
+    <message>
+        <source>Drop photos or folders here, or use File &gt; Open images.</source>
+        <translation>Déposez des photos ou des dossiers ici, ou utilisez Fichier &gt; Ouvrir des images.</translation>
+    </message>
+    <message>
+        <source>File missing on disk.</source>
+        <translation>Fichier absent du disque.</translation>
+    </message>
+    <message>
+        <source>Computed with other settings or another model than the current ones: use Analysis &gt; Re-analyse to apply them.</source>
+        <translation>Calculé avec d’autres paramètres ou un autre modèle que les actuels&#xa0;: utilisez Analyse &gt; Réanalyser pour les appliquer.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Being analysed…</source>
+        <translation>Analyse en cours…</translation>
+    </message>
+    <message>
+        <source>Cancelled. Use Analysis &gt; Re-analyse to run it.</source>
+        <translation>Annulé. Utilisez Analyse &gt; Réanalyser pour la relancer.</translation>
+    </message>
+    <message>
+        <source>Waiting in the queue.</source>
+        <translation>En attente dans la file.</translation>
+    </message>
+    <message>
+        <source>Waiting for a model to be loaded.</source>
+        <translation>En attente du chargement d’un modèle.</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Fichier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 pixels</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Taille&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Taken:</source>
+        <translation>Prise le&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Camera:</source>
+        <translation>Appareil&#xa0;:</translation>
+    </message>
+    <message>
+        <source>, %1 m</source>
+        <translation>, %1 m</translation>
+    </message>
+    <message>
+        <source>EXIF GPS:</source>
+        <translation>GPS EXIF&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Analysed:</source>
+        <translation>Analysée&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1055,6 +1289,62 @@ Probabilité&#xa0;: %2</translation>
     <message>
         <source>Interface language:</source>
         <translation>Langue de l’interface :</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::UntitledWork</name>
+    <message>
+        <source>Unsaved project</source>
+        <translation>Projet non enregistré</translation>
+    </message>
+    <message numerus="yes">
+        <source>This untitled project has %n photo(s) and is not saved under a name.</source>
+        <translation>
+            <numerusform>Ce projet sans titre contient %n photo et n’est pas enregistré sous un nom.</numerusform>
+            <numerusform>Ce projet sans titre contient %n photos et n’est pas enregistré sous un nom.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save it to keep the photos and their results, or discard it.</source>
+        <translation>Enregistrez-le pour garder les photos et leurs résultats, ou abandonnez-le.</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>Récupérer le travail non enregistré</translation>
+    </message>
+    <message numerus="yes">
+        <source>An untitled project with %n photo(s), last changed %1, was not saved when StreetLens ended.</source>
+        <translation>
+            <numerusform>Un projet sans titre de %n photo, modifié le %1, n’a pas été enregistré à la fermeture de StreetLens.</numerusform>
+            <numerusform>Un projet sans titre de %n photos, modifié le %1, n’a pas été enregistré à la fermeture de StreetLens.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recover it to go on with it (File &gt; Save project as… keeps it under a name), or discard it.</source>
+        <translation>Récupérez-le pour continuer (Fichier &gt; Enregistrer le projet sous… le garde sous un nom), ou abandonnez-le.</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>Récupérer</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Plus tard</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::UserGuideDialog</name>
+    <message>
+        <source>The user guide is not part of this build.</source>
+        <translation>Le guide de l’utilisateur ne fait pas partie de cette version.</translation>
+    </message>
+    <message>
+        <source>StreetLens user guide</source>
+        <translation>Guide de l’utilisateur de StreetLens</translation>
     </message>
 </context>
 </TS>

@@ -72,6 +72,11 @@ void AnalysisController::removeImage(const QString &sha256) {
       m_worker, [w = m_worker, sha256] { w->removeImage(sha256); }, Qt::QueuedConnection);
 }
 
+void AnalysisController::restoreImages(const std::vector<store::StoredImage> &images) {
+  QMetaObject::invokeMethod(
+      m_worker, [w = m_worker, images] { w->restoreImages(images); }, Qt::QueuedConnection);
+}
+
 int AnalysisController::ingestingCount() const {
   return int(m_notIngested.size()) + (m_engineReady ? 0 : int(m_pending.size()));
 }

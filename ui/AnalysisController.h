@@ -49,6 +49,8 @@ public:
 
   // Deletes an image and its results from the project (on the worker, the project's only writer).
   void removeImage(const QString &sha256);
+  // Writes removed images back (undo of a removal), on the worker.
+  void restoreImages(const std::vector<store::StoredImage> &images);
 
   bool isBusy() const { return !m_pending.empty() || !m_inFlight.isEmpty(); }
   // Images not yet decoded by the pipeline (no thumbnail yet).

@@ -137,6 +137,28 @@ void AnalysisWorker::removeImage(const QString &sha256) {
     Q_EMIT notice(err);
 }
 
+void AnalysisWorker::restoreImages(const std::vector<store::StoredImage> &images) {
+  store::ProjectStore *project = m_session ? m_session->project() : nullptr;
+  if (!project)
+    return;
+  for (const store::StoredImage &s : images) {
+    QString err;
+    bool ok = bool(project->addImage(s.image, &err));
+    if (ok && s.result) {
+      ok = project->saveResult(*s.result, s.image.thumbnail, &err);
+    } else if (ok && s.status == ImageStatus::Failed) {
+      ImageResult failed;
+      failed.path = s.image.path;
+      failed.sha256 = s.image.sha256;
+      failed.status = ImageStatus::Failed;
+      failed.error = s.error;
+      ok = project->saveResult(failed, s.image.thumbnail, &err);
+    }
+    if (!ok)
+      Q_EMIT notice(err);
+  }
+}
+
 void AnalysisWorker::dropCancelled() {
   if (m_session)
     m_session->dropSkipped();

@@ -9,6 +9,7 @@
 #include "core/analysis/AnalysisSession.h"
 #include "core/analysis/AnalysisSettings.h"
 #include "core/analysis/GeoResult.h"
+#include "core/store/ProjectStore.h"
 #include "ui/EngineFactory.h"
 
 #include <QObject>
@@ -47,6 +48,8 @@ public:
   void saveProjectAs(const QString &target); // copy, then continue in the copy
   void submit(const streetlens::ui::AnalysisJob &job);
   void removeImage(const QString &sha256);
+  // Puts removed images back into the project: row, thumbnail and latest result (undo).
+  void restoreImages(const std::vector<streetlens::store::StoredImage> &images);
   void dropCancelled(); // reports every queued job below skipBelow as skipped, now
   void shutdown();      // frees session, engine and analyzer here
   // Thread-safe: makes a label preparation in progress stop early (used before shutdown).

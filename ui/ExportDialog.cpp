@@ -112,6 +112,11 @@ ExportDialog::ExportDialog(ExportFormat format, int allCount, int selectedCount,
   m_note = new QLabel(this);
   m_note->setWordWrap(true);
   m_note->setStyleSheet(QStringLiteral("color: palette(mid);"));
+  m_error = new QLabel(this);
+  m_error->setWordWrap(true);
+  m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  m_error->setStyleSheet(QStringLiteral("color: #b02020;"));
+  m_error->hide();
 
   auto *form = new QFormLayout;
   form->addRow(tr("Format:"), m_format);
@@ -129,10 +134,14 @@ ExportDialog::ExportDialog(ExportFormat format, int allCount, int selectedCount,
   auto *layout = new QVBoxLayout(this);
   layout->addLayout(form);
   layout->addWidget(m_note);
+  layout->addWidget(m_error);
   layout->addWidget(m_buttons);
 
   connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::formatChanged);
-  connect(m_path, &QLineEdit::textChanged, this, &ExportDialog::updateState);
+  connect(m_path, &QLineEdit::textChanged, this, [this] {
+    m_error->hide(); // a new name: the old error no longer applies
+    updateState();
+  });
   connect(m_all, &QRadioButton::toggled, this, &ExportDialog::updateState);
   updateState();
 }
@@ -166,7 +175,7 @@ void ExportDialog::updateState() {
   m_cities->setVisible(f == ExportFormat::GeoJson);
   const bool anything = m_all->isChecked() ? m_allCount > 0 : m_selected->isEnabled();
   const QString path = withExtension(m_path->text(), f);
-  m_buttons->button(QDialogButtonBox::Ok)->setEnabled(anything && !path.isEmpty());
+  m_buttons->button(QDialogButtonBox::Ok)->setEnabled(anything && !path.isEmpty() && !m_busy);
   QString note;
   if (f == ExportFormat::Pdf || f == ExportFormat::Html)
     note = tr("Reports show each photo with its map; they state that locations are estimates, not proof.");
@@ -191,12 +200,40 @@ void ExportDialog::browse() {
   dlg->open();
 }
 
+QString ExportDialog::errorText() const {
+  return m_error->isHidden() ? QString() : m_error->text();
+}
+
 void ExportDialog::accept() {
+  if (m_busy)
+    return;
   const ExportRequest r = request();
   if (r.path.isEmpty() || QFileInfo(r.path).isDir())
     return; // the note says why; the button is disabled for an empty name
+  const QFileInfo folder(QFileInfo(r.path).absolutePath());
+  if (!folder.isDir()) {
+    m_error->setText(tr("The folder %1 does not exist: choose another one with Browse….")
+                         .arg(QDir::toNativeSeparators(folder.filePath())));
+    m_error->show();
+    return;
+  }
+  m_error->hide();
+  m_busy = true;
+  m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Exporting…"));
+  updateState();
   Q_EMIT exportRequested(r);
-  QDialog::accept();
+}
+
+void ExportDialog::exportFinished(const QString &error) {
+  m_busy = false;
+  m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Export"));
+  updateState();
+  if (error.isEmpty()) {
+    QDialog::accept();
+    return;
+  }
+  m_error->setText(tr("Export failed: %1").arg(error));
+  m_error->show();
 }
 
 } // namespace streetlens::ui

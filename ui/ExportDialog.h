@@ -3,7 +3,8 @@
 // (leave EXIF GPS out), top-k, GeoJSON city points and the file name — and hands the answer back
 // as an ExportRequest through exportRequested() when the user presses Export. Owns its form
 // widgets only; the browse button opens a QFileDialog with open(). Opened window-modal with
-// open() (no nested event loop). GUI thread.
+// open() (no nested event loop). Stays open while the export runs and after a failure, showing
+// the error, so no choice is lost. GUI thread.
 #include "core/export/ExportTypes.h"
 
 #include <QDialog>
@@ -47,11 +48,19 @@ public:
   QSpinBox *topKSpin() const { return m_topK; }
   QLineEdit *pathEdit() const { return m_path; }
 
+  // The error line under the form ("" while there is none).
+  QString errorText() const;
+
 Q_SIGNALS:
+  // Export pressed with a usable file name; the dialog then waits (buttons disabled) for
+  // exportFinished().
   void exportRequested(const streetlens::ui::ExportRequest &request);
 
 public Q_SLOTS:
   void accept() override;
+  // The export asked for has ended: closes on success; on failure stays open with the error and
+  // every choice kept, so the user can fix the file name and export again.
+  void exportFinished(const QString &error);
 
 private:
   exporting::ExportFormat currentFormat() const;
@@ -64,9 +73,10 @@ private:
   QCheckBox *m_omitExif = nullptr, *m_cities = nullptr;
   QSpinBox *m_topK = nullptr;
   QLineEdit *m_path = nullptr;
-  QLabel *m_note = nullptr;
+  QLabel *m_note = nullptr, *m_error = nullptr;
   QDialogButtonBox *m_buttons = nullptr;
   int m_allCount = 0;
+  bool m_busy = false;
 };
 
 } // namespace streetlens::ui

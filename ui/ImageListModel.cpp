@@ -2,9 +2,12 @@
 
 #include "ui/PlaceNames.h"
 
+#include <QDir>
 #include <QFileInfo>
+#include <QFont>
 #include <QIcon>
 #include <QLocale>
+#include <QPainter>
 #include <QPixmap>
 
 namespace streetlens::ui {
@@ -56,28 +59,56 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const {
     case StatusColumn:
       return stateName(r.state);
     case CountryColumn:
-      if (res && !res->countries.empty())
+      // Only a finished row shows its result: one queued for re-analysis shows none until it has
+      // the new one (the old one is still in the project until it is replaced).
+      if (r.state == RowState::Done && res && !res->countries.empty())
         return QStringLiteral("%1  %2%")
             .arg(countryDisplayName(res->countries.front().country, res->countries.front().name))
             .arg(QLocale().toString(res->countries.front().probability * 100, 'f', 0));
       return {};
     case EstimateColumn:
+      // The reason of a failure, without the path the message starts with (the row names the file).
       if (r.state == RowState::Failed)
-        return r.error;
-      return res ? res->estimateLabel : QString();
+        return failureReason(r.error, r.path);
+      return r.state == RowState::Done && res ? localizedEstimateLabel(*res) : QString();
     }
     return {};
   case Qt::DecorationRole:
-    if (index.column() == NameColumn && !r.thumbnail.isNull())
-      return QPixmap::fromImage(r.thumbnail.scaled(48, 48, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+    if (index.column() == NameColumn) // an empty square until the thumbnail is there: names line up
+      return thumbnailIcon(r.thumbnail);
     return {};
-  case Qt::ToolTipRole:
+  case Qt::ToolTipRole: {
+    // Whatever a column may cut off, in full.
+    QStringList lines;
+    if (index.column() == NameColumn) {
+      lines << QFileInfo(r.path).fileName() << QDir::toNativeSeparators(r.path);
+      if (r.width > 0 && r.height > 0)
+        lines << QStringLiteral("%1 × %2").arg(r.width).arg(r.height);
+    } else if (index.column() == EstimateColumn && r.state == RowState::Done && res) {
+      lines << localizedEstimateLabel(*res);
+    } else if (index.column() == CountryColumn) {
+      lines << data(index, Qt::DisplayRole).toString();
+    }
     if (r.state == RowState::Failed)
-      return r.error;
-    return QStringLiteral("%1\n%2 × %3").arg(r.path).arg(r.width).arg(r.height);
+      lines << r.error;
+    if (isStale(r))
+      lines << tr("Computed with other settings than the current ones; Analysis > Re-analyse all applies "
+                  "them.");
+    lines.removeAll(QString());
+    return lines.join(QLatin1Char('\n'));
+  }
   case Qt::ForegroundRole:
     if (index.column() == StatusColumn && r.state == RowState::Failed)
       return QColor(0xb0, 0x20, 0x20);
+    if (index.column() != NameColumn && isStale(r))
+      return QColor(0x80, 0x80, 0x80);
+    return {};
+  case Qt::FontRole:
+    if (index.column() != NameColumn && isStale(r)) {
+      QFont f;
+      f.setItalic(true);
+      return f;
+    }
     return {};
   }
   return {};
@@ -132,11 +163,14 @@ bool ImageListModel::setIdentified(const QString &path, const QString &sha256, q
   row.width = width;
   row.height = height;
   row.thumbnail = thumbnail;
+  const RowState before = row.state;
   if (row.state == RowState::Reading)
     row.state = RowState::Queued;
   if (!sha256.isEmpty())
     m_bySha.insert(sha256, r);
   rowChanged(r);
+  if (before != row.state)
+    Q_EMIT rowStateChanged(row.path, int(before), int(row.state));
   return true;
 }
 
@@ -167,9 +201,12 @@ void ImageListModel::setState(const QString &sha256, RowState state, const QStri
   const int r = rowOfSha(sha256);
   if (r < 0)
     return;
+  const RowState before = m_rows[size_t(r)].state;
   m_rows[size_t(r)].state = state;
   m_rows[size_t(r)].error = error;
   rowChanged(r);
+  if (before != state)
+    Q_EMIT rowStateChanged(m_rows[size_t(r)].path, int(before), int(state));
 }
 
 void ImageListModel::setResult(const ImageResult &result) {
@@ -177,6 +214,7 @@ void ImageListModel::setResult(const ImageResult &result) {
   if (r < 0)
     return;
   ImageRow &row = m_rows[size_t(r)];
+  const RowState before = row.state;
   if (result.status == ImageStatus::Failed) {
     row.state = RowState::Failed;
     row.error = result.error;
@@ -186,6 +224,8 @@ void ImageListModel::setResult(const ImageResult &result) {
     row.result = result;
   }
   rowChanged(r);
+  if (before != row.state)
+    Q_EMIT rowStateChanged(row.path, int(before), int(row.state));
 }
 
 void ImageListModel::append(ImageRow row) {
@@ -196,15 +236,28 @@ void ImageListModel::append(ImageRow row) {
     m_bySha.insert(row.sha256, r);
   m_rows.push_back(std::move(row));
   endInsertRows();
+  Q_EMIT rowStateChanged(m_rows.back().path, -1, int(m_rows.back().state));
+}
+
+void ImageListModel::insertAt(int r, ImageRow row) {
+  r = std::clamp(r, 0, int(m_rows.size()));
+  beginInsertRows({}, r, r);
+  m_rows.insert(m_rows.begin() + r, std::move(row));
+  reindex();
+  endInsertRows();
+  Q_EMIT rowStateChanged(m_rows[size_t(r)].path, -1, int(m_rows[size_t(r)].state));
 }
 
 void ImageListModel::removeAt(int r) {
   if (r < 0 || r >= int(m_rows.size()))
     return;
   beginRemoveRows({}, r, r);
+  const QString path = m_rows[size_t(r)].path;
+  const RowState before = m_rows[size_t(r)].state;
   m_rows.erase(m_rows.begin() + r);
   reindex();
   endRemoveRows();
+  Q_EMIT rowStateChanged(path, int(before), -1);
 }
 
 void ImageListModel::clear() {
@@ -214,6 +267,39 @@ void ImageListModel::clear() {
   m_byPath.clear();
   m_previewOrder.clear();
   endResetModel();
+}
+
+QString ImageListModel::failureReason(const QString &error, const QString &path) {
+  for (const QString &prefix : {path, QDir::toNativeSeparators(path), QFileInfo(path).fileName()}) {
+    if (!prefix.isEmpty() && error.startsWith(prefix + QStringLiteral(": ")))
+      return error.mid(prefix.size() + 2);
+  }
+  return error;
+}
+
+QPixmap ImageListModel::thumbnailIcon(const QImage &thumbnail) {
+  // A square of the icon size whatever the photo's shape, so that names line up in every row.
+  QPixmap out(kIconSize, kIconSize);
+  out.fill(Qt::transparent);
+  if (thumbnail.isNull())
+    return out;
+  const QImage scaled = thumbnail.scaled(kIconSize, kIconSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+  QPainter p(&out);
+  p.drawImage((kIconSize - scaled.width()) / 2, (kIconSize - scaled.height()) / 2, scaled);
+  return out;
+}
+
+void ImageListModel::setCurrentSettingsKey(const QString &key) {
+  if (key == m_settingsKey)
+    return;
+  m_settingsKey = key;
+  if (!m_rows.empty())
+    Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+bool ImageListModel::isStale(const ImageRow &row) const {
+  return !m_settingsKey.isEmpty() && row.state == RowState::Done && row.result &&
+         row.result->settingsKey != m_settingsKey;
 }
 
 int ImageListModel::countInState(RowState s) const {

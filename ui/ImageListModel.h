@@ -8,6 +8,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QImage>
+#include <QPixmap>
 #include <optional>
 #include <vector>
 
@@ -59,11 +60,26 @@ public:
   void setState(const QString &sha256, RowState state, const QString &error = {});
   void setResult(const ImageResult &result);
   void append(ImageRow row);
+  void insertAt(int r, ImageRow row); // r in [0, rowCount()]
   void removeAt(int r);
   void clear();
 
+  // The settings key of the analyzer now (empty while unknown): finished rows whose result has
+  // another one are shown as computed with other settings (grey, italic, a tooltip line).
+  void setCurrentSettingsKey(const QString &key);
+  bool isStale(const ImageRow &row) const;
   int countInState(RowState s) const;
   static QString stateName(RowState s);
+  // A failure message without the path it starts with ("path: reason" -> "reason").
+  static QString failureReason(const QString &error, const QString &path);
+  // The thumbnail centred on a transparent kIconSize square.
+  static QPixmap thumbnailIcon(const QImage &thumbnail);
+  static constexpr int kIconSize = 48;
+
+Q_SIGNALS:
+  // A row's state changed (`from` -1: a new row; `to` -1: the row was removed). Not emitted by
+  // clear(), which resets the model.
+  void rowStateChanged(const QString &path, int from, int to);
 
 private:
   void rowChanged(int r);
@@ -71,6 +87,7 @@ private:
   std::vector<ImageRow> m_rows;
   QHash<QString, int> m_bySha, m_byPath;
   QStringList m_previewOrder; // sha256 of rows holding a preview, oldest first
+  QString m_settingsKey;
 };
 
 } // namespace streetlens::ui

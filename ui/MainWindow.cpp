@@ -4,6 +4,7 @@
 #include "core/gazetteer/Gazetteer.h"
 #include "core/store/ProjectStore.h"
 #include "ui/AnalysisController.h"
+#include "ui/BatchProgress.h"
 #include "ui/ExportController.h"
 #include "ui/ImageIngest.h"
 #include "ui/ImageListModel.h"
@@ -11,6 +12,9 @@
 #include "ui/PhotoView.h"
 #include "ui/PlaceNames.h"
 #include "ui/ResultsPanel.h"
+#include "ui/SelectionPresenter.h"
+#include "ui/UntitledWork.h"
+#include "ui/map/MapView.h"
 #include "ui/map/ReportMap.h"
 
 #include <QDateTime>
@@ -18,6 +22,7 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QScrollArea>
@@ -63,6 +68,7 @@ MainWindow::MainWindow(EngineFactory factory, Options options, QWidget *parent)
   resize(1440, 900);
 
   m_model = new ImageListModel(this);
+  m_batch = new BatchProgress(m_model, this);
   m_ingest = new ImageIngest(this);
   m_analysis = new AnalysisController(std::move(factory), m_options.gazetteerPath, m_options.cacheDir, this);
   m_project = new ProjectSession(m_analysis, this);
@@ -109,15 +115,30 @@ MainWindow::MainWindow(EngineFactory factory, Options options, QWidget *parent)
     m_analysis->loadEngine(m_settings.engineOptions());
   }
   showCenter(false);
+  UntitledWork::Hooks hooks;
+  hooks.isUntitled = [this] { return isUntitled(); };
+  hooks.path = [this] { return projectPath(); };
+  hooks.photoCount = [this] { return m_model->rowCount(); };
+  hooks.saveAs = [this] { saveProjectAsDialog(); };
+  hooks.recover = [this](const QString &path) { recoverUntitled(path); };
+  m_untitledWork = new UntitledWork(this, m_options.untitledDir, std::move(hooks));
+  if (m_options.offerRecovery)
+    QTimer::singleShot(0, m_untitledWork, &UntitledWork::offerRecovery);
   if (m_options.showFirstRunNote && !m_settings.responsibleUseAcknowledged)
     QTimer::singleShot(0, this, [this] { showResponsibleUseNote(false); });
 }
 
 MainWindow::~MainWindow() {
+  const bool deleteUntitled = m_untitledWork->deleteOnExit();
+  const QString path = projectPath();
   delete m_exports; // waits for a running export: it holds copies only, but must not outlive the app
   m_exports = nullptr;
   delete m_analysis; // stops the worker thread before the stores go
   m_analysis = nullptr;
+  if (deleteUntitled && !path.isEmpty()) { // empty or discarded: nothing to recover later
+    m_project->closeReader();
+    UntitledWork::removeProjectFiles(path);
+  }
 }
 
 void MainWindow::buildLayout() {
@@ -132,21 +153,25 @@ void MainWindow::buildLayout() {
   m_list->setAlternatingRowColors(true);
   m_list->setWordWrap(false);
   m_list->setTextElideMode(Qt::ElideRight);
-  m_list->horizontalHeader()->setStretchLastSection(true);
-  m_list->horizontalHeader()->setSectionResizeMode(ImageListModel::NameColumn, QHeaderView::Interactive);
-  m_list->setColumnWidth(ImageListModel::NameColumn, 170);
-  m_list->setColumnWidth(ImageListModel::StatusColumn, 64);
+  // The columns share the list's width (no horizontal scroll bar, not even on an empty list): name
+  // and estimate stretch and are elided (their tooltips have them in full); the status column is
+  // as wide as its longest word in the interface language ("fehlgeschlagen").
+  QHeaderView *header = m_list->horizontalHeader();
+  header->setStretchLastSection(false);
+  header->setMinimumSectionSize(40);
+  header->setSectionResizeMode(ImageListModel::NameColumn, QHeaderView::Stretch);
+  header->setSectionResizeMode(ImageListModel::StatusColumn, QHeaderView::Fixed);
+  header->setSectionResizeMode(ImageListModel::CountryColumn, QHeaderView::Interactive);
+  header->setSectionResizeMode(ImageListModel::EstimateColumn, QHeaderView::Stretch);
+  int statusWidth = m_list->fontMetrics().horizontalAdvance(
+      m_model->headerData(ImageListModel::StatusColumn, Qt::Horizontal, Qt::DisplayRole).toString());
+  for (RowState st : {RowState::Reading, RowState::Queued, RowState::Running, RowState::Done,
+                      RowState::Failed, RowState::Cancelled})
+    statusWidth =
+        std::max(statusWidth, m_list->fontMetrics().horizontalAdvance(ImageListModel::stateName(st)));
+  m_list->setColumnWidth(ImageListModel::StatusColumn, statusWidth + 20);
   m_list->setColumnWidth(ImageListModel::CountryColumn, 130);
   m_list->setMinimumWidth(360);
-  connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-          &MainWindow::onSelectionChanged);
-  connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showCurrent);
-  connect(m_model, &QAbstractItemModel::dataChanged, this,
-          [this](const QModelIndex &tl, const QModelIndex &br) {
-            const QModelIndex cur = m_list->currentIndex();
-            if (cur.isValid() && cur.row() >= tl.row() && cur.row() <= br.row())
-              onSelectionChanged();
-          });
 
   m_photo = new PhotoView(this);
   m_photo->showMessage(tr("Drop photos or folders here, or use File > Open images."));
@@ -170,6 +195,15 @@ void MainWindow::buildLayout() {
   m_centerSplitter->setStretchFactor(1, 4);
 
   m_results = new ResultsPanel(this);
+  m_selection = new SelectionPresenter(m_list, m_model, m_photo, m_results, m_analysis, this);
+  connect(m_selection, &SelectionPresenter::selectedResultsChanged, this,
+          &MainWindow::selectedResultsChanged);
+  connect(m_selection, &SelectionPresenter::focusChanged, this, [this](int row) {
+    if (row >= 0)
+      m_center->setCurrentWidget(m_photo);
+    else
+      showCenter(m_analysis->isEngineReady());
+  });
   auto *scroll = new QScrollArea(this);
   scroll->setWidget(m_results);
   scroll->setWidgetResizable(true);
@@ -216,9 +250,8 @@ void MainWindow::connectAnalysis() {
           [](std::shared_ptr<const gazetteer::Gazetteer> gaz) { setDisplayGazetteer(std::move(gaz)); });
   connect(m_analysis, &AnalysisController::engineReady, this, &MainWindow::onEngineReady);
   connect(m_analysis, &AnalysisController::engineFailed, this, &MainWindow::onEngineFailed);
-  connect(m_analysis, &AnalysisController::preparing, this, [this](int done, int total, const QString &) {
-    statusBar()->showMessage(tr("Preparing place labels… %1 / %2").arg(done).arg(total), 2000);
-  });
+  connect(m_analysis, &AnalysisController::preparing, this,
+          [this](int done, int total, const QString &) { m_batch->setPreparing(done, total); });
   connect(m_analysis, &AnalysisController::imageStarted, this,
           [this](const QString &sha) { m_model->setState(sha, RowState::Running); });
   connect(m_analysis, &AnalysisController::imageFinished, this,
@@ -229,11 +262,17 @@ void MainWindow::connectAnalysis() {
   });
   connect(m_analysis, &AnalysisController::imageCancelled, this,
           [this](const QString &sha) { m_model->setState(sha, RowState::Cancelled); });
-  connect(m_analysis, &AnalysisController::progress, this, &MainWindow::onProgress);
-  connect(m_analysis, &AnalysisController::idle, this, [this] {
-    m_progress->hide();
-    m_cancelButton->hide();
-    m_cancelAction->setEnabled(false);
+  // The bar follows the list (BatchProgress), not the controller's queue, so that it only moves
+  // forward and matches the rows, also while files are still being found.
+  connect(m_batch, &BatchProgress::changed, this, &MainWindow::updateProgress);
+  connect(m_batch, &BatchProgress::batchFinished, this, [this] {
+    const BatchProgress &b = *m_batch;
+    if (b.cancelled() > 0 || b.failed() > 0)
+      statusBar()->showMessage(tr("Batch finished: %1 analysed, %2 failed, %3 cancelled.")
+                                   .arg(b.analysed())
+                                   .arg(b.failed())
+                                   .arg(b.cancelled()),
+                               10000);
   });
   connect(m_analysis, &AnalysisController::notice, this,
           [this](const QString &t) { statusBar()->showMessage(t, 10000); });
@@ -256,27 +295,37 @@ void MainWindow::onIngested(const IngestedImage &img) {
   m_analysis->enqueue(img.path, img.sha256);
 }
 
-void MainWindow::onProgress(int done, int total, int eta) {
-  if (total <= 0) {
-    m_progress->hide();
-    return;
+void MainWindow::updateProgress() {
+  const BatchProgress &b = *m_batch;
+  const bool preparing = b.isPreparing() && !m_analysis->isEngineReady();
+  if (preparing) {
+    // The first load of a model embeds the place labels: the phase the user is waiting for.
+    m_progress->setRange(0, b.preparingTotal());
+    m_progress->setValue(b.preparingDone());
+    QString text = tr("Preparing place labels… %1 / %2").arg(b.preparingDone()).arg(b.preparingTotal());
+    if (b.isActive())
+      text += tr(" (then %n photo(s))", nullptr, b.total() - b.done());
+    m_progress->setFormat(text);
+  } else if (b.isActive()) {
+    m_progress->setRange(0, b.total());
+    m_progress->setValue(b.done());
+    QString text = tr("%1 / %2").arg(b.done()).arg(b.total());
+    const int eta = b.etaSeconds();
+    if (!m_analysis->isEngineReady())
+      text += m_engineLoading ? tr(" — loading the model") : tr(" — waiting for a model");
+    else if (eta >= 0)
+      text += QStringLiteral(" — ") + formatEta(eta);
+    m_progress->setFormat(text);
   }
-  m_progress->setRange(0, total);
-  m_progress->setValue(done);
-  QString text = tr("%1 / %2").arg(done).arg(total);
-  if (!m_analysis->isEngineReady() && done < total)
-    text += tr(" — waiting for a model");
-  else if (eta >= 0 && done < total)
-    text += QStringLiteral(" — ") + formatEta(eta);
-  m_progress->setFormat(text);
-  const bool busy = done < total;
-  m_progress->setVisible(busy);
-  m_cancelButton->setVisible(busy);
-  m_cancelAction->setEnabled(busy);
+  const bool visible = preparing || b.isActive();
+  m_progress->setVisible(visible);
+  m_cancelButton->setVisible(b.isActive());
+  m_cancelAction->setEnabled(b.isActive());
 }
 
 void MainWindow::onEngineReady(const EngineInfo &info) {
   m_engineLoading = false;
+  m_batch->setPreparing(0, 0);
   m_modelLabel->setText(tr("Model: %1").arg(info.modelName));
   const bool gpu = info.device.startsWith(QLatin1String("cuda"));
   m_deviceLabel->setText(tr("%1: %2").arg(gpu ? tr("GPU") : tr("CPU"),
@@ -285,11 +334,15 @@ void MainWindow::onEngineReady(const EngineInfo &info) {
   m_precisionLabel->setText(info.precision);
   m_setup->setProblem({});
   showCenter(true);
+  m_model->setCurrentSettingsKey(m_analysis->settingsKey());
+  m_selection->refresh(); // queue texts, results computed with other settings
+  updateProgress();
   statusBar()->showMessage(tr("Model ready."), 4000);
 }
 
 void MainWindow::onEngineFailed(const QString &error) {
   m_engineLoading = false;
+  m_batch->setPreparing(0, 0);
   m_modelLabel->setText(tr("No model"));
   m_deviceLabel->clear();
   m_precisionLabel->clear();
@@ -297,6 +350,8 @@ void MainWindow::onEngineFailed(const QString &error) {
   if (!m_analysis->hasEngineFactory())
     m_setup->setEngineAvailable(false);
   showCenter(false);
+  m_selection->refresh();
+  updateProgress();
 }
 
 void MainWindow::showCenter(bool modelReady) {
@@ -314,50 +369,7 @@ void MainWindow::showCenter(bool modelReady) {
 }
 
 std::vector<ImageResult> MainWindow::selectedResults() const {
-  std::vector<ImageResult> out;
-  const QModelIndexList rows = m_list->selectionModel()->selectedRows();
-  for (const QModelIndex &i : rows) {
-    const ImageRow &row = m_model->row(i.row());
-    if (row.state == RowState::Done && row.result)
-      out.push_back(*row.result);
-  }
-  return out;
-}
-
-void MainWindow::onSelectionChanged() {
-  showCurrent();
-  Q_EMIT selectedResultsChanged(selectedResults());
-}
-
-void MainWindow::showCurrent() {
-  const QModelIndex cur = m_list->currentIndex();
-  if (!cur.isValid()) {
-    m_results->clear();
-    return;
-  }
-  const ImageRow &row = m_model->row(cur.row());
-  m_center->setCurrentWidget(m_photo);
-  m_photo->showPhoto(row.path, row.thumbnail, row.preview);
-  const int selected = std::max<int>(1, int(m_list->selectionModel()->selectedRows().size()));
-  const QString name = QFileInfo(row.path).fileName();
-  switch (row.state) {
-  case RowState::Done:
-    if (row.result)
-      m_results->showResult(*row.result, selected);
-    break;
-  case RowState::Failed:
-    m_results->showStatus(name, tr("Failed: %1").arg(row.error));
-    break;
-  case RowState::Running:
-    m_results->showStatus(name, tr("Being analysed…"));
-    break;
-  case RowState::Cancelled:
-    m_results->showStatus(name, tr("Cancelled. Use Analysis > Re-analyse to run it."));
-    break;
-  default:
-    m_results->showStatus(name, m_analysis->isEngineReady() ? tr("Waiting in the queue.")
-                                                            : tr("Waiting for a model to be loaded."));
-  }
+  return m_selection->selectedResults();
 }
 
 void MainWindow::setMapWidget(QWidget *widget) {
@@ -368,6 +380,36 @@ void MainWindow::setMapWidget(QWidget *widget) {
   m_mapPlaceholder = widget;
   widget->setParent(m_mapArea);
   m_mapArea->layout()->addWidget(widget);
+}
+
+void MainWindow::setMapView(MapView *map) {
+  setMapWidget(map);
+  m_map = map;
+  if (!map)
+    return;
+  connect(this, &MainWindow::selectedResultsChanged, map, &MapView::setResults);
+  auto setGazetteer = [map](std::shared_ptr<const gazetteer::Gazetteer> gaz) {
+    // Country names on the basemap in the interface language (the gazetteer has en/de/fr/es).
+    map->setGazetteer(std::move(gaz), QLocale().name().section(QLatin1Char('_'), 0, 0));
+  };
+  connect(this, &MainWindow::gazetteerLoaded, map, setGazetteer);
+  if (m_analysis->gazetteer())
+    setGazetteer(m_analysis->gazetteer());
+  map->setTopK(m_settings.analysis.topK);
+  map->setExportDefaults([this] { return proposedExportFolder(); },
+                         [this] {
+                           // The project's name, else the photo shown, else the app's.
+                           if (!isUntitled())
+                             return QFileInfo(projectPath()).completeBaseName();
+                           const std::vector<ImageResult> shown = selectedResults();
+                           if (shown.size() == 1)
+                             return QFileInfo(shown.front().path).completeBaseName();
+                           return shown.empty() ? tr("StreetLens map")
+                                                : tr("%n photo(s)", nullptr, int(shown.size()));
+                         });
+  connect(map, &MapView::markerClicked, this,
+          [this](int imageIndex, const QString &, double) { m_selection->focusResult(imageIndex); });
+  map->setResults(selectedResults());
 }
 
 void MainWindow::setEngineStatus(const QString &text) {
@@ -388,113 +430,6 @@ void MainWindow::showError(const QString &title, const QString &text) {
   box->setAttribute(Qt::WA_DeleteOnClose);
   box->open();
   statusBar()->showMessage(text, 15000);
-}
-
-// --- Exports -------------------------------------------------------------------------------
-
-std::vector<ImageResult> MainWindow::exportableResults(bool selectedOnly) const {
-  std::vector<int> rows;
-  if (selectedOnly) {
-    for (const QModelIndex &i : m_list->selectionModel()->selectedRows())
-      rows.push_back(i.row());
-    std::sort(rows.begin(), rows.end());
-  } else {
-    for (int r = 0; r < m_model->rowCount(); ++r)
-      rows.push_back(r);
-  }
-  std::vector<ImageResult> out;
-  for (int r : rows) {
-    const ImageRow &row = m_model->row(r);
-    if (row.result && (row.state == RowState::Done || row.state == RowState::Failed))
-      out.push_back(*row.result);
-  }
-  return out;
-}
-
-QString MainWindow::settingsSummary() const {
-  const AnalysisSettings &a = m_settings.analysis;
-  QStringList lines;
-  lines << tr("mode: %1").arg(AnalysisSettings::modeName(a.mode));
-  lines << tr("top-k: %1").arg(a.topK);
-  lines << tr("countries expanded: up to %1 (until %2 % of the probability)")
-               .arg(a.maxCountries)
-               .arg(a.countryMass * 100.0, 0, 'g', 3);
-  lines << tr("cities per country: %1")
-               .arg(a.citiesPerCountry > 0 ? QString::number(a.citiesPerCountry) : tr("all"));
-  lines << tr("country templates: %1").arg(a.countryTemplates.join(QStringLiteral(" | ")));
-  lines << tr("region templates: %1").arg(a.regionTemplates.join(QStringLiteral(" | ")));
-  lines << tr("city templates: %1").arg(a.cityTemplates.join(QStringLiteral(" | ")));
-  if (!a.restrictToCountries.isEmpty())
-    lines << tr("restricted to: %1").arg(a.restrictToCountries.join(QStringLiteral(", ")));
-  if (!m_settings.candidateListFile.isEmpty())
-    lines << tr("candidate list: %1").arg(QDir::toNativeSeparators(m_settings.candidateListFile));
-  return lines.join(QLatin1Char('\n'));
-}
-
-exporting::ReportContext MainWindow::reportContext() const {
-  exporting::ReportContext ctx;
-  ctx.projectName = isUntitled() ? tr("Untitled project") : QFileInfo(projectPath()).completeBaseName();
-  ctx.created = QDateTime::currentDateTime();
-  if (m_analysis->isEngineReady()) {
-    const EngineInfo &info = m_analysis->engineInfo();
-    ctx.modelName = info.modelName;
-    ctx.modelSha256 = info.modelHash;
-    ctx.precision = info.precision;
-    ctx.device =
-        info.deviceName.isEmpty() ? info.device : QStringLiteral("%1 (%2)").arg(info.device, info.deviceName);
-  } else if (const auto model = m_project->store() ? m_project->store()->modelRecord() : std::nullopt) {
-    // No model loaded now: the model that produced the project's results, as recorded.
-    ctx.modelName = model->name;
-    ctx.modelSha256 = model->sha256;
-    ctx.precision = model->precision;
-    ctx.device = model->device;
-  }
-  ctx.settingsSummary = settingsSummary();
-  // Called on the export thread: renderResultMap needs no widget, the gazetteer is immutable.
-  std::shared_ptr<const gazetteer::Gazetteer> gaz = m_analysis->gazetteer();
-  ctx.renderMap = [gaz](const ImageResult &r, QSize size) { return renderResultMap(r, gaz, size); };
-  return ctx;
-}
-
-bool MainWindow::isExporting() const {
-  return m_exports->isRunning();
-}
-
-bool MainWindow::exportTo(exporting::ExportFormat format, const QString &path,
-                          const exporting::ExportOptions &options, bool selectedOnly) {
-  if (isExporting()) {
-    statusBar()->showMessage(tr("An export is still running; try again when it has finished."), 6000);
-    return false;
-  }
-  std::vector<ImageResult> results = exportableResults(selectedOnly);
-  if (results.empty()) {
-    statusBar()->showMessage(selectedOnly ? tr("Nothing to export: no selected image has a result.")
-                                          : tr("Nothing to export yet: no image has a result."),
-                             6000);
-    return false;
-  }
-  const int count = int(results.size());
-  m_exports->start(std::move(results), format, path, options, reportContext());
-  for (QAction *a : std::as_const(m_exportActions))
-    a->setEnabled(false);
-  statusBar()->showMessage(
-      tr("Exporting %n image(s) to %1…", nullptr, count).arg(QDir::toNativeSeparators(path)));
-  return true;
-}
-
-void MainWindow::onExportDone(const QString &path, bool ok, const QString &exportError, int count) {
-  const QString error =
-      ok ? QString()
-         : (exportError.isEmpty() ? tr("Could not write %1.").arg(QDir::toNativeSeparators(path))
-                                  : exportError);
-  for (QAction *a : std::as_const(m_exportActions))
-    a->setEnabled(true);
-  if (error.isEmpty())
-    statusBar()->showMessage(
-        tr("Exported %n image(s) to %1", nullptr, count).arg(QDir::toNativeSeparators(path)), 10000);
-  else
-    showError(tr("Export failed"), error);
-  Q_EMIT exportFinished(path, error);
 }
 
 } // namespace streetlens::ui

@@ -11,8 +11,11 @@
 #include "ui/EngineFactory.h"
 #include "ui/ProjectSession.h"
 
+#include <QDialog>
 #include <QHash>
 #include <QMainWindow>
+#include <QPointer>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -24,6 +27,7 @@ class QSplitter;
 class QStackedWidget;
 class QTableView;
 class QToolButton;
+class QUndoStack;
 
 namespace streetlens {
 namespace gazetteer {
@@ -37,13 +41,19 @@ class ProjectStore;
 namespace streetlens::ui {
 
 class AnalysisController;
+class BatchProgress;
 class ExportController;
+class ExportDialog;
+class MapView;
+class SelectionPresenter;
+class UntitledWork;
 class ImageIngest;
 class ImageListModel;
 class ModelSetupPanel;
 class PhotoView;
 class ResultsPanel;
 struct IngestedImage;
+struct ImageRow;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -53,6 +63,7 @@ public:
     QString cacheDir;    // label-embedding cache; default: the user's cache folder
     QString untitledDir; // where new (unsaved) projects live; default: app data folder
     bool showFirstRunNote = true;
+    bool offerRecovery = true; // offer untitled projects left by an earlier session
   };
   // factory may be empty (a build without the engine): the window still opens projects.
   explicit MainWindow(EngineFactory factory, Options options, QWidget *parent = nullptr);
@@ -64,10 +75,14 @@ public:
   // Overrides the model folder of the settings for this session (--model DIR) and loads it.
   void useModel(const QString &dir, bool remember = true);
   void openProject(const QString &path);
+  // A left-over untitled project (it stays untitled: quitting asks about it again).
+  void recoverUntitled(const QString &path);
   void saveProjectAs(const QString &path);
   void newProject();
   void applySettings(const AppSettings &settings);
   void rerunAll();
+  void rerunSelected(); // Analysis > Re-analyse selected
+  void rerunFailed();   // Analysis > Re-analyse failed and cancelled
   void cancelAnalysis();
   void pasteFromClipboard();
 
@@ -76,9 +91,12 @@ public:
   // settings and a map per image. False (reason in the status bar) when nothing has results or
   // an export is already running. Export > … calls this through the ExportDialog.
   bool exportTo(exporting::ExportFormat format, const QString &path, const exporting::ExportOptions &options,
-                bool selectedOnly);
+                bool selectedOnly, QString *refusal = nullptr);
   // Opens the ExportDialog for `format` (with open()).
   void openExportDialog(exporting::ExportFormat format);
+  // The folder proposed for exported files: the last one used, the project's, the documents
+  // folder — the first that exists — else the home folder.
+  QString proposedExportFolder() const;
   bool isExporting() const;
   // What reports say about the project: name, date, model (engine or project record), settings,
   // and a map renderer using the window's gazetteer.
@@ -86,8 +104,13 @@ public:
   // Finished results (done or failed) of all images / of the selected ones, in list order.
   std::vector<ImageResult> exportableResults(bool selectedOnly) const;
 
-  // The map widget (ui::MapView) goes into the map area; the window keeps ownership.
+  // The map widget goes into the map area; the window keeps ownership.
   void setMapWidget(QWidget *widget);
+  // The same for the MapView, which then follows the selection (the same step as the results
+  // panel), gets the gazetteer with names in the interface language, and selects the photo of a
+  // marker clicked on it.
+  void setMapView(MapView *map);
+  MapView *mapView() const { return m_map; }
   // Kept for the composition root: shown in the status bar.
   void setEngineStatus(const QString &text);
 
@@ -103,9 +126,13 @@ public:
   bool isUntitled() const { return m_project->isUntitled(); }
   bool isIngesting() const;
   QProgressBar *progressBar() const { return m_progress; }
+  const BatchProgress *batchProgress() const { return m_batch; }
   QString statusModelText() const;
   std::vector<ImageResult> selectedResults() const;
   QAction *settingsAction() const { return m_settingsAction; }
+  QAction *removeAction() const { return m_removeAction; }
+  QAction *userGuideAction() const { return m_guideAction; }
+  QUndoStack *undoStack() const { return m_undo; }
   QAction *exportAction(exporting::ExportFormat format) const {
     return m_exportActions.value(static_cast<int>(format));
   }
@@ -128,16 +155,15 @@ private:
   void buildLayout();
   void buildStatusBar();
   void connectAnalysis();
-  void onSelectionChanged();
-  void showCurrent();
   void onIngested(const IngestedImage &img);
-  void onProgress(int done, int total, int eta);
+  void updateProgress();
   void onEngineReady(const EngineInfo &info);
   void onEngineFailed(const QString &error);
   void showCenter(bool modelReady);
   void showError(const QString &title, const QString &text);
   void onExportDone(const QString &path, bool ok, const QString &error, int count);
   QString settingsSummary() const;
+  // MainWindowExport.cpp (with the public export functions).
   // MainWindowActions.cpp: menus, dialogs, project files.
   void buildMenus();
   void rebuildRecentMenu();
@@ -148,7 +174,10 @@ private:
   void chooseModelFolderDialog();
   void openDownloadDialog();
   void showResponsibleUseNote(bool force);
+  // Removes the selected photos (undoable); asks first when some have results.
   void removeSelected();
+  void removeRows(std::vector<int> rows);
+  void rerunRows(const std::function<bool(const ImageRow &, int)> &which);
   void showProjectRows(std::vector<store::StoredImage> rows);
   void clearRows();
   void connectProject();
@@ -171,13 +200,23 @@ private:
   QToolButton *m_cancelButton = nullptr;
   QMenu *m_recentMenu = nullptr;
   QAction *m_settingsAction = nullptr, *m_cancelAction = nullptr, *m_rerunAction = nullptr;
+  QAction *m_removeAction = nullptr, *m_guideAction = nullptr;
+  QAction *m_rerunSelectedAction = nullptr, *m_rerunFailedAction = nullptr;
+  QPointer<QDialog> m_guide;
+  QUndoStack *m_undo = nullptr; // removals, for the current project
 
-  ProjectSession *m_project = nullptr; // which project, its read-only connection
+  ProjectSession *m_project = nullptr;       // which project, its read-only connection
+  SelectionPresenter *m_selection = nullptr; // what the panel, photo and map show
+  BatchProgress *m_batch = nullptr;          // what the progress bar shows
+  UntitledWork *m_untitledWork = nullptr;    // quit question, recovery, untitled files
+  bool openProjectFile(const QString &path, bool asUntitled);
+  MapView *m_map = nullptr;
   int m_duplicates = 0;
   bool m_engineLoading = false;
 
   QHash<int, QAction *> m_exportActions; // by ExportFormat
   ExportController *m_exports = nullptr; // the export job (one at a time)
+  QPointer<ExportDialog> m_exportDialog; // the dialog waiting for that job, if any
 };
 
 } // namespace streetlens::ui

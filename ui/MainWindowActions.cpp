@@ -8,8 +8,13 @@
 #include "ui/MainWindow.h"
 #include "ui/ModelSetupPanel.h"
 #include "ui/PhotoView.h"
+#include "ui/RemoveImagesCommand.h"
 #include "ui/ResultsPanel.h"
+#include "ui/SelectionPresenter.h"
 #include "ui/SettingsDialog.h"
+#include "ui/UntitledWork.h"
+#include "ui/UserGuideDialog.h"
+#include "ui/map/MapView.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -24,11 +29,13 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QUndoStack>
 
 namespace streetlens::ui {
 
@@ -62,9 +69,17 @@ void MainWindow::buildMenus() {
   rebuildRecentMenu();
 
   QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+  m_undo = new QUndoStack(this);
+  QAction *undo = m_undo->createUndoAction(this, tr("&Undo"));
+  undo->setShortcut(QKeySequence::Undo);
+  QAction *redo = m_undo->createRedoAction(this, tr("&Redo"));
+  redo->setShortcut(QKeySequence::Redo);
+  edit->addAction(undo);
+  edit->addAction(redo);
+  edit->addSeparator();
   edit->addAction(tr("&Paste images"), QKeySequence::Paste, this, &MainWindow::pasteFromClipboard);
-  QAction *remove = edit->addAction(tr("&Remove from project"), this, &MainWindow::removeSelected);
-  remove->setShortcut(QKeySequence::Delete);
+  m_removeAction = edit->addAction(tr("&Remove from project"), this, &MainWindow::removeSelected);
+  m_removeAction->setShortcut(QKeySequence::Delete);
   edit->addSeparator();
   m_settingsAction =
       edit->addAction(tr("&Settings…"), QKeySequence::Preferences, this, &MainWindow::openSettingsDialog);
@@ -75,6 +90,9 @@ void MainWindow::buildMenus() {
   m_cancelAction->setEnabled(false);
   m_rerunAction =
       analysis->addAction(tr("&Re-analyse all with current settings"), this, &MainWindow::rerunAll);
+  m_rerunSelectedAction = analysis->addAction(tr("Re-analyse &selected"), this, &MainWindow::rerunSelected);
+  m_rerunFailedAction =
+      analysis->addAction(tr("Re-analyse &failed and cancelled"), this, &MainWindow::rerunFailed);
 
   QMenu *exportMenu = menuBar()->addMenu(tr("E&xport"));
   const std::pair<exporting::ExportFormat, QString> formats[] = {
@@ -97,6 +115,14 @@ void MainWindow::buildMenus() {
   model->addAction(tr("&Download StreetCLIP…"), this, &MainWindow::openDownloadDialog);
 
   QMenu *help = menuBar()->addMenu(tr("&Help"));
+  m_guideAction = help->addAction(tr("&User guide"), QKeySequence::HelpContents, this, [this] {
+    if (!m_guide) {
+      m_guide = new UserGuideDialog(this);
+      m_guide->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_guide->show();
+    m_guide->raise();
+  });
   help->addAction(tr("&Responsible use"), this, [this] { showResponsibleUseNote(true); });
   help->addAction(tr("&About StreetLens"), this, [this] {
     auto *box = new QMessageBox(QMessageBox::Information, tr("About StreetLens"),
@@ -164,6 +190,10 @@ void MainWindow::dropEvent(QDropEvent *event) {
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {
+  if (!m_untitledWork->allowClose()) { // asks about unsaved untitled work first
+    event->ignore();
+    return;
+  }
   m_settings.windowGeometry = saveGeometry();
   m_settings.splitterState = m_mainSplitter->saveState();
   m_settings.save();
@@ -216,31 +246,6 @@ void MainWindow::openDownloadDialog() {
   auto *dlg = new DownloadDialog(m_settings.downloadEndpoint, target, this);
   dlg->setAttribute(Qt::WA_DeleteOnClose);
   connect(dlg, &DownloadDialog::modelDownloaded, this, [this](const QString &dir) { useModel(dir); });
-  dlg->open();
-}
-
-void MainWindow::openExportDialog(exporting::ExportFormat format) {
-  const int all = int(exportableResults(false).size());
-  const int selected = int(exportableResults(true).size());
-  if (all == 0) {
-    statusBar()->showMessage(tr("Nothing to export yet: no image has a result."), 6000);
-    return;
-  }
-  QString dir = QSettings().value(QStringLiteral("export/lastDir")).toString();
-  if (dir.isEmpty() || !QFileInfo(dir).isDir())
-    dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-  const bool report = format == exporting::ExportFormat::Html || format == exporting::ExportFormat::Pdf;
-  const QString base =
-      isUntitled() ? QStringLiteral("streetlens") : QFileInfo(projectPath()).completeBaseName();
-  const QString suggested =
-      QDir(dir).filePath(base + (report ? QStringLiteral("-report.") : QStringLiteral("-results.")) +
-                         exporting::exportFormatExtension(format));
-  auto *dlg = new ExportDialog(format, all, selected, m_settings.analysis.topK, suggested, this);
-  dlg->setAttribute(Qt::WA_DeleteOnClose);
-  connect(dlg, &ExportDialog::exportRequested, this, [this](const ExportRequest &r) {
-    QSettings().setValue(QStringLiteral("export/lastDir"), QFileInfo(r.path).absolutePath());
-    exportTo(r.format, r.path, r.options, r.selectedOnly);
-  });
   dlg->open();
 }
 
@@ -301,23 +306,57 @@ void MainWindow::applySettings(const AppSettings &s) {
     m_analysis->setAnalysisSettings(effective);
   if (engineChanged && !s.modelDir.isEmpty())
     useModel(s.modelDir);
-  if (analysisChanged || engineChanged)
+  const int done = m_model->countInState(RowState::Done);
+  if ((analysisChanged || engineChanged) && done > 0)
+    statusBar()->showMessage(tr("Settings changed. The %n result(s) shown were computed with the previous "
+                                "ones (grey in the list); Analysis > Re-analyse all applies the new ones.",
+                                nullptr, done),
+                             15000);
+  else if (analysisChanged || engineChanged)
     statusBar()->showMessage(
         tr("Settings changed. New images use them; Analysis > Re-analyse all updates the "
            "others."),
         10000);
-  showCurrent();
+  if (m_map)
+    m_map->setTopK(s.analysis.topK);
+  m_selection->refresh();
 }
 
 void MainWindow::rerunAll() {
+  rerunRows([](const ImageRow &, int) { return true; });
+}
+
+void MainWindow::rerunSelected() {
+  const QItemSelectionModel *sel = m_list->selectionModel();
+  rerunRows([sel](const ImageRow &, int row) { return sel->isRowSelected(row, {}); });
+}
+
+void MainWindow::rerunFailed() {
+  rerunRows(
+      [](const ImageRow &r, int) { return r.state == RowState::Failed || r.state == RowState::Cancelled; });
+}
+
+void MainWindow::rerunRows(const std::function<bool(const ImageRow &, int)> &which) {
   QList<std::pair<QString, QString>> images;
-  for (const ImageRow &r : m_model->rows()) {
-    if (r.sha256.isEmpty() || r.sha256.startsWith(QLatin1String("path:")) || r.state == RowState::Reading)
+  for (int i = 0; i < m_model->rowCount(); ++i) {
+    const ImageRow &r = m_model->row(i);
+    if (r.sha256.isEmpty() || r.sha256.startsWith(QLatin1String("path:")) || r.state == RowState::Reading ||
+        !which(r, i))
       continue;
     images.append({r.path, r.sha256});
-    m_model->setState(r.sha256, RowState::Queued);
   }
-  m_analysis->rerun(images);
+  if (images.isEmpty()) {
+    statusBar()->showMessage(tr("Nothing to re-analyse."), 5000);
+    return;
+  }
+  for (const auto &[path, sha] : std::as_const(images))
+    m_model->setState(sha, RowState::Queued);
+  if (m_analysis->isBusy() && images.size() < m_model->rowCount()) {
+    for (const auto &[path, sha] : std::as_const(images)) // join the batch running: nothing else stops
+      m_analysis->enqueue(path, sha);
+  } else {
+    m_analysis->rerun(images);
+  }
 }
 
 void MainWindow::cancelAnalysis() {
@@ -326,27 +365,49 @@ void MainWindow::cancelAnalysis() {
 }
 
 void MainWindow::removeSelected() {
-  const QModelIndexList rows = m_list->selectionModel()->selectedRows();
-  std::vector<int> indexes;
-  for (const QModelIndex &i : rows)
-    indexes.push_back(i.row());
-  std::sort(indexes.rbegin(), indexes.rend());
-  for (int r : indexes) {
-    const QString sha = m_model->row(r).sha256;
-    if (!sha.isEmpty() && !sha.startsWith(QLatin1String("path:")))
-      m_analysis->removeImage(sha); // the worker's session is the project's only writer
-    m_model->removeAt(r);
+  std::vector<int> rows;
+  int analysed = 0;
+  for (const QModelIndex &i : m_list->selectionModel()->selectedRows()) {
+    rows.push_back(i.row());
+    const RowState st = m_model->row(i.row()).state;
+    analysed += st == RowState::Done || st == RowState::Failed;
   }
+  if (rows.empty())
+    return;
+  if (analysed == 0) {
+    removeRows(std::move(rows));
+    return;
+  }
+  auto *box = new QMessageBox(QMessageBox::Question, tr("Remove photos"),
+                              tr("Remove %n analysed photo(s) from the project?", nullptr, analysed),
+                              QMessageBox::Cancel, this);
+  box->setInformativeText(tr("Their results are deleted from the project file. Edit > Undo (%1) brings "
+                             "them back.")
+                              .arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)));
+  QPushButton *remove = box->addButton(tr("Remove"), QMessageBox::DestructiveRole);
+  box->setDefaultButton(QMessageBox::Cancel);
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  connect(box, &QMessageBox::buttonClicked, this, [this, remove, rows](QAbstractButton *b) {
+    if (b == remove)
+      removeRows(rows);
+  });
+  box->open();
+}
+
+void MainWindow::removeRows(std::vector<int> rows) {
+  auto *cmd = new RemoveImagesCommand(m_model, m_analysis, m_project->store(), std::move(rows));
+  const int n = cmd->count();
+  m_undo->push(cmd); // runs redo(): the rows go, the selection presenter clears what showed them
+  statusBar()->showMessage(tr("%n photo(s) removed. Edit > Undo brings them back.", nullptr, n), 8000);
 }
 
 void MainWindow::clearRows() {
-  m_model->clear();
-  m_photo->showMessage(tr("Drop photos or folders here, or use File > Open images."));
-  m_results->clear();
+  m_model->clear(); // the selection presenter clears the photo, the panel and the map
 }
 
 void MainWindow::showProjectRows(std::vector<store::StoredImage> rows) {
   clearRows();
+  m_undo->clear(); // removals were of the project shown before
   QList<std::pair<QString, QString>> pending;
   for (store::StoredImage &s : rows) {
     ImageRow row;
@@ -376,13 +437,15 @@ void MainWindow::connectProject() {
     showError(saving ? tr("Save project") : tr("Project"), error);
     Q_EMIT projectFailed(error);
   });
-  connect(m_project, &ProjectSession::savedAs, this, [this](const QString &path) {
-    m_settings.addRecentProject(path);
-    m_settings.save();
-    rebuildRecentMenu();
-    updateTitle();
-    statusBar()->showMessage(tr("Saved as %1").arg(QDir::toNativeSeparators(path)), 5000);
-  });
+  connect(m_project, &ProjectSession::savedAs, this,
+          [this](const QString &path, const QString &fromUntitled) {
+            m_settings.addRecentProject(path);
+            m_settings.save();
+            rebuildRecentMenu();
+            updateTitle();
+            statusBar()->showMessage(tr("Saved as %1").arg(QDir::toNativeSeparators(path)), 5000);
+            m_untitledWork->savedAs(fromUntitled);
+          });
   connect(m_project, &ProjectSession::opened, this, &MainWindow::projectOpened);
 }
 
@@ -393,24 +456,36 @@ void MainWindow::newProject() {
           .filePath(QStringLiteral("untitled-%1.streetlens")
                         .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"))));
   clearRows();
+  m_undo->clear();
   m_analysis->rerun({});
   m_project->createUntitled(path); // the worker creates the file: it is the project's only writer
   updateTitle();
 }
 
 void MainWindow::openProject(const QString &path) {
-  QString err;
-  auto rows = m_project->open(path, &err);
-  if (!rows) {
-    showError(tr("Open project"), err);
-    Q_EMIT projectFailed(err);
+  if (!openProjectFile(path, false))
     return;
-  }
-  showProjectRows(std::move(*rows));
   m_settings.addRecentProject(projectPath());
   m_settings.save();
   rebuildRecentMenu();
+}
+
+void MainWindow::recoverUntitled(const QString &path) {
+  if (openProjectFile(path, true))
+    statusBar()->showMessage(tr("Recovered the untitled project; File > Save project as… keeps it."), 10000);
+}
+
+bool MainWindow::openProjectFile(const QString &path, bool asUntitled) {
+  QString err;
+  auto rows = m_project->open(path, &err, asUntitled);
+  if (!rows) {
+    showError(tr("Open project"), err);
+    Q_EMIT projectFailed(err);
+    return false;
+  }
+  showProjectRows(std::move(*rows));
   updateTitle();
+  return true;
 }
 
 void MainWindow::saveProjectAs(const QString &path) {

@@ -46,6 +46,7 @@ void PhotoView::showPhoto(const QString &path, const QImage &placeholder, const 
   if (path == m_path && !m_image.isNull() && (preview.isNull() || m_image.cacheKey() == preview.cacheKey()))
     return;
   m_path = path;
+  m_note.clear();
   m_message.clear();
   m_error.clear();
   m_image = preview.isNull() ? placeholder : preview;
@@ -60,9 +61,17 @@ void PhotoView::showPhoto(const QString &path, const QImage &placeholder, const 
   update();
 }
 
+void PhotoView::setNote(const QString &text) {
+  if (text == m_note)
+    return;
+  m_note = text;
+  update();
+}
+
 void PhotoView::showMessage(const QString &text) {
   ++m_generation;
   m_path.clear();
+  m_note.clear();
   m_image = {};
   m_message = text;
   update();
@@ -88,6 +97,18 @@ void PhotoView::paintEvent(QPaintEvent *) {
   p.setPen(QColor(0xd8, 0xdb, 0xe0));
   p.drawText(QRect(8, height() - 24, width() - 16, 20), Qt::AlignLeft | Qt::AlignVCenter,
              QFileInfo(m_path).fileName());
+  // A note (file missing) or a read error over a stored copy: a banner at the top.
+  const QString banner = !m_note.isEmpty() ? m_note : m_error;
+  if (!banner.isEmpty()) {
+    const QRect box(8, 8, width() - 16, 0);
+    const QRect text = p.fontMetrics().boundingRect(box.adjusted(10, 6, -10, 0), Qt::TextWordWrap, banner);
+    const QRect back(box.left(), box.top(), box.width(), text.height() + 12);
+    p.setPen(Qt::NoPen);
+    p.setBrush(QColor(0xff, 0xf3, 0xcd, 235));
+    p.drawRoundedRect(back, 4, 4);
+    p.setPen(QColor(0x66, 0x4d, 0x03));
+    p.drawText(back.adjusted(10, 6, -10, -6), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, banner);
+  }
 }
 
 } // namespace streetlens::ui

@@ -18,6 +18,10 @@ public:
   // `placeholder` (a thumbnail) until it is ready.
   void showPhoto(const QString &path, const QImage &placeholder = {}, const QImage &preview = {});
   void showMessage(const QString &text); // no photo, a line of text instead
+  // A banner over the photo (e.g. the file is missing on disk); empty removes it. showPhoto and
+  // showMessage remove it too.
+  void setNote(const QString &text);
+  const QString &note() const { return m_note; }
   const QString &currentPath() const { return m_path; }
   const QImage &image() const { return m_image; }
 
@@ -28,7 +32,7 @@ protected:
   void paintEvent(QPaintEvent *event) override;
 
 private:
-  QString m_path, m_message, m_error;
+  QString m_path, m_message, m_error, m_note;
   QImage m_image;
   QFutureWatcher<QImage> m_watcher;
   int m_generation = 0;

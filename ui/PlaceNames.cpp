@@ -1,5 +1,6 @@
 #include "ui/PlaceNames.h"
 
+#include "core/gazetteer/CommonNames.h"
 #include "core/gazetteer/Gazetteer.h"
 
 #include <QLocale>
@@ -27,6 +28,38 @@ QString countryDisplayName(const QString &code2, const QString &fallback) {
   }
   const gazetteer::Country *c = gaz ? gaz->country(code2) : nullptr;
   return c ? c->names.value(lang, fallback) : fallback;
+}
+
+QString localizedEstimateLabel(const ImageResult &r) {
+  const QString &label = r.estimateLabel;
+  std::shared_ptr<const gazetteer::Gazetteer> gaz;
+  {
+    QMutexLocker lock(&g_mutex);
+    gaz = g_gazetteer;
+  }
+  // The country ending the label: one of the result's countries (or its cities' countries), by its
+  // English name as the result gives it or as the gazetteer spells it.
+  std::vector<std::pair<QString, QString>> candidates; // code, English name
+  for (const PlaceProbability &c : r.countries)
+    candidates.emplace_back(c.country.isEmpty() ? c.code : c.country, c.name);
+  for (const PlaceProbability &c : r.cities) {
+    if (c.country.isEmpty())
+      continue;
+    const gazetteer::Country *k = gaz ? gaz->country(c.country) : nullptr;
+    if (k)
+      candidates.emplace_back(c.country, gazetteer::commonEnglishName(k->code2, k->name()));
+  }
+  for (const auto &[code, english] : candidates) {
+    if (english.isEmpty() || !label.endsWith(english))
+      continue;
+    const qsizetype start = label.size() - english.size();
+    if (start > 0 && !label.mid(0, start).endsWith(QLatin1String(", ")) &&
+        !label.mid(0, start).endsWith(QLatin1Char(' ')))
+      continue;
+    const QString local = countryDisplayName(code, english);
+    return label.left(start) + local;
+  }
+  return label;
 }
 
 std::vector<PlaceProbability> localizedCountries(const std::vector<PlaceProbability> &countries) {

@@ -19,6 +19,10 @@ void setDisplayGazetteer(std::shared_ptr<const gazetteer::Gazetteer> gazetteer);
 // The name of country `code2` in the interface language; `fallback` (the result's English name)
 // for English, unknown codes, or before the gazetteer has loaded.
 QString countryDisplayName(const QString &code2, const QString &fallback);
+// The result's estimate label ("Paris, Île-de-France, France") with its country in the interface
+// language ("Paris, Île-de-France, Frankreich"); unchanged in English or when no country of the
+// result ends it.
+QString localizedEstimateLabel(const ImageResult &result);
 // `countries` with their names replaced by countryDisplayName.
 std::vector<PlaceProbability> localizedCountries(const std::vector<PlaceProbability> &countries);
 

@@ -39,6 +39,11 @@ ResultsPanel::ResultsPanel(QWidget *parent) : QWidget(parent) {
   f.setPointSizeF(f.pointSizeF() * 1.2);
   f.setBold(true);
   m_title->setFont(f);
+  m_warning = new QLabel(this);
+  m_warning->setWordWrap(true);
+  m_warning->setStyleSheet(QStringLiteral("QLabel { background: #fff3cd; color: #664d03; border: 1px solid "
+                                          "#ffe69c; border-radius: 3px; padding: 4px; }"));
+  m_warning->hide();
   m_status = new QLabel(this);
   m_status->setWordWrap(true);
   m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -49,6 +54,7 @@ ResultsPanel::ResultsPanel(QWidget *parent) : QWidget(parent) {
   m_exif->setWordWrap(true);
   m_exif->setTextInteractionFlags(Qt::TextSelectableByMouse);
   layout->addWidget(m_title);
+  layout->addWidget(m_warning);
   layout->addWidget(m_status);
   layout->addWidget(m_estimate);
   layout->addWidget(m_exif);
@@ -58,6 +64,16 @@ ResultsPanel::ResultsPanel(QWidget *parent) : QWidget(parent) {
   layout->addWidget(m_countryBox);
   layout->addWidget(m_regionBox);
   layout->addWidget(m_cityBox);
+  m_detailsBox = new QGroupBox(tr("Photo"), this);
+  auto *dl = new QVBoxLayout(m_detailsBox);
+  dl->setContentsMargins(8, 6, 8, 8);
+  m_details = new QLabel(m_detailsBox);
+  m_details->setWordWrap(true);
+  m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  m_details->setTextFormat(Qt::RichText);
+  dl->addWidget(m_details);
+  m_detailsBox->hide();
+  layout->addWidget(m_detailsBox);
   layout->addStretch(1);
   m_note = new QLabel(tr("<small>An estimate, not proof. Not for locating people from their private "
                          "photos.</small>"),
@@ -72,7 +88,27 @@ void ResultsPanel::setTopK(int k) {
   m_topK = std::max(1, k);
 }
 
+void ResultsPanel::setWarning(const QString &text) {
+  m_warning->setText(text);
+  m_warning->setVisible(!text.isEmpty());
+}
+
+QString ResultsPanel::warningText() const {
+  return m_warning->isHidden() ? QString() : m_warning->text();
+}
+
+void ResultsPanel::setDetails(const QString &html) {
+  m_details->setText(html);
+  m_detailsBox->setVisible(!html.isEmpty());
+}
+
+QString ResultsPanel::detailsText() const {
+  return m_detailsBox->isHidden() ? QString() : m_details->text();
+}
+
 void ResultsPanel::clear() {
+  setWarning({});
+  setDetails({});
   showStatus(tr("No image selected"), tr("Drop photos or folders on the window, or use File > Open."));
 }
 
@@ -98,8 +134,8 @@ void ResultsPanel::showResult(const ImageResult &r, int selectedCount) {
                         : QString());
   m_status->setVisible(selectedCount > 1);
   if (r.estimate) {
-    m_estimate->setText(
-        tr("<b>Estimate:</b> %1<br>%2").arg(r.estimateLabel.toHtmlEscaped(), formatPoint(*r.estimate)));
+    m_estimate->setText(tr("<b>Estimate:</b> %1<br>%2")
+                            .arg(localizedEstimateLabel(r).toHtmlEscaped(), formatPoint(*r.estimate)));
   } else {
     m_estimate->setText(tr("<b>Estimate:</b> none"));
   }

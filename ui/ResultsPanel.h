@@ -21,6 +21,13 @@ public:
   // Shows the first result in detail; `selectedCount` > 1 adds a note about the combined map.
   void showResult(const ImageResult &result, int selectedCount = 1);
   void showStatus(const QString &title, const QString &text); // queued, running, failed, nothing
+  // A highlighted line under the title (file missing, stale settings); empty hides it.
+  void setWarning(const QString &text);
+  QString warningText() const;
+  // The photo's details (file, SHA-256, size, capture time, camera, EXIF GPS) under the results;
+  // empty hides them.
+  void setDetails(const QString &html);
+  QString detailsText() const;
   void clear();
 
   // For tests and screenshots.
@@ -32,7 +39,10 @@ public:
 
 private:
   int m_topK = 5;
-  QLabel *m_title = nullptr, *m_status = nullptr, *m_estimate = nullptr, *m_exif = nullptr, *m_note = nullptr;
+  QLabel *m_title = nullptr, *m_warning = nullptr, *m_status = nullptr, *m_estimate = nullptr,
+         *m_exif = nullptr, *m_note = nullptr;
+  QLabel *m_details = nullptr;
+  QGroupBox *m_detailsBox = nullptr;
   QGroupBox *m_countryBox = nullptr, *m_regionBox = nullptr, *m_cityBox = nullptr;
   ProbabilityList *m_countries = nullptr, *m_regions = nullptr, *m_cities = nullptr;
 };

@@ -65,15 +65,7 @@ int main(int argc, char **argv) {
   i18n::installTranslators(app, language.locale);
 
   ui::MainWindow window(makeEngineFactory());
-  auto *map = new ui::MapView;
-  window.setMapWidget(map);
-  QObject::connect(&window, &ui::MainWindow::selectedResultsChanged, map, &ui::MapView::setResults);
-  QObject::connect(&window, &ui::MainWindow::gazetteerLoaded, map,
-                   [map](std::shared_ptr<const gazetteer::Gazetteer> gaz) {
-                     // Country labels on the basemap in the interface language (the gazetteer has
-                     // en/de/fr/es).
-                     map->setGazetteer(std::move(gaz), QLocale().name().section(QLatin1Char('_'), 0, 0));
-                   });
+  window.setMapView(new ui::MapView); // follows the selection; its markers select photos
   if (parser.isSet(QStringLiteral("model")))
     window.useModel(parser.value(QStringLiteral("model")), false);
   window.show();

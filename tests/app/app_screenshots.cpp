@@ -81,12 +81,10 @@ int main(int argc, char **argv) {
   o.cacheDir = tmp.filePath(QStringLiteral("cache"));
   o.untitledDir = tmp.filePath(QStringLiteral("untitled"));
   o.showFirstRunNote = false;
+  o.offerRecovery = false;
   ui::MainWindow window(test::fakeFactory(options), o);
   auto *map = new ui::MapView;
-  window.setMapWidget(map);
-  QObject::connect(&window, &ui::MainWindow::selectedResultsChanged, map, &ui::MapView::setResults);
-  QObject::connect(&window, &ui::MainWindow::gazetteerLoaded, map,
-                   [map](std::shared_ptr<const gazetteer::Gazetteer> g) { map->setGazetteer(std::move(g)); });
+  window.setMapView(map);
   window.setGeometry(0, 0, 1600, 1000);
   window.show();
 

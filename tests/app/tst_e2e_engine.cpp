@@ -50,6 +50,7 @@ private Q_SLOTS:
     o.cacheDir = dir_.filePath("cache");
     o.untitledDir = dir_.filePath("untitled");
     o.showFirstRunNote = false;
+    o.offerRecovery = false;
     MainWindow w(factory, o);
     w.show();
     QVERIFY(QTest::qWaitFor([&] { return w.analysis()->isEngineReady(); }, 300000));
@@ -124,6 +125,7 @@ private Q_SLOTS:
     o.cacheDir = dir_.filePath("cache");
     o.untitledDir = dir_.filePath("untitled");
     o.showFirstRunNote = false;
+    o.offerRecovery = false;
     MainWindow w(factory, o);
     QVERIFY(QTest::qWaitFor([&] { return w.analysis()->isEngineReady(); }, 300000));
     w.addPaths({photos});

@@ -68,6 +68,10 @@ private Q_SLOTS:
   void dialogExportsSelected();
   void runsOnWorkerAndRefusesSecond();
   void failureNamesTheFile();
+  void proposesAnExistingFolder_data();
+  void proposesAnExistingFolder();
+  void failureKeepsTheDialogOpen_data();
+  void failureKeepsTheDialogOpen();
   void reportContextFromEngine();
 
 private:
@@ -91,6 +95,7 @@ void TestExportUi::initTestCase() {
   o.cacheDir = m_dir.filePath(QStringLiteral("cache"));
   o.untitledDir = m_dir.filePath(QStringLiteral("untitled"));
   o.showFirstRunNote = false;
+  o.offerRecovery = false;
   m_window = std::make_unique<MainWindow>(fakeFactory(), o);
   m_window->show();
   QVERIFY(QTest::qWaitFor([&] { return m_window->analysis()->isEngineReady(); }, 120000));
@@ -332,6 +337,97 @@ void TestExportUi::failureNamesTheFile() {
   QTRY_VERIFY((box = m_window->findChild<QMessageBox *>()) != nullptr && box->isVisible());
   QVERIFY(box->text().contains(QStringLiteral("out.csv")));
   box->close();
+}
+
+void TestExportUi::proposesAnExistingFolder_data() {
+  QTest::addColumn<bool>("documents");   // ~/Documents exists
+  QTest::addColumn<QString>("lastDir");  // "": none, "gone": a folder since deleted, "kept": exists
+  QTest::addColumn<QString>("expected"); // "home", "documents", "last"
+  QTest::newRow("no Documents folder: home") << false << QString() << QStringLiteral("home");
+  QTest::newRow("Documents folder") << true << QString() << QStringLiteral("documents");
+  QTest::newRow("last folder") << true << QStringLiteral("kept") << QStringLiteral("last");
+  QTest::newRow("last folder gone, no Documents")
+      << false << QStringLiteral("gone") << QStringLiteral("home");
+}
+
+void TestExportUi::proposesAnExistingFolder() {
+  QFETCH(bool, documents);
+  QFETCH(QString, lastDir);
+  QFETCH(QString, expected);
+  static int n = 0;
+  const QString home = m_dir.filePath(QStringLiteral("home%1").arg(++n));
+  QVERIFY(QDir().mkpath(home));
+  const QByteArray oldHome = qgetenv("HOME");
+  qputenv("HOME", QFile::encodeName(home));
+  const QString docs = QDir(home).filePath(QStringLiteral("Documents"));
+  if (documents)
+    QVERIFY(QDir().mkpath(docs));
+  const QString last = m_dir.filePath(QStringLiteral("last%1").arg(n));
+  QSettings().remove(QStringLiteral("export/lastDir"));
+  if (!lastDir.isEmpty()) {
+    QVERIFY(QDir().mkpath(last));
+    QSettings().setValue(QStringLiteral("export/lastDir"), last);
+    if (lastDir == QLatin1String("gone"))
+      QVERIFY(QDir(last).removeRecursively());
+  }
+  m_window->exportAction(ExportFormat::Csv)->trigger();
+  ExportDialog *dlg = m_window->findChild<ExportDialog *>();
+  QVERIFY(dlg);
+  const QString folder = QFileInfo(dlg->pathEdit()->text()).absolutePath();
+  dlg->reject();
+  qputenv("HOME", oldHome);
+  QSettings().remove(QStringLiteral("export/lastDir"));
+  const QString want = expected == QLatin1String("home")        ? home
+                       : expected == QLatin1String("documents") ? docs
+                                                                : last;
+  QCOMPARE(QDir::cleanPath(folder), QDir::cleanPath(want));
+  QVERIFY(QFileInfo(folder).isDir());
+  QTRY_VERIFY(m_window->findChild<ExportDialog *>() == nullptr);
+}
+
+void TestExportUi::failureKeepsTheDialogOpen_data() {
+  QTest::addColumn<QString>("path");
+  QTest::addColumn<QString>("named"); // what the error names
+  // A folder that does not exist is caught before the export starts ...
+  QTest::newRow("missing folder") << m_dir.filePath(QStringLiteral("not/there/out.csv"))
+                                  << QStringLiteral("there");
+  // ... a file that cannot be written when the exporter writes it (root may write anywhere else).
+  QTest::newRow("unwritable file") << QStringLiteral("/proc/streetlens-out.csv")
+                                   << QStringLiteral("streetlens-out.csv");
+}
+
+void TestExportUi::failureKeepsTheDialogOpen() {
+  QFETCH(QString, path);
+  QFETCH(QString, named);
+  m_window->exportAction(ExportFormat::Csv)->trigger();
+  ExportDialog *dlg = m_window->findChild<ExportDialog *>();
+  QVERIFY(dlg);
+  dlg->omitExifCheck()->setChecked(true);
+  dlg->allButton()->setChecked(true);
+  dlg->pathEdit()->setText(path);
+  auto *buttons = dlg->findChild<QDialogButtonBox *>();
+  QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+  QTRY_VERIFY_WITH_TIMEOUT(!dlg->errorText().isEmpty(), 60000);
+  QVERIFY2(dlg->errorText().contains(named), qPrintable(dlg->errorText()));
+  // Still open, every choice kept, Export usable again; no second message box over it.
+  QVERIFY(dlg->isVisible());
+  QVERIFY(dlg->omitExifCheck()->isChecked());
+  QVERIFY(dlg->allButton()->isChecked());
+  QCOMPARE(dlg->pathEdit()->text(), path);
+  QVERIFY(buttons->button(QDialogButtonBox::Ok)->isEnabled());
+  QVERIFY(!m_window->isExporting());
+  for (QMessageBox *box : m_window->findChildren<QMessageBox *>())
+    QVERIFY(!box->isVisible());
+  // A good name then exports and closes the dialog.
+  const QString good =
+      m_dir.filePath(QStringLiteral("retry-%1.csv").arg(QTest::currentDataTag()).replace(' ', '-'));
+  dlg->pathEdit()->setText(good);
+  QVERIFY(dlg->errorText().isEmpty());
+  QSignalSpy done(m_window.get(), &MainWindow::exportFinished);
+  QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+  QVERIFY(done.wait(60000));
+  QTRY_VERIFY(m_window->findChild<ExportDialog *>() == nullptr);
+  QVERIFY(QFile::exists(good));
 }
 
 void TestExportUi::reportContextFromEngine() {

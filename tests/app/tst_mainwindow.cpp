@@ -80,6 +80,7 @@ std::unique_ptr<MainWindow> TestMainWindow::makeWindow(EngineFactory factory, bo
   o.cacheDir = m_dir.filePath(QStringLiteral("cache"));
   o.untitledDir = m_dir.filePath(QStringLiteral("untitled"));
   o.showFirstRunNote = false;
+  o.offerRecovery = false;
   auto w = std::make_unique<MainWindow>(std::move(factory), o);
   w->show();
   return w;

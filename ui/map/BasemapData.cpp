@@ -251,23 +251,20 @@ void BasemapData::paintGraticule(QPainter &p, const MapViewport &vp, const MapSt
   p.restore();
 }
 
-void BasemapData::paintLabels(QPainter &p, const MapViewport &vp, const MapStyle &style) const {
-  p.save();
-  p.resetTransform();
-  p.setRenderHint(QPainter::TextAntialiasing, true);
+std::vector<BasemapData::Label> BasemapData::layoutLabels(const MapViewport &vp, const MapStyle &style,
+                                                          const std::vector<QRectF> &keepOut) const {
   const double scale = vp.scale();
   const QRectF viewRect(QPointF(0, 0), QSizeF(vp.size()));
-  std::vector<QRectF> placed;
+  std::vector<QRectF> placed = keepOut;
+  std::vector<Label> out;
   const double basePt = style.labelPointSize;
   for (const CountryShape &c : m_countries) {
     const double widthPx = c.worldBounds.width() * scale;
     if (widthPx < 18.0)
       continue;
     const double pt = widthPx > 400 ? basePt + 2 : widthPx > 150 ? basePt + 1 : basePt;
-    const QFont font = labelFont(style, pt);
-    const QFontMetricsF fm(font);
-    const QString text = c.name;
-    const double tw = fm.horizontalAdvance(text);
+    const QFontMetricsF fm(labelFont(style, pt));
+    const double tw = fm.horizontalAdvance(c.name);
     if (widthPx < tw * 0.75 && vp.zoom() < 5.0)
       continue;
     const QPointF at = vp.geoToPixel(c.labelPoint);
@@ -278,8 +275,20 @@ void BasemapData::paintLabels(QPainter &p, const MapViewport &vp, const MapStyle
     if (std::any_of(placed.begin(), placed.end(), [&](const QRectF &r) { return r.intersects(padded); }))
       continue;
     placed.push_back(padded);
+    out.push_back({c.name, box, pt});
+  }
+  return out;
+}
+
+void BasemapData::paintLabels(QPainter &p, const MapViewport &vp, const MapStyle &style,
+                              const std::vector<QRectF> &keepOut) const {
+  p.save();
+  p.resetTransform();
+  p.setRenderHint(QPainter::TextAntialiasing, true);
+  for (const Label &l : layoutLabels(vp, style, keepOut)) {
+    const QFont font = labelFont(style, l.pointSize);
     QPainterPath path;
-    path.addText(box.left(), box.top() + fm.ascent(), font, text);
+    path.addText(l.box.left(), l.box.top() + QFontMetricsF(font).ascent(), font, l.text);
     p.setPen(QPen(style.labelHalo, 3.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     p.setBrush(Qt::NoBrush);
     p.drawPath(path);

@@ -52,7 +52,17 @@ public:
                          const std::vector<std::pair<int, QColor>> &fills) const;
   void paintLines(QPainter &p, const MapViewport &vp, const MapStyle &style, bool borders) const;
   static void paintGraticule(QPainter &p, const MapViewport &vp, const MapStyle &style);
-  void paintLabels(QPainter &p, const MapViewport &vp, const MapStyle &style) const;
+  // Country names that fit, largest countries first, none overlapping another or `keepOut`
+  // (e.g. the marker labels, which matter more).
+  struct Label {
+    QString text;
+    QRectF box; // pixels
+    double pointSize = 0;
+  };
+  std::vector<Label> layoutLabels(const MapViewport &vp, const MapStyle &style,
+                                  const std::vector<QRectF> &keepOut = {}) const;
+  void paintLabels(QPainter &p, const MapViewport &vp, const MapStyle &style,
+                   const std::vector<QRectF> &keepOut = {}) const;
 
   // Country (index) whose fill contains the pixel, or -1. Uses the full level of detail.
   int countryAtPixel(const MapViewport &vp, QPointF pixel) const;

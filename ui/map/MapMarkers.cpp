@@ -10,6 +10,7 @@
 #include <QLocale>
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 namespace streetlens::ui {
 
@@ -76,6 +77,7 @@ MarkerSet buildMarkers(const std::vector<ImageResult> &results, MultiImageMode m
     if (results[static_cast<size_t>(i)].status != ImageStatus::Failed)
       usable.push_back(i);
   }
+  set.imageCount = static_cast<int>(usable.size());
   if (usable.empty())
     return set;
 
@@ -158,11 +160,52 @@ MarkerSet buildMarkers(const std::vector<ImageResult> &results, MultiImageMode m
   return set;
 }
 
+std::vector<QPointF> markerPixels(const MapViewport &vp, const std::vector<MapMarker> &markers,
+                                  std::vector<QPointF> *anchors) {
+  constexpr double kSamePx = 6.0;
+  std::vector<QPointF> at;
+  at.reserve(markers.size());
+  for (const MapMarker &m : markers)
+    at.push_back(vp.geoToPixel(m.location));
+  if (anchors)
+    *anchors = at;
+  std::vector<QPointF> out = at;
+  auto spreads = [](const MapMarker &m) {
+    return m.kind == MapMarker::Kind::Exif || m.kind == MapMarker::Kind::Image;
+  };
+  std::vector<bool> grouped(markers.size(), false);
+  for (size_t i = 0; i < markers.size(); ++i) {
+    if (grouped[i] || !spreads(markers[i]))
+      continue;
+    std::vector<size_t> group{i};
+    for (size_t j = i + 1; j < markers.size(); ++j) {
+      if (!grouped[j] && markers[j].kind == markers[i].kind && QLineF(at[i], at[j]).length() < kSamePx)
+        group.push_back(j);
+    }
+    for (size_t k : group)
+      grouped[k] = true;
+    if (group.size() < 2)
+      continue;
+    const double n = static_cast<double>(group.size());
+    const double radius = std::min(60.0, std::max(14.0, 20.0 * n / (2.0 * std::numbers::pi)));
+    for (size_t k = 0; k < group.size(); ++k) {
+      const double angle = -std::numbers::pi / 2.0 + 2.0 * std::numbers::pi * static_cast<double>(k) / n;
+      out[group[k]] = at[i] + QPointF(radius * std::cos(angle), radius * std::sin(angle));
+    }
+  }
+  return out;
+}
+
+std::vector<QPointF> MarkerSet::pixels(const MapViewport &vp, std::vector<QPointF> *anchors) const {
+  return markerPixels(vp, markers, anchors);
+}
+
 int MarkerSet::hitTest(const MapViewport &vp, QPointF pixel, double radiusPx) const {
   int best = -1;
   double bestDist = radiusPx;
+  const std::vector<QPointF> drawnAt = pixels(vp);
   for (int i = static_cast<int>(markers.size()) - 1; i >= 0; --i) {
-    const QPointF at = vp.geoToPixel(markers[static_cast<size_t>(i)].location);
+    const QPointF at = drawnAt[static_cast<size_t>(i)];
     const double d = QLineF(at, pixel).length();
     if (d <= radiusPx && (best < 0 || d < bestDist - 0.5)) {
       best = i;

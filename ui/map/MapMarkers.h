@@ -44,9 +44,13 @@ struct MapLink {
 struct MarkerSet {
   std::vector<MapMarker> markers; // in painting order (later on top)
   std::vector<MapLink> links;
+  int imageCount = 0; // results shown (failed ones not counted)
 
   bool isEmpty() const { return markers.empty() && links.empty(); }
-  // Index of the top-most marker within radiusPx of `pixel`, nearest first; -1 when none.
+  // Where each marker is drawn in `vp` (see markerPixels).
+  std::vector<QPointF> pixels(const MapViewport &vp, std::vector<QPointF> *anchors = nullptr) const;
+  // Index of the top-most marker within radiusPx of `pixel` (where it is drawn), nearest first;
+  // -1 when none.
   int hitTest(const MapViewport &vp, QPointF pixel, double radiusPx = 9.0) const;
   // Multi-line tooltip: title, detail, probability ("Probability: 23.4 %"), kind.
   QString toolTip(int index) const;
@@ -58,6 +62,12 @@ struct MarkerSet {
 // `gaz` (may be null) resolves region and country names for the details.
 MarkerSet buildMarkers(const std::vector<ImageResult> &results, MultiImageMode mode, int topK,
                        const gazetteer::Gazetteer *gaz);
+
+// Pixel position of each marker: where its location projects, except that markers of images
+// (EXIF points, per-image estimates) falling on one spot are spread on a small ring around it, so
+// that each stays visible and clickable. `anchors` (optional) gets the projected positions.
+std::vector<QPointF> markerPixels(const MapViewport &vp, const std::vector<MapMarker> &markers,
+                                  std::vector<QPointF> *anchors = nullptr);
 
 // "23.4 %" (one decimal below 10 %, "<0.1 %" for tiny values).
 QString formatProbability(double p);

@@ -4,6 +4,7 @@
 #include "core/geo/WebMercator.h"
 #include "ui/map/HeatmapRasterizer.h"
 #include "ui/map/MapRenderer.h"
+#include "ui/map/MarkerLabels.h"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
@@ -20,10 +21,7 @@ namespace streetlens::ui {
 namespace {
 
 QFont font(const MapStyle &style, double pt, bool bold = false) {
-  QFont f(style.fontFamily);
-  f.setPointSizeF(pt);
-  f.setBold(bold);
-  return f;
+  return mapFont(style, pt, bold);
 }
 
 // Text with a white halo so it stays readable over any colour.
@@ -39,23 +37,11 @@ void haloText(QPainter &p, QPointF baseline, const QString &text, const QFont &f
   p.drawPath(path);
 }
 
-QString formatKm(double km) {
-  if (km < 10.0)
-    return QStringLiteral("%1 km").arg(QLocale().toString(km, 'f', 1));
-  return QStringLiteral("%1 km").arg(QLocale().toString(std::round(km), 'f', 0));
-}
-
-// Draws the great-circle line; returns its middle point (for the distance label).
-QPointF paintLink(QPainter &p, const MapViewport &vp, const MapLink &link, const MapStyle &style) {
-  const QVector<geo::GeoPoint> path = geo::greatCirclePath(link.exif, link.estimate, 96);
-  if (path.isEmpty())
-    return vp.geoToPixel(link.exif);
-  // Unwrapped longitudes: project in world units and move the line to the copy of its start.
-  const double shift =
-      vp.pixelToWorld(vp.geoToPixel(link.exif)).x() - geo::mercator::toWorld(path.front()).x();
-  QPolygonF line;
-  for (const geo::GeoPoint &g : path)
-    line << vp.worldToPixel(geo::mercator::toWorld(g) + QPointF(shift, 0.0));
+// Draws the great-circle line between an EXIF point and its estimate.
+void paintLink(QPainter &p, const MapViewport &vp, const MapLink &link, const MapStyle &style) {
+  const QPolygonF line = linkPixels(vp, link);
+  if (line.isEmpty())
+    return;
   QPen under(QColor(255, 255, 255, 220), 4.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
   p.setPen(under);
   p.setBrush(Qt::NoBrush);
@@ -63,30 +49,7 @@ QPointF paintLink(QPainter &p, const MapViewport &vp, const MapLink &link, const
   QPen pen(style.exif, 2.2, Qt::DashLine, Qt::RoundCap, Qt::RoundJoin);
   p.setPen(pen);
   p.drawPolyline(line);
-  return line[line.size() / 2];
 }
-
-// Places labels next to their anchors at the first free spot (right, left, above, below) so that
-// labels never cover each other or a marker; a label without room is left out.
-struct LabelPlacer {
-  std::vector<QRectF> taken;
-  void reserve(QPointF at, double r) { taken.emplace_back(at - QPointF(r, r), QSizeF(2 * r, 2 * r)); }
-  bool place(QPainter &p, QPointF at, double r, const QString &text, const QFont &f, const QColor &colour) {
-    const QFontMetricsF fm(f);
-    const double w = fm.horizontalAdvance(text), h = fm.height();
-    const QRectF candidates[] = {
-        QRectF(at.x() + r + 4, at.y() - h / 2, w, h), QRectF(at.x() - r - 4 - w, at.y() - h / 2, w, h),
-        QRectF(at.x() - w / 2, at.y() - r - 3 - h, w, h), QRectF(at.x() - w / 2, at.y() + r + 3, w, h)};
-    for (const QRectF &c : candidates) {
-      if (std::any_of(taken.begin(), taken.end(), [&](const QRectF &t) { return t.intersects(c); }))
-        continue;
-      taken.push_back(c);
-      haloText(p, QPointF(c.left(), c.top() + fm.ascent()), text, f, colour);
-      return true;
-    }
-    return false;
-  }
-};
 
 void paintPin(QPainter &p, QPointF at, double r, const QColor &fill, const QColor &ring = Qt::white) {
   p.setPen(QPen(ring, 1.8));
@@ -103,31 +66,21 @@ void paintMarkers(QPainter &p, const MapViewport &vp, const MapScene &scene, int
   p.save();
   p.resetTransform();
   p.setRenderHint(QPainter::Antialiasing, true);
-  std::vector<QPointF> linkMiddles;
   for (const MapLink &l : scene.markers->links)
-    linkMiddles.push_back(paintLink(p, vp, l, st));
-  const QFont labelFont = font(st, 9.0, false);
-  const QFont boldFont = font(st, 9.5, true);
+    paintLink(p, vp, l, st);
   const auto &markers = scene.markers->markers;
-  LabelPlacer labels;
-  auto radiusOf = [](const MapMarker &m) {
-    switch (m.kind) {
-    case MapMarker::Kind::City:
-      return m.rank == 1 ? 6.0 : 4.5;
-    case MapMarker::Kind::Estimate:
-      return 11.0;
-    case MapMarker::Kind::Exif:
-      return 8.0;
-    case MapMarker::Kind::Image:
-      return 9.0;
-    }
-    return 6.0;
-  };
+  std::vector<QPointF> anchors;
+  const std::vector<QPointF> drawnAt = scene.markers->pixels(vp, &anchors);
+  // Markers spread off a shared spot keep a thin line to where they are.
+  p.setPen(QPen(QColor(0x40, 0x40, 0x40, 160), 1.0));
+  for (size_t i = 0; i < markers.size(); ++i) {
+    if (QLineF(anchors[i], drawnAt[i]).length() > 0.5)
+      p.drawLine(anchors[i], drawnAt[i]);
+  }
   for (int i = 0; i < static_cast<int>(markers.size()); ++i) {
     const MapMarker &m = markers[static_cast<size_t>(i)];
-    const QPointF at = vp.geoToPixel(m.location);
-    const double r = radiusOf(m);
-    labels.reserve(at, r);
+    const QPointF at = drawnAt[static_cast<size_t>(i)];
+    const double r = markerRadius(m);
     switch (m.kind) {
     case MapMarker::Kind::City:
       paintPin(p, at, r, st.city);
@@ -167,42 +120,9 @@ void paintMarkers(QPainter &p, const MapViewport &vp, const MapScene &scene, int
       p.drawEllipse(at, r + 4, r + 4);
     }
   }
-  // Labels by priority: estimate, EXIF points, distances, then cities by rank.
-  const MapMarker *estimateCity = nullptr; // the top city when the estimate sits on it
-  for (const MapMarker &m : markers) {
-    if (m.kind != MapMarker::Kind::Estimate)
-      continue;
-    const QPointF at = vp.geoToPixel(m.location);
-    QString text = QCoreApplication::translate("streetlens::ui::MapOverlay", "Estimate");
-    for (const MapMarker &c : markers) {
-      if (c.kind == MapMarker::Kind::City && QLineF(vp.geoToPixel(c.location), at).length() < 3.0) {
-        estimateCity = &c;
-        text = QCoreApplication::translate("streetlens::ui::MapOverlay", "%1 %2 · estimate")
-                   .arg(c.title, formatProbability(c.probability));
-        break;
-      }
-    }
-    labels.place(p, at, radiusOf(m), text, boldFont, st.estimate.darker(115));
-  }
-  for (const MapMarker &m : markers) {
-    if (m.kind == MapMarker::Kind::Exif)
-      labels.place(p, vp.geoToPixel(m.location), radiusOf(m),
-                   QCoreApplication::translate("streetlens::ui::MapOverlay", "EXIF GPS"), boldFont,
-                   st.exif.darker(130));
-  }
-  for (size_t i = 0; i < linkMiddles.size(); ++i)
-    labels.place(p, linkMiddles[i], 3.0, formatKm(scene.markers->links[i].km), boldFont, st.exif.darker(130));
-  std::vector<const MapMarker *> cities;
-  for (const MapMarker &m : markers) {
-    if (m.kind == MapMarker::Kind::City && m.rank <= 8 && &m != estimateCity)
-      cities.push_back(&m);
-  }
-  std::sort(cities.begin(), cities.end(),
-            [](const MapMarker *a, const MapMarker *b) { return a->rank < b->rank; });
-  for (const MapMarker *m : cities)
-    labels.place(p, vp.geoToPixel(m->location), radiusOf(*m),
-                 QStringLiteral("%1 %2").arg(m->title, formatProbability(m->probability)),
-                 m->rank == 1 ? boldFont : labelFont, st.city.darker(120));
+  for (const MarkerLabel &l : layoutMarkerLabels(vp, scene, scene.reservedAreas))
+    haloText(p, QPointF(l.rect.left(), l.rect.top() + QFontMetricsF(l.font).ascent()), l.text, l.font,
+             l.colour);
   p.restore();
 }
 
@@ -222,9 +142,65 @@ double scaleBarLength(const MapViewport &vp, double maxPx, double *km) {
   return nice / kmPerPx;
 }
 
-void paintLegend(QPainter &p, const MapViewport &vp, const MapScene &scene) {
+namespace {
+
+// Where the legend layer's parts go; shared by paintLegend and legendAreas.
+struct LegendGeometry {
+  bool heat = false, choro = false;
+  QRectF panel;       // heatmap / choropleth legend, bottom left (null when neither is shown)
+  QRectF attribution; // bottom right
+  QRectF scale;       // the scale bar and its text, above the attribution
+  QRectF status;      // top centre (null without status text)
+  double scaleKm = 0.0, scaleLen = 0.0;
+  QString attributionText;
+};
+
+LegendGeometry legendGeometry(const MapViewport &vp, const MapScene &scene) {
   const MapStyle &st = scene.style;
   const double W = vp.size().width(), H = vp.size().height();
+  const QFontMetricsF fmSmall(font(st, 8.0));
+  LegendGeometry g;
+  g.heat = scene.has(MapLayer::Heatmap) && scene.field && scene.field->maxDensity() > 0.0;
+  g.choro =
+      scene.has(MapLayer::Choropleth) && scene.countryProbabilities && !scene.countryProbabilities->isEmpty();
+  if (g.heat || g.choro) {
+    const double pw = 210, ph = (g.heat ? 62 : 0) + (g.choro ? 40 : 0) + 8;
+    g.panel = QRectF(10, H - ph - 10, pw, ph);
+  }
+  g.scaleLen = scaleBarLength(vp, 110, &g.scaleKm);
+  g.attributionText = scene.attribution;
+  if (scene.has(MapLayer::Tiles) && !scene.tileAttribution.isEmpty())
+    g.attributionText = scene.tileAttribution + QStringLiteral(" · ") + g.attributionText;
+  const double aw = fmSmall.horizontalAdvance(g.attributionText);
+  g.attribution = QRectF(W - aw - 12, H - fmSmall.height() - 4, aw + 8, fmSmall.height() + 2);
+  const double bx = W - g.scaleLen - 16, by = g.attribution.top() - 10;
+  const double textW = std::max(g.scaleLen, fmSmall.horizontalAdvance(formatKm(g.scaleKm)));
+  g.scale = QRectF(bx - 4, by - 6 - fmSmall.height() - 2, textW + 8, fmSmall.height() + 14);
+  if (!scene.statusText.isEmpty()) {
+    const QFontMetricsF fm(font(st, 9.0, true));
+    const double tw = fm.horizontalAdvance(scene.statusText);
+    g.status = QRectF(W / 2 - tw / 2 - 10, 8, tw + 20, fm.height() + 8);
+  }
+  return g;
+}
+
+} // namespace
+
+std::vector<QRectF> legendAreas(const MapViewport &vp, const MapScene &scene) {
+  if (!scene.has(MapLayer::Legend))
+    return {};
+  const LegendGeometry g = legendGeometry(vp, scene);
+  std::vector<QRectF> out{g.attribution, g.scale};
+  if (!g.panel.isNull())
+    out.push_back(g.panel);
+  if (!g.status.isNull())
+    out.push_back(g.status);
+  return out;
+}
+
+void paintLegend(QPainter &p, const MapViewport &vp, const MapScene &scene) {
+  const MapStyle &st = scene.style;
+  const LegendGeometry g = legendGeometry(vp, scene);
   p.save();
   p.resetTransform();
   p.setRenderHint(QPainter::Antialiasing, true);
@@ -233,12 +209,10 @@ void paintLegend(QPainter &p, const MapViewport &vp, const MapScene &scene) {
   const QFontMetricsF fmSmall(small);
 
   // Heatmap / choropleth legend panel, bottom left.
-  const bool heat = scene.has(MapLayer::Heatmap) && scene.field && scene.field->maxDensity() > 0.0;
-  const bool choro =
-      scene.has(MapLayer::Choropleth) && scene.countryProbabilities && !scene.countryProbabilities->isEmpty();
+  const bool heat = g.heat, choro = g.choro;
   if (heat || choro) {
-    const double pw = 210, ph = (heat ? 62 : 0) + (choro ? 40 : 0) + 8;
-    const QRectF panel(10, H - ph - 10, pw, ph);
+    const QRectF panel = g.panel;
+    const double pw = panel.width();
     p.setPen(QPen(QColor(0, 0, 0, 40), 1));
     p.setBrush(st.panel);
     p.drawRoundedRect(panel, 4, 4);
@@ -301,18 +275,13 @@ void paintLegend(QPainter &p, const MapViewport &vp, const MapScene &scene) {
   }
 
   // Scale bar and attribution, bottom right.
-  double km = 0;
-  const double len = scaleBarLength(vp, 110, &km);
-  QString attribution = scene.attribution;
-  if (scene.has(MapLayer::Tiles) && !scene.tileAttribution.isEmpty())
-    attribution = scene.tileAttribution + QStringLiteral(" · ") + attribution;
-  const double aw = fmSmall.horizontalAdvance(attribution);
-  const QRectF attr(W - aw - 12, H - fmSmall.height() - 4, aw + 8, fmSmall.height() + 2);
+  const double km = g.scaleKm, len = g.scaleLen;
+  const QRectF attr = g.attribution;
   p.fillRect(attr, QColor(255, 255, 255, 190));
   p.setFont(small);
   p.setPen(st.panelText);
-  p.drawText(attr, Qt::AlignCenter, attribution);
-  const double bx = W - len - 16, by = attr.top() - 10;
+  p.drawText(attr, Qt::AlignCenter, g.attributionText);
+  const double bx = vp.size().width() - len - 16, by = attr.top() - 10;
   p.setPen(QPen(QColor(255, 255, 255, 220), 4.0));
   p.drawLine(QPointF(bx, by), QPointF(bx + len, by));
   p.setPen(QPen(st.panelText, 1.6));
@@ -323,9 +292,7 @@ void paintLegend(QPainter &p, const MapViewport &vp, const MapScene &scene) {
 
   if (!scene.statusText.isEmpty()) {
     const QFont f = font(st, 9.0, true);
-    const QFontMetricsF fm(f);
-    const double tw = fm.horizontalAdvance(scene.statusText);
-    const QRectF box(W / 2 - tw / 2 - 10, 8, tw + 20, fm.height() + 8);
+    const QRectF box = g.status;
     p.setPen(Qt::NoPen);
     p.setBrush(QColor(0x80, 0x30, 0x10, 215));
     p.drawRoundedRect(box, 4, 4);

@@ -2,6 +2,7 @@
 
 #include "ui/map/HeatmapRasterizer.h"
 #include "ui/map/MapOverlay.h"
+#include "ui/map/MarkerLabels.h"
 
 #include <QPainter>
 #include <algorithm>
@@ -14,6 +15,28 @@ bool cancelled(const std::atomic<bool> *cancel) {
   return cancel && cancel->load(std::memory_order_relaxed);
 }
 } // namespace
+
+std::vector<QRectF> MapRenderer::countryLabelKeepOut(const MapViewport &vp, const MapScene &scene) {
+  // Country names give way to the markers, their labels and the legend. The estimate's and EXIF
+  // points' labels may sit on either side of their marker (the overlay is placed in the widget's
+  // frame, which is smaller than a render's), so both sides are kept free for them.
+  std::vector<QRectF> out = legendAreas(vp, scene);
+  if (!scene.markers || !scene.has(MapLayer::Markers))
+    return out;
+  for (const MarkerLabel &l : layoutMarkerLabels(vp, scene)) {
+    out.push_back(l.rect);
+    if (l.kind == MarkerLabel::Kind::Estimate || l.kind == MarkerLabel::Kind::Exif) {
+      const QPointF at = l.marker >= 0 ? scene.markers->pixels(vp)[size_t(l.marker)] : l.rect.center();
+      out.push_back(QRectF(2 * at.x() - l.rect.right(), l.rect.top(), l.rect.width(), l.rect.height()));
+    }
+  }
+  const std::vector<QPointF> at = scene.markers->pixels(vp);
+  for (size_t i = 0; i < at.size(); ++i) {
+    const double r = markerRadius(scene.markers->markers[i]) + 2.0;
+    out.emplace_back(at[i] - QPointF(r, r), QSizeF(2 * r, 2 * r));
+  }
+  return out;
+}
 
 double MapRenderer::choroplethAlpha(double fraction) {
   return 0.06 + 0.34 * std::sqrt(std::clamp(fraction, 0.0, 1.0));
@@ -76,7 +99,7 @@ bool MapRenderer::paintStatic(QPainter &p, const MapViewport &vp, const MapScene
     }
   }
   if (base && scene.has(MapLayer::Labels))
-    base->paintLabels(p, vp, st);
+    base->paintLabels(p, vp, st, countryLabelKeepOut(vp, scene));
   p.restore();
   return !cancelled(cancel);
 }

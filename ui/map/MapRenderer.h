@@ -9,6 +9,7 @@
 
 #include <QImage>
 #include <atomic>
+#include <vector>
 
 class QPainter;
 
@@ -27,6 +28,8 @@ public:
   // `cancel` was set (the painting is then incomplete).
   static bool paintStatic(QPainter &p, const MapViewport &vp, const MapScene &scene,
                           const QImage *heatmap = nullptr, const std::atomic<bool> *cancel = nullptr);
+  // Where country names must not go: the marker labels and symbols and the legend.
+  static std::vector<QRectF> countryLabelKeepOut(const MapViewport &vp, const MapScene &scene);
   static void paintOverlay(QPainter &p, const MapViewport &vp, const MapScene &scene,
                            int highlightMarker = -1);
 

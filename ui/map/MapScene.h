@@ -14,8 +14,10 @@
 #include <QFlags>
 #include <QHash>
 #include <QImage>
+#include <QRectF>
 #include <QString>
 #include <memory>
+#include <vector>
 
 namespace streetlens::ui {
 
@@ -50,8 +52,9 @@ struct MapScene {
   MapStyle style;
   int heatmapStepPx = 2;
   QString attribution = QStringLiteral("Borders: Natural Earth · Places: GeoNames");
-  QString tileAttribution; // shown when tiles are on
-  QString statusText;      // e.g. "Online tiles unavailable (offline)"
+  QString tileAttribution;           // shown when tiles are on
+  QString statusText;                // e.g. "Online tiles unavailable (offline)"
+  std::vector<QRectF> reservedAreas; // pixels kept free of marker labels (e.g. a toolbar over the map)
 
   bool has(MapLayer l) const { return layers.testFlag(l); }
   double countryProbability(const QString &code2) const {

@@ -16,6 +16,7 @@
 #include <QImage>
 #include <QTimer>
 #include <QWidget>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -73,6 +74,15 @@ public:
   // The map at `size` around the current centre and zoom, with every visible layer.
   QImage renderToImage(QSize size) const;
   bool savePng(const QString &path, QString *error = nullptr) const;
+  // The map as exported: the current view at `scale` times its pixels (same area, sharper), the
+  // legend and scale bar on, under a band with `title`, the date and "estimates, not proof".
+  QImage renderExportImage(double scale, const QString &title) const;
+  bool saveExportPng(const QString &path, double scale, const QString &title, QString *error = nullptr) const;
+  // Height of the title band in view pixels.
+  static constexpr int kExportTitleBand = 46;
+  // What Save PNG proposes: the folder and the title (the window sets them: the project's folder
+  // or an existing documents folder, the project's or photos' name). Defaults: home, "StreetLens".
+  void setExportDefaults(std::function<QString()> folder, std::function<QString()> title);
 
   // Text of the tooltip at a widget position: marker details or country name and probability.
   QString toolTipAt(QPoint pos) const;
@@ -95,7 +105,7 @@ public Q_SLOTS:
   void zoomOut();
   void fitToResults();
   void resetView();
-  void saveMapAsPng(); // asks for a file name
+  void saveMapAsPng(); // opens the MapExportDialog (title, resolution, file)
 
 Q_SIGNALS:
   void countryClicked(const QString &code2, const QString &name, double probability);
@@ -163,6 +173,7 @@ private:
   QAction *m_zoomInAction = nullptr, *m_zoomOutAction = nullptr, *m_fitAction = nullptr;
   QAction *m_resetAction = nullptr, *m_saveAction = nullptr, *m_perImageAction = nullptr;
   QHash<unsigned, QAction *> m_layerActions;
+  std::function<QString()> m_exportFolder, m_exportTitle;
 };
 
 } // namespace streetlens::ui

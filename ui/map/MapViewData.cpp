@@ -1,14 +1,18 @@
 // MapView: data (results -> layer snapshots), layer switches, actions and export.
 #include "core/gazetteer/Gazetteer.h"
+#include "ui/map/MapExportDialog.h"
 #include "ui/map/MapRenderer.h"
 #include "ui/map/MapView.h"
 #include "ui/map/ReportMap.h"
 #include "ui/map/TileSource.h"
 
 #include <QActionGroup>
-#include <QFileDialog>
+#include <QDateTime>
+#include <QDir>
+#include <QFontMetricsF>
+#include <QLocale>
 #include <QMenu>
-#include <QMessageBox>
+#include <QPainter>
 #include <QToolBar>
 #include <QToolButton>
 #include <QtConcurrent/QtConcurrentRun>
@@ -150,6 +154,8 @@ MapScene MapView::scene() const {
   s.style = m_style;
   s.tileAttribution = m_tiles->attribution();
   s.statusText = offlineText();
+  if (m_toolBar && m_toolBar->isVisible()) // marker labels keep clear of the toolbar
+    s.reservedAreas.push_back(QRectF(m_toolBar->geometry()).adjusted(-4, -4, 4, 4));
   return s;
 }
 
@@ -159,6 +165,7 @@ QImage MapView::renderToImage(QSize size) const {
   vp.setCenterWorld(m_viewport.centerWorld());
   MapScene s = scene();
   s.statusText.clear();
+  s.reservedAreas.clear(); // no toolbar in an image
   if (s.has(MapLayer::Tiles)) {
     std::vector<TileKey> keys;
     for (const TilePlacement &t : tilesFor(vp, tileZoomFor(vp.zoom())))
@@ -178,21 +185,86 @@ bool MapView::savePng(const QString &path, QString *error) const {
   return true;
 }
 
+QImage MapView::renderExportImage(double scale, const QString &title) const {
+  scale = std::clamp(scale, 0.5, 8.0);
+  MapViewport vp = m_viewport;
+  vp.setSize(size());
+  vp.setCenterWorld(m_viewport.centerWorld());
+  MapScene s = scene();
+  s.statusText.clear();
+  s.reservedAreas.clear();
+  s.layers.setFlag(MapLayer::Legend, true);
+  if (s.has(MapLayer::Tiles)) {
+    std::vector<TileKey> keys;
+    for (const TilePlacement &t : tilesFor(vp, tileZoomFor(vp.zoom())))
+      keys.push_back(t.key);
+    s.tiles = m_tiles->snapshot(keys);
+  }
+  // The same area at more pixels: painted through the device pixel ratio, so that lines, text and
+  // symbols keep their size relative to the map and come out sharp.
+  QImage map(QSize(int(vp.size().width() * scale), int(vp.size().height() * scale)),
+             QImage::Format_ARGB32_Premultiplied);
+  if (map.isNull())
+    return {};
+  map.setDevicePixelRatio(scale);
+  {
+    QPainter p(&map);
+    MapRenderer::paintStatic(p, vp, s);
+    MapRenderer::paintOverlay(p, vp, s);
+  }
+  const int band = kExportTitleBand;
+  QImage out(QSize(map.width(), int((vp.size().height() + band) * scale)),
+             QImage::Format_ARGB32_Premultiplied);
+  if (out.isNull())
+    return {};
+  out.setDevicePixelRatio(scale);
+  out.fill(Qt::white);
+  QPainter p(&out);
+  p.setRenderHint(QPainter::Antialiasing);
+  p.setRenderHint(QPainter::TextAntialiasing);
+  QFont titleFont(m_style.fontFamily);
+  titleFont.setPointSizeF(12.5);
+  titleFont.setBold(true);
+  p.setFont(titleFont);
+  p.setPen(m_style.panelText);
+  const int w = vp.size().width();
+  p.drawText(QRectF(12, 4, w - 24, 24), Qt::AlignLeft | Qt::AlignVCenter,
+             QFontMetricsF(titleFont).elidedText(title.isEmpty() ? tr("StreetLens map") : title,
+                                                 Qt::ElideRight, w - 24));
+  QFont small(m_style.fontFamily);
+  small.setPointSizeF(8.5);
+  p.setFont(small);
+  p.setPen(QColor(0x55, 0x55, 0x55));
+  p.drawText(QRectF(12, 26, w - 24, 16), Qt::AlignLeft | Qt::AlignVCenter,
+             tr("StreetLens · %1 · locations are estimates, not proof")
+                 .arg(QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat)));
+  p.drawImage(QPointF(0, band), map);
+  p.setPen(QPen(QColor(0, 0, 0, 60), 1));
+  p.drawLine(QPointF(0, band - 0.5), QPointF(w, band - 0.5));
+  return out;
+}
+
+bool MapView::saveExportPng(const QString &path, double scale, const QString &title, QString *error) const {
+  const QImage img = renderExportImage(scale, title);
+  if (img.isNull() || !img.save(path, "PNG")) {
+    if (error)
+      *error = tr("Could not write the map image %1").arg(path);
+    return false;
+  }
+  return true;
+}
+
+void MapView::setExportDefaults(std::function<QString()> folder, std::function<QString()> title) {
+  m_exportFolder = std::move(folder);
+  m_exportTitle = std::move(title);
+}
+
 void MapView::saveMapAsPng() {
-  // Window-modal dialogs opened with open(): no nested event loop.
-  auto *dialog =
-      new QFileDialog(this, tr("Save map as PNG"), QStringLiteral("map.png"), tr("PNG images (*.png)"));
-  dialog->setAcceptMode(QFileDialog::AcceptSave);
-  dialog->setDefaultSuffix(QStringLiteral("png"));
+  const QString folder = m_exportFolder ? m_exportFolder() : QDir::homePath();
+  const QString title = m_exportTitle ? m_exportTitle() : QStringLiteral("StreetLens");
+  // Window-modal, opened with open(): no nested event loop.
+  auto *dialog = new MapExportDialog(this, folder, title, this);
   dialog->setAttribute(Qt::WA_DeleteOnClose);
-  connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
-    QString error;
-    if (path.isEmpty() || savePng(path, &error))
-      return;
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Save map"), error, QMessageBox::Ok, this);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
-  });
   dialog->open();
 }
 

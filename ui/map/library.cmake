@@ -16,6 +16,7 @@ add_library(streetlens_map STATIC
   ${CMAKE_CURRENT_LIST_DIR}/MapScene.h
   ${CMAKE_CURRENT_LIST_DIR}/AreaLayer.h ${CMAKE_CURRENT_LIST_DIR}/AreaLayer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/MapOverlay.h ${CMAKE_CURRENT_LIST_DIR}/MapOverlay.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/MarkerLabels.h ${CMAKE_CURRENT_LIST_DIR}/MarkerLabels.cpp
   ${CMAKE_CURRENT_LIST_DIR}/MapRenderer.h ${CMAKE_CURRENT_LIST_DIR}/MapRenderer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/MapRenderJob.h ${CMAKE_CURRENT_LIST_DIR}/MapRenderJob.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ReportMap.h ${CMAKE_CURRENT_LIST_DIR}/ReportMap.cpp)

@@ -1,0 +1,174 @@
+// MainWindow: exports — what is exported, the report context, the export job and its dialog, and
+// the folder proposed for exported files (see MainWindow.h).
+#include "core/export/Exporter.h"
+#include "core/gazetteer/Gazetteer.h"
+#include "core/store/ProjectStore.h"
+#include "ui/AnalysisController.h"
+#include "ui/ExportController.h"
+#include "ui/ExportDialog.h"
+#include "ui/ImageListModel.h"
+#include "ui/MainWindow.h"
+#include "ui/map/ReportMap.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+
+namespace streetlens::ui {
+
+QString MainWindow::proposedExportFolder() const {
+  // The folder last exported to, the project's folder, the documents folder — the first that
+  // exists (Documents is not created on every system) — else the home folder.
+  QStringList candidates{QSettings().value(QStringLiteral("export/lastDir")).toString()};
+  if (!isUntitled())
+    candidates << QFileInfo(projectPath()).absolutePath();
+  candidates << QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+  for (const QString &c : std::as_const(candidates))
+    if (!c.isEmpty() && QFileInfo(c).isDir())
+      return QDir::cleanPath(c);
+  return QDir::homePath();
+}
+
+std::vector<ImageResult> MainWindow::exportableResults(bool selectedOnly) const {
+  std::vector<int> rows;
+  if (selectedOnly) {
+    for (const QModelIndex &i : m_list->selectionModel()->selectedRows())
+      rows.push_back(i.row());
+    std::sort(rows.begin(), rows.end());
+  } else {
+    for (int r = 0; r < m_model->rowCount(); ++r)
+      rows.push_back(r);
+  }
+  std::vector<ImageResult> out;
+  for (int r : rows) {
+    const ImageRow &row = m_model->row(r);
+    if (row.result && (row.state == RowState::Done || row.state == RowState::Failed))
+      out.push_back(*row.result);
+  }
+  return out;
+}
+
+QString MainWindow::settingsSummary() const {
+  const AnalysisSettings &a = m_settings.analysis;
+  QStringList lines;
+  lines << tr("mode: %1").arg(AnalysisSettings::modeName(a.mode));
+  lines << tr("top-k: %1").arg(a.topK);
+  lines << tr("countries expanded: up to %1 (until %2 % of the probability)")
+               .arg(a.maxCountries)
+               .arg(a.countryMass * 100.0, 0, 'g', 3);
+  lines << tr("cities per country: %1")
+               .arg(a.citiesPerCountry > 0 ? QString::number(a.citiesPerCountry) : tr("all"));
+  lines << tr("country templates: %1").arg(a.countryTemplates.join(QStringLiteral(" | ")));
+  lines << tr("region templates: %1").arg(a.regionTemplates.join(QStringLiteral(" | ")));
+  lines << tr("city templates: %1").arg(a.cityTemplates.join(QStringLiteral(" | ")));
+  if (!a.restrictToCountries.isEmpty())
+    lines << tr("restricted to: %1").arg(a.restrictToCountries.join(QStringLiteral(", ")));
+  if (!m_settings.candidateListFile.isEmpty())
+    lines << tr("candidate list: %1").arg(QDir::toNativeSeparators(m_settings.candidateListFile));
+  return lines.join(QLatin1Char('\n'));
+}
+
+exporting::ReportContext MainWindow::reportContext() const {
+  exporting::ReportContext ctx;
+  ctx.projectName = isUntitled() ? tr("Untitled project") : QFileInfo(projectPath()).completeBaseName();
+  ctx.created = QDateTime::currentDateTime();
+  if (m_analysis->isEngineReady()) {
+    const EngineInfo &info = m_analysis->engineInfo();
+    ctx.modelName = info.modelName;
+    ctx.modelSha256 = info.modelHash;
+    ctx.precision = info.precision;
+    ctx.device =
+        info.deviceName.isEmpty() ? info.device : QStringLiteral("%1 (%2)").arg(info.device, info.deviceName);
+  } else if (const auto model = m_project->store() ? m_project->store()->modelRecord() : std::nullopt) {
+    // No model loaded now: the model that produced the project's results, as recorded.
+    ctx.modelName = model->name;
+    ctx.modelSha256 = model->sha256;
+    ctx.precision = model->precision;
+    ctx.device = model->device;
+  }
+  ctx.settingsSummary = settingsSummary();
+  // Called on the export thread: renderResultMap needs no widget, the gazetteer is immutable.
+  std::shared_ptr<const gazetteer::Gazetteer> gaz = m_analysis->gazetteer();
+  ctx.renderMap = [gaz](const ImageResult &r, QSize size) { return renderResultMap(r, gaz, size); };
+  return ctx;
+}
+
+bool MainWindow::isExporting() const {
+  return m_exports->isRunning();
+}
+
+bool MainWindow::exportTo(exporting::ExportFormat format, const QString &path,
+                          const exporting::ExportOptions &options, bool selectedOnly, QString *refusal) {
+  auto refuse = [&](const QString &why) {
+    statusBar()->showMessage(why, 6000);
+    if (refusal)
+      *refusal = why;
+    return false;
+  };
+  if (isExporting())
+    return refuse(tr("An export is still running; try again when it has finished."));
+  std::vector<ImageResult> results = exportableResults(selectedOnly);
+  if (results.empty())
+    return refuse(selectedOnly ? tr("Nothing to export: no selected image has a result.")
+                               : tr("Nothing to export yet: no image has a result."));
+  const int count = int(results.size());
+  m_exports->start(std::move(results), format, path, options, reportContext());
+  for (QAction *a : std::as_const(m_exportActions))
+    a->setEnabled(false);
+  statusBar()->showMessage(
+      tr("Exporting %n image(s) to %1…", nullptr, count).arg(QDir::toNativeSeparators(path)));
+  return true;
+}
+
+void MainWindow::onExportDone(const QString &path, bool ok, const QString &exportError, int count) {
+  const QString error =
+      ok ? QString()
+         : (exportError.isEmpty() ? tr("Could not write %1.").arg(QDir::toNativeSeparators(path))
+                                  : exportError);
+  for (QAction *a : std::as_const(m_exportActions))
+    a->setEnabled(true);
+  if (error.isEmpty())
+    statusBar()->showMessage(
+        tr("Exported %n image(s) to %1", nullptr, count).arg(QDir::toNativeSeparators(path)), 10000);
+  else if (m_exportDialog) // the dialog that asked shows the error and stays open
+    statusBar()->showMessage(error, 15000);
+  else
+    showError(tr("Export failed"), error);
+  if (m_exportDialog)
+    m_exportDialog->exportFinished(error);
+  Q_EMIT exportFinished(path, error);
+}
+
+void MainWindow::openExportDialog(exporting::ExportFormat format) {
+  const int all = int(exportableResults(false).size());
+  const int selected = int(exportableResults(true).size());
+  if (all == 0) {
+    statusBar()->showMessage(tr("Nothing to export yet: no image has a result."), 6000);
+    return;
+  }
+  const QString dir = proposedExportFolder();
+  const bool report = format == exporting::ExportFormat::Html || format == exporting::ExportFormat::Pdf;
+  const QString base =
+      isUntitled() ? QStringLiteral("streetlens") : QFileInfo(projectPath()).completeBaseName();
+  const QString suggested =
+      QDir(dir).filePath(base + (report ? QStringLiteral("-report.") : QStringLiteral("-results.")) +
+                         exporting::exportFormatExtension(format));
+  auto *dlg = new ExportDialog(format, all, selected, m_settings.analysis.topK, suggested, this);
+  dlg->setAttribute(Qt::WA_DeleteOnClose);
+  m_exportDialog = dlg;
+  connect(dlg, &ExportDialog::exportRequested, this, [this, dlg](const ExportRequest &r) {
+    QString refusal;
+    if (!exportTo(r.format, r.path, r.options, r.selectedOnly, &refusal)) {
+      dlg->exportFinished(refusal);
+      return;
+    }
+    QSettings().setValue(QStringLiteral("export/lastDir"), QFileInfo(r.path).absolutePath());
+  });
+  dlg->open();
+}
+
+} // namespace streetlens::ui
