@@ -7,6 +7,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -36,17 +37,20 @@ EvidencePanel::EvidencePanel(std::shared_ptr<const gazetteer::Gazetteer> gazette
 
   m_list = new QListWidget(where);
   m_list->setMinimumHeight(70);
+  m_list->setMaximumHeight(120);
   m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   form->addRow(tr("Areas"), m_list);
-  auto *buttons = new QHBoxLayout;
+  auto *buttons = new QGridLayout;
   auto *drawIn = new QPushButton(tr("Draw area"), where);
   drawIn->setToolTip(tr("Click the corners on the map; Enter or double-click ends, Esc cancels"));
   auto *drawOut = new QPushButton(tr("Draw exclusion"), where);
   auto *load = new QPushButton(tr("GeoJSON…"), where);
   load->setToolTip(tr("Load the Polygon/MultiPolygon areas of a GeoJSON file"));
   auto *remove = new QPushButton(tr("Remove"), where);
-  for (QPushButton *b : {drawIn, drawOut, load, remove})
-    buttons->addWidget(b);
+  buttons->addWidget(drawIn, 0, 0);
+  buttons->addWidget(drawOut, 0, 1);
+  buttons->addWidget(load, 1, 0);
+  buttons->addWidget(remove, 1, 1);
   form->addRow(buttons);
   connect(drawIn, &QPushButton::clicked, this, [this] { Q_EMIT drawAreaRequested(false); });
   connect(drawOut, &QPushButton::clicked, this, [this] { Q_EMIT drawAreaRequested(true); });
@@ -61,7 +65,7 @@ EvidencePanel::EvidencePanel(std::shared_ptr<const gazetteer::Gazetteer> gazette
     dlg->open();
   });
 
-  auto *circle = new QHBoxLayout;
+  auto *circle = new QGridLayout;
   m_lat = new QDoubleSpinBox(where);
   m_lat->setRange(-90, 90);
   m_lat->setDecimals(4);
@@ -73,8 +77,12 @@ EvidencePanel::EvidencePanel(std::shared_ptr<const gazetteer::Gazetteer> gazette
   m_km->setValue(50);
   m_km->setSuffix(tr(" km"));
   auto *addCircleButton = new QPushButton(tr("Add"), where);
-  for (QWidget *w : std::initializer_list<QWidget *>{m_lat, m_lon, m_km, addCircleButton})
-    circle->addWidget(w);
+  m_lat->setToolTip(tr("Latitude of the centre"));
+  m_lon->setToolTip(tr("Longitude of the centre"));
+  circle->addWidget(m_lat, 0, 0);
+  circle->addWidget(m_lon, 0, 1);
+  circle->addWidget(m_km, 1, 0);
+  circle->addWidget(addCircleButton, 1, 1);
   form->addRow(tr("Near"), circle);
   connect(addCircleButton, &QPushButton::clicked, this, [this] {
     addCircle({{m_lat->value(), m_lon->value()}, m_km->value()});

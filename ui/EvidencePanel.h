@@ -27,6 +27,8 @@ public:
   explicit EvidencePanel(std::shared_ptr<const gazetteer::Gazetteer> gazetteer, QWidget *parent = nullptr);
 
   const GeoConstraint &constraint() const { return m_constraint; }
+  // Country codes are checked against it once it is loaded.
+  void setGazetteer(std::shared_ptr<const gazetteer::Gazetteer> gazetteer) { m_gaz = std::move(gazetteer); }
   void setConstraint(const GeoConstraint &c); // e.g. from a project; emits nothing
 
   // Adds areas; each emits constraintChanged. False (with the message shown) for a bad file.

@@ -221,11 +221,45 @@ void ImageListModel::setResult(const ImageResult &result) {
   } else {
     row.state = RowState::Done;
     row.error.clear();
-    row.result = result;
+    if (m_posterior) {
+      row.modelResult = result;
+      row.result = m_posterior(result);
+    } else {
+      row.modelResult.reset();
+      row.result = result;
+    }
   }
   rowChanged(r);
   if (before != row.state)
     Q_EMIT rowStateChanged(row.path, int(before), int(row.state));
+}
+
+std::vector<ImageResult> ImageListModel::modelAnswers() const {
+  std::vector<ImageResult> out;
+  for (const ImageRow &row : m_rows)
+    if (const ImageResult *r = row.modelAnswer())
+      out.push_back(*r);
+  return out;
+}
+
+void ImageListModel::setShownResults(const std::vector<ImageResult> &results, bool constrained) {
+  for (const ImageResult &shown : results) {
+    const int r = rowOfSha(shown.sha256);
+    if (r < 0)
+      continue;
+    ImageRow &row = m_rows[size_t(r)];
+    const ImageResult *model = row.modelAnswer();
+    if (!model || model->settingsKey != shown.settingsKey)
+      continue; // analysed again meanwhile: setResult already showed the new one
+    if (constrained) {
+      row.modelResult = *model;
+      row.result = shown;
+    } else {
+      row.result = *model;
+      row.modelResult.reset();
+    }
+    rowChanged(r);
+  }
 }
 
 void ImageListModel::append(ImageRow row) {

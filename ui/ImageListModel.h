@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QImage>
 #include <QPixmap>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -25,7 +26,12 @@ struct ImageRow {
   QImage preview; // from the pipeline's decode, for the photo view (kept for recent rows only)
   RowState state = RowState::Reading;
   QString error;
-  std::optional<ImageResult> result;
+  std::optional<ImageResult> result; // what is shown and exported (under the analyst's constraint)
+  // The model's own answer when a constraint changed `result`; empty otherwise.
+  std::optional<ImageResult> modelResult;
+  const ImageResult *modelAnswer() const {
+    return modelResult ? &*modelResult : (result ? &*result : nullptr);
+  }
 };
 
 class ImageListModel : public QAbstractTableModel {
@@ -59,6 +65,16 @@ public:
   static constexpr int kMaxPreviews = 32;
   void setState(const QString &sha256, RowState state, const QString &error = {});
   void setResult(const ImageResult &result);
+  // The analyst's constraint as a function of the model's answer (null: none). New results go
+  // through it at once; existing ones get setShownResults() from a background computation.
+  using Posterior = std::function<ImageResult(const ImageResult &)>;
+  void setPosterior(Posterior posterior) { m_posterior = std::move(posterior); }
+  const Posterior &posterior() const { return m_posterior; }
+  // The model's answers of every finished row (for recomputing what is shown).
+  std::vector<ImageResult> modelAnswers() const;
+  // Shows these results (by content hash; the model's answers are kept in modelResult); with
+  // `constrained` false, the model's answers again.
+  void setShownResults(const std::vector<ImageResult> &results, bool constrained);
   void append(ImageRow row);
   void insertAt(int r, ImageRow row); // r in [0, rowCount()]
   void removeAt(int r);
@@ -88,6 +104,7 @@ private:
   QHash<QString, int> m_bySha, m_byPath;
   QStringList m_previewOrder; // sha256 of rows holding a preview, oldest first
   QString m_settingsKey;
+  Posterior m_posterior;
 };
 
 } // namespace streetlens::ui

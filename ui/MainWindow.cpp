@@ -5,6 +5,7 @@
 #include "core/store/ProjectStore.h"
 #include "ui/AnalysisController.h"
 #include "ui/BatchProgress.h"
+#include "ui/EvidenceController.h"
 #include "ui/ExportController.h"
 #include "ui/ImageIngest.h"
 #include "ui/ImageListModel.h"
@@ -79,6 +80,7 @@ MainWindow::MainWindow(EngineFactory factory, Options options, QWidget *parent)
 #endif
   buildLayout();
   buildStatusBar();
+  buildEvidence();
   buildMenus();
   connectAnalysis();
   connectProject();
@@ -388,6 +390,7 @@ void MainWindow::setMapView(MapView *map) {
   if (!map)
     return;
   connect(this, &MainWindow::selectedResultsChanged, map, &MapView::setResults);
+  m_evidence->setMap(map);
   auto setGazetteer = [map](std::shared_ptr<const gazetteer::Gazetteer> gaz) {
     // Country names on the basemap in the interface language (the gazetteer has en/de/fr/es).
     map->setGazetteer(std::move(gaz), QLocale().name().section(QLatin1Char('_'), 0, 0));

@@ -20,6 +20,7 @@
 #include <vector>
 
 class QAction;
+class QTabWidget;
 class QLabel;
 class QMenu;
 class QProgressBar;
@@ -42,6 +43,8 @@ namespace streetlens::ui {
 
 class AnalysisController;
 class BatchProgress;
+class EvidenceController;
+class EvidencePanel;
 class ExportController;
 class ExportDialog;
 class MapView;
@@ -116,6 +119,10 @@ public:
 
   // For tests and screenshots.
   ImageListModel *imageModel() const { return m_model; }
+  EvidencePanel *evidencePanel() const { return m_evidencePanel; }
+  EvidenceController *evidence() const { return m_evidence; }
+  // Brings the Evidence tab forward (Analysis > Evidence, Ctrl+E).
+  void showEvidence();
   QTableView *imageList() const { return m_list; }
   ResultsPanel *resultsPanel() const { return m_results; }
   PhotoView *photoView() const { return m_photo; }
@@ -154,6 +161,7 @@ private:
   // MainWindow.cpp: layout, status bar, selection.
   void buildLayout();
   void buildStatusBar();
+  void buildEvidence(); // MainWindowEvidence.cpp
   void connectAnalysis();
   void onIngested(const IngestedImage &img);
   void updateProgress();
@@ -211,6 +219,9 @@ private:
   UntitledWork *m_untitledWork = nullptr;    // quit question, recovery, untitled files
   bool openProjectFile(const QString &path, bool asUntitled);
   MapView *m_map = nullptr;
+  EvidencePanel *m_evidencePanel = nullptr; // what the analyst knows (dock)
+  EvidenceController *m_evidence = nullptr; // applies it to what is shown
+  QTabWidget *m_rightTabs = nullptr;        // Results | Evidence
   int m_duplicates = 0;
   bool m_engineLoading = false;
 

@@ -93,6 +93,9 @@ void MainWindow::buildMenus() {
   m_rerunSelectedAction = analysis->addAction(tr("Re-analyse &selected"), this, &MainWindow::rerunSelected);
   m_rerunFailedAction =
       analysis->addAction(tr("Re-analyse &failed and cancelled"), this, &MainWindow::rerunFailed);
+  analysis->addSeparator();
+  analysis->addAction(tr("&Evidence: what you know, sites"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
+                      &MainWindow::showEvidence);
 
   QMenu *exportMenu = menuBar()->addMenu(tr("E&xport"));
   const std::pair<exporting::ExportFormat, QString> formats[] = {

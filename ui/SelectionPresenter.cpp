@@ -133,8 +133,10 @@ void SelectionPresenter::refresh() {
   QStringList shas, keys;
   for (const ImageResult &r : results) {
     shas << r.sha256;
+    // The constraint's share tells a constrained view of the same result from the model's own.
     keys << r.sha256 + QLatin1Char('|') + QString::number(r.analyzedAt.toMSecsSinceEpoch()) +
-                QLatin1Char('|') + r.settingsKey;
+                QLatin1Char('|') + r.settingsKey + QLatin1Char('|') +
+                (r.constraintMass ? QString::number(*r.constraintMass, 'g', 17) : QString());
   }
   const bool changed = keys != m_shownKeys;
   m_shownShas = shas;

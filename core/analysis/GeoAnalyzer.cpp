@@ -301,9 +301,9 @@ void GeoAnalyzer::scoreCustom(const std::vector<float> &x, ImageResult &out) con
 }
 
 // The leaves' options: the mode's estimate rule, the analyst's constraint and threshold.
-PosteriorOptions GeoAnalyzer::posteriorOptions() const {
+PosteriorOptions GeoAnalyzer::posteriorOptionsFor(const AnalysisSettings &settings) {
   PosteriorOptions o;
-  switch (settings_.mode) {
+  switch (settings.mode) {
   case AnalysisSettings::Mode::Hierarchical:
     o.rule = EstimateRule::Descent;
     break;
@@ -317,7 +317,13 @@ PosteriorOptions GeoAnalyzer::posteriorOptions() const {
     o.rule = EstimateRule::TopCountryCity;
     break;
   }
-  o.keepPerLevel = size_t(std::max(settings_.topK, kKeepPerLevel));
+  o.keepPerLevel = size_t(std::max(settings.topK, kKeepPerLevel));
+  return o;
+}
+
+// The leaves' options: the mode's estimate rule, the analyst's constraint and threshold.
+PosteriorOptions GeoAnalyzer::posteriorOptions() const {
+  PosteriorOptions o = posteriorOptionsFor(settings_);
   o.constraint = constraint_;
   o.uncertainAreaKm2 = uncertainAreaKm2_;
   return o;

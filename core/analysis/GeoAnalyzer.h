@@ -55,6 +55,8 @@ public:
   // What score() hands to Posterior for the settings' mode (site fusion and re-applied
   // constraints use the same).
   PosteriorOptions posteriorOptions() const;
+  // The mode's estimate rule and list length, without constraint (what the app re-applies with).
+  static PosteriorOptions posteriorOptionsFor(const AnalysisSettings &settings);
   // Identifies model + settings (stored with each result; a change means results are stale).
   QString settingsKey() const;
   // Label sets this analyzer found in the disk cache / had to embed (one per level and template).

@@ -4,13 +4,17 @@
 // streetlens_app_screenshots OUTDIR Not a test: a tool for the docs.
 #include "AppTestUtil.h"
 #include "ui/AnalysisController.h"
+#include "ui/EvidencePanel.h"
 #include "ui/ImageListModel.h"
 #include "ui/MainWindow.h"
+#include "ui/map/AreaDrawOverlay.h"
 #include "ui/map/MapView.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QKeyEvent>
 #include <QLinearGradient>
+#include <QMouseEvent>
 #include <QScreen>
 #include <QTableView>
 #include <QTimer>
@@ -57,6 +61,55 @@ QString writeStreet(const QString &dir, int seed) {
 void grab(const QString &path) {
   QGuiApplication::primaryScreen()->grabWindow(0).save(path);
   qInfo("wrote %s", qPrintable(path));
+}
+
+// Issue 17: a polygon being drawn, the constrained photo with its 90 % region, three photos fused
+// into a site. The polygon is drawn with mouse events on the map's drawing overlay.
+void evidenceShots(ui::MainWindow &window, ui::MapView &map, const QString &out, std::function<void()> done) {
+  window.showEvidence();
+  window.imageList()->selectRow(3);
+  map.fitToResults();
+  QTimer::singleShot(2500, &window, [&window, &map, out, done] {
+    const ImageResult &r = *window.imageModel()->row(3).result;
+    const geo::GeoPoint c = r.estimate.value_or(geo::GeoPoint{});
+    Q_EMIT window.evidencePanel()->drawAreaRequested(false);
+    auto *overlay = map.findChild<ui::AreaDrawOverlay *>();
+    const QPointF centre = map.viewport().geoToPixel(c);
+    const QPointF corners[] = {{-150, -110}, {170, -90}, {140, 120}, {-120, 100}};
+    for (const QPointF &d : corners) {
+      const QPointF at = centre + d;
+      QMouseEvent press(QEvent::MouseButtonPress, at, overlay->mapToGlobal(at), Qt::LeftButton,
+                        Qt::LeftButton, {});
+      QCoreApplication::sendEvent(overlay, &press);
+    }
+    QMouseEvent move(QEvent::MouseMove, centre + QPointF(-160, 20),
+                     overlay->mapToGlobal(centre + QPointF(-160, 20)), Qt::NoButton, Qt::NoButton, {});
+    QCoreApplication::sendEvent(overlay, &move);
+    QTimer::singleShot(800, &window, [&window, &map, out, overlay, done] {
+      grab(QDir(out).filePath(QStringLiteral("app-evidence-draw.png")));
+      QKeyEvent enter(QEvent::KeyPress, Qt::Key_Return, {});
+      QCoreApplication::sendEvent(overlay, &enter);
+      QTimer::singleShot(3000, &window, [&window, &map, out, done] {
+        window.imageList()->selectRow(3);
+        QTimer::singleShot(2500, &window, [&window, &map, out, done] {
+          grab(QDir(out).filePath(QStringLiteral("app-evidence-region.png")));
+          window.imageList()->selectRow(0);
+          auto *sel = window.imageList()->selectionModel();
+          for (int row : {3, 5}) // photos with probability inside the drawn area
+            sel->select(window.imageModel()->index(row, 0),
+                        QItemSelectionModel::Select | QItemSelectionModel::Rows);
+          QTimer::singleShot(1500, &window, [&window, &map, out, done] {
+            Q_EMIT window.evidencePanel()->groupRequested(QStringLiteral("Main street"));
+            map.fitToResults();
+            QTimer::singleShot(2500, &window, [out, done] {
+              grab(QDir(out).filePath(QStringLiteral("app-evidence-site.png")));
+              done();
+            });
+          });
+        });
+      });
+    });
+  });
 }
 
 } // namespace
@@ -112,7 +165,9 @@ int main(int argc, char **argv) {
             window.exportAction(exporting::ExportFormat::Pdf)->trigger();
             QTimer::singleShot(2000, &app, [&] {
               grab(QDir(out).filePath(QStringLiteral("app-export.png")));
-              app.quit();
+              if (QWidget *dialog = QApplication::activeModalWidget())
+                dialog->close();
+              evidenceShots(window, *map, out, [&] { app.quit(); });
             });
           });
         });

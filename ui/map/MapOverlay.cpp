@@ -236,8 +236,14 @@ void paintLegend(QPainter &p, const MapViewport &vp, const MapScene &scene) {
       p.setPen(st.panelText);
       for (double t : {0.0, 2.0 / 3.0, 1.0}) {
         const double x = bar.left() + t * bar.width();
+        // Two significant digits, never an exponent ("150 %", not "1.5e+02 %").
+        const double v = HeatmapRasterizer::densityAt(t, maxD) * 100.0;
         const QString s =
-            QStringLiteral("%1 %").arg(HeatmapRasterizer::densityAt(t, maxD) * 100.0, 0, 'g', 2);
+            v >= 10.0
+                ? QStringLiteral("%1 %").arg(std::round(v / std::pow(10.0, std::floor(std::log10(v)) - 1)) *
+                                                 std::pow(10.0, std::floor(std::log10(v)) - 1),
+                                             0, 'f', 0)
+                : QStringLiteral("%1 %").arg(v, 0, 'g', 2);
         const double tw = fmSmall.horizontalAdvance(s);
         const double tx = std::clamp(x - tw / 2, bar.left(), bar.right() - tw);
         p.drawLine(QPointF(x, bar.bottom()), QPointF(x, bar.bottom() + 3));
