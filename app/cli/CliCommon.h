@@ -26,10 +26,17 @@ bool engineOptions(const QCommandLineParser &p, EngineOptions &out, QString *err
 // set to Usage (bad engine options) or ModelError.
 std::unique_ptr<TorchEngine> loadEngine(const QCommandLineParser &p, int *exitCode);
 
-// Parses `args` (argv without the sub-command) for a sub-command; handles --help. Returns -1 to
-// go on, or an exit code to return immediately.
+// Parses `args` (argv without the sub-command) for a sub-command; handles --help (its usage line
+// names `streetlens-cli COMMAND`, not the binary's path). An unknown option is a usage error that
+// suggests the closest known option ("did you mean --model?"). Returns -1 to go on, or an exit
+// code to return immediately.
 int parseOrExit(QCommandLineParser &p, const QString &command, const QString &summary,
                 const QStringList &args, bool needsModel = true);
+
+// The candidate closest to `word` when it is a likely typo of it: at most two edits (insertions,
+// deletions, substitutions, transpositions of neighbours; case ignored) and fewer than half the
+// word's length. Empty when none is that close.
+QString closestMatch(const QString &word, const QStringList &candidates);
 
 int cmdTokenize(const QStringList &args);
 int cmdPreprocess(const QStringList &args);

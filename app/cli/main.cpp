@@ -93,6 +93,12 @@ int main(int argc, char **argv) {
                    .arg(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0)));
     return SomeInputsFailed;
   }
-  printError(QStringLiteral("unknown command \"%1\" (see streetlens-cli --help)").arg(cmd));
+  const QString guess =
+      closestMatch(cmd, {QStringLiteral("tokenize"), QStringLiteral("preprocess"), QStringLiteral("embed"),
+                         QStringLiteral("classify"), QStringLiteral("predict"), QStringLiteral("eval"),
+                         QStringLiteral("report")});
+  printError(
+      QStringLiteral("unknown command \"%1\"%2 (see streetlens-cli --help)")
+          .arg(cmd, guess.isEmpty() ? QString() : QStringLiteral("; did you mean \"%1\"?").arg(guess)));
   return Usage;
 }

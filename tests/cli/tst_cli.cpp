@@ -188,6 +188,56 @@ private Q_SLOTS:
     }
   }
 
+  // Issue 18: each command's usage line names it as it is run, not the binary's path.
+  void helpNamesTheCommand_data() {
+    QTest::addColumn<QString>("command");
+    for (const char *c : {"tokenize", "preprocess", "embed", "classify", "predict", "eval", "report"})
+      QTest::newRow(c) << QString::fromLatin1(c);
+  }
+  void helpNamesTheCommand() {
+    QFETCH(QString, command);
+    const Run r = cli({command, "--help"});
+    QCOMPARE(r.code, 0);
+    const QByteArray first = r.out.left(r.out.indexOf('\n'));
+    QVERIFY2(first.startsWith("Usage: streetlens-cli " + command.toUtf8() + " "), first.constData());
+    QVERIFY2(!r.out.contains(QByteArray(STREETLENS_CLI)), first.constData());
+  }
+
+  // Issue 18: usage errors say what was probably meant and exit 2.
+  void errorsBeforeWork_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("says");
+    QTest::addColumn<QString>("neverSays");
+    const QString m = fixturePath("model"), img = fixturePath("images/square_336.png");
+    QTest::newRow("option-typo") << QStringList{"predict", "--modle", m, img} << 2
+                                 << "Unknown option 'modle'. Did you mean --model?"
+                                 << "";
+    QTest::newRow("option-typo-top-k")
+        << QStringList{"predict", "--model", m, "--topk", "3", img} << 2 << "Did you mean --top-k?"
+        << "";
+    QTest::newRow("far-from-any-option")
+        << QStringList{"predict", "--zzzzzzzz", img} << 2 << "Unknown option 'zzzzzzzz'."
+        << "Did you mean";
+    QTest::newRow("command-typo") << QStringList{"predcit", "--model", m, img} << 2
+                                  << "unknown command \"predcit\"; did you mean \"predict\"?"
+                                  << "";
+  }
+  void errorsBeforeWork() {
+    QFETCH(QStringList, args);
+    QFETCH(int, code);
+    QFETCH(QString, says);
+    QFETCH(QString, neverSays);
+    const Run r = cli(args);
+    const QString err = QString::fromUtf8(r.err);
+    QVERIFY2(r.code == code, qPrintable(QString("exit %1, stderr: %2").arg(r.code).arg(err)));
+    QVERIFY2(err.contains(says), qPrintable(err));
+    if (!neverSays.isEmpty())
+      QVERIFY2(!err.contains(neverSays, Qt::CaseInsensitive), qPrintable(err));
+    for (const QString &line : err.trimmed().split(u'\n'))
+      QVERIFY2(line.startsWith("streetlens-cli: "), qPrintable(line));
+  }
+
   void predictAndEvalAgree() {
     QTemporaryDir dir;
     struct Place {
