@@ -25,6 +25,33 @@ void printJson(const QJsonDocument &doc) {
   std::fflush(stdout);
 }
 
+QByteArray jsonText(const QJsonValue &value) {
+  const QByteArray array = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+  return array.mid(1, array.size() - 2); // without the brackets of the one-element array
+}
+
+namespace {
+QByteArray membersText(const JsonMembers &members, const char *open, const char *colon, const char *separator,
+                       const char *close) {
+  QByteArray out = open;
+  for (qsizetype i = 0; i < members.size(); ++i)
+    out += (i > 0 ? separator : "") + jsonText(members[i].first) + colon + members[i].second;
+  return out + close;
+}
+} // namespace
+
+QByteArray jsonObjectText(const JsonMembers &members) {
+  return membersText(members, "{", ":", ",", "}");
+}
+
+void printJsonMembers(const JsonMembers &members) {
+  const bool tty = isatty(fileno(stdout));
+  const QByteArray bytes =
+      tty ? membersText(members, "{\n    ", ": ", ",\n    ", "\n}\n") : jsonObjectText(members) + '\n';
+  std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+  std::fflush(stdout);
+}
+
 void addEngineOptions(QCommandLineParser &p) {
   p.addOption({QStringLiteral("model"), QStringLiteral("Model folder (Hugging Face layout or cache)."),
                QStringLiteral("DIR")});

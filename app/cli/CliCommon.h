@@ -5,6 +5,9 @@
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
+#include <QJsonValue>
+#include <QList>
+#include <QPair>
 #include <QStringList>
 #include <memory>
 
@@ -17,6 +20,16 @@ enum Exit : int { Ok = 0, SomeInputsFailed = 1, Usage = 2, ModelError = 3 };
 void printError(const QString &message);
 // Writes the document to stdout (indented when stdout is a terminal, compact otherwise).
 void printJson(const QJsonDocument &doc);
+
+// A JSON object's members in the order given, values as JSON text: QJsonObject sorts its keys as
+// strings, which would put eval's "200" before "25".
+using JsonMembers = QList<QPair<QString, QByteArray>>;
+// The compact JSON text of one value (`0.5`, `"text"`, `null`, ...).
+QByteArray jsonText(const QJsonValue &value);
+// {"key": value, ...} in the members' order, compact.
+QByteArray jsonObjectText(const JsonMembers &members);
+// Writes the object to stdout like printJson (one member per line when stdout is a terminal).
+void printJsonMembers(const JsonMembers &members);
 
 // Adds --model, --device, --precision, --batch-size, --threads to a parser.
 void addEngineOptions(QCommandLineParser &p);

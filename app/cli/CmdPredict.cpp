@@ -32,19 +32,30 @@ namespace {
 
 const QStringList kImageSuffixes = {"jpg", "jpeg", "png", "webp", "tif", "tiff", "bmp", "gif"};
 
-// Expands files and folders (recursively, image extensions only, sorted) into a file list.
+// Expands files and folders (recursively, image extensions only, sorted) into a file list, before
+// the model loads. Unreadable files stay (the analysis fails them: nothing is skipped silently); an
+// entry that is no regular file (broken link, FIFO, device) is reported and counted in *missing.
 QStringList collectInputs(const QStringList &args, int *missing) {
   QStringList out;
   for (const QString &a : args) {
     const QFileInfo fi(a);
     if (fi.isDir()) {
       QStringList found;
-      QDirIterator it(a, QDir::Files | QDir::Readable,
+      QDirIterator it(a, QDir::Files | QDir::System,
                       QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
       while (it.hasNext()) {
         const QString f = it.next();
-        if (kImageSuffixes.contains(QFileInfo(f).suffix().toLower()))
+        const QFileInfo info(f);
+        if (!kImageSuffixes.contains(info.suffix().toLower()))
+          continue;
+        if (info.isFile()) {
           found << f;
+        } else {
+          printError(QStringLiteral("%1: %2").arg(f, info.isSymLink() && !info.exists()
+                                                         ? QStringLiteral("broken link, no such file")
+                                                         : QStringLiteral("not a regular file")));
+          ++*missing;
+        }
       }
       std::sort(found.begin(), found.end());
       out << found;
@@ -141,15 +152,23 @@ struct Run {
   std::unique_ptr<TorchEngine> engine;
   std::unique_ptr<GeoAnalyzer> analyzer;
   EngineOptions options;
+  AnalysisSettings settings;
 };
 
-int prepareRun(const QCommandLineParser &p, Run &run) {
-  AnalysisSettings settings;
+// Checks the analysis and engine options (usage errors, exit 2) before anything is loaded.
+int checkRunOptions(const QCommandLineParser &p, Run &run) {
   QString err;
-  if (!analysisSettings(p, settings, &err) || !engineOptions(p, run.options, &err)) {
+  if (!analysisSettings(p, run.settings, &err) || !engineOptions(p, run.options, &err)) {
     printError(err);
     return Usage;
   }
+  return -1;
+}
+
+// Loads the model and the gazetteer and embeds the label sets (after checkRunOptions).
+int prepareRun(const QCommandLineParser &p, Run &run) {
+  const AnalysisSettings &settings = run.settings;
+  QString err;
   int code = 0;
   run.engine = loadEngine(p, &code);
   if (!run.engine)
@@ -239,6 +258,43 @@ exporting::ReportContext reportContext(const TorchEngine &engine, const Analysis
   return ctx;
 }
 
+// The output format of predict: --format, else the extension of -o, else JSON. A --format that
+// contradicts the extension of -o (--format csv -o x.json) is refused: the file would say one
+// format and hold another. Prints the usage error and returns nothing when it cannot be decided.
+std::optional<exporting::ExportFormat> outputFormat(const QCommandLineParser &p) {
+  const QString out = p.value(QStringLiteral("output"));
+  const auto fromName = out.isEmpty() ? std::nullopt : exporting::exportFormatFromPath(out);
+  std::optional<exporting::ExportFormat> fmt = exporting::ExportFormat::Json;
+  if (p.isSet(QStringLiteral("format"))) {
+    fmt = exporting::exportFormatFromName(p.value(QStringLiteral("format")));
+    if (!fmt) {
+      printError(QStringLiteral("unknown output format \"%1\" (use --format json|csv|geojson|kml|html|pdf)")
+                     .arg(p.value(QStringLiteral("format"))));
+      return std::nullopt;
+    }
+    if (fromName && *fromName != *fmt) {
+      printError(QStringLiteral("--format %1 contradicts -o %2 (a .%3 name): drop --format, or name the "
+                                "file .%1")
+                     .arg(exporting::exportFormatName(*fmt), out, QFileInfo(out).suffix()));
+      return std::nullopt;
+    }
+  } else if (!out.isEmpty()) {
+    fmt = fromName;
+    if (!fmt) {
+      printError(QStringLiteral("%1: no output format from this name (use --format "
+                                "json|csv|geojson|kml|html|pdf, or a .json, .csv, .geojson, .kml, .html "
+                                "or .pdf name)")
+                     .arg(out));
+      return std::nullopt;
+    }
+  }
+  if (*fmt == exporting::ExportFormat::Pdf && out.isEmpty()) {
+    printError(QStringLiteral("--format pdf needs -o FILE"));
+    return std::nullopt;
+  }
+  return fmt;
+}
+
 int countFailed(const std::vector<ImageResult> &results) {
   return int(std::count_if(results.begin(), results.end(),
                            [](const ImageResult &r) { return r.status == ImageStatus::Failed; }));
@@ -250,7 +306,8 @@ int cmdPredict(const QStringList &args) {
   QCommandLineParser p;
   addAnalysisOptions(p);
   p.addOption({QStringLiteral("format"),
-               QStringLiteral("json | csv | geojson | kml | html | pdf (default json, or from -o)."),
+               QStringLiteral("json | csv | geojson | kml | html | pdf (default json, or from the extension "
+                              "of -o; must not contradict it)."),
                QStringLiteral("F")});
   p.addOption({{QStringLiteral("o"), QStringLiteral("output")},
                QStringLiteral("Write to FILE instead of stdout."),
@@ -274,20 +331,16 @@ int cmdPredict(const QStringList &args) {
     printError(QStringLiteral("predict needs at least one IMAGE_OR_DIR"));
     return Usage;
   }
-  std::optional<exporting::ExportFormat> fmt = exporting::ExportFormat::Json;
-  if (p.isSet(QStringLiteral("format")))
-    fmt = exporting::exportFormatFromName(p.value(QStringLiteral("format")));
-  else if (p.isSet(QStringLiteral("output")))
-    fmt = exporting::exportFormatFromPath(p.value(QStringLiteral("output")));
-  if (!fmt) {
-    printError(QStringLiteral("unknown output format (use --format json|csv|geojson|kml|html|pdf)"));
+  const auto fmt = outputFormat(p);
+  if (!fmt)
     return Usage;
-  }
-  if (*fmt == exporting::ExportFormat::Pdf && !p.isSet(QStringLiteral("output"))) {
-    printError(QStringLiteral("--format pdf needs -o FILE"));
-    return Usage;
-  }
   Run run;
+  if (int rc = checkRunOptions(p, run); rc >= 0)
+    return rc;
+  int missing = 0;
+  const QStringList files = collectInputs(p.positionalArguments(), &missing);
+  if (files.isEmpty() && missing > 0)
+    return SomeInputsFailed; // nothing exists to analyse: the model is not even loaded
   if (int rc = prepareRun(p, run); rc >= 0)
     return rc;
   std::unique_ptr<store::ProjectStore> project;
@@ -299,8 +352,6 @@ int cmdPredict(const QStringList &args) {
       return Usage;
     }
   }
-  int missing = 0;
-  const QStringList files = collectInputs(p.positionalArguments(), &missing);
   exporting::ExportOptions opt;
   opt.topK = run.analyzer->settings().topK;
   opt.includeExifGps = !p.isSet(QStringLiteral("no-exif-gps"));
@@ -377,10 +428,12 @@ int cmdReport(const QStringList &args) {
                    .arg(p.value(QStringLiteral("output"))));
     return Usage;
   }
+  // A project that is missing, is not a project or is damaged is an input that failed (exit 1),
+  // like a missing image for predict; a command line that is wrong is a usage error (exit 2).
   QString err;
   if (!QFileInfo::exists(p.value(QStringLiteral("project")))) {
     printError(QStringLiteral("%1: no such project file").arg(p.value(QStringLiteral("project"))));
-    return Usage;
+    return SomeInputsFailed;
   }
   auto project = store::ProjectStore::open(p.value(QStringLiteral("project")), &err);
   const auto images = project ? project->loadAll(&err) : std::nullopt;
@@ -449,6 +502,9 @@ int cmdEval(const QStringList &args) {
     printError(QStringLiteral("eval needs either --csv FILE --images DIR, or one DIR of GPS-tagged photos"));
     return Usage;
   }
+  Run run;
+  if (int rc = checkRunOptions(p, run); rc >= 0)
+    return rc;
   QStringList files;
   QHash<QString, geo::GeoPoint> truth;
   int missing = 0;
@@ -456,13 +512,13 @@ int cmdEval(const QStringList &args) {
     QFile f(p.value(QStringLiteral("csv")));
     if (!f.open(QIODevice::ReadOnly)) {
       printError(QStringLiteral("%1: cannot open (%2)").arg(f.fileName(), f.errorString()));
-      return Usage;
+      return SomeInputsFailed;
     }
     QString err;
     const auto rows = exporting::parseCsv(f.readAll(), &err);
     if (rows.isEmpty() || !err.isEmpty()) {
       printError(QStringLiteral("%1: %2").arg(f.fileName(), err.isEmpty() ? QStringLiteral("empty") : err));
-      return Usage;
+      return SomeInputsFailed;
     }
     const QStringList head = rows.first();
     const int idCol = int(head.indexOf(QStringLiteral("IMG_ID"))),
@@ -470,7 +526,7 @@ int cmdEval(const QStringList &args) {
               lonCol = int(head.indexOf(QStringLiteral("LON")));
     if (idCol < 0 || latCol < 0 || lonCol < 0) {
       printError(QStringLiteral("%1: the header needs IMG_ID, LAT and LON").arg(f.fileName()));
-      return Usage;
+      return SomeInputsFailed;
     }
     const QDir dir(p.value(QStringLiteral("images")));
     for (qsizetype i = 1; i < rows.size(); ++i) {
@@ -485,22 +541,28 @@ int cmdEval(const QStringList &args) {
         continue;
       }
       const QString path = dir.filePath(r[idCol]);
+      if (!QFileInfo(path).isFile()) { // reported now, before the model is loaded
+        printError(QStringLiteral("%1: no such file (%2 line %3)").arg(path, f.fileName()).arg(i + 1));
+        ++missing;
+        continue;
+      }
       files << path;
       truth.insert(path, g);
     }
   } else {
     files = collectInputs(p.positionalArguments(), &missing);
   }
-  Run run;
-  if (int rc = prepareRun(p, run); rc >= 0)
-    return rc;
   std::vector<ImageResult> results;
-  analyzeAll(run, files, nullptr, [&](ImageResult &&r) {
-    exporting::ExportOptions estimateOnly; // the summary needs the estimate, EXIF and error only
-    estimateOnly.topK = 1;
-    exporting::keepOnlyExported(r, exporting::ExportFormat::Csv, estimateOnly);
-    results.push_back(std::move(r));
-  });
+  if (!files.isEmpty()) { // with nothing to analyse, the model is not even loaded
+    if (int rc = prepareRun(p, run); rc >= 0)
+      return rc;
+    analyzeAll(run, files, nullptr, [&](ImageResult &&r) {
+      exporting::ExportOptions estimateOnly; // the summary needs the estimate, EXIF and error only
+      estimateOnly.topK = 1;
+      exporting::keepOnlyExported(r, exporting::ExportFormat::Csv, estimateOnly);
+      results.push_back(std::move(r));
+    });
+  }
   if (csvMode) // the CSV is the ground truth, whatever the files' own tags say
     for (ImageResult &r : results) {
       r.exifLocation = truth.value(r.path);
@@ -509,16 +571,18 @@ int cmdEval(const QStringList &args) {
     }
   exporting::ExportOptions opt;
   const exporting::AccuracySummary s = exporting::summarizeAccuracy(results, opt);
-  QJsonObject within;
+  // In the documented order, thresholds ascending ("1", "25", "200", ...): a QJsonObject would sort
+  // the keys as strings ("1", "200", "25", ...).
+  JsonMembers within;
   for (size_t i = 0; i < exporting::kAccuracyThresholdsKm.size(); ++i)
-    within.insert(QString::number(exporting::kAccuracyThresholdsKm[i]), s.withinPercent[i]);
+    within.append({QString::number(exporting::kAccuracyThresholdsKm[i]), jsonText(s.withinPercent[i])});
   const int failed = countFailed(results) + missing;
-  printJson(QJsonDocument(QJsonObject{{QStringLiteral("n"), s.withTruth},
-                                      {QStringLiteral("failed"), failed},
-                                      {QStringLiteral("without_truth"), s.succeeded - s.withTruth},
-                                      {QStringLiteral("within_km"), within},
-                                      {QStringLiteral("median_km"), s.medianKm},
-                                      {QStringLiteral("mean_geoscore"), s.meanGeoScore}}));
+  printJsonMembers({{QStringLiteral("n"), jsonText(s.withTruth)},
+                    {QStringLiteral("failed"), jsonText(failed)},
+                    {QStringLiteral("without_truth"), jsonText(s.succeeded - s.withTruth)},
+                    {QStringLiteral("within_km"), jsonObjectText(within)},
+                    {QStringLiteral("median_km"), jsonText(s.medianKm)},
+                    {QStringLiteral("mean_geoscore"), jsonText(s.meanGeoScore)}});
   if (p.isSet(QStringLiteral("details"))) {
     QByteArray out =
         exporting::csvRecord({"path", "lat", "lon", "pred_lat", "pred_lon", "error_km"}).toUtf8();

@@ -27,8 +27,8 @@ Common engine options: --model DIR, --device auto|cpu|cuda[:N], --precision auto
                        --batch-size N|auto, --threads N
 Run 'streetlens-cli COMMAND --help' for the options of one command.
 
-Exit status: 0 all done; 1 some inputs failed (the rest were processed and reported);
-             2 usage error; 3 the model cannot be loaded.
+Exit status: 0 all done; 1 some inputs failed or cannot be read (the rest were processed and
+             reported); 2 usage error; 3 the model cannot be loaded.
 Errors go to stderr, one line each, naming the file and the problem.
 )";
 // Qt's own warnings follow the CLI's stderr contract ("streetlens-cli: <message>", one line each).
