@@ -1,6 +1,7 @@
 // streetlens-cli: the headless twin of the app (see docs/CLI.md). Dispatches sub-commands.
 #include "app/cli/CliCommon.h"
 #include "core/clip/CpuAllocator.h"
+#include "core/export/ReportContent.h"
 
 #include <QGuiApplication>
 #include <QTextStream>
@@ -33,12 +34,21 @@ Errors go to stderr, one line each, naming the file and the problem.
 )";
 // Qt's own warnings follow the CLI's stderr contract ("streetlens-cli: <message>", one line each).
 // The offscreen platform looks up the session's runtime folder, which a command-line run need not
-// have: that notice is not a problem of the user's inputs and is left out.
-void cliMessages(QtMsgType type, const QMessageLogContext &, const QString &message) {
+// have: that notice is not a problem of the user's inputs and is left out. Qt's image plugins
+// (category qt.gui.imageio.*, e.g. "Corrupt JPEG data: premature end of data segment") do not
+// name the file: the notice names the photo the report was reading.
+void cliMessages(QtMsgType type, const QMessageLogContext &context, const QString &message) {
   if (type == QtDebugMsg || type == QtInfoMsg)
     return;
   if (message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR not set")))
     return;
+  if (context.category && qstrncmp(context.category, "qt.gui.imageio", 14) == 0) {
+    const QString photo = streetlens::exporting::reportPhotoBeingRead();
+    printError(photo.isEmpty()
+                   ? message
+                   : QStringLiteral("%1: %2 (reading the photo for the report)").arg(photo, message));
+    return;
+  }
   printError(message);
   if (type == QtFatalMsg)
     std::abort();

@@ -136,7 +136,19 @@ std::vector<ReportSummaryRow> reportSummaryRows(const std::vector<ImageResult> &
   return rows;
 }
 
+namespace {
+thread_local QString tlPhotoBeingRead;
+} // namespace
+
+QString reportPhotoBeingRead() {
+  return tlPhotoBeingRead;
+}
+
 QImage loadReportPhoto(const QString &path, int maxEdge, QString *error) {
+  struct Reading { // names the photo for the warnings Qt's plugins print while decoding it
+    explicit Reading(const QString &p) { tlPhotoBeingRead = p; }
+    ~Reading() { tlPhotoBeingRead.clear(); }
+  } reading(path);
   QImageReader reader(path);
   reader.setAutoTransform(true);
   QSize size = reader.size();

@@ -63,6 +63,10 @@ QString formatLatLon(geo::GeoPoint p);
 
 // Loads a photo with its EXIF orientation applied, scaled to fit maxEdge pixels.
 QImage loadReportPhoto(const QString &path, int maxEdge, QString *error);
+// The photo loadReportPhoto is decoding on the calling thread, else empty. Qt's image plugins
+// print their warnings ("Corrupt JPEG data: ...", category qt.gui.imageio.*) without naming the
+// file; a message handler uses this to say which photo of the report they are about.
+QString reportPhotoBeingRead();
 ReportImageSection buildImageSection(const ImageResult &r, int number, const ReportContext &ctx,
                                      const ExportOptions &opt, int photoMaxEdge, QSize mapSize);
 

@@ -320,6 +320,30 @@ private Q_SLOTS:
     }
   }
 
+  // Issue 18: Qt's image plugins warn about damaged JPEG data without naming the file; the report
+  // says which photo it was reading, in the CLI's one-line format.
+  void imageWarningsNameThePhoto() {
+    QTemporaryDir dir;
+    QByteArray jpeg = readAll(fixturePath("images/landscape_640x480.jpg"));
+    jpeg.insert(jpeg.lastIndexOf("\xff\xd9"), QByteArray(3, '\0')); // "extraneous bytes before marker"
+    QFile f(dir.filePath("damaged.jpg"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(jpeg);
+    f.close();
+    const QString project = dir.filePath("case.streetlens");
+    const Run p =
+        cli({"predict", "--model", fixturePath("model"), "--cache-dir", tmp_.filePath("cache"),
+             "--cities-per-country", "5", "--project", project, "-o", dir.filePath("out.csv"), f.fileName()});
+    QVERIFY2(p.code == 0, p.err.constData());
+    for (const char *ext : {"pdf", "html"}) {
+      const Run r = cli({"report", "--project", project, "-o", dir.filePath(QString("report.") + ext)});
+      QVERIFY2(r.code == 0, r.err.constData());
+      QVERIFY2(r.err.contains("Corrupt JPEG data"), r.err.constData()); // the plugin did warn
+      for (const QByteArray &line : r.err.trimmed().split('\n'))
+        QVERIFY2(line.startsWith("streetlens-cli: " + f.fileName().toUtf8() + ": "), line.constData());
+    }
+  }
+
   void predictAndEvalAgree() {
     QTemporaryDir dir;
     struct Place {
