@@ -425,6 +425,10 @@ private Q_SLOTS:
       QVERIFY(r.value("countries").toArray().size() <= 3);
       if (r.value("path").toString().endsWith("paris.jpg")) {
         QCOMPARE(r.value("exif").toObject().value("country").toString(), QStringLiteral("FR"));
+        // The tag 48° 51' 23.76", 2° 21' 7.92" is printed as the decimals it means (issue 18).
+        static const QRegularExpression exifText(
+            R"("exif":\s*\{\s*"country":\s*"FR",\s*"lat":\s*48\.8566,\s*"lon":\s*2\.3522\s*\})");
+        QVERIFY(exifText.match(QString::fromUtf8(p.out)).hasMatch());
         QVERIFY(r.value("error_km").isDouble());
       }
       if (r.value("path").toString().endsWith("untagged.png")) {
