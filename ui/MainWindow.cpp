@@ -1,5 +1,6 @@
 #include "ui/MainWindow.h"
 
+#include "core/export/ExportCommon.h"
 #include "core/export/Exporter.h"
 #include "core/gazetteer/Gazetteer.h"
 #include "core/store/ProjectStore.h"
@@ -405,8 +406,12 @@ std::vector<ImageResult> MainWindow::exportableResults(bool selectedOnly) const 
   std::vector<ImageResult> out;
   for (int r : rows) {
     const ImageRow &row = m_model->row(r);
-    if (row.result && (row.state == RowState::Done || row.state == RowState::Failed))
+    if (row.state == RowState::Done && row.result)
       out.push_back(*row.result);
+    else if (row.state == RowState::Failed) // exported and counted as failed, as the CLI's report does
+      out.push_back(exporting::unanalysedResult(
+          row.path, row.sha256.startsWith(QLatin1String("path:")) ? QString() : row.sha256,
+          ImageStatus::Failed, row.error));
   }
   return out;
 }

@@ -5,6 +5,7 @@
 #include "core/analysis/GeoAnalyzer.h"
 #include "core/export/AccuracySummary.h"
 #include "core/export/Csv.h"
+#include "core/export/ExportCommon.h"
 #include "core/export/Exporter.h"
 #include "core/export/JsonExport.h"
 #include "core/export/ResultStream.h"
@@ -447,12 +448,7 @@ int cmdReport(const QStringList &args) {
       results.push_back(*s.result);
       continue;
     }
-    ImageResult r;
-    r.path = s.image.path;
-    r.sha256 = s.image.sha256;
-    r.status = s.status;
-    r.error = s.error;
-    results.push_back(r);
+    results.push_back(exporting::unanalysedResult(s.image.path, s.image.sha256, s.status, s.error));
   }
   exporting::ReportContext ctx;
   ctx.projectName = QFileInfo(project->path()).completeBaseName();

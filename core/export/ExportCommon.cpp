@@ -65,6 +65,16 @@ ImageResult privacyFiltered(const ImageResult &r, const ExportOptions &opt) {
   return out;
 }
 
+ImageResult unanalysedResult(const QString &path, const QString &sha256, ImageStatus status,
+                             const QString &error) {
+  ImageResult r;
+  r.path = path;
+  r.sha256 = sha256;
+  r.status = status;
+  r.error = error.isEmpty() && status == ImageStatus::Failed ? QStringLiteral("failed") : error;
+  return r;
+}
+
 QString displayName(const QString &path) {
   const QString name = QFileInfo(path).fileName();
   return name.isEmpty() ? path : name;

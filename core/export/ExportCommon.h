@@ -36,6 +36,15 @@ VisibleExif visibleExif(const ImageResult &r, const ExportOptions &opt);
 // what report callbacks such as ReportContext::renderMap get to see.
 ImageResult privacyFiltered(const ImageResult &r, const ExportOptions &opt);
 
+// The record an export carries for an image without an analysis result — it failed (unreadable,
+// not an image, the engine refused it) or was not analysed yet: path, SHA-256, status and error,
+// nothing else. Exports list such images (CSV and JSON rows with status "error", the reports'
+// failure table) and count them ("163 (158 analysed, 5 failed)"); the app and `streetlens-cli
+// report` build them here, so that both export the same images. An empty error of a failed image
+// becomes "failed".
+ImageResult unanalysedResult(const QString &path, const QString &sha256, ImageStatus status,
+                             const QString &error);
+
 // File name part of a path (the path itself when it has no separator).
 QString displayName(const QString &path);
 
