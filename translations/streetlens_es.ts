@@ -301,11 +301,15 @@
         <translation>StreetLens</translation>
     </message>
     <message numerus="yes">
-        <source>%n duplicate image(s) skipped (same content already listed).</source>
+        <source>%n duplicate image(s) skipped, same content already listed: %1</source>
         <translation>
-            <numerusform>%n imagen duplicada omitida (el mismo contenido ya está en la lista).</numerusform>
-            <numerusform>%n imágenes duplicadas omitidas (el mismo contenido ya está en la lista).</numerusform>
+            <numerusform>%n imagen duplicada omitida, el mismo contenido ya está en la lista: %1</numerusform>
+            <numerusform>%n imágenes duplicadas omitidas, el mismo contenido ya está en la lista: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 (same as %2)</source>
+        <translation>%1 (igual que %2)</translation>
     </message>
     <message>
         <source>Drop photos or folders here, or use File &gt; Open images.</source>

@@ -301,11 +301,15 @@
         <translation>StreetLens</translation>
     </message>
     <message numerus="yes">
-        <source>%n duplicate image(s) skipped (same content already listed).</source>
+        <source>%n duplicate image(s) skipped, same content already listed: %1</source>
         <translation>
-            <numerusform>%n image en double ignorée (même contenu déjà dans la liste).</numerusform>
-            <numerusform>%n images en double ignorées (même contenu déjà dans la liste).</numerusform>
+            <numerusform>%n image en double ignorée, même contenu déjà dans la liste : %1</numerusform>
+            <numerusform>%n images en double ignorées, même contenu déjà dans la liste : %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 (same as %2)</source>
+        <translation>%1 (identique à %2)</translation>
     </message>
     <message>
         <source>Drop photos or folders here, or use File &gt; Open images.</source>

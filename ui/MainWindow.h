@@ -172,8 +172,8 @@ private:
   QMenu *m_recentMenu = nullptr;
   QAction *m_settingsAction = nullptr, *m_cancelAction = nullptr, *m_rerunAction = nullptr;
 
-  ProjectSession *m_project = nullptr; // which project, its read-only connection
-  int m_duplicates = 0;
+  ProjectSession *m_project = nullptr;         // which project, its read-only connection
+  QList<QPair<QString, QString>> m_duplicates; // skipped file, the listed file with the same content
   bool m_engineLoading = false;
 
   QHash<int, QAction *> m_exportActions; // by ExportFormat
