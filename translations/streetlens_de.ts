@@ -574,46 +574,6 @@ Wo wurde dieses Straßenfoto aufgenommen? Lokale Geolokalisierung mit StreetCLIP
         <translation>%1 – StreetLens</translation>
     </message>
     <message>
-        <source>mode: %1</source>
-        <translation>Modus: %1</translation>
-    </message>
-    <message>
-        <source>top-k: %1</source>
-        <translation>Top-k: %1</translation>
-    </message>
-    <message>
-        <source>countries expanded: up to %1 (until %2 % of the probability)</source>
-        <translation>erweiterte Länder: bis zu %1 (bis %2 % der Wahrscheinlichkeit)</translation>
-    </message>
-    <message>
-        <source>cities per country: %1</source>
-        <translation>Städte pro Land: %1</translation>
-    </message>
-    <message>
-        <source>all</source>
-        <translation>alle</translation>
-    </message>
-    <message>
-        <source>country templates: %1</source>
-        <translation>Vorlagen für Länder: %1</translation>
-    </message>
-    <message>
-        <source>region templates: %1</source>
-        <translation>Vorlagen für Regionen: %1</translation>
-    </message>
-    <message>
-        <source>city templates: %1</source>
-        <translation>Vorlagen für Städte: %1</translation>
-    </message>
-    <message>
-        <source>restricted to: %1</source>
-        <translation>beschränkt auf: %1</translation>
-    </message>
-    <message>
-        <source>candidate list: %1</source>
-        <translation>Kandidatenliste: %1</translation>
-    </message>
-    <message>
         <source>An export is still running; try again when it has finished.</source>
         <translation>Ein Export läuft noch; versuchen Sie es erneut, wenn er abgeschlossen ist.</translation>
     </message>

@@ -2,6 +2,7 @@
 
 #include "core/export/ExportCommon.h"
 #include "core/export/Exporter.h"
+#include "core/export/ReportContent.h"
 #include "core/gazetteer/Gazetteer.h"
 #include "core/store/ProjectStore.h"
 #include "ui/AnalysisController.h"
@@ -428,24 +429,10 @@ std::vector<ImageResult> MainWindow::exportableResults(bool selectedOnly) const 
   return out;
 }
 
+// The report's settings block: the same function as the CLI's reports.
 QString MainWindow::settingsSummary() const {
-  const AnalysisSettings &a = m_settings.analysis;
-  QStringList lines;
-  lines << tr("mode: %1").arg(AnalysisSettings::modeName(a.mode));
-  lines << tr("top-k: %1").arg(a.topK);
-  lines << tr("countries expanded: up to %1 (until %2 % of the probability)")
-               .arg(a.maxCountries)
-               .arg(a.countryMass * 100.0, 0, 'g', 3);
-  lines << tr("cities per country: %1")
-               .arg(a.citiesPerCountry > 0 ? QString::number(a.citiesPerCountry) : tr("all"));
-  lines << tr("country templates: %1").arg(a.countryTemplates.join(QStringLiteral(" | ")));
-  lines << tr("region templates: %1").arg(a.regionTemplates.join(QStringLiteral(" | ")));
-  lines << tr("city templates: %1").arg(a.cityTemplates.join(QStringLiteral(" | ")));
-  if (!a.restrictToCountries.isEmpty())
-    lines << tr("restricted to: %1").arg(a.restrictToCountries.join(QStringLiteral(", ")));
-  if (!m_settings.candidateListFile.isEmpty())
-    lines << tr("candidate list: %1").arg(QDir::toNativeSeparators(m_settings.candidateListFile));
-  return lines.join(QLatin1Char('\n'));
+  return exporting::reportSettingsSummary(m_settings.analysis,
+                                          QDir::toNativeSeparators(m_settings.candidateListFile));
 }
 
 exporting::ReportContext MainWindow::reportContext() const {

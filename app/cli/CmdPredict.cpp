@@ -8,6 +8,7 @@
 #include "core/export/ExportCommon.h"
 #include "core/export/Exporter.h"
 #include "core/export/JsonExport.h"
+#include "core/export/ReportContent.h"
 #include "core/export/ResultStream.h"
 #include "core/geo/GreatCircle.h"
 #include "core/model/ModelHash.h"
@@ -239,13 +240,8 @@ void attachMapRenderer(exporting::ReportContext &ctx, exporting::ExportFormat fm
     ctx.renderMap = [gaz](const ImageResult &r, QSize size) { return ui::renderResultMap(r, gaz, size); };
 }
 
-QString settingsSummary(const AnalysisSettings &s) {
-  return QStringLiteral("mode: %1\ncountry templates: %2\ncity templates: %3")
-      .arg(AnalysisSettings::modeName(s.mode), s.countryTemplates.join(QStringLiteral(" | ")),
-           s.cityTemplates.join(QStringLiteral(" | ")));
-}
-
-exporting::ReportContext reportContext(const TorchEngine &engine, const AnalysisSettings &s) {
+exporting::ReportContext reportContext(const TorchEngine &engine, const AnalysisSettings &s,
+                                       const QString &candidates) {
   exporting::ReportContext ctx;
   const EngineInfo info = engine.info();
   ctx.projectName = QStringLiteral("streetlens-cli predict");
@@ -255,7 +251,7 @@ exporting::ReportContext reportContext(const TorchEngine &engine, const Analysis
   ctx.precision = info.precision;
   ctx.device =
       info.device + (info.deviceName.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(info.deviceName));
-  ctx.settingsSummary = settingsSummary(s);
+  ctx.settingsSummary = exporting::reportSettingsSummary(s, candidates);
   return ctx;
 }
 
@@ -356,7 +352,7 @@ int cmdPredict(const QStringList &args) {
   exporting::ExportOptions opt;
   opt.topK = run.analyzer->settings().topK;
   opt.includeExifGps = !p.isSet(QStringLiteral("no-exif-gps"));
-  auto ctx = reportContext(*run.engine, run.analyzer->settings());
+  auto ctx = reportContext(*run.engine, run.analyzer->settings(), p.value(QStringLiteral("candidates")));
   attachMapRenderer(ctx, *fmt);
   const QString outPath = p.value(QStringLiteral("output")); // empty: standard output
   QString err;
@@ -460,7 +456,7 @@ int cmdReport(const QStringList &args) {
     ctx.device = model->device;
   }
   if (const auto settings = project->analysisSettings())
-    ctx.settingsSummary = settingsSummary(*settings);
+    ctx.settingsSummary = exporting::reportSettingsSummary(*settings);
   attachMapRenderer(ctx, *fmt);
   exporting::ExportOptions opt;
   opt.topK = std::max(1, p.value(QStringLiteral("top-k")).toInt());

@@ -136,6 +136,34 @@ std::vector<ReportSummaryRow> reportSummaryRows(const std::vector<ImageResult> &
   return rows;
 }
 
+QString reportSettingsSummary(const AnalysisSettings &s, const QString &candidateSource) {
+  const QString sep = QStringLiteral(" | ");
+  QStringList lines;
+  lines << QStringLiteral("mode: %1").arg(AnalysisSettings::modeName(s.mode));
+  lines << QStringLiteral("top-k: %1").arg(s.topK);
+  lines << QStringLiteral("countries expanded: up to %1 (until %2 % of the probability)")
+               .arg(s.maxCountries)
+               .arg(s.countryMass * 100.0, 0, 'g', 3);
+  lines << QStringLiteral("cities per country: %1")
+               .arg(s.citiesPerCountry > 0 ? QString::number(s.citiesPerCountry) : QStringLiteral("all"));
+  lines << QStringLiteral("country templates: %1").arg(s.countryTemplates.join(sep));
+  lines << QStringLiteral("region templates: %1").arg(s.regionTemplates.join(sep));
+  lines << QStringLiteral("city templates: %1").arg(s.cityTemplates.join(sep));
+  if (!s.restrictToCountries.isEmpty())
+    lines << QStringLiteral("restricted to: %1").arg(s.restrictToCountries.join(QStringLiteral(", ")));
+  if (!s.customCandidates.isEmpty() || !candidateSource.isEmpty()) {
+    QStringList parts;
+    if (!candidateSource.isEmpty())
+      parts << candidateSource;
+    if (!s.customCandidates.isEmpty())
+      parts << QStringLiteral("%1 labels").arg(s.customCandidates.size());
+    if (!s.customTemplate.isEmpty())
+      parts << QStringLiteral("template %1").arg(s.customTemplate);
+    lines << QStringLiteral("candidate list: %1").arg(parts.join(QStringLiteral(", ")));
+  }
+  return lines.join(u'\n');
+}
+
 namespace {
 thread_local QString tlPhotoBeingRead;
 } // namespace

@@ -3,6 +3,7 @@
 // section per image (photo, map, top-k tables, EXIF). HtmlReport and PdfReport lay it out.
 // Sections are built one at a time so that a long report never holds every photo in memory.
 // Pure functions; need a QGuiApplication only when ctx.renderMap does. Any thread.
+#include "core/analysis/AnalysisSettings.h"
 #include "core/analysis/GeoResult.h"
 #include "core/export/AccuracySummary.h"
 #include "core/export/ExportTypes.h"
@@ -56,6 +57,10 @@ ReportRows reportCoverRows(const std::vector<ImageResult> &results, const Report
                            const ExportOptions &opt);
 std::vector<ReportSummaryRow> reportSummaryRows(const std::vector<ImageResult> &results,
                                                 const ExportOptions &opt);
+// The "Settings" block of a report, one setting per line. The app and the CLI both call it, so the
+// same analysis gives the same block. `candidateSource` names the file of a custom candidate list
+// when one is known.
+QString reportSettingsSummary(const AnalysisSettings &s, const QString &candidateSource = QString());
 // Line breaks shown as ↵ and other control characters as U+FFFD (file names may hold them).
 QString printable(const QString &s);
 // "48.85660° N, 2.35220° E"

@@ -339,6 +339,8 @@ void TestExportUi::reportContextFromEngine() {
   QCOMPARE(ctx.precision, info.precision);
   QVERIFY(ctx.device.contains(info.device));
   QVERIFY(ctx.settingsSummary.contains(QStringLiteral("mode: ")));
+  // The same block as the CLI's reports (issue 18): one function writes it.
+  QCOMPARE(ctx.settingsSummary, exporting::reportSettingsSummary(AnalysisSettings{}));
   QVERIFY(ctx.renderMap);
   const ImageResult r = *m_window->imageModel()->row(0).result;
   const QImage map = ctx.renderMap(r, QSize(300, 200));

@@ -342,6 +342,11 @@ private Q_SLOTS:
       for (const QByteArray &line : r.err.trimmed().split('\n'))
         QVERIFY2(line.startsWith("streetlens-cli: " + f.fileName().toUtf8() + ": "), line.constData());
     }
+    // The report's settings block is the one the app writes (exporting::reportSettingsSummary).
+    const QString html = QString::fromUtf8(readAll(dir.filePath("report.html")));
+    for (const char *line : {"mode: hierarchical", "top-k: 5", "cities per country: 5",
+                             "region templates: A Street View photo in the region of {region} in {country}."})
+      QVERIFY2(html.contains(QString::fromUtf8(line)), line);
   }
 
   void predictAndEvalAgree() {

@@ -103,6 +103,22 @@ class TestExportReport : public QObject {
   Q_OBJECT
 
 private Q_SLOTS:
+  // Issue 18: the app and the CLI wrote different settings blocks; both call this one now.
+  void settingsBlock() {
+    AnalysisSettings s;
+    s.restrictToCountries = {QStringLiteral("FR"), QStringLiteral("BE")};
+    QCOMPARE(reportSettingsSummary(s, QStringLiteral("/cases/places.csv")),
+             QStringLiteral("mode: hierarchical\n"
+                            "top-k: 5\n"
+                            "countries expanded: up to 5 (until 99 % of the probability)\n"
+                            "cities per country: 30\n"
+                            "country templates: A Street View photo in {country}.\n"
+                            "region templates: A Street View photo in the region of {region} in {country}.\n"
+                            "city templates: A Street View photo from {city}.\n"
+                            "restricted to: FR, BE\n"
+                            "candidate list: /cases/places.csv"));
+  }
+
   void html_data() {
     QTest::addColumn<bool>("withMap");
     QTest::addColumn<bool>("includeExif");
