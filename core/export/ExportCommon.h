@@ -5,6 +5,7 @@
 #include "core/analysis/GeoResult.h"
 #include "core/export/ExportTypes.h"
 
+#include <QLocale>
 #include <QString>
 #include <span>
 
@@ -19,6 +20,12 @@ std::optional<ImageStatus> statusFromName(const QString &name);
 QString formatNumber(double v);
 // Fixed decimals for humans ("48.856600" with decimals = 6).
 QString formatFixed(double v, int decimals);
+
+// A distance for people, the one spelling of the app, the reports (PDF, HTML) and the KML
+// descriptions: a whole number of km with the locale's digit grouping ("13,835 km" in English,
+// "13.835 km" in German), one decimal below 10 km ("8.4 km"). Empty for a value that is not finite.
+// Data fields (CSV, JSON, error_km) keep the exact number instead.
+QString formatDistanceKm(double km, const QLocale &locale = QLocale());
 
 // The first min(topK, size) entries (all when topK <= 0).
 std::span<const PlaceProbability> topEntries(const std::vector<PlaceProbability> &places, int topK);

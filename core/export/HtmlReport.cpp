@@ -1,6 +1,7 @@
 #include "core/export/HtmlReport.h"
 
 #include "core/export/AccuracySummary.h"
+#include "core/export/ExportCommon.h"
 #include "core/export/ReportContent.h"
 
 #include <QBuffer>
@@ -113,10 +114,10 @@ QString accuracyBlock(const AccuracySummary &acc) {
     h += QStringLiteral(
              "<div class=\"tile\"><div class=\"v\">%1%</div><div class=\"k\">within %2 km</div></div>")
              .arg(QString::number(acc.withinPercent[i], 'f', 1),
-                  QLocale(QLocale::English).toString(kAccuracyThresholdsKm[i], 'f', 0));
-  h += QStringLiteral(
-           "<div class=\"tile\"><div class=\"v\">%1</div><div class=\"k\">median error (km)</div></div>")
-           .arg(QString::number(acc.medianKm, 'f', 1));
+                  QLocale().toString(kAccuracyThresholdsKm[i], 'f', 0));
+  h +=
+      QStringLiteral("<div class=\"tile\"><div class=\"v\">%1</div><div class=\"k\">median error</div></div>")
+          .arg(esc(formatDistanceKm(acc.medianKm)));
   h += QStringLiteral(
            "<div class=\"tile\"><div class=\"v\">%1</div><div class=\"k\">mean GeoScore</div></div>")
            .arg(QString::number(acc.meanGeoScore, 'f', 0));

@@ -125,7 +125,7 @@ QByteArray resultsToKml(const std::vector<ImageResult> &results, const ExportOpt
       data.append({QStringLiteral("city_probability"), formatNumber(c.probability)});
     }
     if (exif.errorKm) {
-      desc += QStringLiteral("\nError: %1 km").arg(QString::number(*exif.errorKm, 'f', 1));
+      desc += QStringLiteral("\nError: %1").arg(formatDistanceKm(*exif.errorKm));
       data.append({QStringLiteral("error_km"), formatNumber(*exif.errorKm)});
     }
     desc += QStringLiteral("\nAn estimate, not proof.");
@@ -145,9 +145,8 @@ QByteArray resultsToKml(const std::vector<ImageResult> &results, const ExportOpt
 
       w.writeStartElement(QStringLiteral("Placemark"));
       w.writeTextElement(QStringLiteral("name"),
-                         exif.errorKm
-                             ? QStringLiteral("Error %1 km").arg(QString::number(*exif.errorKm, 'f', 1))
-                             : QStringLiteral("Error"));
+                         exif.errorKm ? QStringLiteral("Error %1").arg(formatDistanceKm(*exif.errorKm))
+                                      : QStringLiteral("Error"));
       w.writeTextElement(QStringLiteral("styleUrl"), QStringLiteral("#errorLine"));
       w.writeStartElement(QStringLiteral("LineString"));
       w.writeTextElement(QStringLiteral("tessellate"), QStringLiteral("1"));

@@ -1,6 +1,7 @@
 #include "core/export/PdfReport.h"
 
 #include "core/export/AccuracySummary.h"
+#include "core/export/ExportCommon.h"
 #include "core/export/ReportContent.h"
 
 #include <QFontMetricsF>
@@ -203,10 +204,10 @@ void accuracyTiles(PdfCanvas &c, const AccuracySummary &acc) {
     if (i < static_cast<int>(kAccuracyThresholdsKm.size())) {
       value = QString::number(acc.withinPercent[static_cast<std::size_t>(i)], 'f', 1) + u'%';
       key = QStringLiteral("≤ %1 km").arg(
-          QLocale(QLocale::English).toString(kAccuracyThresholdsKm[static_cast<std::size_t>(i)], 'f', 0));
+          QLocale().toString(kAccuracyThresholdsKm[static_cast<std::size_t>(i)], 'f', 0));
     } else if (i == n - 2) {
-      value = QString::number(acc.medianKm, 'f', acc.medianKm < 10 ? 2 : 0);
-      key = QStringLiteral("median km");
+      value = formatDistanceKm(acc.medianKm);
+      key = QStringLiteral("median error");
     } else {
       value = QString::number(acc.meanGeoScore, 'f', 0);
       key = QStringLiteral("mean GeoScore");
@@ -217,7 +218,10 @@ void accuracyTiles(PdfCanvas &c, const AccuracySummary &acc) {
     c.p().setPen(QPen(kLine, mm(0.25)));
     c.p().setBrush(Qt::NoBrush);
     c.p().drawPath(path);
-    c.text(QRectF(box.left(), box.top() + mm(2), tw, mm(8)), c.font(13, true), kAccent, value,
+    double pt = 13; // the value always fits its tile ("13,835 km" in a narrow one)
+    while (pt > 8 && QFontMetricsF(c.font(pt, true), c.p().device()).horizontalAdvance(value) > tw - mm(2))
+      pt -= 0.5;
+    c.text(QRectF(box.left(), box.top() + mm(2), tw, mm(8)), c.font(pt, true), kAccent, value,
            Qt::AlignCenter);
     c.text(QRectF(box.left(), box.top() + mm(10.5), tw, mm(5)), c.font(7.5), kMuted, key, Qt::AlignCenter);
   }

@@ -70,10 +70,6 @@ QString percentText(double p) {
   return QString::number(100.0 * p, 'f', 1) + u'%';
 }
 
-QString kmText(double km) {
-  return QString::number(km, 'f', km < 10.0 ? 2 : 1) + QStringLiteral(" km");
-}
-
 QString statusText(const ImageResult &r) {
   switch (r.status) {
   case ImageStatus::Done:
@@ -130,7 +126,7 @@ std::vector<ReportSummaryRow> reportSummaryRows(const std::vector<ImageResult> &
       row.topCountry = QStringLiteral("%1 (%2)").arg(r.countries.front().name,
                                                      percentText(r.countries.front().probability));
     const VisibleExif exif = visibleExif(r, opt);
-    row.errorKm = exif.errorKm ? kmText(*exif.errorKm) : QString();
+    row.errorKm = exif.errorKm ? formatDistanceKm(*exif.errorKm) : QString();
     rows.push_back(row);
   }
   return rows;
@@ -243,7 +239,7 @@ ReportImageSection buildImageSection(const ImageResult &r, int number, const Rep
       s.exifRows << qMakePair(QStringLiteral("Altitude"),
                               QString::number(*exif.altitude, 'f', 0) + QStringLiteral(" m"));
     if (exif.errorKm) {
-      s.exifRows << qMakePair(QStringLiteral("Error"), kmText(*exif.errorKm));
+      s.exifRows << qMakePair(QStringLiteral("Error"), formatDistanceKm(*exif.errorKm));
       s.exifRows << qMakePair(QStringLiteral("GeoScore"),
                               QString::number(geo::geoScore(*exif.errorKm), 'f', 0));
     }

@@ -103,6 +103,9 @@ class TestExportReport : public QObject {
   Q_OBJECT
 
 private Q_SLOTS:
+  // Distances follow the locale, like the app's: the tests read them in English.
+  void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
+
   // Issue 18: the app and the CLI wrote different settings blocks; both call this one now.
   void settingsBlock() {
     AnalysisSettings s;
@@ -244,7 +247,7 @@ private Q_SLOTS:
     }
     for (const ImageResult &r : results)
       if (r.errorKm)
-        QCOMPARE(text.contains(QString::number(*r.errorKm, 'f', 1) + QStringLiteral(" km")), includeExif);
+        QCOMPARE(text.contains(formatDistanceKm(*r.errorKm)), includeExif);
   }
 
   // The map callback never sees withheld EXIF data, and is called for successful images only.
