@@ -127,9 +127,16 @@ std::vector<ReportSummaryRow> reportSummaryRows(const std::vector<ImageResult> &
                                                      percentText(r.countries.front().probability));
     const VisibleExif exif = visibleExif(r, opt);
     row.errorKm = exif.errorKm ? formatDistanceKm(*exif.errorKm) : QString();
+    if (!hasReportSection(r))
+      row.reason = printable(statusText(r)) + QChar(QChar::LineSeparator) + QStringLiteral("SHA-256 ") +
+                   (r.sha256.isEmpty() ? QStringLiteral("—") : r.sha256);
     rows.push_back(row);
   }
   return rows;
+}
+
+bool hasReportSection(const ImageResult &r) {
+  return r.status == ImageStatus::Done;
 }
 
 QString reportSettingsSummary(const AnalysisSettings &s, const QString &candidateSource) {

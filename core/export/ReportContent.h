@@ -44,8 +44,11 @@ struct ReportImageSection {
   ReportRows exifRows;                   // EXIF GPS facts, or one row saying why there are none
 };
 
+// One row per image. An image without a result (failed, or not analysed yet) gets no page of its
+// own: its row says why (`reason`, with its SHA-256 on a second line) and is all the report holds.
 struct ReportSummaryRow {
   QString number, fileName, status, estimate, topCountry, errorKm;
+  QString reason; // empty for an analysed image
 };
 
 // Text that every report carries next to the results.
@@ -57,6 +60,8 @@ ReportRows reportCoverRows(const std::vector<ImageResult> &results, const Report
                            const ExportOptions &opt);
 std::vector<ReportSummaryRow> reportSummaryRows(const std::vector<ImageResult> &results,
                                                 const ExportOptions &opt);
+// Whether an image gets a section (a page) of its own: it was analysed.
+bool hasReportSection(const ImageResult &r);
 // The "Settings" block of a report, one setting per line. The app and the CLI both call it, so the
 // same analysis gives the same block. `candidateSource` names the file of a custom candidate list
 // when one is known.
