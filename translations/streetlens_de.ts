@@ -317,11 +317,15 @@
         <translation>StreetLens</translation>
     </message>
     <message numerus="yes">
-        <source>%n duplicate image(s) skipped (same content already listed).</source>
+        <source>%n duplicate image(s) skipped, same content already listed: %1</source>
         <translation>
-            <numerusform>%n doppeltes Bild übersprungen (gleicher Inhalt bereits in der Liste).</numerusform>
-            <numerusform>%n doppelte Bilder übersprungen (gleicher Inhalt bereits in der Liste).</numerusform>
+            <numerusform>%n doppeltes Bild übersprungen, gleicher Inhalt bereits in der Liste: %1</numerusform>
+            <numerusform>%n doppelte Bilder übersprungen, gleicher Inhalt bereits in der Liste: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 (same as %2)</source>
+        <translation>%1 (wie %2)</translation>
     </message>
     <message>
         <source>Drop photos or folders here, or use File &gt; Open images.</source>
@@ -564,46 +568,6 @@ Wo wurde dieses Straßenfoto aufgenommen? Lokale Geolokalisierung mit StreetCLIP
     <message>
         <source>%1 — StreetLens</source>
         <translation>%1 – StreetLens</translation>
-    </message>
-    <message>
-        <source>mode: %1</source>
-        <translation>Modus: %1</translation>
-    </message>
-    <message>
-        <source>top-k: %1</source>
-        <translation>Top-k: %1</translation>
-    </message>
-    <message>
-        <source>countries expanded: up to %1 (until %2 % of the probability)</source>
-        <translation>erweiterte Länder: bis zu %1 (bis %2 % der Wahrscheinlichkeit)</translation>
-    </message>
-    <message>
-        <source>cities per country: %1</source>
-        <translation>Städte pro Land: %1</translation>
-    </message>
-    <message>
-        <source>all</source>
-        <translation>alle</translation>
-    </message>
-    <message>
-        <source>country templates: %1</source>
-        <translation>Vorlagen für Länder: %1</translation>
-    </message>
-    <message>
-        <source>region templates: %1</source>
-        <translation>Vorlagen für Regionen: %1</translation>
-    </message>
-    <message>
-        <source>city templates: %1</source>
-        <translation>Vorlagen für Städte: %1</translation>
-    </message>
-    <message>
-        <source>restricted to: %1</source>
-        <translation>beschränkt auf: %1</translation>
-    </message>
-    <message>
-        <source>candidate list: %1</source>
-        <translation>Kandidatenliste: %1</translation>
     </message>
     <message>
         <source>An export is still running; try again when it has finished.</source>

@@ -317,11 +317,15 @@
         <translation>StreetLens</translation>
     </message>
     <message numerus="yes">
-        <source>%n duplicate image(s) skipped (same content already listed).</source>
+        <source>%n duplicate image(s) skipped, same content already listed: %1</source>
         <translation>
-            <numerusform>%n imagen duplicada omitida (el mismo contenido ya está en la lista).</numerusform>
-            <numerusform>%n imágenes duplicadas omitidas (el mismo contenido ya está en la lista).</numerusform>
+            <numerusform>%n imagen duplicada omitida, el mismo contenido ya está en la lista: %1</numerusform>
+            <numerusform>%n imágenes duplicadas omitidas, el mismo contenido ya está en la lista: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 (same as %2)</source>
+        <translation>%1 (igual que %2)</translation>
     </message>
     <message>
         <source>Drop photos or folders here, or use File &gt; Open images.</source>
@@ -564,46 +568,6 @@ Where was this street photo taken? Local StreetCLIP geolocation. Estimates, not 
     <message>
         <source>%1 — StreetLens</source>
         <translation>%1 — StreetLens</translation>
-    </message>
-    <message>
-        <source>mode: %1</source>
-        <translation>modo: %1</translation>
-    </message>
-    <message>
-        <source>top-k: %1</source>
-        <translation>top-k: %1</translation>
-    </message>
-    <message>
-        <source>countries expanded: up to %1 (until %2 % of the probability)</source>
-        <translation>países ampliados: hasta %1 (hasta el %2 % de la probabilidad)</translation>
-    </message>
-    <message>
-        <source>cities per country: %1</source>
-        <translation>ciudades por país: %1</translation>
-    </message>
-    <message>
-        <source>all</source>
-        <translation>todas</translation>
-    </message>
-    <message>
-        <source>country templates: %1</source>
-        <translation>plantillas de países: %1</translation>
-    </message>
-    <message>
-        <source>region templates: %1</source>
-        <translation>plantillas de regiones: %1</translation>
-    </message>
-    <message>
-        <source>city templates: %1</source>
-        <translation>plantillas de ciudades: %1</translation>
-    </message>
-    <message>
-        <source>restricted to: %1</source>
-        <translation>limitado a: %1</translation>
-    </message>
-    <message>
-        <source>candidate list: %1</source>
-        <translation>lista de candidatos: %1</translation>
     </message>
     <message>
         <source>An export is still running; try again when it has finished.</source>

@@ -317,11 +317,15 @@
         <translation>StreetLens</translation>
     </message>
     <message numerus="yes">
-        <source>%n duplicate image(s) skipped (same content already listed).</source>
+        <source>%n duplicate image(s) skipped, same content already listed: %1</source>
         <translation>
-            <numerusform>%n image en double ignorée (même contenu déjà dans la liste).</numerusform>
-            <numerusform>%n images en double ignorées (même contenu déjà dans la liste).</numerusform>
+            <numerusform>%n image en double ignorée, même contenu déjà dans la liste : %1</numerusform>
+            <numerusform>%n images en double ignorées, même contenu déjà dans la liste : %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 (same as %2)</source>
+        <translation>%1 (identique à %2)</translation>
     </message>
     <message>
         <source>Drop photos or folders here, or use File &gt; Open images.</source>
@@ -564,46 +568,6 @@ Où cette photo de rue a-t-elle été prise&#xa0;? Géolocalisation locale avec 
     <message>
         <source>%1 — StreetLens</source>
         <translation>%1 — StreetLens</translation>
-    </message>
-    <message>
-        <source>mode: %1</source>
-        <translation>mode&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>top-k: %1</source>
-        <translation>top-k&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>countries expanded: up to %1 (until %2 % of the probability)</source>
-        <translation>pays développés&#xa0;: jusqu’à %1 (jusqu’à %2&#xa0;% de la probabilité)</translation>
-    </message>
-    <message>
-        <source>cities per country: %1</source>
-        <translation>villes par pays&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>all</source>
-        <translation>toutes</translation>
-    </message>
-    <message>
-        <source>country templates: %1</source>
-        <translation>modèles pour les pays&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>region templates: %1</source>
-        <translation>modèles pour les régions&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>city templates: %1</source>
-        <translation>modèles pour les villes&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>restricted to: %1</source>
-        <translation>limité à&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>candidate list: %1</source>
-        <translation>liste de candidats&#xa0;: %1</translation>
     </message>
     <message>
         <source>An export is still running; try again when it has finished.</source>

@@ -1,6 +1,8 @@
 #include "ui/MainWindow.h"
 
+#include "core/export/ExportCommon.h"
 #include "core/export/Exporter.h"
+#include "core/export/ReportContent.h"
 #include "core/gazetteer/Gazetteer.h"
 #include "core/store/ProjectStore.h"
 #include "ui/AnalysisController.h"
@@ -91,10 +93,20 @@ MainWindow::MainWindow(EngineFactory factory, Options options, QWidget *parent)
           [this](const QString &path) { m_model->addPending(path); });
   connect(m_ingest, &ImageIngest::ingested, this, &MainWindow::onIngested);
   connect(m_ingest, &ImageIngest::idle, this, [this] {
-    if (m_duplicates > 0)
-      statusBar()->showMessage(
-          tr("%n duplicate image(s) skipped (same content already listed).", nullptr, m_duplicates), 8000);
-    m_duplicates = 0;
+    if (!m_duplicates.isEmpty()) { // which file was skipped, and which listed one it repeats
+      QStringList names;
+      for (qsizetype i = 0; i < std::min<qsizetype>(m_duplicates.size(), 3); ++i)
+        names << tr("%1 (same as %2)")
+                     .arg(QFileInfo(m_duplicates[i].first).fileName(),
+                          QFileInfo(m_duplicates[i].second).fileName());
+      if (m_duplicates.size() > 3)
+        names << QStringLiteral("…");
+      statusBar()->showMessage(tr("%n duplicate image(s) skipped, same content already listed: %1", nullptr,
+                                  int(m_duplicates.size()))
+                                   .arg(names.join(QStringLiteral(", "))),
+                               12000);
+    }
+    m_duplicates.clear();
   });
 
   if (!m_settings.windowGeometry.isEmpty())
@@ -289,8 +301,10 @@ void MainWindow::onIngested(const IngestedImage &img) {
     }
     return;
   }
+  const int same = m_model->rowOfSha(img.sha256);
+  const QString samePath = same >= 0 ? m_model->row(same).path : QString();
   if (!m_model->setIdentified(img.path, img.sha256, img.size, 0, 0, {})) {
-    ++m_duplicates;
+    m_duplicates.append({img.path, samePath});
     return;
   }
   // The pipeline decodes it once: thumbnail and project row (imageIngested), then the result.

@@ -219,10 +219,10 @@ private:
   UntitledWork *m_untitledWork = nullptr;    // quit question, recovery, untitled files
   bool openProjectFile(const QString &path, bool asUntitled);
   MapView *m_map = nullptr;
-  EvidencePanel *m_evidencePanel = nullptr; // what the analyst knows (dock)
-  EvidenceController *m_evidence = nullptr; // applies it to what is shown
-  QTabWidget *m_rightTabs = nullptr;        // Results | Evidence
-  int m_duplicates = 0;
+  EvidencePanel *m_evidencePanel = nullptr;    // what the analyst knows (dock)
+  EvidenceController *m_evidence = nullptr;    // applies it to what is shown
+  QTabWidget *m_rightTabs = nullptr;           // Results | Evidence
+  QList<QPair<QString, QString>> m_duplicates; // skipped file, the listed file with the same content
   bool m_engineLoading = false;
 
   QHash<int, QAction *> m_exportActions; // by ExportFormat

@@ -1,9 +1,12 @@
 // MainWindow: exports — what is exported, the report context, the export job and its dialog, and
 // the folder proposed for exported files (see MainWindow.h).
+#include "core/export/ExportCommon.h"
 #include "core/export/Exporter.h"
+#include "core/export/ReportContent.h"
 #include "core/gazetteer/Gazetteer.h"
 #include "core/store/ProjectStore.h"
 #include "ui/AnalysisController.h"
+#include "ui/EvidencePanel.h"
 #include "ui/ExportController.h"
 #include "ui/ExportDialog.h"
 #include "ui/ImageListModel.h"
@@ -46,30 +49,24 @@ std::vector<ImageResult> MainWindow::exportableResults(bool selectedOnly) const 
   std::vector<ImageResult> out;
   for (int r : rows) {
     const ImageRow &row = m_model->row(r);
-    if (row.result && (row.state == RowState::Done || row.state == RowState::Failed))
+    if (row.state == RowState::Done && row.result)
       out.push_back(*row.result);
+    else if (row.state == RowState::Failed) // exported and counted as failed, as the CLI's report does
+      out.push_back(exporting::unanalysedResult(
+          row.path, row.sha256.startsWith(QLatin1String("path:")) ? QString() : row.sha256,
+          ImageStatus::Failed, row.error));
   }
   return out;
 }
 
+// The report's settings block: the same function as the CLI's reports, and the analyst's
+// constraint when one is applied to what is exported.
 QString MainWindow::settingsSummary() const {
-  const AnalysisSettings &a = m_settings.analysis;
-  QStringList lines;
-  lines << tr("mode: %1").arg(AnalysisSettings::modeName(a.mode));
-  lines << tr("top-k: %1").arg(a.topK);
-  lines << tr("countries expanded: up to %1 (until %2 % of the probability)")
-               .arg(a.maxCountries)
-               .arg(a.countryMass * 100.0, 0, 'g', 3);
-  lines << tr("cities per country: %1")
-               .arg(a.citiesPerCountry > 0 ? QString::number(a.citiesPerCountry) : tr("all"));
-  lines << tr("country templates: %1").arg(a.countryTemplates.join(QStringLiteral(" | ")));
-  lines << tr("region templates: %1").arg(a.regionTemplates.join(QStringLiteral(" | ")));
-  lines << tr("city templates: %1").arg(a.cityTemplates.join(QStringLiteral(" | ")));
-  if (!a.restrictToCountries.isEmpty())
-    lines << tr("restricted to: %1").arg(a.restrictToCountries.join(QStringLiteral(", ")));
-  if (!m_settings.candidateListFile.isEmpty())
-    lines << tr("candidate list: %1").arg(QDir::toNativeSeparators(m_settings.candidateListFile));
-  return lines.join(QLatin1Char('\n'));
+  QString text = exporting::reportSettingsSummary(m_settings.analysis,
+                                                  QDir::toNativeSeparators(m_settings.candidateListFile));
+  if (m_evidencePanel && !m_evidencePanel->constraint().isEmpty())
+    text += QStringLiteral("\nconstraint: %1").arg(m_evidencePanel->constraint().describe());
+  return text;
 }
 
 exporting::ReportContext MainWindow::reportContext() const {

@@ -19,18 +19,29 @@ const QStringList kImageSuffixes = {"jpg", "jpeg", "png", "webp", "tif", "tiff",
 
 } // namespace
 
+// Unreadable files stay (the analysis fails them: nothing is skipped silently); an entry that is no
+// regular file (broken link, FIFO, device) is reported and counted in *missing.
 QStringList collectInputs(const QStringList &args, int *missing) {
   QStringList out;
   for (const QString &a : args) {
     const QFileInfo fi(a);
     if (fi.isDir()) {
       QStringList found;
-      QDirIterator it(a, QDir::Files | QDir::Readable,
+      QDirIterator it(a, QDir::Files | QDir::System,
                       QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
       while (it.hasNext()) {
         const QString f = it.next();
-        if (kImageSuffixes.contains(QFileInfo(f).suffix().toLower()))
+        const QFileInfo info(f);
+        if (!kImageSuffixes.contains(info.suffix().toLower()))
+          continue;
+        if (info.isFile()) {
           found << f;
+        } else {
+          printError(QStringLiteral("%1: %2").arg(f, info.isSymLink() && !info.exists()
+                                                         ? QStringLiteral("broken link, no such file")
+                                                         : QStringLiteral("not a regular file")));
+          ++*missing;
+        }
       }
       std::sort(found.begin(), found.end());
       out << found;
@@ -221,42 +232,46 @@ bool constraintFromOptions(const QCommandLineParser &p, const gazetteer::Gazette
 
 } // namespace
 
-int prepareRun(const QCommandLineParser &p, Run &run) {
-  AnalysisSettings settings;
+int checkRunOptions(const QCommandLineParser &p, Run &run) {
   QString err;
-  if (!analysisSettings(p, settings, &err) || !engineOptions(p, run.options, &err)) {
+  if (!analysisSettings(p, run.settings, &err) || !engineOptions(p, run.options, &err)) {
     printError(err);
     return Usage;
   }
   bool okKm2 = false;
-  const double uncertainKm2 = p.value(QStringLiteral("uncertain-km2")).toDouble(&okKm2);
-  if (!okKm2 || uncertainKm2 < 0) {
+  run.uncertainKm2 = p.value(QStringLiteral("uncertain-km2")).toDouble(&okKm2);
+  if (!okKm2 || run.uncertainKm2 < 0) {
     printError(QStringLiteral("--uncertain-km2 must be a number of km^2 (0 = never uncertain)"));
     return Usage;
   }
-  auto gaz = gazetteer::Gazetteer::load(QStringLiteral(":/gazetteer"), &err);
-  if (!gaz) {
+  run.gazetteer = gazetteer::Gazetteer::load(QStringLiteral(":/gazetteer"), &err);
+  if (!run.gazetteer) {
     printError(QStringLiteral("built-in gazetteer: %1").arg(err));
     return ModelError;
   }
-  GeoConstraint constraint;
-  if (!constraintFromOptions(p, *gaz, constraint, &err)) {
+  if (!constraintFromOptions(p, *run.gazetteer, run.constraint, &err)) {
     printError(err);
     return Usage;
   }
+  return -1;
+}
+
+int prepareRun(const QCommandLineParser &p, Run &run) {
+  QString err;
   int code = 0;
   run.engine = loadEngine(p, &code);
   if (!run.engine)
     return code;
-  run.gazetteer = gaz;
+  const auto &gaz = run.gazetteer;
+  const AnalysisSettings &settings = run.settings;
   const QString cache = p.isSet(QStringLiteral("cache-dir"))
                             ? p.value(QStringLiteral("cache-dir"))
                             : QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) +
                                   QStringLiteral("/streetlens/label-embeddings");
   run.analyzer = std::make_unique<GeoAnalyzer>(*run.engine, gaz, settings, cache);
-  run.analyzer->setUncertainAreaKm2(uncertainKm2);
-  if (!constraint.isEmpty())
-    run.analyzer->setConstraint(std::make_shared<ConstraintWeights>(constraint, gaz));
+  run.analyzer->setUncertainAreaKm2(run.uncertainKm2);
+  if (!run.constraint.isEmpty())
+    run.analyzer->setConstraint(std::make_shared<ConstraintWeights>(run.constraint, gaz));
   const bool tty = isatty(fileno(stderr));
   auto progress = [tty](int done, int total, const QString &what) {
     if (tty)
@@ -301,12 +316,6 @@ void analyzeAll(Run &run, const QStringList &files, std::unique_ptr<store::Proje
   session.runAll();
   if (tty && !files.isEmpty())
     QTextStream(stderr) << "\n";
-}
-
-QString settingsSummary(const AnalysisSettings &s) {
-  return QStringLiteral("mode: %1\ncountry templates: %2\ncity templates: %3")
-      .arg(AnalysisSettings::modeName(s.mode), s.countryTemplates.join(QStringLiteral(" | ")),
-           s.cityTemplates.join(QStringLiteral(" | ")));
 }
 
 bool siteGrouping(const QCommandLineParser &p, std::optional<SiteGrouping> &out) {

@@ -30,9 +30,14 @@ struct Run {
   std::shared_ptr<const gazetteer::Gazetteer> gazetteer;
   std::unique_ptr<GeoAnalyzer> analyzer;
   EngineOptions options;
+  AnalysisSettings settings;
+  GeoConstraint constraint;
+  double uncertainKm2 = 0;
 };
-// Parses the options, loads the engine and prepares the analyzer. Returns -1 on success, else
-// the exit code (the error is printed).
+// Checks the analysis, engine and constraint options (usage errors, exit 2; the constraint's files
+// are read) before anything heavy is loaded. Returns -1 to go on, else the exit code (printed).
+int checkRunOptions(const QCommandLineParser &p, Run &run);
+// Loads the model and embeds the label sets (after checkRunOptions). -1 or the exit code.
 int prepareRun(const QCommandLineParser &p, Run &run);
 
 // Analyses files with the shared pipeline; every final result goes to `sink` in input order.
@@ -41,8 +46,5 @@ void analyzeAll(Run &run, const QStringList &files, std::unique_ptr<store::Proje
 
 // --group-by folder | FILE.csv: nullopt when not given; false (error printed) when invalid.
 bool siteGrouping(const QCommandLineParser &p, std::optional<SiteGrouping> &out);
-
-// "mode: ...\ntemplates..." for report settings blocks.
-QString settingsSummary(const AnalysisSettings &s);
 
 } // namespace streetlens::cli

@@ -1,8 +1,13 @@
 #include "app/cli/CliCommon.h"
 
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QRegularExpression>
 #include <QTextStream>
+#include <algorithm>
 #include <cstdio>
 #include <unistd.h>
+#include <vector>
 
 namespace streetlens::cli {
 
@@ -17,6 +22,33 @@ void printJson(const QJsonDocument &doc) {
   std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
   if (!tty)
     std::fputc('\n', stdout);
+  std::fflush(stdout);
+}
+
+QByteArray jsonText(const QJsonValue &value) {
+  const QByteArray array = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+  return array.mid(1, array.size() - 2); // without the brackets of the one-element array
+}
+
+namespace {
+QByteArray membersText(const JsonMembers &members, const char *open, const char *colon, const char *separator,
+                       const char *close) {
+  QByteArray out = open;
+  for (qsizetype i = 0; i < members.size(); ++i)
+    out += (i > 0 ? separator : "") + jsonText(members[i].first) + colon + members[i].second;
+  return out + close;
+}
+} // namespace
+
+QByteArray jsonObjectText(const JsonMembers &members) {
+  return membersText(members, "{", ":", ",", "}");
+}
+
+void printJsonMembers(const JsonMembers &members) {
+  const bool tty = isatty(fileno(stdout));
+  const QByteArray bytes =
+      tty ? membersText(members, "{\n    ", ": ", ",\n    ", "\n}\n") : jsonObjectText(members) + '\n';
+  std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
   std::fflush(stdout);
 }
 
@@ -73,6 +105,63 @@ std::unique_ptr<TorchEngine> loadEngine(const QCommandLineParser &p, int *exitCo
   return engine;
 }
 
+namespace {
+
+// Optimal string alignment distance (Levenshtein plus transposition of neighbours).
+int editDistance(const QString &a, const QString &b) {
+  const qsizetype n = a.size(), m = b.size();
+  std::vector<std::vector<int>> d(size_t(n + 1), std::vector<int>(size_t(m + 1)));
+  for (qsizetype i = 0; i <= n; ++i)
+    d[size_t(i)][0] = int(i);
+  for (qsizetype j = 0; j <= m; ++j)
+    d[0][size_t(j)] = int(j);
+  for (qsizetype i = 1; i <= n; ++i)
+    for (qsizetype j = 1; j <= m; ++j) {
+      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      int v = std::min({d[size_t(i - 1)][size_t(j)] + 1, d[size_t(i)][size_t(j - 1)] + 1,
+                        d[size_t(i - 1)][size_t(j - 1)] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        v = std::min(v, d[size_t(i - 2)][size_t(j - 2)] + 1);
+      d[size_t(i)][size_t(j)] = v;
+    }
+  return d[size_t(n)][size_t(m)];
+}
+
+// The long option names a parser's --help lists ("model", "top-k", ...): what a suggestion may name.
+QStringList longOptionNames(const QCommandLineParser &p) {
+  static const QRegularExpression option(QStringLiteral("^ +(?:-[^-\\s], )?--([A-Za-z0-9][A-Za-z0-9-]*)"),
+                                         QRegularExpression::MultilineOption);
+  QStringList names;
+  auto it = option.globalMatch(p.helpText());
+  while (it.hasNext())
+    names << it.next().captured(1);
+  return names;
+}
+
+// Qt's help starts "Usage: <argv[0]> [options] ..."; the CLI's commands are run by name.
+QString helpText(const QCommandLineParser &p, const QString &command) {
+  QString help = p.helpText();
+  const QString prefix = QStringLiteral("Usage: ") + QCoreApplication::arguments().value(0);
+  if (help.startsWith(prefix))
+    help.replace(0, prefix.size(), QStringLiteral("Usage: streetlens-cli ") + command);
+  return help;
+}
+
+} // namespace
+
+QString closestMatch(const QString &word, const QStringList &candidates) {
+  QString best;
+  int bestDistance = 3;
+  for (const QString &c : candidates) {
+    const int d = editDistance(word.toLower(), c.toLower());
+    if (d < bestDistance && 2 * d < word.size()) {
+      bestDistance = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
 int parseOrExit(QCommandLineParser &p, const QString &command, const QString &summary,
                 const QStringList &args, bool needsModel) {
   p.setApplicationDescription(summary);
@@ -82,11 +171,18 @@ int parseOrExit(QCommandLineParser &p, const QString &command, const QString &su
   QStringList full = args;
   full.prepend(QStringLiteral("streetlens-cli ") + command);
   if (!p.parse(full)) {
-    printError(p.errorText() + QStringLiteral(" (see streetlens-cli %1 --help)").arg(command));
+    QString message = p.errorText();
+    const QStringList unknown = p.unknownOptionNames();
+    if (!unknown.isEmpty()) {
+      const QString guess = closestMatch(unknown.first(), longOptionNames(p));
+      if (!guess.isEmpty())
+        message += QStringLiteral(" Did you mean --%1?").arg(guess);
+    }
+    printError(message + QStringLiteral(" (see streetlens-cli %1 --help)").arg(command));
     return Usage;
   }
   if (p.isSet(help)) {
-    QTextStream(stdout) << p.helpText();
+    QTextStream(stdout) << helpText(p, command);
     return Ok;
   }
   if (needsModel && !p.isSet(QStringLiteral("model"))) {

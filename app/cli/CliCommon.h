@@ -5,6 +5,9 @@
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
+#include <QJsonValue>
+#include <QList>
+#include <QPair>
 #include <QStringList>
 #include <memory>
 
@@ -18,6 +21,16 @@ void printError(const QString &message);
 // Writes the document to stdout (indented when stdout is a terminal, compact otherwise).
 void printJson(const QJsonDocument &doc);
 
+// A JSON object's members in the order given, values as JSON text: QJsonObject sorts its keys as
+// strings, which would put eval's "200" before "25".
+using JsonMembers = QList<QPair<QString, QByteArray>>;
+// The compact JSON text of one value (`0.5`, `"text"`, `null`, ...).
+QByteArray jsonText(const QJsonValue &value);
+// {"key": value, ...} in the members' order, compact.
+QByteArray jsonObjectText(const JsonMembers &members);
+// Writes the object to stdout like printJson (one member per line when stdout is a terminal).
+void printJsonMembers(const JsonMembers &members);
+
 // Adds --model, --device, --precision, --batch-size, --threads to a parser.
 void addEngineOptions(QCommandLineParser &p);
 // Builds EngineOptions from the parsed values; false (and an error) for bad numbers.
@@ -26,10 +39,17 @@ bool engineOptions(const QCommandLineParser &p, EngineOptions &out, QString *err
 // set to Usage (bad engine options) or ModelError.
 std::unique_ptr<TorchEngine> loadEngine(const QCommandLineParser &p, int *exitCode);
 
-// Parses `args` (argv without the sub-command) for a sub-command; handles --help. Returns -1 to
-// go on, or an exit code to return immediately.
+// Parses `args` (argv without the sub-command) for a sub-command; handles --help (its usage line
+// names `streetlens-cli COMMAND`, not the binary's path). An unknown option is a usage error that
+// suggests the closest known option ("did you mean --model?"). Returns -1 to go on, or an exit
+// code to return immediately.
 int parseOrExit(QCommandLineParser &p, const QString &command, const QString &summary,
                 const QStringList &args, bool needsModel = true);
+
+// The candidate closest to `word` when it is a likely typo of it: at most two edits (insertions,
+// deletions, substitutions, transpositions of neighbours; case ignored) and fewer than half the
+// word's length. Empty when none is that close.
+QString closestMatch(const QString &word, const QStringList &candidates);
 
 int cmdTokenize(const QStringList &args);
 int cmdPreprocess(const QStringList &args);

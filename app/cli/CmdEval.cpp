@@ -59,6 +59,9 @@ int cmdEval(const QStringList &args) {
     printError(QStringLiteral("eval needs either --csv FILE --images DIR, or one DIR of GPS-tagged photos"));
     return Usage;
   }
+  Run run;
+  if (int rc = checkRunOptions(p, run); rc >= 0)
+    return rc;
   QStringList files;
   QHash<QString, geo::GeoPoint> truth;
   int missing = 0;
@@ -66,13 +69,13 @@ int cmdEval(const QStringList &args) {
     QFile f(p.value(QStringLiteral("csv")));
     if (!f.open(QIODevice::ReadOnly)) {
       printError(QStringLiteral("%1: cannot open (%2)").arg(f.fileName(), f.errorString()));
-      return Usage;
+      return SomeInputsFailed;
     }
     QString err;
     const auto rows = exporting::parseCsv(f.readAll(), &err);
     if (rows.isEmpty() || !err.isEmpty()) {
       printError(QStringLiteral("%1: %2").arg(f.fileName(), err.isEmpty() ? QStringLiteral("empty") : err));
-      return Usage;
+      return SomeInputsFailed;
     }
     const QStringList head = rows.first();
     const int idCol = int(head.indexOf(QStringLiteral("IMG_ID"))),
@@ -80,7 +83,7 @@ int cmdEval(const QStringList &args) {
               lonCol = int(head.indexOf(QStringLiteral("LON")));
     if (idCol < 0 || latCol < 0 || lonCol < 0) {
       printError(QStringLiteral("%1: the header needs IMG_ID, LAT and LON").arg(f.fileName()));
-      return Usage;
+      return SomeInputsFailed;
     }
     const QDir dir(p.value(QStringLiteral("images")));
     for (qsizetype i = 1; i < rows.size(); ++i) {
@@ -95,26 +98,32 @@ int cmdEval(const QStringList &args) {
         continue;
       }
       const QString path = dir.filePath(r[idCol]);
+      if (!QFileInfo(path).isFile()) { // reported now, before the model is loaded
+        printError(QStringLiteral("%1: no such file (%2 line %3)").arg(path, f.fileName()).arg(i + 1));
+        ++missing;
+        continue;
+      }
       files << path;
       truth.insert(path, g);
     }
   } else {
     files = collectInputs(p.positionalArguments(), &missing);
   }
-  Run run;
-  if (int rc = prepareRun(p, run); rc >= 0)
-    return rc;
   std::vector<ImageResult> results;
   std::vector<std::optional<exporting::CalibrationRow>> calibration; // parallel to results
-  analyzeAll(run, files, nullptr, [&](ImageResult &&r) {
-    // The CSV is the ground truth, whatever the files' own tags say.
-    const std::optional<geo::GeoPoint> t = csvMode ? std::optional(truth.value(r.path)) : r.exifLocation;
-    calibration.push_back(t ? exporting::calibrationRow(r, *t, run.gazetteer.get()) : std::nullopt);
-    exporting::ExportOptions estimateOnly; // the summary needs the estimate, EXIF and error only
-    estimateOnly.topK = 1;
-    exporting::keepOnlyExported(r, exporting::ExportFormat::Csv, estimateOnly);
-    results.push_back(std::move(r));
-  });
+  if (!files.isEmpty()) { // with nothing to analyse, the model is not even loaded
+    if (int rc = prepareRun(p, run); rc >= 0)
+      return rc;
+    analyzeAll(run, files, nullptr, [&](ImageResult &&r) {
+      // The CSV is the ground truth, whatever the files' own tags say.
+      const std::optional<geo::GeoPoint> t = csvMode ? std::optional(truth.value(r.path)) : r.exifLocation;
+      calibration.push_back(t ? exporting::calibrationRow(r, *t, run.gazetteer.get()) : std::nullopt);
+      exporting::ExportOptions estimateOnly; // the summary needs the estimate, EXIF and error only
+      estimateOnly.topK = 1;
+      exporting::keepOnlyExported(r, exporting::ExportFormat::Csv, estimateOnly);
+      results.push_back(std::move(r));
+    });
+  }
   if (csvMode)
     for (ImageResult &r : results) {
       r.exifLocation = truth.value(r.path);
@@ -123,47 +132,49 @@ int cmdEval(const QStringList &args) {
     }
   exporting::ExportOptions opt;
   const exporting::AccuracySummary s = exporting::summarizeAccuracy(results, opt);
-  QJsonObject within;
-  for (size_t i = 0; i < exporting::kAccuracyThresholdsKm.size(); ++i)
-    within.insert(QString::number(exporting::kAccuracyThresholdsKm[i]), s.withinPercent[i]);
   const int failed = countFailed(results) + missing;
   std::vector<exporting::CalibrationRow> rows;
   for (const auto &c : calibration)
     if (c)
       rows.push_back(*c);
   const exporting::CalibrationSummary cal = exporting::summarizeCalibration(rows);
-  QJsonObject coverage, meanArea;
-  for (size_t i = 0; i < exporting::kCoverageLevels.size(); ++i) {
-    const QString level = QString::number(exporting::kCoverageLevels[i]);
-    coverage.insert(level, cal.withRegions ? QJsonValue(cal.coverage[i]) : QJsonValue());
-    meanArea.insert(level, cal.withRegions ? QJsonValue(cal.meanAreaKm2[i]) : QJsonValue());
-  }
   // The paper's figures per continent of the true location.
   QMap<QString, std::vector<ImageResult>> byContinent;
   for (size_t i = 0; i < results.size(); ++i)
     if (calibration[i] && !calibration[i]->trueContinent.isEmpty())
       byContinent[calibration[i]->trueContinent].push_back(results[i]);
-  QJsonObject continents;
+  // In the documented order, thresholds ascending ("1", "25", "200", ...): a QJsonObject would sort
+  // the keys as strings ("1", "200", "25", ...).
+  auto withinText = [](const exporting::AccuracySummary &a) {
+    JsonMembers w;
+    for (size_t i = 0; i < exporting::kAccuracyThresholdsKm.size(); ++i)
+      w.append({QString::number(exporting::kAccuracyThresholdsKm[i]), jsonText(a.withinPercent[i])});
+    return jsonObjectText(w);
+  };
+  JsonMembers continentMembers;
   for (auto it = byContinent.cbegin(); it != byContinent.cend(); ++it) {
     const exporting::AccuracySummary c = exporting::summarizeAccuracy(it.value(), opt);
-    QJsonObject w;
-    for (size_t i = 0; i < exporting::kAccuracyThresholdsKm.size(); ++i)
-      w.insert(QString::number(exporting::kAccuracyThresholdsKm[i]), c.withinPercent[i]);
-    continents.insert(it.key(), QJsonObject{{QStringLiteral("n"), c.withTruth},
-                                            {QStringLiteral("median_km"), c.medianKm},
-                                            {QStringLiteral("within_km"), w}});
+    continentMembers.append({it.key(), jsonObjectText({{QStringLiteral("n"), jsonText(c.withTruth)},
+                                                       {QStringLiteral("median_km"), jsonText(c.medianKm)},
+                                                       {QStringLiteral("within_km"), withinText(c)}})});
   }
-  printJson(QJsonDocument(QJsonObject{
-      {QStringLiteral("n"), s.withTruth},
-      {QStringLiteral("failed"), failed},
-      {QStringLiteral("without_truth"), s.succeeded - s.withTruth},
-      {QStringLiteral("by_continent"), continents},
-      {QStringLiteral("within_km"), within},
-      {QStringLiteral("median_km"), s.medianKm},
-      {QStringLiteral("mean_geoscore"), s.meanGeoScore},
-      {QStringLiteral("coverage"), coverage},
-      {QStringLiteral("mean_area_km2"), meanArea},
-      {QStringLiteral("country_ece"), cal.withCountry ? QJsonValue(cal.countryEce) : QJsonValue()}}));
+  JsonMembers coverageMembers, areaMembers;
+  for (size_t i = 0; i < exporting::kCoverageLevels.size(); ++i) {
+    const QString level = QString::number(exporting::kCoverageLevels[i]);
+    coverageMembers.append({level, jsonText(cal.withRegions ? QJsonValue(cal.coverage[i]) : QJsonValue())});
+    areaMembers.append({level, jsonText(cal.withRegions ? QJsonValue(cal.meanAreaKm2[i]) : QJsonValue())});
+  }
+  printJsonMembers(
+      {{QStringLiteral("n"), jsonText(s.withTruth)},
+       {QStringLiteral("failed"), jsonText(failed)},
+       {QStringLiteral("without_truth"), jsonText(s.succeeded - s.withTruth)},
+       {QStringLiteral("within_km"), withinText(s)},
+       {QStringLiteral("median_km"), jsonText(s.medianKm)},
+       {QStringLiteral("mean_geoscore"), jsonText(s.meanGeoScore)},
+       {QStringLiteral("coverage"), jsonObjectText(coverageMembers)},
+       {QStringLiteral("mean_area_km2"), jsonObjectText(areaMembers)},
+       {QStringLiteral("country_ece"), jsonText(cal.withCountry ? QJsonValue(cal.countryEce) : QJsonValue())},
+       {QStringLiteral("by_continent"), jsonObjectText(continentMembers)}});
   if (p.isSet(QStringLiteral("plot"))) {
     std::vector<double> errors;
     for (const ImageResult &r : results)

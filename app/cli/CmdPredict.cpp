@@ -5,8 +5,10 @@
 #include "core/analysis/GeoAnalyzer.h"
 #include "core/export/AccuracySummary.h"
 #include "core/export/Csv.h"
+#include "core/export/ExportCommon.h"
 #include "core/export/Exporter.h"
 #include "core/export/JsonExport.h"
+#include "core/export/ReportContent.h"
 #include "core/export/ResultStream.h"
 #include "core/geo/GreatCircle.h"
 #include "core/model/ModelHash.h"
@@ -39,7 +41,8 @@ void attachMapRenderer(exporting::ReportContext &ctx, exporting::ExportFormat fm
     ctx.renderMap = [gaz](const ImageResult &r, QSize size) { return ui::renderResultMap(r, gaz, size); };
 }
 
-exporting::ReportContext reportContext(const TorchEngine &engine, const AnalysisSettings &s) {
+exporting::ReportContext reportContext(const TorchEngine &engine, const AnalysisSettings &s,
+                                       const QString &candidates) {
   exporting::ReportContext ctx;
   const EngineInfo info = engine.info();
   ctx.projectName = QStringLiteral("streetlens-cli predict");
@@ -49,8 +52,45 @@ exporting::ReportContext reportContext(const TorchEngine &engine, const Analysis
   ctx.precision = info.precision;
   ctx.device =
       info.device + (info.deviceName.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(info.deviceName));
-  ctx.settingsSummary = settingsSummary(s);
+  ctx.settingsSummary = exporting::reportSettingsSummary(s, candidates);
   return ctx;
+}
+
+// The output format of predict: --format, else the extension of -o, else JSON. A --format that
+// contradicts the extension of -o (--format csv -o x.json) is refused: the file would say one
+// format and hold another. Prints the usage error and returns nothing when it cannot be decided.
+std::optional<exporting::ExportFormat> outputFormat(const QCommandLineParser &p) {
+  const QString out = p.value(QStringLiteral("output"));
+  const auto fromName = out.isEmpty() ? std::nullopt : exporting::exportFormatFromPath(out);
+  std::optional<exporting::ExportFormat> fmt = exporting::ExportFormat::Json;
+  if (p.isSet(QStringLiteral("format"))) {
+    fmt = exporting::exportFormatFromName(p.value(QStringLiteral("format")));
+    if (!fmt) {
+      printError(QStringLiteral("unknown output format \"%1\" (use --format json|csv|geojson|kml|html|pdf)")
+                     .arg(p.value(QStringLiteral("format"))));
+      return std::nullopt;
+    }
+    if (fromName && *fromName != *fmt) {
+      printError(QStringLiteral("--format %1 contradicts -o %2 (a .%3 name): drop --format, or name the "
+                                "file .%1")
+                     .arg(exporting::exportFormatName(*fmt), out, QFileInfo(out).suffix()));
+      return std::nullopt;
+    }
+  } else if (!out.isEmpty()) {
+    fmt = fromName;
+    if (!fmt) {
+      printError(QStringLiteral("%1: no output format from this name (use --format "
+                                "json|csv|geojson|kml|html|pdf, or a .json, .csv, .geojson, .kml, .html "
+                                "or .pdf name)")
+                     .arg(out));
+      return std::nullopt;
+    }
+  }
+  if (*fmt == exporting::ExportFormat::Pdf && out.isEmpty()) {
+    printError(QStringLiteral("--format pdf needs -o FILE"));
+    return std::nullopt;
+  }
+  return fmt;
 }
 
 } // namespace
@@ -59,7 +99,8 @@ int cmdPredict(const QStringList &args) {
   QCommandLineParser p;
   addAnalysisOptions(p);
   p.addOption({QStringLiteral("format"),
-               QStringLiteral("json | csv | geojson | kml | html | pdf (default json, or from -o)."),
+               QStringLiteral("json | csv | geojson | kml | html | pdf (default json, or from the extension "
+                              "of -o; must not contradict it)."),
                QStringLiteral("F")});
   p.addOption({{QStringLiteral("o"), QStringLiteral("output")},
                QStringLiteral("Write to FILE instead of stdout."),
@@ -87,19 +128,9 @@ int cmdPredict(const QStringList &args) {
     printError(QStringLiteral("predict needs at least one IMAGE_OR_DIR"));
     return Usage;
   }
-  std::optional<exporting::ExportFormat> fmt = exporting::ExportFormat::Json;
-  if (p.isSet(QStringLiteral("format")))
-    fmt = exporting::exportFormatFromName(p.value(QStringLiteral("format")));
-  else if (p.isSet(QStringLiteral("output")))
-    fmt = exporting::exportFormatFromPath(p.value(QStringLiteral("output")));
-  if (!fmt) {
-    printError(QStringLiteral("unknown output format (use --format json|csv|geojson|kml|html|pdf)"));
+  const auto fmt = outputFormat(p);
+  if (!fmt)
     return Usage;
-  }
-  if (*fmt == exporting::ExportFormat::Pdf && !p.isSet(QStringLiteral("output"))) {
-    printError(QStringLiteral("--format pdf needs -o FILE"));
-    return Usage;
-  }
   std::optional<SiteGrouping> grouping;
   if (!siteGrouping(p, grouping))
     return Usage;
@@ -108,6 +139,12 @@ int cmdPredict(const QStringList &args) {
     return Usage;
   }
   Run run;
+  if (int rc = checkRunOptions(p, run); rc >= 0)
+    return rc;
+  int missing = 0;
+  const QStringList files = collectInputs(p.positionalArguments(), &missing);
+  if (files.isEmpty() && missing > 0)
+    return SomeInputsFailed; // nothing exists to analyse: the model is not even loaded
   if (int rc = prepareRun(p, run); rc >= 0)
     return rc;
   std::unique_ptr<store::ProjectStore> project;
@@ -119,12 +156,10 @@ int cmdPredict(const QStringList &args) {
       return Usage;
     }
   }
-  int missing = 0;
-  const QStringList files = collectInputs(p.positionalArguments(), &missing);
   exporting::ExportOptions opt;
   opt.topK = run.analyzer->settings().topK;
   opt.includeExifGps = !p.isSet(QStringLiteral("no-exif-gps"));
-  auto ctx = reportContext(*run.engine, run.analyzer->settings());
+  auto ctx = reportContext(*run.engine, run.analyzer->settings(), p.value(QStringLiteral("candidates")));
   if (const auto &c = run.analyzer->constraint())
     ctx.settingsSummary += QStringLiteral("\nconstraint: %1").arg(c->constraint().describe());
   attachMapRenderer(ctx, *fmt);
@@ -207,10 +242,12 @@ int cmdReport(const QStringList &args) {
                    .arg(p.value(QStringLiteral("output"))));
     return Usage;
   }
+  // A project that is missing, is not a project or is damaged is an input that failed (exit 1),
+  // like a missing image for predict; a command line that is wrong is a usage error (exit 2).
   QString err;
   if (!QFileInfo::exists(p.value(QStringLiteral("project")))) {
     printError(QStringLiteral("%1: no such project file").arg(p.value(QStringLiteral("project"))));
-    return Usage;
+    return SomeInputsFailed;
   }
   auto project = store::ProjectStore::open(p.value(QStringLiteral("project")), &err);
   const auto images = project ? project->loadAll(&err) : std::nullopt;
@@ -224,12 +261,7 @@ int cmdReport(const QStringList &args) {
       results.push_back(*s.result);
       continue;
     }
-    ImageResult r;
-    r.path = s.image.path;
-    r.sha256 = s.image.sha256;
-    r.status = s.status;
-    r.error = s.error;
-    results.push_back(r);
+    results.push_back(exporting::unanalysedResult(s.image.path, s.image.sha256, s.status, s.error));
   }
   exporting::ReportContext ctx;
   ctx.projectName = QFileInfo(project->path()).completeBaseName();
@@ -241,7 +273,7 @@ int cmdReport(const QStringList &args) {
     ctx.device = model->device;
   }
   if (const auto settings = project->analysisSettings())
-    ctx.settingsSummary = settingsSummary(*settings);
+    ctx.settingsSummary = exporting::reportSettingsSummary(*settings);
   attachMapRenderer(ctx, *fmt);
   exporting::ExportOptions opt;
   opt.topK = std::max(1, p.value(QStringLiteral("top-k")).toInt());

@@ -1,6 +1,7 @@
 // streetlens-cli: the headless twin of the app (see docs/CLI.md). Dispatches sub-commands.
 #include "app/cli/CliCommon.h"
 #include "core/clip/CpuAllocator.h"
+#include "core/export/ReportContent.h"
 
 #include <QGuiApplication>
 #include <QTextStream>
@@ -27,18 +28,27 @@ Common engine options: --model DIR, --device auto|cpu|cuda[:N], --precision auto
                        --batch-size N|auto, --threads N
 Run 'streetlens-cli COMMAND --help' for the options of one command.
 
-Exit status: 0 all done; 1 some inputs failed (the rest were processed and reported);
-             2 usage error; 3 the model cannot be loaded.
+Exit status: 0 all done; 1 some inputs failed or cannot be read (the rest were processed and
+             reported); 2 usage error; 3 the model cannot be loaded.
 Errors go to stderr, one line each, naming the file and the problem.
 )";
 // Qt's own warnings follow the CLI's stderr contract ("streetlens-cli: <message>", one line each).
 // The offscreen platform looks up the session's runtime folder, which a command-line run need not
-// have: that notice is not a problem of the user's inputs and is left out.
-void cliMessages(QtMsgType type, const QMessageLogContext &, const QString &message) {
+// have: that notice is not a problem of the user's inputs and is left out. Qt's image plugins
+// (category qt.gui.imageio.*, e.g. "Corrupt JPEG data: premature end of data segment") do not
+// name the file: the notice names the photo the report was reading.
+void cliMessages(QtMsgType type, const QMessageLogContext &context, const QString &message) {
   if (type == QtDebugMsg || type == QtInfoMsg)
     return;
   if (message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR not set")))
     return;
+  if (context.category && qstrncmp(context.category, "qt.gui.imageio", 14) == 0) {
+    const QString photo = streetlens::exporting::reportPhotoBeingRead();
+    printError(photo.isEmpty()
+                   ? message
+                   : QStringLiteral("%1: %2 (reading the photo for the report)").arg(photo, message));
+    return;
+  }
   printError(message);
   if (type == QtFatalMsg)
     std::abort();
@@ -93,6 +103,12 @@ int main(int argc, char **argv) {
                    .arg(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0)));
     return SomeInputsFailed;
   }
-  printError(QStringLiteral("unknown command \"%1\" (see streetlens-cli --help)").arg(cmd));
+  const QString guess =
+      closestMatch(cmd, {QStringLiteral("tokenize"), QStringLiteral("preprocess"), QStringLiteral("embed"),
+                         QStringLiteral("classify"), QStringLiteral("predict"), QStringLiteral("eval"),
+                         QStringLiteral("report")});
+  printError(
+      QStringLiteral("unknown command \"%1\"%2 (see streetlens-cli --help)")
+          .arg(cmd, guess.isEmpty() ? QString() : QStringLiteral("; did you mean \"%1\"?").arg(guess)));
   return Usage;
 }

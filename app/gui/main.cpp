@@ -31,19 +31,13 @@ ui::EngineFactory makeEngineFactory() {
 #endif
 }
 
-} // namespace
+void describeApplication() {
+  QCoreApplication::setApplicationName(QStringLiteral("StreetLens"));
+  QCoreApplication::setOrganizationName(QStringLiteral("StreetLens"));
+  QCoreApplication::setApplicationVersion(QStringLiteral(STREETLENS_VERSION));
+}
 
-int main(int argc, char **argv) {
-#ifdef STREETLENS_HAVE_ENGINE
-  streetlens::clip::tuneAllocatorForInference(); // before any thread allocates
-#endif
-  QApplication app(argc, argv);
-  QApplication::setApplicationName(QStringLiteral("StreetLens"));
-  QApplication::setOrganizationName(QStringLiteral("StreetLens"));
-  QApplication::setApplicationVersion(QStringLiteral(STREETLENS_VERSION));
-  QApplication::setDesktopFileName(QStringLiteral("org.streetlens.StreetLens"));
-  QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("org.streetlens.StreetLens")));
-  QCommandLineParser parser;
+void addOptions(QCommandLineParser &parser) {
   parser.setApplicationDescription(QStringLiteral("StreetLens: where was this street photo taken?"));
   parser.addHelpOption();
   parser.addVersionOption();
@@ -56,6 +50,41 @@ int main(int argc, char **argv) {
   parser.addPositionalArgument(QStringLiteral("FILES"),
                                QStringLiteral("Images or folders to analyse, or a .streetlens project."),
                                QStringLiteral("[FILES...]"));
+}
+
+// --help and --version print and exit; they need no display. QApplication does (its platform
+// plugin fails without one), so they are answered before it exists, from a QCoreApplication.
+bool asksForHelpOrVersion(int argc, char **argv) {
+  for (int i = 1; i < argc; ++i) {
+    const QByteArray a(argv[i]);
+    if (a == "--")
+      break;
+    if (a == "-h" || a == "--help" || a == "--help-all" || a == "-?" || a == "-v" || a == "--version")
+      return true;
+  }
+  return false;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  if (asksForHelpOrVersion(argc, argv)) {
+    QCoreApplication core(argc, argv);
+    describeApplication();
+    QCommandLineParser parser;
+    addOptions(parser);
+    parser.process(core); // prints the help or the version and exits
+    return 0;
+  }
+#ifdef STREETLENS_HAVE_ENGINE
+  streetlens::clip::tuneAllocatorForInference(); // before any thread allocates
+#endif
+  QApplication app(argc, argv);
+  describeApplication();
+  QApplication::setDesktopFileName(QStringLiteral("org.streetlens.StreetLens"));
+  QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("org.streetlens.StreetLens")));
+  QCommandLineParser parser;
+  addOptions(parser);
   parser.process(app);
   QString languageWarning;
   const i18n::LanguageChoice language =

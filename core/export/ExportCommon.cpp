@@ -33,6 +33,13 @@ QString formatFixed(double v, int decimals) {
   return QString::number(v, 'f', decimals);
 }
 
+QString formatDistanceKm(double km, const QLocale &locale) {
+  if (!std::isfinite(km))
+    return QString();
+  const bool small = std::abs(km) < 10.0;
+  return locale.toString(small ? km : std::round(km), 'f', small ? 1 : 0) + QStringLiteral(" km");
+}
+
 std::span<const PlaceProbability> topEntries(const std::vector<PlaceProbability> &places, int topK) {
   std::size_t n = places.size();
   if (topK > 0)
@@ -63,6 +70,16 @@ ImageResult privacyFiltered(const ImageResult &r, const ExportOptions &opt) {
     out.errorKm.reset();
   }
   return out;
+}
+
+ImageResult unanalysedResult(const QString &path, const QString &sha256, ImageStatus status,
+                             const QString &error) {
+  ImageResult r;
+  r.path = path;
+  r.sha256 = sha256;
+  r.status = status;
+  r.error = error.isEmpty() && status == ImageStatus::Failed ? QStringLiteral("failed") : error;
+  return r;
 }
 
 QString displayName(const QString &path) {

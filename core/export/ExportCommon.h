@@ -5,6 +5,7 @@
 #include "core/analysis/GeoResult.h"
 #include "core/export/ExportTypes.h"
 
+#include <QLocale>
 #include <QString>
 #include <span>
 
@@ -19,6 +20,12 @@ std::optional<ImageStatus> statusFromName(const QString &name);
 QString formatNumber(double v);
 // Fixed decimals for humans ("48.856600" with decimals = 6).
 QString formatFixed(double v, int decimals);
+
+// A distance for people, the one spelling of the app, the reports (PDF, HTML) and the KML
+// descriptions: a whole number of km with the locale's digit grouping ("13,835 km" in English,
+// "13.835 km" in German), one decimal below 10 km ("8.4 km"). Empty for a value that is not finite.
+// Data fields (CSV, JSON, error_km) keep the exact number instead.
+QString formatDistanceKm(double km, const QLocale &locale = QLocale());
 
 // The first min(topK, size) entries (all when topK <= 0).
 std::span<const PlaceProbability> topEntries(const std::vector<PlaceProbability> &places, int topK);
@@ -35,6 +42,15 @@ VisibleExif visibleExif(const ImageResult &r, const ExportOptions &opt);
 // A copy of r without what the options withhold (EXIF GPS point, altitude, country, error);
 // what report callbacks such as ReportContext::renderMap get to see.
 ImageResult privacyFiltered(const ImageResult &r, const ExportOptions &opt);
+
+// The record an export carries for an image without an analysis result — it failed (unreadable,
+// not an image, the engine refused it) or was not analysed yet: path, SHA-256, status and error,
+// nothing else. Exports list such images (CSV and JSON rows with status "error", the reports'
+// failure table) and count them ("163 (158 analysed, 5 failed)"); the app and `streetlens-cli
+// report` build them here, so that both export the same images. An empty error of a failed image
+// becomes "failed".
+ImageResult unanalysedResult(const QString &path, const QString &sha256, ImageStatus status,
+                             const QString &error);
 
 // File name part of a path (the path itself when it has no separator).
 QString displayName(const QString &path);

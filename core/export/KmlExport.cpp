@@ -34,16 +34,15 @@ QString coord(geo::GeoPoint p) {
   return formatNumber(lon) + u',' + formatNumber(p.lat);
 }
 
-void writeStyle(QXmlStreamWriter &w, const QString &id, const QString &iconColor, const QString &icon,
-                double scale) {
+// An icon style with a colour and a scale and no <Icon>: viewers draw their own built-in placemark,
+// tinted. An <Icon><href> to a web address (maps.google.com's paddles) would be fetched whenever
+// the file is opened, telling that server that someone is looking at this case.
+void writeStyle(QXmlStreamWriter &w, const QString &id, const QString &iconColor, double scale) {
   w.writeStartElement(QStringLiteral("Style"));
   w.writeAttribute(QStringLiteral("id"), id);
   w.writeStartElement(QStringLiteral("IconStyle"));
   w.writeTextElement(QStringLiteral("color"), iconColor);
   w.writeTextElement(QStringLiteral("scale"), formatNumber(scale));
-  w.writeStartElement(QStringLiteral("Icon"));
-  w.writeTextElement(QStringLiteral("href"), icon);
-  w.writeEndElement(); // Icon
   w.writeEndElement(); // IconStyle
   w.writeStartElement(QStringLiteral("LabelStyle"));
   w.writeTextElement(QStringLiteral("scale"), QStringLiteral("0.8"));
@@ -130,10 +129,8 @@ QByteArray resultsToKml(const std::vector<ImageResult> &results, const ExportOpt
   w.writeTextElement(QStringLiteral("description"),
                      QStringLiteral("StreetLens geolocation estimates. An estimate, not proof."));
   // KML colours are aabbggrr.
-  writeStyle(w, QStringLiteral("estimate"), QStringLiteral("ff2f3fd6"),
-             QStringLiteral("http://maps.google.com/mapfiles/kml/paddle/red-circle.png"), 1.1);
-  writeStyle(w, QStringLiteral("exif"), QStringLiteral("ff3fa02c"),
-             QStringLiteral("http://maps.google.com/mapfiles/kml/paddle/grn-stars.png"), 1.0);
+  writeStyle(w, QStringLiteral("estimate"), QStringLiteral("ff2f3fd6"), 1.1);
+  writeStyle(w, QStringLiteral("exif"), QStringLiteral("ff3fa02c"), 1.0);
   w.writeStartElement(QStringLiteral("Style"));
   w.writeAttribute(QStringLiteral("id"), QStringLiteral("errorLine"));
   w.writeStartElement(QStringLiteral("LineStyle"));
@@ -179,7 +176,7 @@ QByteArray resultsToKml(const std::vector<ImageResult> &results, const ExportOpt
       data.append({QStringLiteral("city_probability"), formatNumber(c.probability)});
     }
     if (exif.errorKm) {
-      desc += QStringLiteral("\nError: %1 km").arg(QString::number(*exif.errorKm, 'f', 1));
+      desc += QStringLiteral("\nError: %1").arg(formatDistanceKm(*exif.errorKm));
       data.append({QStringLiteral("error_km"), formatNumber(*exif.errorKm)});
     }
     desc += QStringLiteral("\nAn estimate, not proof.");
@@ -201,9 +198,8 @@ QByteArray resultsToKml(const std::vector<ImageResult> &results, const ExportOpt
 
       w.writeStartElement(QStringLiteral("Placemark"));
       w.writeTextElement(QStringLiteral("name"),
-                         exif.errorKm
-                             ? QStringLiteral("Error %1 km").arg(QString::number(*exif.errorKm, 'f', 1))
-                             : QStringLiteral("Error"));
+                         exif.errorKm ? QStringLiteral("Error %1").arg(formatDistanceKm(*exif.errorKm))
+                                      : QStringLiteral("Error"));
       w.writeTextElement(QStringLiteral("styleUrl"), QStringLiteral("#errorLine"));
       w.writeStartElement(QStringLiteral("LineString"));
       w.writeTextElement(QStringLiteral("tessellate"), QStringLiteral("1"));

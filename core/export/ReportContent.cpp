@@ -71,10 +71,6 @@ QString percentText(double p) {
   return QString::number(100.0 * p, 'f', 1) + u'%';
 }
 
-QString kmText(double km) {
-  return QString::number(km, 'f', km < 10.0 ? 2 : 1) + QStringLiteral(" km");
-}
-
 QString statusText(const ImageResult &r) {
   switch (r.status) {
   case ImageStatus::Done:
@@ -131,13 +127,60 @@ std::vector<ReportSummaryRow> reportSummaryRows(const std::vector<ImageResult> &
       row.topCountry = QStringLiteral("%1 (%2)").arg(r.countries.front().name,
                                                      percentText(r.countries.front().probability));
     const VisibleExif exif = visibleExif(r, opt);
-    row.errorKm = exif.errorKm ? kmText(*exif.errorKm) : QString();
+    row.errorKm = exif.errorKm ? formatDistanceKm(*exif.errorKm) : QString();
+    if (!hasReportSection(r))
+      row.reason = printable(statusText(r)) + QChar(QChar::LineSeparator) + QStringLiteral("SHA-256 ") +
+                   (r.sha256.isEmpty() ? QStringLiteral("—") : r.sha256);
     rows.push_back(row);
   }
   return rows;
 }
 
+bool hasReportSection(const ImageResult &r) {
+  return r.status == ImageStatus::Done;
+}
+
+QString reportSettingsSummary(const AnalysisSettings &s, const QString &candidateSource) {
+  const QString sep = QStringLiteral(" | ");
+  QStringList lines;
+  lines << QStringLiteral("mode: %1").arg(AnalysisSettings::modeName(s.mode));
+  lines << QStringLiteral("top-k: %1").arg(s.topK);
+  lines << QStringLiteral("countries expanded: up to %1 (until %2 % of the probability)")
+               .arg(s.maxCountries)
+               .arg(s.countryMass * 100.0, 0, 'g', 3);
+  lines << QStringLiteral("cities per country: %1")
+               .arg(s.citiesPerCountry > 0 ? QString::number(s.citiesPerCountry) : QStringLiteral("all"));
+  lines << QStringLiteral("country templates: %1").arg(s.countryTemplates.join(sep));
+  lines << QStringLiteral("region templates: %1").arg(s.regionTemplates.join(sep));
+  lines << QStringLiteral("city templates: %1").arg(s.cityTemplates.join(sep));
+  if (!s.restrictToCountries.isEmpty())
+    lines << QStringLiteral("restricted to: %1").arg(s.restrictToCountries.join(QStringLiteral(", ")));
+  if (!s.customCandidates.isEmpty() || !candidateSource.isEmpty()) {
+    QStringList parts;
+    if (!candidateSource.isEmpty())
+      parts << candidateSource;
+    if (!s.customCandidates.isEmpty())
+      parts << QStringLiteral("%1 labels").arg(s.customCandidates.size());
+    if (!s.customTemplate.isEmpty())
+      parts << QStringLiteral("template %1").arg(s.customTemplate);
+    lines << QStringLiteral("candidate list: %1").arg(parts.join(QStringLiteral(", ")));
+  }
+  return lines.join(u'\n');
+}
+
+namespace {
+thread_local QString tlPhotoBeingRead;
+} // namespace
+
+QString reportPhotoBeingRead() {
+  return tlPhotoBeingRead;
+}
+
 QImage loadReportPhoto(const QString &path, int maxEdge, QString *error) {
+  struct Reading { // names the photo for the warnings Qt's plugins print while decoding it
+    explicit Reading(const QString &p) { tlPhotoBeingRead = p; }
+    ~Reading() { tlPhotoBeingRead.clear(); }
+  } reading(path);
   QImageReader reader(path);
   reader.setAutoTransform(true);
   QSize size = reader.size();
@@ -217,7 +260,7 @@ ReportImageSection buildImageSection(const ImageResult &r, int number, const Rep
       s.exifRows << qMakePair(QStringLiteral("Altitude"),
                               QString::number(*exif.altitude, 'f', 0) + QStringLiteral(" m"));
     if (exif.errorKm) {
-      s.exifRows << qMakePair(QStringLiteral("Error"), kmText(*exif.errorKm));
+      s.exifRows << qMakePair(QStringLiteral("Error"), formatDistanceKm(*exif.errorKm));
       s.exifRows << qMakePair(QStringLiteral("GeoScore"),
                               QString::number(geo::geoScore(*exif.errorKm), 'f', 0));
     }

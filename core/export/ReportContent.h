@@ -3,6 +3,7 @@
 // section per image (photo, map, top-k tables, EXIF). HtmlReport and PdfReport lay it out.
 // Sections are built one at a time so that a long report never holds every photo in memory.
 // Pure functions; need a QGuiApplication only when ctx.renderMap does. Any thread.
+#include "core/analysis/AnalysisSettings.h"
 #include "core/analysis/GeoResult.h"
 #include "core/export/AccuracySummary.h"
 #include "core/export/ExportTypes.h"
@@ -46,8 +47,11 @@ struct ReportImageSection {
   ReportRows evidenceRows;
 };
 
+// One row per image. An image without a result (failed, or not analysed yet) gets no page of its
+// own: its row says why (`reason`, with its SHA-256 on a second line) and is all the report holds.
 struct ReportSummaryRow {
   QString number, fileName, status, estimate, topCountry, errorKm;
+  QString reason; // empty for an analysed image
 };
 
 // Text that every report carries next to the results.
@@ -59,6 +63,12 @@ ReportRows reportCoverRows(const std::vector<ImageResult> &results, const Report
                            const ExportOptions &opt);
 std::vector<ReportSummaryRow> reportSummaryRows(const std::vector<ImageResult> &results,
                                                 const ExportOptions &opt);
+// Whether an image gets a section (a page) of its own: it was analysed.
+bool hasReportSection(const ImageResult &r);
+// The "Settings" block of a report, one setting per line. The app and the CLI both call it, so the
+// same analysis gives the same block. `candidateSource` names the file of a custom candidate list
+// when one is known.
+QString reportSettingsSummary(const AnalysisSettings &s, const QString &candidateSource = QString());
 // Line breaks shown as ↵ and other control characters as U+FFFD (file names may hold them).
 QString printable(const QString &s);
 // "48.85660° N, 2.35220° E"
@@ -66,6 +76,10 @@ QString formatLatLon(geo::GeoPoint p);
 
 // Loads a photo with its EXIF orientation applied, scaled to fit maxEdge pixels.
 QImage loadReportPhoto(const QString &path, int maxEdge, QString *error);
+// The photo loadReportPhoto is decoding on the calling thread, else empty. Qt's image plugins
+// print their warnings ("Corrupt JPEG data: ...", category qt.gui.imageio.*) without naming the
+// file; a message handler uses this to say which photo of the report they are about.
+QString reportPhotoBeingRead();
 ReportImageSection buildImageSection(const ImageResult &r, int number, const ReportContext &ctx,
                                      const ExportOptions &opt, int photoMaxEdge, QSize mapSize);
 

@@ -10,6 +10,7 @@ target_sources(streetlens_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/Calibration.h ${CMAKE_CURRENT_LIST_DIR}/Calibration.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ReportContent.h ${CMAKE_CURRENT_LIST_DIR}/ReportContent.cpp
   ${CMAKE_CURRENT_LIST_DIR}/HtmlReport.h ${CMAKE_CURRENT_LIST_DIR}/HtmlReport.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/PdfCanvas.h ${CMAKE_CURRENT_LIST_DIR}/PdfCanvas.cpp
   ${CMAKE_CURRENT_LIST_DIR}/PdfReport.h ${CMAKE_CURRENT_LIST_DIR}/PdfReport.cpp
   ${CMAKE_CURRENT_LIST_DIR}/Exporter.h ${CMAKE_CURRENT_LIST_DIR}/Exporter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ResultStream.h ${CMAKE_CURRENT_LIST_DIR}/ResultStream.cpp)

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 #include <mutex>
+#include <utility>
 
 namespace streetlens {
 
@@ -48,19 +49,35 @@ std::optional<double> rationalAt(const Exiv2::Exifdatum &d, compat::Index i) {
   return double(r.first) / double(r.second);
 }
 
-// Degrees/minutes/seconds (1 to 3 components) as decimal degrees.
+// Degrees/minutes/seconds (1 to 3 components) as decimal degrees, rounded once: the components
+// are summed exactly as one fraction and divided last. Adding 2 + 21/60 + 7.92/3600 in doubles
+// gives 2.3522000000000003, which every export then prints; 846792/360000 rounds to 2.3522, the
+// decimal that was written into the file.
 std::optional<double> dmsDegrees(const Exiv2::Exifdatum *d) {
   if (!d || !isRational(*d) || compat::count(*d) < 1)
     return std::nullopt;
-  double value = 0, scale = 1;
+  using Wide = __int128; // 3 components of 32-bit numerators and denominators times 3600 fit
+  Wide num = 0, den = 1;
+  const int scales[] = {1, 60, 3600};
   for (compat::Index i = 0; i < std::min<compat::Index>(compat::count(*d), 3); ++i) {
-    const auto part = rationalAt(*d, i);
-    if (!part)
+    const Exiv2::Rational r = d->toRational(i);
+    if (r.second <= 0 || r.first < 0) // as rationalAt: no zero or negative denominator or numerator
       return std::nullopt;
-    value += *part / scale;
-    scale *= 60.0;
+    const Wide partDen = Wide(r.second) * scales[i];
+    num = num * partDen + Wide(r.first) * den; // num/den + r.first/partDen
+    den *= partDen;
+    Wide a = num, b = den; // keep the fraction reduced
+    while (b != 0)
+      a = std::exchange(b, a % b);
+    if (a > 1) {
+      num /= a;
+      den /= a;
+    }
   }
-  return value;
+  constexpr Wide kExact = Wide(1) << 53; // both exact as doubles: one correctly rounded division
+  if (num < kExact && den < kExact)
+    return double(num) / double(den);
+  return double(static_cast<long double>(num) / static_cast<long double>(den));
 }
 
 QString asciiValue(const Exiv2::Exifdatum *d) {

@@ -6,6 +6,7 @@
 // file in a message box.
 #include "AppTestUtil.h"
 #include "core/export/Csv.h"
+#include "core/export/ReportContent.h"
 #include "tests/support/ExifWriter.h"
 #include "ui/AnalysisController.h"
 #include "ui/ExportDialog.h"
@@ -73,6 +74,7 @@ private Q_SLOTS:
   void failureKeepsTheDialogOpen_data();
   void failureKeepsTheDialogOpen();
   void reportContextFromEngine();
+  void failedPhotosAreExported();
 
 private:
   bool runExport(ExportFormat f, const QString &path, const exporting::ExportOptions &o, bool selected,
@@ -437,10 +439,62 @@ void TestExportUi::reportContextFromEngine() {
   QCOMPARE(ctx.precision, info.precision);
   QVERIFY(ctx.device.contains(info.device));
   QVERIFY(ctx.settingsSummary.contains(QStringLiteral("mode: ")));
+  // The same block as the CLI's reports (issue 18): one function writes it.
+  QCOMPARE(ctx.settingsSummary, exporting::reportSettingsSummary(AnalysisSettings{}));
   QVERIFY(ctx.renderMap);
   const ImageResult r = *m_window->imageModel()->row(0).result;
   const QImage map = ctx.renderMap(r, QSize(300, 200));
   QCOMPARE(map.size(), QSize(300, 200));
+}
+
+// Issue 18: the app's exports dropped failed photos (CSV 158 rows of 163, PDF cover "158 (158
+// analysed, 0 failed)") while `streetlens-cli report` on the same project listed and counted them.
+// Runs last: it adds a photo that fails.
+void TestExportUi::failedPhotosAreExported() {
+  const QString broken = m_dir.filePath(QStringLiteral("photos/broken.jpg"));
+  QFile f(broken);
+  QVERIFY(f.open(QIODevice::WriteOnly));
+  f.write("not a JPEG at all");
+  f.close();
+  m_window->addPaths({broken});
+  ImageListModel *m = m_window->imageModel();
+  QVERIFY(QTest::qWaitFor([&] { return m->countInState(RowState::Failed) == 1; }, 60000));
+  const int row = m->rowOfPath(broken);
+  QVERIFY(row >= 0);
+  const QString error = m->row(row).error;
+  QVERIFY(!error.isEmpty());
+
+  const std::vector<ImageResult> all = m_window->exportableResults(false);
+  QCOMPARE(all.size(), size_t(5));
+  const auto failed =
+      std::find_if(all.begin(), all.end(), [&](const ImageResult &r) { return r.path == broken; });
+  QVERIFY(failed != all.end());
+  QCOMPARE(failed->status, ImageStatus::Failed);
+  QCOMPARE(failed->error, error);
+  QCOMPARE(failed->sha256, m->row(row).sha256);
+  // The cover counts what the CLI's report counts.
+  const exporting::ReportRows cover = exporting::reportCoverRows(all, m_window->reportContext(), {});
+  QVERIFY(cover.contains(qMakePair(QStringLiteral("Images"), QStringLiteral("5 (4 analysed, 1 failed)"))));
+
+  const QString path = m_dir.filePath(QStringLiteral("out/with-failed.csv"));
+  QDir().mkpath(QFileInfo(path).absolutePath());
+  QString exportError;
+  QVERIFY(runExport(ExportFormat::Csv, path, {}, false, &exportError));
+  QVERIFY2(exportError.isEmpty(), qPrintable(exportError));
+  QString perr;
+  const QList<QStringList> rows = exporting::parseCsv(readFile(path), &perr);
+  QCOMPARE(rows.size(), 6); // header + 4 analysed + 1 failed
+  const int pathCol = int(rows[0].indexOf(QStringLiteral("path"))),
+            statusCol = int(rows[0].indexOf(QStringLiteral("status"))),
+            errorCol = int(rows[0].indexOf(QStringLiteral("error")));
+  bool seen = false;
+  for (const QStringList &r : rows)
+    if (r.value(pathCol) == broken) {
+      seen = true;
+      QCOMPARE(r.value(statusCol), QStringLiteral("error"));
+      QCOMPARE(r.value(errorCol), error);
+    }
+  QVERIFY(seen);
 }
 
 QTEST_MAIN(TestExportUi)

@@ -14,6 +14,7 @@
 #include <QtEndian>
 #include <QtTest>
 #include <cmath>
+#include <unistd.h>
 
 using namespace streetlens;
 using namespace streetlens::test;
@@ -188,6 +189,166 @@ private Q_SLOTS:
     }
   }
 
+  // Issue 18: each command's usage line names it as it is run, not the binary's path.
+  void helpNamesTheCommand_data() {
+    QTest::addColumn<QString>("command");
+    for (const char *c : {"tokenize", "preprocess", "embed", "classify", "predict", "eval", "report"})
+      QTest::newRow(c) << QString::fromLatin1(c);
+  }
+  void helpNamesTheCommand() {
+    QFETCH(QString, command);
+    const Run r = cli({command, "--help"});
+    QCOMPARE(r.code, 0);
+    const QByteArray first = r.out.left(r.out.indexOf('\n'));
+    QVERIFY2(first.startsWith("Usage: streetlens-cli " + command.toUtf8() + " "), first.constData());
+    QVERIFY2(!r.out.contains(QByteArray(STREETLENS_CLI)), first.constData());
+  }
+
+  // Issue 18: usage errors say what was probably meant and exit 2; inputs that do not exist are
+  // reported before the model is loaded (a model folder that does not exist is never reached) and
+  // exit 1, for predict, eval and report alike.
+  void errorsBeforeWork_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("says");
+    QTest::addColumn<QString>("neverSays");
+    const QString m = fixturePath("model"), img = fixturePath("images/square_336.png");
+    const QString out = tmp_.filePath("contradiction.json");
+    const QString truth = tmp_.filePath("missing-truth.csv");
+    QFile csv(truth);
+    if (csv.open(QIODevice::WriteOnly))
+      csv.write("IMG_ID,LAT,LON\nnot-there.jpg,48.85,2.35\n");
+    csv.close();
+    const QString notProject = tmp_.filePath("not-a-project.streetlens");
+    QFile np(notProject);
+    if (np.open(QIODevice::WriteOnly))
+      np.write("plain text");
+    np.close();
+    QTest::newRow("option-typo") << QStringList{"predict", "--modle", m, img} << 2
+                                 << "Unknown option 'modle'. Did you mean --model?"
+                                 << "";
+    QTest::newRow("option-typo-top-k")
+        << QStringList{"predict", "--model", m, "--topk", "3", img} << 2 << "Did you mean --top-k?"
+        << "";
+    QTest::newRow("far-from-any-option")
+        << QStringList{"predict", "--zzzzzzzz", img} << 2 << "Unknown option 'zzzzzzzz'."
+        << "Did you mean";
+    QTest::newRow("command-typo") << QStringList{"predcit", "--model", m, img} << 2
+                                  << "unknown command \"predcit\"; did you mean \"predict\"?"
+                                  << "";
+    QTest::newRow("format-contradicts-extension")
+        << QStringList{"predict", "--model", m, "--format", "csv", "-o", out, img} << 2
+        << "--format csv contradicts -o " + out << "";
+    QTest::newRow("predict-missing-input-before-model")
+        << QStringList{"predict", "--model", "/nonexistent/model", "/nonexistent/photo.jpg"} << 1
+        << "/nonexistent/photo.jpg: no such file"
+        << "model";
+    QTest::newRow("eval-missing-input-before-model")
+        << QStringList{"eval", "--model", "/nonexistent/model", "--csv", truth, "--images", tmp_.path()} << 1
+        << "not-there.jpg: no such file"
+        << "model";
+    QTest::newRow("report-missing-project")
+        << QStringList{"report", "--project", "/nonexistent/case.streetlens", "-o", tmp_.filePath("r.pdf")}
+        << 1 << "/nonexistent/case.streetlens: no such project file"
+        << "";
+    QTest::newRow("report-not-a-project")
+        << QStringList{"report", "--project", notProject, "-o", tmp_.filePath("r.pdf")} << 1
+        << "not-a-project.streetlens"
+        << "";
+  }
+  void errorsBeforeWork() {
+    QFETCH(QStringList, args);
+    QFETCH(int, code);
+    QFETCH(QString, says);
+    QFETCH(QString, neverSays);
+    const Run r = cli(args);
+    const QString err = QString::fromUtf8(r.err);
+    QVERIFY2(r.code == code, qPrintable(QString("exit %1, stderr: %2").arg(r.code).arg(err)));
+    QVERIFY2(err.contains(says), qPrintable(err));
+    if (!neverSays.isEmpty())
+      QVERIFY2(!err.contains(neverSays, Qt::CaseInsensitive), qPrintable(err));
+    for (const QString &line : err.trimmed().split(u'\n'))
+      QVERIFY2(line.startsWith("streetlens-cli: "), qPrintable(line));
+    QVERIFY(!QFile::exists(tmp_.filePath("contradiction.json"))); // nothing written under a wrong name
+  }
+
+  // Issue 18: eval's JSON keeps the documented order, thresholds ascending (a QJsonObject would
+  // sort them as strings: "1", "200", "25", "2500", "750").
+  void evalKeysInDocumentedOrder() {
+    const QString truth = tmp_.filePath("order-truth.csv");
+    QFile csv(truth);
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("IMG_ID,LAT,LON\nnot-there.jpg,48.85,2.35\n");
+    csv.close();
+    const Run r = cli({"eval", "--model", fixturePath("model"), "--csv", truth, "--images", tmp_.path()});
+    QCOMPARE(r.code, 1);
+    QCOMPARE(r.json().value("failed").toInt(), 1);
+    qsizetype at = -1;
+    for (const char *key :
+         {"\"n\":", "\"failed\":", "\"without_truth\":", "\"within_km\":", "\"1\":", "\"25\":", "\"200\":",
+          "\"750\":", "\"2500\":", "\"median_km\":", "\"mean_geoscore\":"}) {
+      const qsizetype next = r.out.indexOf(key);
+      QVERIFY2(next > at, qPrintable(QString("%1 in %2").arg(key, QString::fromUtf8(r.out))));
+      at = next;
+    }
+  }
+
+  // Issue 18: a file eval or predict finds in a folder but cannot read is a failed input (exit 1,
+  // one line naming it), never skipped in silence. A dangling link stands for an unreadable file
+  // here, because the tests may run as root, who reads files whatever their permissions.
+  void unreadableFilesFail() {
+    QTemporaryDir dir;
+    QVERIFY(!taggedCopy(dir.path(), "paris.jpg", 48.8566, 2.3522).isEmpty());
+    QVERIFY(QFile::link(dir.filePath("gone.jpg"), dir.filePath("dangling.jpg")));
+    QStringList names{"dangling.jpg"};
+    if (geteuid() != 0) {
+      QVERIFY(!taggedCopy(dir.path(), "locked.jpg", 35.6762, 139.6503).isEmpty());
+      QVERIFY(QFile(dir.filePath("locked.jpg")).setPermissions({}));
+      names << "locked.jpg";
+    }
+    const QString cache = tmp_.filePath("cache");
+    for (const QString &command : {QStringLiteral("eval"), QStringLiteral("predict")}) {
+      const Run r = cli({command, "--model", fixturePath("model"), "--cache-dir", cache,
+                         "--cities-per-country", "5", dir.path()});
+      QVERIFY2(r.code == 1, qPrintable(command + ": " + QString::fromUtf8(r.err)));
+      for (const QString &name : names)
+        QVERIFY2(r.err.contains(name.toUtf8()), qPrintable(command + ": " + QString::fromUtf8(r.err)));
+      if (command == QLatin1String("eval")) {
+        QCOMPARE(r.json().value("n").toInt(), 1);
+        QCOMPARE(r.json().value("failed").toInt(), int(names.size()));
+      }
+    }
+  }
+
+  // Issue 18: Qt's image plugins warn about damaged JPEG data without naming the file; the report
+  // says which photo it was reading, in the CLI's one-line format.
+  void imageWarningsNameThePhoto() {
+    QTemporaryDir dir;
+    QByteArray jpeg = readAll(fixturePath("images/landscape_640x480.jpg"));
+    jpeg.insert(jpeg.lastIndexOf("\xff\xd9"), QByteArray(3, '\0')); // "extraneous bytes before marker"
+    QFile f(dir.filePath("damaged.jpg"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(jpeg);
+    f.close();
+    const QString project = dir.filePath("case.streetlens");
+    const Run p =
+        cli({"predict", "--model", fixturePath("model"), "--cache-dir", tmp_.filePath("cache"),
+             "--cities-per-country", "5", "--project", project, "-o", dir.filePath("out.csv"), f.fileName()});
+    QVERIFY2(p.code == 0, p.err.constData());
+    for (const char *ext : {"pdf", "html"}) {
+      const Run r = cli({"report", "--project", project, "-o", dir.filePath(QString("report.") + ext)});
+      QVERIFY2(r.code == 0, r.err.constData());
+      QVERIFY2(r.err.contains("Corrupt JPEG data"), r.err.constData()); // the plugin did warn
+      for (const QByteArray &line : r.err.trimmed().split('\n'))
+        QVERIFY2(line.startsWith("streetlens-cli: " + f.fileName().toUtf8() + ": "), line.constData());
+    }
+    // The report's settings block is the one the app writes (exporting::reportSettingsSummary).
+    const QString html = QString::fromUtf8(readAll(dir.filePath("report.html")));
+    for (const char *line : {"mode: hierarchical", "top-k: 5", "cities per country: 5",
+                             "region templates: A Street View photo in the region of {region} in {country}."})
+      QVERIFY2(html.contains(QString::fromUtf8(line)), line);
+  }
+
   void predictAndEvalAgree() {
     QTemporaryDir dir;
     struct Place {
@@ -269,6 +430,10 @@ private Q_SLOTS:
       QVERIFY(r.value("countries").toArray().size() <= 3);
       if (r.value("path").toString().endsWith("paris.jpg")) {
         QCOMPARE(r.value("exif").toObject().value("country").toString(), QStringLiteral("FR"));
+        // The tag 48° 51' 23.76", 2° 21' 7.92" is printed as the decimals it means (issue 18).
+        static const QRegularExpression exifText(
+            R"("exif":\s*\{\s*"country":\s*"FR",\s*"lat":\s*48\.8566,\s*"lon":\s*2\.3522\s*\})");
+        QVERIFY(exifText.match(QString::fromUtf8(p.out)).hasMatch());
         QVERIFY(r.value("error_km").isDouble());
       }
       if (r.value("path").toString().endsWith("untagged.png")) {

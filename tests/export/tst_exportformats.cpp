@@ -333,6 +333,40 @@ private Q_SLOTS:
     QVERIFY(!resultFromJson(QJsonObject{{"status", "ok"}}).has_value());
   }
 
+  // Issue 18: the app showed "13,835 km", the reports "13834.6 km": one spelling now, the app's —
+  // whole km with the locale's grouping, one decimal below 10 km.
+  void distanceText_data() {
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<double>("km");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("en-large") << "en_US" << 13834.6 << "13,835 km";
+    QTest::newRow("en-medium") << "en_US" << 742.4 << "742 km";
+    QTest::newRow("en-ten") << "en_US" << 10.04 << "10 km";
+    QTest::newRow("en-small") << "en_US" << 8.44 << "8.4 km";
+    QTest::newRow("en-zero") << "en_US" << 0.0 << "0.0 km";
+    QTest::newRow("de-large") << "de_DE" << 13834.6 << "13.835 km";
+    QTest::newRow("de-small") << "de_DE" << 8.44 << "8,4 km";
+    QTest::newRow("c-large") << "C" << 13834.6 << "13835 km";
+  }
+  void distanceText() {
+    QFETCH(QString, locale);
+    QFETCH(double, km);
+    QFETCH(QString, text);
+    QCOMPARE(formatDistanceKm(km, QLocale(locale)), text);
+  }
+  // The KML descriptions a person reads in Google Earth use it too; its data field stays exact.
+  void kmlDistanceText() {
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    std::vector<ImageResult> results = sampleResults(kDir);
+    results[0].errorKm = 13834.6;
+    const QString kml = QString::fromUtf8(exportToBytes(results, ExportFormat::Kml, {}, {}));
+    QLocale::setDefault(before);
+    QVERIFY(kml.contains(QStringLiteral("Error: 13,835 km")));
+    QVERIFY(kml.contains(QStringLiteral("<name>Error 13,835 km</name>")));
+    QVERIFY(kml.contains(QStringLiteral("<value>13834.6</value>")));
+  }
+
   void privacy_data() {
     QTest::addColumn<int>("format");
     QTest::newRow("csv") << int(ExportFormat::Csv);
@@ -354,7 +388,8 @@ private Q_SLOTS:
     QStringList errorNeedles;
     for (const ImageResult &r : results)
       if (r.errorKm)
-        errorNeedles << formatNumber(*r.errorKm) << QString::number(*r.errorKm, 'f', 1) + " km"
+        errorNeedles << formatNumber(*r.errorKm) << formatDistanceKm(*r.errorKm)
+                     << QString::number(*r.errorKm, 'f', 1) + " km"
                      << QString::number(*r.errorKm, 'f', 2) + " km";
     ExportOptions shown;
     ExportOptions hidden;

@@ -133,6 +133,20 @@ private Q_SLOTS:
     QCOMPARE(exifs, expectExif);
   }
 
+  // Issue 18: the icons pointed at maps.google.com, which Google Earth fetches when the file is
+  // opened: a KML of a case must not call out. The styles keep their colours, without an href.
+  void kmlReferencesNothingOnline() {
+    ReportContext ctx;
+    const QByteArray kml = exportToBytes(sampleResults(kDir), ExportFormat::Kml, ExportOptions{}, ctx);
+    QVERIFY(kml.contains("<IconStyle>"));
+    QVERIFY(!kml.contains("<href>"));
+    QVERIFY(!kml.contains("<Icon>"));
+    QByteArray rest = kml;
+    rest.replace("xmlns=\"http://www.opengis.net/kml/2.2\"", ""); // a name, never fetched
+    QVERIFY2(!rest.contains("http:") && !rest.contains("https:"), rest.constData());
+    QCOMPARE(kml.count("<color>"), 3); // estimate, EXIF and the error line still differ in colour
+  }
+
   void kml_data() {
     QTest::addColumn<bool>("includeExif");
     QTest::newRow("with-exif") << true;

@@ -97,12 +97,143 @@ double colourShare(const QImage &img, QColor c, int tol) {
   return double(hits) / double(rgb.width() * rgb.height());
 }
 
+// An analysed image whose names are long everywhere a report prints one, with a long error.
+ImageResult longNamesResult(const QString &dir, int i) {
+  using streetlens::test::place;
+  ImageResult r;
+  r.path =
+      dir +
+      QStringLiteral("/%1 street corner near the Boulevard du Trente Juin, Kinshasa, long name.jpg").arg(i);
+  r.sha256 = QString(64, QLatin1Char('c'));
+  r.status = ImageStatus::Done;
+  r.countries = {
+      place("CD", "Democratic Republic of the Congo", "CD", "", geo::GeoPoint{-2.9, 23.6}, 0, 0.452),
+      place("GS", "South Georgia and the South Sandwich Islands", "GS", "", geo::GeoPoint{-54.4, -36.6}, 0,
+            0.301),
+      place("VC", "Saint Vincent and the Grenadines", "VC", "", geo::GeoPoint{13.25, -61.2}, 0, 0.11)};
+  r.regions = {place("CD.06", "Kinshasa City Province of the Democratic Republic", "CD", "",
+                     geo::GeoPoint{-4.4, 15.3}, 0, 0.4)};
+  r.cities = {place("2314302", "Kinshasa", "CD", "CD.06", geo::GeoPoint{-4.32758, 15.31357}, 7785965, 0.3),
+              place("1", "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch", "GB", "GB.WLS",
+                    geo::GeoPoint{53.22, -4.2}, 3107, 0.1)};
+  r.estimate = geo::GeoPoint{-4.32758, 15.31357};
+  r.estimateLabel = QStringLiteral("Kinshasa, Kinshasa City Province, Democratic Republic of the Congo");
+  r.exifLocation = geo::GeoPoint{71.0, -179.0};
+  r.errorKm = 13834.6;
+  return r;
+}
+
+ImageResult failedResult(const QString &dir, int i) {
+  ImageResult r;
+  r.path = dir + QStringLiteral("/failed-%1.jpg").arg(i);
+  r.sha256 = QString(64, QLatin1Char('0' + char(i)));
+  r.status = ImageStatus::Failed;
+  r.error = QStringLiteral("%1: corrupt JPEG data (truncated: no end-of-image marker)").arg(r.path);
+  return r;
+}
+
+QStringList pdfPages(const QString &pdf, const QString &dir) {
+  bool ok = false;
+  runTool(
+      kPdftoppm,
+      {QStringLiteral("-r"), QStringLiteral("20"), QStringLiteral("-png"), pdf, dir + QStringLiteral("/pg")},
+      &ok);
+  return ok ? QDir(dir).entryList({QStringLiteral("pg-*.png")}, QDir::Files, QDir::Name) : QStringList();
+}
+
 } // namespace
 
 class TestExportReport : public QObject {
   Q_OBJECT
 
 private Q_SLOTS:
+  // Distances follow the locale, like the app's: the tests read them in English.
+  void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
+
+  // Issue 18: a failed image had a page of its own, nearly blank; it is one row of the summary now
+  // (its reason and SHA-256), in the PDF and in the HTML.
+  void failedImagesHaveNoPage() {
+    if (!QFileInfo::exists(kPdftoppm) || !QFileInfo::exists(kPdftotext))
+      QSKIP("pdftoppm/pdftotext are not installed");
+    QTemporaryDir tmp;
+    std::vector<ImageResult> results{longNamesResult(tmp.path(), 1)};
+    for (int i = 1; i <= 6; ++i)
+      results.push_back(failedResult(tmp.path(), i));
+    const ReportContext ctx = sampleContext(false);
+    QString error;
+    const QString pdf = tmp.filePath(QStringLiteral("r.pdf"));
+    QVERIFY2(exportResults(results, ExportFormat::Pdf, pdf, {}, ctx, &error), qPrintable(error));
+    const QStringList pages = pdfPages(pdf, tmp.path());
+    QVERIFY2(!pages.isEmpty() && pages.size() <= 3, qPrintable(pages.join(u' '))); // was 8: a page each
+    bool ok = false;
+    const QString text =
+        runTool(kPdftotext, {QStringLiteral("-raw"), pdf, QStringLiteral("-")}, &ok).simplified();
+    QVERIFY(ok);
+    for (int i = 1; i <= 6; ++i) {
+      const ImageResult &r = results[size_t(i)];
+      QVERIFY2(text.contains(QStringLiteral("failed-%1.jpg").arg(i)), qPrintable(text));
+      QVERIFY2(text.contains(r.sha256), qPrintable(r.sha256));
+      QVERIFY2(!text.contains(QStringLiteral("%1. failed-%2.jpg").arg(i + 1).arg(i)),
+               qPrintable(text)); // no title
+    }
+    QVERIFY(text.contains(QStringLiteral("corrupt JPEG data (truncated: no end-of-image marker)")));
+    const QString html = QString::fromUtf8(exportToBytes(results, ExportFormat::Html, {}, ctx));
+    QCOMPARE(html.count(QStringLiteral("<section class=\"page\">")),
+             2); // the cover and the one analysed image
+    for (int i = 1; i <= 6; ++i)
+      QVERIFY(html.contains(results[size_t(i)].sha256));
+  }
+
+  // Issue 18: the Error column was clipped ("13834.6 …") and long country names were cut; every
+  // text of the PDF wraps or fits now, and distances read as in the app ("13,835 km").
+  void pdfCutsNothing() {
+    if (!QFileInfo::exists(kPdftotext))
+      QSKIP("pdftotext is not installed");
+    QTemporaryDir tmp;
+    std::vector<ImageResult> results;
+    for (int i = 1; i <= 3; ++i)
+      results.push_back(longNamesResult(tmp.path(), i));
+    const QString pdf = tmp.filePath(QStringLiteral("r.pdf"));
+    QString error;
+    QVERIFY2(exportResults(results, ExportFormat::Pdf, pdf, {}, sampleContext(false), &error),
+             qPrintable(error));
+    bool ok = false;
+    const QString text =
+        runTool(kPdftotext, {QStringLiteral("-raw"), pdf, QStringLiteral("-")}, &ok).simplified();
+    QVERIFY(ok);
+    QVERIFY2(!text.contains(QChar(0x2026)), qPrintable(text)); // no "…": nothing elided
+    QVERIFY2(!text.contains(QStringLiteral("13834.6")), qPrintable(text));
+    // The median tile, the summary's Error column and each image's EXIF box.
+    QVERIFY2(text.count(QStringLiteral("13,835 km")) == 1 + 3 + 3, qPrintable(text));
+    for (const QString &name :
+         {QStringLiteral("Democratic Republic of the Congo (45.2%)"),
+          QStringLiteral("South Georgia and the South Sandwich Islands"),
+          QStringLiteral("Kinshasa City Province of the Democratic Republic CD.06"),
+          QStringLiteral("Kinshasa, Kinshasa City Province, Democratic Republic of the Congo"),
+          QStringLiteral("Boulevard du Trente Juin, Kinshasa, long name.jpg")})
+      QVERIFY2(text.contains(name), qPrintable(name + QStringLiteral(" in: ") + text));
+    const QString html =
+        QString::fromUtf8(exportToBytes(results, ExportFormat::Html, {}, sampleContext(false)));
+    QVERIFY(html.contains(QStringLiteral("13,835 km")));
+    QVERIFY(!html.contains(QStringLiteral("13834.6")));
+  }
+
+  // Issue 18: the app and the CLI wrote different settings blocks; both call this one now.
+  void settingsBlock() {
+    AnalysisSettings s;
+    s.restrictToCountries = {QStringLiteral("FR"), QStringLiteral("BE")};
+    QCOMPARE(reportSettingsSummary(s, QStringLiteral("/cases/places.csv")),
+             QStringLiteral("mode: hierarchical\n"
+                            "top-k: 5\n"
+                            "countries expanded: up to 5 (until 99 % of the probability)\n"
+                            "cities per country: 30\n"
+                            "country templates: A Street View photo in {country}.\n"
+                            "region templates: A Street View photo in the region of {region} in {country}.\n"
+                            "city templates: A Street View photo from {city}.\n"
+                            "restricted to: FR, BE\n"
+                            "candidate list: /cases/places.csv"));
+  }
+
   void html_data() {
     QTest::addColumn<bool>("withMap");
     QTest::addColumn<bool>("includeExif");
@@ -191,7 +322,8 @@ private Q_SLOTS:
             &ok);
     QVERIFY(ok);
     QStringList pages = QDir(tmp.path()).entryList({QStringLiteral("page-*.png")}, QDir::Files, QDir::Name);
-    QVERIFY2(pages.size() >= int(results.size()) + 1, qPrintable(pages.join(u' ')));
+    // A page (or more) per analysed image; the failed one is a row of the summary.
+    QVERIFY2(pages.size() >= int(results.size()), qPrintable(pages.join(u' ')));
     QImage cover(tmp.filePath(pages[0]));
     QImage first(tmp.filePath(pages[1]));
     QVERIFY(!cover.isNull() && !first.isNull());
@@ -228,7 +360,7 @@ private Q_SLOTS:
     }
     for (const ImageResult &r : results)
       if (r.errorKm)
-        QCOMPARE(text.contains(QString::number(*r.errorKm, 'f', 1) + QStringLiteral(" km")), includeExif);
+        QCOMPARE(text.contains(formatDistanceKm(*r.errorKm)), includeExif);
   }
 
   // The map callback never sees withheld EXIF data, and is called for successful images only.

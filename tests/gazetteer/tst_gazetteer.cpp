@@ -1,11 +1,13 @@
 // The built-in gazetteer data (resources/gazetteer): completeness, consistency, lookups and
 // countryAt() on real borders. Load time is printed, not asserted.
 #include "core/gazetteer/Gazetteer.h"
+#include "core/geo/GreatCircle.h"
 
 #include <QElapsedTimer>
 #include <QSet>
 #include <QTest>
 #include <QtConcurrent>
+#include <cmath>
 
 using namespace streetlens;
 using namespace streetlens::gazetteer;
@@ -23,6 +25,8 @@ private Q_SLOTS:
   void countries();
   void coordinatesValid();
   void regionsAndCities();
+  void noPlaceRepeatsASeat_data();
+  void noPlaceRepeatsASeat();
   void diacritics_data();
   void diacritics();
   void lookups();
@@ -132,6 +136,64 @@ void TestGazetteer::regionsAndCities() {
     QVERIFY2(m_g->country(r.countryCode), qPrintable(r.code));
     QVERIFY(r.code.startsWith(r.countryCode + QLatin1Char('.')));
   }
+}
+
+namespace {
+
+// The rule of tools/gazetteer/build.mjs: a plain populated place (PPL) within a seat's urban
+// radius (√population / 100 km) in the same admin-1 region, with a population within 10 % of the
+// seat's, is the seat listed a second time (a GeoNames district or older entry).
+bool repeatsSeat(const City &place, const City &seat) {
+  static const QStringList seats{"PPLC", "PPLA", "PPLA2", "PPLA3"};
+  if (place.featureCode != QLatin1String("PPL") || !seats.contains(seat.featureCode) ||
+      place.regionCode.isEmpty() || place.regionCode != seat.regionCode || place.population <= 0 ||
+      seat.population <= 0)
+    return false;
+  const double ratio = double(place.population) / double(seat.population);
+  return ratio <= 1.1 && ratio >= 1 / 1.1 &&
+         geo::haversineKm(place.location, seat.location) <= std::sqrt(double(seat.population)) / 100.0;
+}
+
+} // namespace
+
+// Issue 18: "Āzādshahr, Hamadan, pop. 514,102" was listed next to Hamadān (528,256), 5 km away.
+void TestGazetteer::noPlaceRepeatsASeat_data() {
+  QTest::addColumn<qint64>("seatId");
+  QTest::addColumn<QString>("seatName");
+  QTest::newRow("Hamadān (Āzādshahr)") << qint64(132144) << QStringLiteral("Hamadān");
+  QTest::newRow("Bacolod City (Mansilingan)") << qint64(1729564) << QStringLiteral("Bacolod City");
+  QTest::newRow("Conakry (Camayenne)") << qint64(2422465) << QStringLiteral("Conakry");
+  QTest::newRow("San Pedro Garza García (San Pedro Garza Garcia)")
+      << qint64(4005937) << QStringLiteral("San Pedro Garza García");
+  QTest::newRow("all seats") << qint64(0) << QString();
+}
+
+void TestGazetteer::noPlaceRepeatsASeat() {
+  QFETCH(qint64, seatId);
+  QFETCH(QString, seatName);
+  QVector<const City *> seats;
+  if (seatId) {
+    const City *seat = m_g->city(seatId);
+    QVERIFY2(seat, qPrintable(seatName));
+    QCOMPARE(seat->name, seatName);
+    seats << seat;
+  } else {
+    for (const City &c : m_g->cities())
+      seats << &c;
+  }
+  QHash<QString, QVector<const City *>> byRegion;
+  for (const City &c : m_g->cities())
+    byRegion[c.regionCode] << &c;
+  QStringList repeats;
+  for (const City *seat : seats)
+    for (const City *c : byRegion.value(seat->regionCode))
+      if (c != seat && repeatsSeat(*c, *seat))
+        repeats << QStringLiteral("%1 (%2, pop. %3) next to %4 (pop. %5)")
+                       .arg(c->name, c->regionCode)
+                       .arg(c->population)
+                       .arg(seat->name)
+                       .arg(seat->population);
+  QVERIFY2(repeats.isEmpty(), qPrintable(repeats.join(QStringLiteral("; "))));
 }
 
 void TestGazetteer::diacritics_data() {

@@ -400,6 +400,41 @@ private Q_SLOTS:
     QVERIFY(!info.gps->time.isValid());
   }
 
+  // Issue 18: CSV exports printed 2.3522000000000003 for a photo tagged 2.3522 (2° 21' 7.92"):
+  // the degrees must be the decimal the tag means, rounded once, so that the shortest round-trip
+  // text of every export is the decimal itself.
+  void exifGpsDegreesAreTheDecimal_data() {
+    QTest::addColumn<QString>("dms");
+    QTest::addColumn<double>("degrees");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("2.3522") << "2/1 21/1 792/100" << 2.3522 << "2.3522";
+    QTest::newRow("139.6503") << "139/1 39/1 108/100" << 139.6503 << "139.6503";
+    QTest::newRow("151.2091") << "151/1 12/1 3276/100" << 151.2091 << "151.2091";
+    QTest::newRow("48.8566") << "48/1 51/1 2376/100" << 48.8566 << "48.8566";
+    QTest::newRow("decimal-minutes") << "2/1 1766/100 0/1" << 2.2943333333333333 << "2.2943333333333333";
+    QTest::newRow("degrees-only") << "35/1" << 35.0 << "35";
+    QTest::newRow("large-denominators")
+        << "12/1 34/1 56789012/1000000" << (12 + 34 / 60.0 + 56.789012 / 3600) << "12.582441392222222";
+  }
+  void exifGpsDegreesAreTheDecimal() {
+    QFETCH(QString, dms);
+    QFETCH(double, degrees);
+    QFETCH(QString, text);
+    const QString path =
+        jpegWithExif(QString("dms_%1.jpg").arg(QTest::currentDataTag()), [&](Exiv2::ExifData &d) {
+          d["Exif.GPSInfo.GPSLatitudeRef"] = std::string("N");
+          d["Exif.GPSInfo.GPSLatitude"] = std::string("10/1 0/1 0/1");
+          d["Exif.GPSInfo.GPSLongitudeRef"] = std::string("E");
+          d["Exif.GPSInfo.GPSLongitude"] = dms.toStdString();
+        });
+    QVERIFY(!path.isEmpty());
+    const ExifInfo info = readExif(readAll(path));
+    QVERIFY(info.gps.has_value());
+    QCOMPARE(QString::number(info.gps->lon, 'g', QLocale::FloatingPointShortest), text);
+    QVERIFY2(std::abs(info.gps->lon - degrees) <= 1e-15 * degrees,
+             qPrintable(QString::number(info.gps->lon, 'g', 17)));
+  }
+
   void exifGpsAltitudeTimeCamera() {
     const QString path = jpegWithExif("full.jpg", [](Exiv2::ExifData &d) {
       d["Exif.Image.Make"] = std::string("Streetcam");

@@ -191,7 +191,7 @@ const clean = (s) => String(s).replace(/[\t\r\n]+/g, ' ').trim();
 
 // ------------------------------------------------------------------------------------ cities
 const adminNames = new Map(admin1.map((a) => [a.code, a.name]));
-const citiesAll = allCities
+const citiesListed = allCities
   .filter((c) => !EXCLUDED_FEATURES.has(c.featureCode) || c.featureCode === 'PPLC')
   .map((c) => ({
     id: c.cityId,
@@ -203,6 +203,42 @@ const citiesAll = allCities
     lat: c.loc.coordinates[1],
     lon: c.loc.coordinates[0],
   }));
+
+// GeoNames lists some cities twice: the administrative seat and, a few kilometres away, a plain
+// populated place (PPL) carrying the seat's population again — a district or an older entry
+// (Āzādshahr with 514,102 next to Hamadān with 528,256; Mansilingan next to Bacolod City; "San
+// Pedro Garza Garcia" next to "San Pedro Garza García"). Such a PPL is dropped when a seat of the
+// same admin-1 region lies within the seat's urban radius, √population / 100 km (a round city at
+// about 3,200 inhabitants per km²), and the two populations differ by at most 10 %. The rule
+// also merges two real neighbours 2 km apart (Runcorn into Widnes, Mitcham into Morden); at the
+// scale of the estimates they are one spot. tests/gazetteer checks the same rule on the output.
+const DUPLICATE_SEATS = new Set(['PPLC', 'PPLA', 'PPLA2', 'PPLA3']);
+const DUPLICATE_POPULATION_RATIO = 1.1;
+function haversineKm(a, b) {
+  const h = Math.sin(rad(b.lat - a.lat) / 2) ** 2 +
+    Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(rad(b.lon - a.lon) / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+const seatsByRegion = new Map();
+for (const c of citiesListed) {
+  if (!c.region || !DUPLICATE_SEATS.has(c.feature) || c.population <= 0) continue;
+  if (!seatsByRegion.has(c.region)) seatsByRegion.set(c.region, []);
+  seatsByRegion.get(c.region).push(c);
+}
+const duplicateOf = (c) => {
+  if (c.feature !== 'PPL' || c.population <= 0) return null;
+  return (seatsByRegion.get(c.region) ?? []).find((s) => {
+    const ratio = c.population / s.population;
+    return ratio <= DUPLICATE_POPULATION_RATIO && ratio >= 1 / DUPLICATE_POPULATION_RATIO &&
+      haversineKm(c, s) <= Math.sqrt(s.population) / 100;
+  }) ?? null;
+};
+const duplicates = citiesListed.map((c) => [c, duplicateOf(c)]).filter(([, s]) => s);
+console.log(`dropped ${duplicates.length} places listed again next to their seat: ` +
+  duplicates.filter(([c]) => c.population >= MIN_POPULATION)
+    .map(([c, s]) => `${c.name} (${s.name})`).join(', '));
+const dropped = new Set(duplicates.map(([c]) => c.id));
+const citiesAll = citiesListed.filter((c) => !dropped.has(c.id));
 const cities = citiesAll
   .filter((c) => c.population >= MIN_POPULATION || c.feature === 'PPLC' || c.feature === 'PPLA') // + admin-1 seats
   .sort((a, b) => a.country.localeCompare(b.country) || b.population - a.population || a.id - b.id);
