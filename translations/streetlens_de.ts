@@ -60,6 +60,13 @@
     </message>
 </context>
 <context>
+    <name>streetlens::ui::AreaDrawOverlay</name>
+    <message>
+        <source>Click the corners · Enter or double-click ends · Backspace undoes · Esc cancels</source>
+        <translation>Ecken klicken · Eingabe oder Doppelklick beendet · Rücktaste nimmt zurück · Esc bricht ab</translation>
+    </message>
+</context>
+<context>
     <name>streetlens::ui::DownloadDialog</name>
     <message>
         <source>Download StreetCLIP</source>
@@ -120,6 +127,188 @@
     <message>
         <source>Done. The model is ready.</source>
         <translation>Fertig. Das Modell ist bereit.</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::EvidenceController</name>
+    <message numerus="yes">
+        <source>Applying the constraint to %n photo(s)…</source>
+        <translation><numerusform>Die Einschränkung wird auf %n Foto(s) angewendet …</numerusform><numerusform>Die Einschränkung wird auf %n Foto(s) angewendet …</numerusform></translation>
+    </message>
+    <message>
+        <source>Constraint cleared: the model&apos;s own answers.</source>
+        <translation>Einschränkung aufgehoben: die eigenen Antworten des Modells.</translation>
+    </message>
+    <message>
+        <source>Select two or more analysed photos of the same place to group them.</source>
+        <translation>Wählen Sie zwei oder mehr analysierte Fotos desselben Orts, um sie zu gruppieren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Site &quot;%1&quot;: %n photo(s) fused.</source>
+        <translation><numerusform>Ort „%1“: %n Foto(s) zusammengeführt.</numerusform><numerusform>Ort „%1“: %n Foto(s) zusammengeführt.</numerusform></translation>
+    </message>
+    <message>
+        <source>Site &quot;%1&quot;: %2 of %3 photos fused (the others have nothing inside the constraint).</source>
+        <translation>Ort „%1“: %2 von %3 Fotos zusammengeführt (die anderen haben nichts innerhalb der Einschränkung).</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::EvidencePanel</name>
+    <message>
+        <source>What you know about where</source>
+        <translation>Was Sie über den Ort wissen</translation>
+    </message>
+    <message>
+        <source>e.g. HU, AT, SK</source>
+        <translation>z. B. HU, AT, SK</translation>
+    </message>
+    <message>
+        <source>Keep only these countries (ISO codes, comma-separated)</source>
+        <translation>Nur diese Länder behalten (ISO-Codes, durch Kommas getrennt)</translation>
+    </message>
+    <message>
+        <source>e.g. RU</source>
+        <translation>z. B. RU</translation>
+    </message>
+    <message>
+        <source>Exclude these countries</source>
+        <translation>Diese Länder ausschließen</translation>
+    </message>
+    <message>
+        <source>Only countries</source>
+        <translation>Nur Länder</translation>
+    </message>
+    <message>
+        <source>Not countries</source>
+        <translation>Nicht diese Länder</translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation>Gebiete</translation>
+    </message>
+    <message>
+        <source>Draw area</source>
+        <translation>Gebiet zeichnen</translation>
+    </message>
+    <message>
+        <source>Click the corners on the map; Enter or double-click ends, Esc cancels</source>
+        <translation>Klicken Sie die Ecken auf der Karte; Eingabe oder Doppelklick beendet, Esc bricht ab</translation>
+    </message>
+    <message>
+        <source>Draw exclusion</source>
+        <translation>Ausschluss zeichnen</translation>
+    </message>
+    <message>
+        <source>GeoJSON…</source>
+        <translation>GeoJSON …</translation>
+    </message>
+    <message>
+        <source>Load the Polygon/MultiPolygon areas of a GeoJSON file</source>
+        <translation>Die Polygon-/MultiPolygon-Gebiete einer GeoJSON-Datei laden</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Areas to keep the answer within</source>
+        <translation>Gebiete, in denen die Antwort liegen muss</translation>
+    </message>
+    <message>
+        <source>GeoJSON (*.geojson *.json)</source>
+        <translation>GeoJSON (*.geojson *.json)</translation>
+    </message>
+    <message>
+        <source> km</source>
+        <translation> km</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Latitude of the centre</source>
+        <translation>Breite des Mittelpunkts</translation>
+    </message>
+    <message>
+        <source>Longitude of the centre</source>
+        <translation>Länge des Mittelpunkts</translation>
+    </message>
+    <message>
+        <source>Near</source>
+        <translation>In der Nähe</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <translation>Alles löschen</translation>
+    </message>
+    <message>
+        <source>Several photos of one place</source>
+        <translation>Mehrere Fotos eines Orts</translation>
+    </message>
+    <message>
+        <source>Site name</source>
+        <translation>Name des Orts</translation>
+    </message>
+    <message>
+        <source>Group selected</source>
+        <translation>Auswahl gruppieren</translation>
+    </message>
+    <message>
+        <source>Fuse the photos selected in the list into one site</source>
+        <translation>Die in der Liste ausgewählten Fotos zu einem Ort zusammenführen</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Within area %1</source>
+        <translation>Innerhalb von Gebiet %1</translation>
+    </message>
+    <message>
+        <source>Excluded area %1</source>
+        <translation>Ausgeschlossenes Gebiet %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot open (%2)</source>
+        <translation>%1: kann nicht geöffnet werden (%2)</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3 of %4)</source>
+        <translation>%1 %2 (%3 von %4)</translation>
+    </message>
+    <message>
+        <source>Not in</source>
+        <translation>Nicht in</translation>
+    </message>
+    <message>
+        <source>Within</source>
+        <translation>Innerhalb von</translation>
+    </message>
+    <message>
+        <source>An area needs at least three corners.</source>
+        <translation>Ein Gebiet braucht mindestens drei Ecken.</translation>
+    </message>
+    <message>
+        <source>Not in drawn area (%1 corners)</source>
+        <translation>Nicht im gezeichneten Gebiet (%1 Ecken)</translation>
+    </message>
+    <message>
+        <source>Within drawn area (%1 corners)</source>
+        <translation>Im gezeichneten Gebiet (%1 Ecken)</translation>
+    </message>
+    <message>
+        <source>Within %1 km of %2, %3</source>
+        <translation>Im Umkreis von %1 km um %2, %3</translation>
+    </message>
+    <message>
+        <source>Only %1 % of the model&apos;s probability lies inside: too little to show a place.</source>
+        <translation>Nur %1 % der Wahrscheinlichkeit des Modells liegen innerhalb: zu wenig, um einen Ort zu zeigen.</translation>
+    </message>
+    <message>
+        <source>%1 % of the model&apos;s probability lies inside.</source>
+        <translation>%1 % der Wahrscheinlichkeit des Modells liegen innerhalb.</translation>
     </message>
 </context>
 <context>
@@ -718,6 +907,18 @@ Wo wurde dieses Straßenfoto aufgenommen? Lokale Geolokalisierung mit StreetCLIP
         <source>Nothing to re-analyse.</source>
         <translation>Nichts neu zu analysieren.</translation>
     </message>
+    <message>
+        <source>&amp;Evidence: what you know, sites</source>
+        <translation>&amp;Indizien: Was Sie wissen, Orte</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Indizien</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapExportDialog</name>
@@ -919,6 +1120,14 @@ Wahrscheinlichkeit: %2</translation>
     <message>
         <source>StreetLens · %1 · locations are estimates, not proof</source>
         <translation>StreetLens · %1 · Orte sind Schätzungen, keine Beweise</translation>
+    </message>
+    <message>
+        <source>Confidence regions</source>
+        <translation>Konfidenzregionen</translation>
+    </message>
+    <message>
+        <source>Constraint areas</source>
+        <translation>Gebiete der Einschränkung</translation>
     </message>
 </context>
 <context>

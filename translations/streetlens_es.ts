@@ -60,6 +60,13 @@
     </message>
 </context>
 <context>
+    <name>streetlens::ui::AreaDrawOverlay</name>
+    <message>
+        <source>Click the corners · Enter or double-click ends · Backspace undoes · Esc cancels</source>
+        <translation>Haga clic en los vértices · Intro o doble clic termina · Retroceso deshace · Esc cancela</translation>
+    </message>
+</context>
+<context>
     <name>streetlens::ui::DownloadDialog</name>
     <message>
         <source>Download StreetCLIP</source>
@@ -120,6 +127,188 @@
     <message>
         <source>Done. The model is ready.</source>
         <translation>Listo. El modelo está preparado.</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::EvidenceController</name>
+    <message numerus="yes">
+        <source>Applying the constraint to %n photo(s)…</source>
+        <translation><numerusform>Aplicando la restricción a %n foto(s)…</numerusform><numerusform>Aplicando la restricción a %n foto(s)…</numerusform></translation>
+    </message>
+    <message>
+        <source>Constraint cleared: the model&apos;s own answers.</source>
+        <translation>Restricción quitada: las respuestas propias del modelo.</translation>
+    </message>
+    <message>
+        <source>Select two or more analysed photos of the same place to group them.</source>
+        <translation>Seleccione dos o más fotos analizadas del mismo lugar para agruparlas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Site &quot;%1&quot;: %n photo(s) fused.</source>
+        <translation><numerusform>Sitio «%1»: %n foto(s) fusionada(s).</numerusform><numerusform>Sitio «%1»: %n foto(s) fusionada(s).</numerusform></translation>
+    </message>
+    <message>
+        <source>Site &quot;%1&quot;: %2 of %3 photos fused (the others have nothing inside the constraint).</source>
+        <translation>Sitio «%1»: %2 de %3 fotos fusionadas (las demás no tienen nada dentro de la restricción).</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::EvidencePanel</name>
+    <message>
+        <source>What you know about where</source>
+        <translation>Lo que sabe sobre el lugar</translation>
+    </message>
+    <message>
+        <source>e.g. HU, AT, SK</source>
+        <translation>p. ej. HU, AT, SK</translation>
+    </message>
+    <message>
+        <source>Keep only these countries (ISO codes, comma-separated)</source>
+        <translation>Conservar solo estos países (códigos ISO, separados por comas)</translation>
+    </message>
+    <message>
+        <source>e.g. RU</source>
+        <translation>p. ej. RU</translation>
+    </message>
+    <message>
+        <source>Exclude these countries</source>
+        <translation>Excluir estos países</translation>
+    </message>
+    <message>
+        <source>Only countries</source>
+        <translation>Solo países</translation>
+    </message>
+    <message>
+        <source>Not countries</source>
+        <translation>No estos países</translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation>Áreas</translation>
+    </message>
+    <message>
+        <source>Draw area</source>
+        <translation>Dibujar área</translation>
+    </message>
+    <message>
+        <source>Click the corners on the map; Enter or double-click ends, Esc cancels</source>
+        <translation>Haga clic en los vértices en el mapa; Intro o doble clic termina, Esc cancela</translation>
+    </message>
+    <message>
+        <source>Draw exclusion</source>
+        <translation>Dibujar exclusión</translation>
+    </message>
+    <message>
+        <source>GeoJSON…</source>
+        <translation>GeoJSON…</translation>
+    </message>
+    <message>
+        <source>Load the Polygon/MultiPolygon areas of a GeoJSON file</source>
+        <translation>Cargar las áreas Polygon/MultiPolygon de un archivo GeoJSON</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Areas to keep the answer within</source>
+        <translation>Áreas en las que debe estar la respuesta</translation>
+    </message>
+    <message>
+        <source>GeoJSON (*.geojson *.json)</source>
+        <translation>GeoJSON (*.geojson *.json)</translation>
+    </message>
+    <message>
+        <source> km</source>
+        <translation> km</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Latitude of the centre</source>
+        <translation>Latitud del centro</translation>
+    </message>
+    <message>
+        <source>Longitude of the centre</source>
+        <translation>Longitud del centro</translation>
+    </message>
+    <message>
+        <source>Near</source>
+        <translation>Cerca de</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <translation>Borrar todo</translation>
+    </message>
+    <message>
+        <source>Several photos of one place</source>
+        <translation>Varias fotos de un mismo lugar</translation>
+    </message>
+    <message>
+        <source>Site name</source>
+        <translation>Nombre del sitio</translation>
+    </message>
+    <message>
+        <source>Group selected</source>
+        <translation>Agrupar selección</translation>
+    </message>
+    <message>
+        <source>Fuse the photos selected in the list into one site</source>
+        <translation>Fusionar las fotos seleccionadas en la lista en un sitio</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Sitio</translation>
+    </message>
+    <message>
+        <source>Within area %1</source>
+        <translation>Dentro del área %1</translation>
+    </message>
+    <message>
+        <source>Excluded area %1</source>
+        <translation>Área excluida %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot open (%2)</source>
+        <translation>%1: no se puede abrir (%2)</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3 of %4)</source>
+        <translation>%1 %2 (%3 de %4)</translation>
+    </message>
+    <message>
+        <source>Not in</source>
+        <translation>Fuera de</translation>
+    </message>
+    <message>
+        <source>Within</source>
+        <translation>Dentro de</translation>
+    </message>
+    <message>
+        <source>An area needs at least three corners.</source>
+        <translation>Un área necesita al menos tres vértices.</translation>
+    </message>
+    <message>
+        <source>Not in drawn area (%1 corners)</source>
+        <translation>Fuera del área dibujada (%1 vértices)</translation>
+    </message>
+    <message>
+        <source>Within drawn area (%1 corners)</source>
+        <translation>Dentro del área dibujada (%1 vértices)</translation>
+    </message>
+    <message>
+        <source>Within %1 km of %2, %3</source>
+        <translation>A menos de %1 km de %2, %3</translation>
+    </message>
+    <message>
+        <source>Only %1 % of the model&apos;s probability lies inside: too little to show a place.</source>
+        <translation>Solo el %1 % de la probabilidad del modelo queda dentro: demasiado poco para mostrar un lugar.</translation>
+    </message>
+    <message>
+        <source>%1 % of the model&apos;s probability lies inside.</source>
+        <translation>El %1 % de la probabilidad del modelo queda dentro.</translation>
     </message>
 </context>
 <context>
@@ -718,6 +907,18 @@ Where was this street photo taken? Local StreetCLIP geolocation. Estimates, not 
         <source>Nothing to re-analyse.</source>
         <translation>Nada que volver a analizar.</translation>
     </message>
+    <message>
+        <source>&amp;Evidence: what you know, sites</source>
+        <translation>&amp;Indicios: lo que sabe, sitios</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Resultados</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Indicios</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapExportDialog</name>
@@ -919,6 +1120,14 @@ Probabilidad: %2</translation>
     <message>
         <source>StreetLens · %1 · locations are estimates, not proof</source>
         <translation>StreetLens · %1 · las ubicaciones son estimaciones, no pruebas</translation>
+    </message>
+    <message>
+        <source>Confidence regions</source>
+        <translation>Regiones de confianza</translation>
+    </message>
+    <message>
+        <source>Constraint areas</source>
+        <translation>Áreas de la restricción</translation>
     </message>
 </context>
 <context>

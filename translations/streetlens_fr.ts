@@ -60,6 +60,13 @@
     </message>
 </context>
 <context>
+    <name>streetlens::ui::AreaDrawOverlay</name>
+    <message>
+        <source>Click the corners · Enter or double-click ends · Backspace undoes · Esc cancels</source>
+        <translation>Cliquez les sommets · Entrée ou double-clic termine · Retour arrière annule le dernier · Échap abandonne</translation>
+    </message>
+</context>
+<context>
     <name>streetlens::ui::DownloadDialog</name>
     <message>
         <source>Download StreetCLIP</source>
@@ -120,6 +127,188 @@
     <message>
         <source>Done. The model is ready.</source>
         <translation>Terminé. Le modèle est prêt.</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::EvidenceController</name>
+    <message numerus="yes">
+        <source>Applying the constraint to %n photo(s)…</source>
+        <translation><numerusform>Application de la contrainte à %n photo(s)…</numerusform><numerusform>Application de la contrainte à %n photo(s)…</numerusform></translation>
+    </message>
+    <message>
+        <source>Constraint cleared: the model&apos;s own answers.</source>
+        <translation>Contrainte retirée : les réponses du modèle lui-même.</translation>
+    </message>
+    <message>
+        <source>Select two or more analysed photos of the same place to group them.</source>
+        <translation>Sélectionnez au moins deux photos analysées du même lieu pour les grouper.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Site &quot;%1&quot;: %n photo(s) fused.</source>
+        <translation><numerusform>Site « %1 » : %n photo(s) fusionnée(s).</numerusform><numerusform>Site « %1 » : %n photo(s) fusionnée(s).</numerusform></translation>
+    </message>
+    <message>
+        <source>Site &quot;%1&quot;: %2 of %3 photos fused (the others have nothing inside the constraint).</source>
+        <translation>Site « %1 » : %2 photos sur %3 fusionnées (les autres n'ont rien dans la contrainte).</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::EvidencePanel</name>
+    <message>
+        <source>What you know about where</source>
+        <translation>Ce que vous savez du lieu</translation>
+    </message>
+    <message>
+        <source>e.g. HU, AT, SK</source>
+        <translation>p. ex. HU, AT, SK</translation>
+    </message>
+    <message>
+        <source>Keep only these countries (ISO codes, comma-separated)</source>
+        <translation>Ne garder que ces pays (codes ISO, séparés par des virgules)</translation>
+    </message>
+    <message>
+        <source>e.g. RU</source>
+        <translation>p. ex. RU</translation>
+    </message>
+    <message>
+        <source>Exclude these countries</source>
+        <translation>Exclure ces pays</translation>
+    </message>
+    <message>
+        <source>Only countries</source>
+        <translation>Seulement les pays</translation>
+    </message>
+    <message>
+        <source>Not countries</source>
+        <translation>Pas ces pays</translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation>Zones</translation>
+    </message>
+    <message>
+        <source>Draw area</source>
+        <translation>Dessiner une zone</translation>
+    </message>
+    <message>
+        <source>Click the corners on the map; Enter or double-click ends, Esc cancels</source>
+        <translation>Cliquez les sommets sur la carte ; Entrée ou double-clic termine, Échap annule</translation>
+    </message>
+    <message>
+        <source>Draw exclusion</source>
+        <translation>Dessiner une exclusion</translation>
+    </message>
+    <message>
+        <source>GeoJSON…</source>
+        <translation>GeoJSON…</translation>
+    </message>
+    <message>
+        <source>Load the Polygon/MultiPolygon areas of a GeoJSON file</source>
+        <translation>Charger les zones Polygon/MultiPolygon d'un fichier GeoJSON</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Areas to keep the answer within</source>
+        <translation>Zones où la réponse doit se trouver</translation>
+    </message>
+    <message>
+        <source>GeoJSON (*.geojson *.json)</source>
+        <translation>GeoJSON (*.geojson *.json)</translation>
+    </message>
+    <message>
+        <source> km</source>
+        <translation> km</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Latitude of the centre</source>
+        <translation>Latitude du centre</translation>
+    </message>
+    <message>
+        <source>Longitude of the centre</source>
+        <translation>Longitude du centre</translation>
+    </message>
+    <message>
+        <source>Near</source>
+        <translation>Près de</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <translation>Tout effacer</translation>
+    </message>
+    <message>
+        <source>Several photos of one place</source>
+        <translation>Plusieurs photos d'un même lieu</translation>
+    </message>
+    <message>
+        <source>Site name</source>
+        <translation>Nom du site</translation>
+    </message>
+    <message>
+        <source>Group selected</source>
+        <translation>Grouper la sélection</translation>
+    </message>
+    <message>
+        <source>Fuse the photos selected in the list into one site</source>
+        <translation>Fusionner les photos sélectionnées dans la liste en un site</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Within area %1</source>
+        <translation>Dans la zone %1</translation>
+    </message>
+    <message>
+        <source>Excluded area %1</source>
+        <translation>Zone exclue %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot open (%2)</source>
+        <translation>%1 : impossible d'ouvrir (%2)</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3 of %4)</source>
+        <translation>%1 %2 (%3 sur %4)</translation>
+    </message>
+    <message>
+        <source>Not in</source>
+        <translation>Hors de</translation>
+    </message>
+    <message>
+        <source>Within</source>
+        <translation>Dans</translation>
+    </message>
+    <message>
+        <source>An area needs at least three corners.</source>
+        <translation>Une zone a besoin d'au moins trois sommets.</translation>
+    </message>
+    <message>
+        <source>Not in drawn area (%1 corners)</source>
+        <translation>Hors de la zone dessinée (%1 sommets)</translation>
+    </message>
+    <message>
+        <source>Within drawn area (%1 corners)</source>
+        <translation>Dans la zone dessinée (%1 sommets)</translation>
+    </message>
+    <message>
+        <source>Within %1 km of %2, %3</source>
+        <translation>À moins de %1 km de %2, %3</translation>
+    </message>
+    <message>
+        <source>Only %1 % of the model&apos;s probability lies inside: too little to show a place.</source>
+        <translation>Seuls %1 % de la probabilité du modèle se trouvent à l'intérieur : trop peu pour montrer un lieu.</translation>
+    </message>
+    <message>
+        <source>%1 % of the model&apos;s probability lies inside.</source>
+        <translation>%1 % de la probabilité du modèle se trouvent à l'intérieur.</translation>
     </message>
 </context>
 <context>
@@ -718,6 +907,18 @@ Où cette photo de rue a-t-elle été prise&#xa0;? Géolocalisation locale avec 
         <source>Nothing to re-analyse.</source>
         <translation>Rien à réanalyser.</translation>
     </message>
+    <message>
+        <source>&amp;Evidence: what you know, sites</source>
+        <translation>&amp;Indices : ce que vous savez, sites</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Indices</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapExportDialog</name>
@@ -919,6 +1120,14 @@ Probabilité&#xa0;: %2</translation>
     <message>
         <source>StreetLens · %1 · locations are estimates, not proof</source>
         <translation>StreetLens · %1 · les lieux sont des estimations, pas des preuves</translation>
+    </message>
+    <message>
+        <source>Confidence regions</source>
+        <translation>Régions de confiance</translation>
+    </message>
+    <message>
+        <source>Constraint areas</source>
+        <translation>Zones de la contrainte</translation>
     </message>
 </context>
 <context>

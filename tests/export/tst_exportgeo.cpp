@@ -144,7 +144,9 @@ private Q_SLOTS:
     QByteArray rest = kml;
     rest.replace("xmlns=\"http://www.opengis.net/kml/2.2\"", ""); // a name, never fetched
     QVERIFY2(!rest.contains("http:") && !rest.contains("https:"), rest.constData());
-    QCOMPARE(kml.count("<color>"), 3); // estimate, EXIF and the error line still differ in colour
+    // Estimate, EXIF and the error line still differ in colour; each confidence-region style has
+    // a line and a fill colour.
+    QCOMPARE(kml.count("<color>"), 3 + 3 * 2);
   }
 
   void kml_data() {
