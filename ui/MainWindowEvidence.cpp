@@ -32,6 +32,7 @@ void MainWindow::buildEvidence() {
   m_rightTabs->addTab(results, tr("Results"));
   m_rightTabs->addTab(scroll, tr("Evidence"));
   m_rightTabs->setDocumentMode(true);
+  m_rightTabs->setObjectName(QStringLiteral("rightTabs"));
 }
 
 void MainWindow::showEvidence() {

@@ -55,12 +55,10 @@ void ProjectSession::createUntitled(const QString &path) {
 std::optional<std::vector<store::StoredImage>> ProjectSession::open(const QString &path, QString *error,
                                                                     bool asUntitled) {
   const bool same = QFileInfo(path).absoluteFilePath() == QFileInfo(m_path).absoluteFilePath();
-  std::unique_ptr<QLockFile> lock = same ? std::move(m_lock) : lockFor(path, error);
-  if (!lock) {
-    m_lock = nullptr;
-    if (same && error) // reopening the project shown: ours already
-      error->clear();
-    if (!same)
+  std::unique_ptr<QLockFile> lock; // the project shown keeps its lock until another one is open
+  if (!same) {
+    lock = lockFor(path, error);
+    if (!lock)
       return std::nullopt;
   }
   auto store = store::ProjectStore::open(path, error);
@@ -74,7 +72,8 @@ std::optional<std::vector<store::StoredImage>> ProjectSession::open(const QStrin
   m_store = std::move(store);
   m_path = m_store->path();
   m_untitled = asUntitled;
-  m_lock = std::move(lock);
+  if (!same)
+    m_lock = std::move(lock);
   m_pending = Pending::Open;
   m_analysis->openProject(m_path);
   return rows;
@@ -82,8 +81,9 @@ std::optional<std::vector<store::StoredImage>> ProjectSession::open(const QStrin
 
 void ProjectSession::saveAs(const QString &path) {
   QString err;
-  m_saveAsLock = lockFor(path, &err);
-  if (!m_saveAsLock) {
+  const bool same = QFileInfo(path).absoluteFilePath() == QFileInfo(m_path).absoluteFilePath();
+  m_saveAsLock = same ? nullptr : lockFor(path, &err); // its own file: the worker answers
+  if (!same && !m_saveAsLock) {
     Q_EMIT failed(true, err);
     return;
   }
@@ -115,7 +115,8 @@ void ProjectSession::onWorkerOpened(const QString &path, const QString &error) {
       Q_EMIT failed(true, err);
       return;
     }
-    m_lock = std::move(m_saveAsLock);
+    if (m_saveAsLock)
+      m_lock = std::move(m_saveAsLock);
     m_untitled = false;
     Q_EMIT savedAs(m_path, std::exchange(m_savedFromUntitled, {}));
   }

@@ -71,6 +71,8 @@ ResultsPanel::ResultsPanel(QWidget *parent) : QWidget(parent) {
   m_details->setWordWrap(true);
   m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
   m_details->setTextFormat(Qt::RichText);
+  // Long paths and hashes must not widen the panel (it scrolls vertically only).
+  m_details->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
   dl->addWidget(m_details);
   m_detailsBox->hide();
   layout->addWidget(m_detailsBox);

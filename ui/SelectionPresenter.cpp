@@ -86,8 +86,8 @@ QString SelectionPresenter::detailsHtml(const ImageRow &row, const QString &came
   };
   QStringList lines;
   lines << line(tr("File:"), QDir::toNativeSeparators(row.path));
-  if (!row.sha256.isEmpty() && !row.sha256.startsWith(QLatin1String("path:")))
-    lines << line(tr("SHA-256:"), row.sha256);
+  if (!row.sha256.isEmpty() && !row.sha256.startsWith(QLatin1String("path:"))) // two lines of 32
+    lines << line(tr("SHA-256:"), row.sha256.left(32)) + QStringLiteral("<br>") + row.sha256.mid(32);
   QString size = row.size > 0 ? loc.formattedDataSize(row.size) : QString();
   if (row.width > 0 && row.height > 0)
     size += (size.isEmpty() ? QString() : QStringLiteral(" · ")) +

@@ -1,21 +1,29 @@
 // Takes the screenshots in docs/screenshots/ of the real window (MainWindow + MapView, as the
 // composition root builds it) with a FakeEngine: empty (no model yet), during a batch, with
-// results, the export dialog. Run under Xvfb: xvfb-run -a -s "-screen 0 1600x1000x24"
-// streetlens_app_screenshots OUTDIR Not a test: a tool for the docs.
+// results, the export dialog, and the views of issue 18 — the photo's details and the estimate
+// label at world zoom, results marked after a settings change, the removal question, the map's
+// PNG dialog and an exported map, the quit question for untitled work, the recovery offer at the
+// next start. Run under Xvfb: xvfb-run -a -s "-screen 0 1600x1000x24"
+// streetlens_app_screenshots OUTDIR. Not a test: a tool for the docs.
 #include "AppTestUtil.h"
 #include "ui/AnalysisController.h"
 #include "ui/EvidencePanel.h"
 #include "ui/ImageListModel.h"
 #include "ui/MainWindow.h"
+#include "ui/ResultsPanel.h"
 #include "ui/map/AreaDrawOverlay.h"
+#include "ui/map/MapExportDialog.h"
 #include "ui/map/MapView.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QKeyEvent>
 #include <QLinearGradient>
+#include <QMessageBox>
 #include <QMouseEvent>
 #include <QScreen>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 
@@ -63,55 +71,6 @@ void grab(const QString &path) {
   qInfo("wrote %s", qPrintable(path));
 }
 
-// Issue 17: a polygon being drawn, the constrained photo with its 90 % region, three photos fused
-// into a site. The polygon is drawn with mouse events on the map's drawing overlay.
-void evidenceShots(ui::MainWindow &window, ui::MapView &map, const QString &out, std::function<void()> done) {
-  window.showEvidence();
-  window.imageList()->selectRow(3);
-  map.fitToResults();
-  QTimer::singleShot(2500, &window, [&window, &map, out, done] {
-    const ImageResult &r = *window.imageModel()->row(3).result;
-    const geo::GeoPoint c = r.estimate.value_or(geo::GeoPoint{});
-    Q_EMIT window.evidencePanel()->drawAreaRequested(false);
-    auto *overlay = map.findChild<ui::AreaDrawOverlay *>();
-    const QPointF centre = map.viewport().geoToPixel(c);
-    const QPointF corners[] = {{-150, -110}, {170, -90}, {140, 120}, {-120, 100}};
-    for (const QPointF &d : corners) {
-      const QPointF at = centre + d;
-      QMouseEvent press(QEvent::MouseButtonPress, at, overlay->mapToGlobal(at), Qt::LeftButton,
-                        Qt::LeftButton, {});
-      QCoreApplication::sendEvent(overlay, &press);
-    }
-    QMouseEvent move(QEvent::MouseMove, centre + QPointF(-160, 20),
-                     overlay->mapToGlobal(centre + QPointF(-160, 20)), Qt::NoButton, Qt::NoButton, {});
-    QCoreApplication::sendEvent(overlay, &move);
-    QTimer::singleShot(800, &window, [&window, &map, out, overlay, done] {
-      grab(QDir(out).filePath(QStringLiteral("app-evidence-draw.png")));
-      QKeyEvent enter(QEvent::KeyPress, Qt::Key_Return, {});
-      QCoreApplication::sendEvent(overlay, &enter);
-      QTimer::singleShot(3000, &window, [&window, &map, out, done] {
-        window.imageList()->selectRow(3);
-        QTimer::singleShot(2500, &window, [&window, &map, out, done] {
-          grab(QDir(out).filePath(QStringLiteral("app-evidence-region.png")));
-          window.imageList()->selectRow(0);
-          auto *sel = window.imageList()->selectionModel();
-          for (int row : {3, 5}) // photos with probability inside the drawn area
-            sel->select(window.imageModel()->index(row, 0),
-                        QItemSelectionModel::Select | QItemSelectionModel::Rows);
-          QTimer::singleShot(1500, &window, [&window, &map, out, done] {
-            Q_EMIT window.evidencePanel()->groupRequested(QStringLiteral("Main street"));
-            map.fitToResults();
-            QTimer::singleShot(2500, &window, [out, done] {
-              grab(QDir(out).filePath(QStringLiteral("app-evidence-site.png")));
-              done();
-            });
-          });
-        });
-      });
-    });
-  });
-}
-
 } // namespace
 
 int main(int argc, char **argv) {
@@ -125,6 +84,7 @@ int main(int argc, char **argv) {
   QStringList photos;
   for (int i = 0; i < 12; ++i)
     photos << writeStreet(tmp.filePath(QStringLiteral("photos")), i);
+  const QString shots = QDir(out).absolutePath();
 
   auto gate = std::make_shared<QSemaphore>(0);
   test::FakeEngine::Options options;
@@ -135,46 +95,156 @@ int main(int argc, char **argv) {
   o.untitledDir = tmp.filePath(QStringLiteral("untitled"));
   o.showFirstRunNote = false;
   o.offerRecovery = false;
-  ui::MainWindow window(test::fakeFactory(options), o);
+  auto window = std::make_unique<ui::MainWindow>(test::fakeFactory(options), o);
   auto *map = new ui::MapView;
-  window.setMapView(map);
-  window.setGeometry(0, 0, 1600, 1000);
-  window.show();
+  window->setMapView(map);
+  window->setGeometry(0, 0, 1600, 1000);
+  window->show();
+  std::unique_ptr<ui::MainWindow> second; // the next start, for the recovery offer
 
-  QTimer::singleShot(2500, &app, [&] {
-    grab(QDir(out).filePath(QStringLiteral("app-empty.png")));
-    window.useModel(QStringLiteral("fake"));
-    window.addPaths(photos);
+  // One step after the other, each after its delay.
+  std::vector<std::pair<int, std::function<void()>>> steps;
+  auto step = [&](int ms, std::function<void()> fn) { steps.emplace_back(ms, std::move(fn)); };
+  auto shot = [&](const QString &name) { grab(QDir(shots).filePath(name)); };
+  auto closeBoxes = [](QWidget *w) {
+    for (QMessageBox *b : w->findChildren<QMessageBox *>())
+      b->close();
+  };
+  step(2500, [&] {
+    shot(QStringLiteral("app-empty.png"));
+    window->useModel(QStringLiteral("fake"));
+    window->addPaths(photos);
     gate->release(5);
-    QTimer::singleShot(5000, &app, [&] {
-      window.imageList()->selectRow(1);
-      QTimer::singleShot(3000, &app, [&] {
-        grab(QDir(out).filePath(QStringLiteral("app-batch.png")));
-        gate->release(100);
-        QTimer::singleShot(4000, &app, [&] {
-          window.imageList()->selectRow(3);
-          map->fitToResults();
-          QTimer::singleShot(4000, &app, [&] {
-            grab(QDir(out).filePath(QStringLiteral("app-results.png")));
-            // The export dialog (Export > PDF report) over the window, three images selected.
-            window.imageList()->selectRow(2);
-            auto *sel = window.imageList()->selectionModel();
-            for (int row : {3, 5})
-              sel->select(window.imageModel()->index(row, 0),
-                          QItemSelectionModel::Select | QItemSelectionModel::Rows);
-            window.exportAction(exporting::ExportFormat::Pdf)->trigger();
-            QTimer::singleShot(2000, &app, [&] {
-              grab(QDir(out).filePath(QStringLiteral("app-export.png")));
-              if (QWidget *dialog = QApplication::activeModalWidget())
-                dialog->close();
-              evidenceShots(window, *map, out, [&] { app.quit(); });
-            });
-          });
-        });
-      });
-    });
   });
+  step(5000, [&] { window->imageList()->selectRow(1); });
+  step(3000, [&] {
+    shot(QStringLiteral("app-batch.png"));
+    gate->release(100);
+  });
+  step(4000, [&] {
+    window->imageList()->selectRow(3);
+    map->fitToResults();
+  });
+  step(4000, [&] { shot(QStringLiteral("app-results.png")); });
+  step(10, [&] { map->resetView(); }); // world zoom: the estimate's label names the estimate
+  step(3000, [&] { shot(QStringLiteral("app-world-estimate.png")); });
+  // Issue 17: a polygon being drawn on the map (mouse events on the drawing overlay), the photo
+  // within it with its confidence regions, three photos fused into a site; then back as before.
+  step(10, [&] {
+    window->showEvidence();
+    window->imageList()->selectRow(3);
+    map->fitToResults();
+  });
+  step(2500, [&] {
+    const geo::GeoPoint c = window->imageModel()->row(3).result->estimate.value_or(geo::GeoPoint{});
+    Q_EMIT window->evidencePanel()->drawAreaRequested(false);
+    auto *overlay = map->findChild<ui::AreaDrawOverlay *>();
+    const QPointF centre = map->viewport().geoToPixel(c);
+    for (const QPointF d : {QPointF(-150, -110), QPointF(170, -90), QPointF(140, 120), QPointF(-120, 100)}) {
+      QMouseEvent press(QEvent::MouseButtonPress, centre + d, overlay->mapToGlobal(centre + d),
+                        Qt::LeftButton, Qt::LeftButton, {});
+      QCoreApplication::sendEvent(overlay, &press);
+    }
+    QMouseEvent move(QEvent::MouseMove, centre + QPointF(-160, 20),
+                     overlay->mapToGlobal(centre + QPointF(-160, 20)), Qt::NoButton, Qt::NoButton, {});
+    QCoreApplication::sendEvent(overlay, &move);
+  });
+  step(800, [&] {
+    shot(QStringLiteral("app-evidence-draw.png"));
+    QKeyEvent enter(QEvent::KeyPress, Qt::Key_Return, {});
+    QCoreApplication::sendEvent(map->findChild<ui::AreaDrawOverlay *>(), &enter);
+  });
+  step(3000, [&] { window->imageList()->selectRow(3); });
+  step(2500, [&] {
+    shot(QStringLiteral("app-evidence-region.png"));
+    window->imageList()->selectRow(0);
+    auto *sel = window->imageList()->selectionModel();
+    for (int row : {3, 5}) // photos with probability inside the drawn area
+      sel->select(window->imageModel()->index(row, 0),
+                  QItemSelectionModel::Select | QItemSelectionModel::Rows);
+  });
+  step(1500, [&] {
+    Q_EMIT window->evidencePanel()->groupRequested(QStringLiteral("Main street"));
+    map->fitToResults();
+  });
+  step(2500, [&] {
+    shot(QStringLiteral("app-evidence-site.png"));
+    window->evidencePanel()->clearAll();
+    window->findChild<QTabWidget *>(QStringLiteral("rightTabs"))->setCurrentIndex(0);
+  });
+  step(3000, [&] {});
+  step(10, [&] {
+    // The export dialog (Export > PDF report) over the window, three images selected.
+    window->imageList()->selectRow(2);
+    auto *sel = window->imageList()->selectionModel();
+    for (int row : {3, 5})
+      sel->select(window->imageModel()->index(row, 0),
+                  QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    window->exportAction(exporting::ExportFormat::Pdf)->trigger();
+  });
+  step(2000, [&] {
+    shot(QStringLiteral("app-export.png"));
+    for (QDialog *d : window->findChildren<QDialog *>())
+      d->reject();
+    window->removeAction()->trigger(); // three analysed photos: asks first
+  });
+  step(1500, [&] {
+    shot(QStringLiteral("app-remove.png"));
+    closeBoxes(window.get());
+    window->imageList()->selectRow(4);
+    map->fitToResults();
+    map->saveMapAsPng();
+  });
+  step(2500, [&] {
+    shot(QStringLiteral("app-map-png.png"));
+    if (auto *dlg = map->findChild<ui::MapExportDialog *>()) {
+      const QString path = QDir(shots).filePath(QStringLiteral("map-export.png"));
+      map->saveExportPng(path, 2.0, QStringLiteral("street_04.jpg — estimate and top cities"));
+      qInfo("wrote %s", qPrintable(path));
+      dlg->reject();
+    }
+    // Another mode: the results shown were computed with the old one.
+    ui::AppSettings flat = window->settings();
+    flat.analysis.mode = AnalysisSettings::Mode::Flat;
+    window->applySettings(flat);
+  });
+  step(4000, [&] {
+    window->imageList()->selectRow(6);
+    map->fitToResults();
+  });
+  step(1500, [&] { shot(QStringLiteral("app-stale.png")); });
+  step(10, [&] { window->close(); }); // untitled work: asks first
+  step(1500, [&] {
+    shot(QStringLiteral("app-unsaved.png"));
+    closeBoxes(window.get());
+    // The session ends without saving (as if killed): the next start offers the untitled project.
+    window.reset();
+    o.offerRecovery = true;
+    second = std::make_unique<ui::MainWindow>(test::fakeFactory(), o);
+    second->setMapView(new ui::MapView);
+    second->setGeometry(0, 0, 1600, 1000);
+    second->show();
+  });
+  step(3000, [&] {
+    shot(QStringLiteral("app-recover.png"));
+    closeBoxes(second.get());
+    app.quit();
+  });
+  size_t next = 0;
+  std::function<void()> run = [&] {
+    if (next >= steps.size())
+      return;
+    const auto &[ms, fn] = steps[next];
+    QTimer::singleShot(ms, &app, [&, fn] {
+      ++next;
+      fn();
+      run();
+    });
+  };
+  run();
   const int rc = app.exec();
   gate->release(1000);
+  second.reset();
+  window.reset();
   return rc;
 }

@@ -322,6 +322,7 @@ void TestWindowSession::secondWindowOnOneProjectIsWarned() {
   QVERIFY(messageBox(second.get(), QStringLiteral("another StreetLens window")));
   QCOMPARE(second->imageModel()->rowCount(), 0);
   QVERIFY(second->projectPath() != saved);
+  QVERIFY(QFile::exists(second->projectPath() + QStringLiteral(".lock"))); // its own project stays locked
   // Saving another project over it is refused the same way.
   QSignalSpy saveFailed(second.get(), &MainWindow::projectFailed);
   second->saveProjectAs(saved);

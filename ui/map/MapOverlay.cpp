@@ -51,6 +51,16 @@ void paintLink(QPainter &p, const MapViewport &vp, const MapLink &link, const Ma
   p.drawPolyline(line);
 }
 
+// A legend value in per cent: two significant digits, never in exponent notation ("1.2e+02 %"
+// overlapped its neighbour where the field is dense).
+QString legendPercent(double pct) {
+  if (pct >= 10.0)
+    return QStringLiteral("%1 %").arg(QLocale().toString(pct, 'f', 0));
+  if (pct >= 1.0)
+    return QStringLiteral("%1 %").arg(QLocale().toString(pct, 'f', 1));
+  return QStringLiteral("%1 %").arg(pct, 0, 'g', 2);
+}
+
 void paintPin(QPainter &p, QPointF at, double r, const QColor &fill, const QColor &ring = Qt::white) {
   p.setPen(QPen(ring, 1.8));
   p.setBrush(fill);
@@ -236,14 +246,7 @@ void paintLegend(QPainter &p, const MapViewport &vp, const MapScene &scene) {
       p.setPen(st.panelText);
       for (double t : {0.0, 2.0 / 3.0, 1.0}) {
         const double x = bar.left() + t * bar.width();
-        // Two significant digits, never an exponent ("150 %", not "1.5e+02 %").
-        const double v = HeatmapRasterizer::densityAt(t, maxD) * 100.0;
-        const QString s =
-            v >= 10.0
-                ? QStringLiteral("%1 %").arg(std::round(v / std::pow(10.0, std::floor(std::log10(v)) - 1)) *
-                                                 std::pow(10.0, std::floor(std::log10(v)) - 1),
-                                             0, 'f', 0)
-                : QStringLiteral("%1 %").arg(v, 0, 'g', 2);
+        const QString s = legendPercent(HeatmapRasterizer::densityAt(t, maxD) * 100.0);
         const double tw = fmSmall.horizontalAdvance(s);
         const double tx = std::clamp(x - tw / 2, bar.left(), bar.right() - tw);
         p.drawLine(QPointF(x, bar.bottom()), QPointF(x, bar.bottom() + 3));
