@@ -5,6 +5,7 @@
 // filtered list. Offscreen platform, FakeEngine, a real MapView.
 #include "WindowTestUtil.h"
 #include "core/export/Csv.h"
+#include "tests/support/IndependentGeo.h"
 #include "ui/AnnotationPanel.h"
 #include "ui/ImageListFilter.h"
 #include "ui/map/MapOverlay.h"
@@ -23,14 +24,6 @@ using namespace streetlens::ui;
 using namespace streetlens::test;
 
 namespace {
-
-// Great-circle km by the spherical law of cosines (the app uses the haversine form).
-double cosineLawKm(geo::GeoPoint a, geo::GeoPoint b) {
-  const double d = M_PI / 180.0;
-  const double c = std::sin(a.lat * d) * std::sin(b.lat * d) +
-                   std::cos(a.lat * d) * std::cos(b.lat * d) * std::cos((b.lon - a.lon) * d);
-  return 6371.0088 * std::acos(std::clamp(c, -1.0, 1.0));
-}
 
 QPushButton *button(QWidget *parent, const QString &text) {
   for (QPushButton *b : parent->findChildren<QPushButton *>())

@@ -10,6 +10,7 @@
 #include "core/export/JsonExport.h"
 #include "core/export/KmlExport.h"
 #include "core/export/ReportContent.h"
+#include "tests/support/IndependentGeo.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,18 +21,10 @@
 
 using namespace streetlens;
 using namespace streetlens::exporting;
+using streetlens::test::cosineLawKm;
 using streetlens::test::sampleResults;
 
 namespace {
-
-// Great-circle distance by the spherical law of cosines in long double (not the haversine the
-// app uses), on the same mean radius.
-double cosineLawKm(geo::GeoPoint a, geo::GeoPoint b) {
-  const long double d = 3.14159265358979323846264338327950288L / 180.0L;
-  const long double c = std::sin(a.lat * d) * std::sin(b.lat * d) +
-                        std::cos(a.lat * d) * std::cos(b.lat * d) * std::cos((b.lon - a.lon) * d);
-  return double(6371.0088L * std::acos(std::clamp(c, -1.0L, 1.0L)));
-}
 
 struct Case {
   std::vector<ImageResult> results;
