@@ -5,6 +5,7 @@
 #include "core/geo/GreatCircle.h"
 
 #include <QXmlStreamWriter>
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -131,7 +132,12 @@ QByteArray resultsToKml(const std::vector<ImageResult> &results, const ExportOpt
   // KML colours are aabbggrr.
   writeStyle(w, QStringLiteral("estimate"), QStringLiteral("ff2f3fd6"), 1.1);
   writeStyle(w, QStringLiteral("exif"), QStringLiteral("ff3fa02c"), 1.0);
-  writeStyle(w, QStringLiteral("truth"), QStringLiteral("ff8a2b7a"), 1.0);
+  const bool anyPin = std::any_of(results.begin(), results.end(), [&opt](const ImageResult &r) {
+    const Annotation *a = annotationOf(r, opt);
+    return a && a->truth;
+  });
+  if (anyPin) // the analyst's ground-truth pins (files without one are unchanged)
+    writeStyle(w, QStringLiteral("truth"), QStringLiteral("ff8a2b7a"), 1.0);
   w.writeStartElement(QStringLiteral("Style"));
   w.writeAttribute(QStringLiteral("id"), QStringLiteral("errorLine"));
   w.writeStartElement(QStringLiteral("LineStyle"));

@@ -136,6 +136,7 @@ private Q_SLOTS:
     // KML: the verdict in the description, the pin as its own placemark.
     const QString kml = QString::fromUtf8(resultsToKml(c.results, c.opt, QStringLiteral("t")));
     QCOMPARE(kml.contains(QStringLiteral("<name>Ground truth</name>")), pinned);
+    QCOMPARE(kml.contains(QStringLiteral("id=\"truth\"")), pinned); // its style only with a pin
     if (verdict != int(Verdict::None))
       QVERIFY(kml.contains(QStringLiteral("Analyst's verdict: ") + verdictText));
 
