@@ -44,6 +44,7 @@ int cmdEval(const QStringList &args) {
        QStringLiteral("Draw the share of photos against error in km, with the model card's IM2GPS points "
                       "(.png or .svg)."),
        QStringLiteral("FILE")});
+  addShardOptions(p);
   p.addPositionalArgument(QStringLiteral("DIR"),
                           QStringLiteral("A folder of GPS-tagged photos (instead of --csv)."),
                           QStringLiteral("[DIR]"));
@@ -62,7 +63,9 @@ int cmdEval(const QStringList &args) {
   Run run;
   if (int rc = checkRunOptions(p, run); rc >= 0)
     return rc;
-  QStringList files;
+  if (int rc = shardFromOptions(p, run); rc >= 0)
+    return rc;
+  QStringList files; // with shard keys in run.shardKeys: IMG_ID with --csv, else relative to DIR
   QHash<QString, geo::GeoPoint> truth;
   int missing = 0;
   if (csvMode) {
@@ -104,10 +107,11 @@ int cmdEval(const QStringList &args) {
         continue;
       }
       files << path;
+      run.shardKeys << QDir::fromNativeSeparators(r[idCol]);
       truth.insert(path, g);
     }
   } else {
-    files = collectInputs(p.positionalArguments(), &missing);
+    files = collectInputs(p.positionalArguments(), &missing, &run.shardKeys);
   }
   std::vector<ImageResult> results;
   std::vector<std::optional<exporting::CalibrationRow>> calibration; // parallel to results
