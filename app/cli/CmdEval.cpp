@@ -93,6 +93,8 @@ int cmdEval(const QStringList &args) {
       const QStringList &r = rows[i];
       if (r.size() <= std::max({idCol, latCol, lonCol}))
         continue;
+      if (!run.shard.contains(QDir::fromNativeSeparators(r[idCol])))
+        continue; // another shard's row: that task checks and reports it, so the shards' counts add up
       bool ok1 = false, ok2 = false;
       const geo::GeoPoint g{r[latCol].toDouble(&ok1), r[lonCol].toDouble(&ok2)};
       if (!ok1 || !ok2 || !g.isValid()) {

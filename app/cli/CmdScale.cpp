@@ -7,6 +7,7 @@
 #include "core/export/ExportCommon.h"
 #include "core/store/ProjectMerge.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -254,6 +255,19 @@ int cmdPrepareLabels(const QStringList &args) {
   if (!p.isSet(QStringLiteral("cache-dir"))) {
     printError(QStringLiteral("prepare-labels needs --cache-dir DIR (the folder every task will read)"));
     return Usage;
+  }
+  // The cache is written best effort while analysing; here writing it is the point: a folder that
+  // cannot take a file (read-only mount, no permission) is an error, before the model is loaded.
+  const QString cacheDir = p.value(QStringLiteral("cache-dir"));
+  {
+    QSaveFile probe(QDir(cacheDir).filePath(QStringLiteral(".streetlens-write-test")));
+    const bool made = QDir().mkpath(cacheDir);
+    if (!made || !probe.open(QIODevice::WriteOnly) || probe.write("ok", 2) != 2 || !probe.commit()) {
+      printError(QStringLiteral("%1: cannot write the label cache here (%2)")
+                     .arg(cacheDir, made ? probe.errorString() : QStringLiteral("cannot create the folder")));
+      return Usage;
+    }
+    QFile::remove(probe.fileName());
   }
   Run run;
   if (int rc = checkRunOptions(p, run); rc >= 0)

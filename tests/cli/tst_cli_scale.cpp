@@ -134,6 +134,15 @@ private Q_SLOTS:
     const Run noDir = cli({"prepare-labels", "--model", model_});
     QCOMPARE(noDir.code, 2);
     QVERIFY(noDir.err.contains("--cache-dir"));
+    // A cache folder that cannot be made (a file is in the way): refused, named.
+    const QString blocked = tmp_.filePath("a-file");
+    QFile block(blocked);
+    QVERIFY(block.open(QIODevice::WriteOnly));
+    block.close();
+    const Run cannot = cli({"prepare-labels", "--model", model_, "--cache-dir", blocked + "/cache"});
+    QCOMPARE(cannot.code, 2);
+    QVERIFY2(cannot.err.contains(blocked.toUtf8() + "/cache: cannot write the label cache"),
+             cannot.err.constData());
   }
 
   // The shards of a folder, merged (JSON, CSV and projects), equal one process over it.
@@ -339,6 +348,29 @@ private Q_SLOTS:
     }
     QCOMPARE(sum, 9);
     QCOMPARE(cli(base + QStringList{"--shard", "3/3"}).code, 2);
+    // --csv: each row is checked and counted by its own shard only (a missing file, bad
+    // coordinates), so the shards' counts add up to the whole run's.
+    QFile csv(tmp_.filePath("truth.csv"));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("IMG_ID,LAT,LON\n");
+    for (int i = 0; i < 9; ++i)
+      csv.write(QStringLiteral("t%1.jpg,%2,%3\n").arg(i).arg(10.0 + i).arg(20.0 - i).toUtf8());
+    csv.write("missing.jpg,1,2\nt0.jpg,95,0\n");
+    csv.close();
+    const QStringList csvBase{"eval",         "--model",  model_, "--cache-dir", cache_, "--csv",
+                              csv.fileName(), "--images", dir};
+    const Run all = cli(csvBase);
+    QCOMPARE(all.code, 1);
+    QCOMPARE(all.json().value("n").toInt(), 9);
+    QCOMPARE(all.json().value("failed").toInt(), 2);
+    int n = 0, failed = 0;
+    for (int k = 0; k < 3; ++k) {
+      const Run r = cli(csvBase + QStringList{"--shard", QStringLiteral("%1/3").arg(k)});
+      n += r.json().value("n").toInt();
+      failed += r.json().value("failed").toInt();
+    }
+    QCOMPARE(n, 9);
+    QCOMPARE(failed, 2);
   }
 };
 
