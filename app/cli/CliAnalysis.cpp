@@ -21,7 +21,7 @@ const QStringList kImageSuffixes = {"jpg", "jpeg", "png", "webp", "tif", "tiff",
 
 // Unreadable files stay (the analysis fails them: nothing is skipped silently); an entry that is no
 // regular file (broken link, FIFO, device) is reported and counted in *missing.
-QStringList collectInputs(const QStringList &args, int *missing) {
+QStringList collectInputs(const QStringList &args, int *missing, QStringList *shardKeys) {
   QStringList out;
   for (const QString &a : args) {
     const QFileInfo fi(a);
@@ -45,8 +45,13 @@ QStringList collectInputs(const QStringList &args, int *missing) {
       }
       std::sort(found.begin(), found.end());
       out << found;
+      if (shardKeys)
+        for (const QString &f : found)
+          *shardKeys << shardKeyOf(f, a);
     } else if (fi.exists()) {
       out << a;
+      if (shardKeys)
+        *shardKeys << shardKeyOf(a, {});
     } else {
       printError(QStringLiteral("%1: no such file or folder").arg(a));
       ++*missing;
@@ -295,6 +300,7 @@ int prepareRun(const QCommandLineParser &p, Run &run) {
 // in input order, so nothing accumulates here.
 void analyzeAll(Run &run, const QStringList &files, std::unique_ptr<store::ProjectStore> project,
                 const std::function<void(ImageResult &&)> &sink) {
+  const QStringList &shardKeys = run.shardKeys;
   const bool tty = isatty(fileno(stderr));
   AnalysisSession::Callbacks cb;
   cb.finished = [&sink](std::shared_ptr<AnalysisItem> item) {
@@ -311,11 +317,67 @@ void analyzeAll(Run &run, const QStringList &files, std::unique_ptr<store::Proje
   session.setMakeImages(false); // no list to show: no thumbnails or previews
   session.setProject(std::move(project));
   session.setAnalyzer(run.engine.get(), run.analyzer.get(), run.engine->imageBatchSize());
-  for (const QString &f : files)
-    session.enqueue({0, f, {}});
+  session.setShard(run.shard);
+  for (qsizetype i = 0; i < files.size(); ++i)
+    session.enqueue({0, files[i], {}, i < shardKeys.size() ? shardKeys[i] : QString()});
+  if (run.shard.count > 1)
+    QTextStream(stderr) << "streetlens-cli: shard " << run.shard.text() << ": " << session.total() << " of "
+                        << files.size() << " inputs\n"
+                        << Qt::flush;
   session.runAll();
   if (tty && !files.isEmpty())
     QTextStream(stderr) << "\n";
+}
+
+void addShardOptions(QCommandLineParser &p) {
+  p.addOption({QStringLiteral("shard"),
+               QStringLiteral("Analyse only shard K of N (K from 0): a stable partition by the SHA-256 of "
+                              "each file's path relative to its folder argument (docs/SCALE.md)."),
+               QStringLiteral("K/N")});
+  p.addOption({QStringLiteral("shard-from-env"),
+               QStringLiteral("Take the shard from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT (a SLURM job "
+                              "array) or JOB_COMPLETION_INDEX (a Kubernetes Indexed Job) with --shard-count "
+                              "or STREETLENS_SHARD_COUNT.")});
+  p.addOption({QStringLiteral("shard-count"),
+               QStringLiteral("With --shard-from-env and JOB_COMPLETION_INDEX: the number of shards."),
+               QStringLiteral("N")});
+}
+
+int shardFromOptions(const QCommandLineParser &p, Run &run) {
+  const bool fromEnv = p.isSet(QStringLiteral("shard-from-env"));
+  if (fromEnv && p.isSet(QStringLiteral("shard"))) {
+    printError(QStringLiteral("--shard and --shard-from-env exclude each other"));
+    return Usage;
+  }
+  int count = 0;
+  if (p.isSet(QStringLiteral("shard-count"))) {
+    bool ok = false;
+    count = p.value(QStringLiteral("shard-count")).toInt(&ok);
+    if (!ok || count < 1 || !fromEnv) {
+      printError(fromEnv ? QStringLiteral("--shard-count must be a whole number of shards, at least 1")
+                         : QStringLiteral("--shard-count goes with --shard-from-env (else use --shard K/N)"));
+      return Usage;
+    }
+  }
+  QString err;
+  std::optional<Shard> shard;
+  if (fromEnv) {
+    QHash<QString, QString> env;
+    for (const char *name : {"SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_COUNT", "SLURM_ARRAY_TASK_MIN",
+                             "SLURM_ARRAY_TASK_STEP", "JOB_COMPLETION_INDEX", "STREETLENS_SHARD_COUNT"})
+      env.insert(QLatin1String(name), qEnvironmentVariable(name));
+    shard = Shard::fromEnvironment(env, count, &err);
+  } else if (p.isSet(QStringLiteral("shard"))) {
+    shard = Shard::parse(p.value(QStringLiteral("shard")), &err);
+  } else {
+    return -1;
+  }
+  if (!shard) {
+    printError(err);
+    return Usage;
+  }
+  run.shard = *shard;
+  return -1;
 }
 
 bool siteGrouping(const QCommandLineParser &p, std::optional<SiteGrouping> &out) {

@@ -58,5 +58,7 @@ int cmdClassify(const QStringList &args);
 int cmdPredict(const QStringList &args);
 int cmdEval(const QStringList &args);
 int cmdReport(const QStringList &args);
+int cmdMerge(const QStringList &args);         // CmdScale.cpp
+int cmdPrepareLabels(const QStringList &args); // CmdScale.cpp
 
 } // namespace streetlens::cli

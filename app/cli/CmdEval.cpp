@@ -44,6 +44,7 @@ int cmdEval(const QStringList &args) {
        QStringLiteral("Draw the share of photos against error in km, with the model card's IM2GPS points "
                       "(.png or .svg)."),
        QStringLiteral("FILE")});
+  addShardOptions(p);
   p.addPositionalArgument(QStringLiteral("DIR"),
                           QStringLiteral("A folder of GPS-tagged photos (instead of --csv)."),
                           QStringLiteral("[DIR]"));
@@ -62,7 +63,9 @@ int cmdEval(const QStringList &args) {
   Run run;
   if (int rc = checkRunOptions(p, run); rc >= 0)
     return rc;
-  QStringList files;
+  if (int rc = shardFromOptions(p, run); rc >= 0)
+    return rc;
+  QStringList files; // with shard keys in run.shardKeys: IMG_ID with --csv, else relative to DIR
   QHash<QString, geo::GeoPoint> truth;
   int missing = 0;
   if (csvMode) {
@@ -90,6 +93,8 @@ int cmdEval(const QStringList &args) {
       const QStringList &r = rows[i];
       if (r.size() <= std::max({idCol, latCol, lonCol}))
         continue;
+      if (!run.shard.contains(QDir::fromNativeSeparators(r[idCol])))
+        continue; // another shard's row: that task checks and reports it, so the shards' counts add up
       bool ok1 = false, ok2 = false;
       const geo::GeoPoint g{r[latCol].toDouble(&ok1), r[lonCol].toDouble(&ok2)};
       if (!ok1 || !ok2 || !g.isValid()) {
@@ -104,10 +109,11 @@ int cmdEval(const QStringList &args) {
         continue;
       }
       files << path;
+      run.shardKeys << QDir::fromNativeSeparators(r[idCol]);
       truth.insert(path, g);
     }
   } else {
-    files = collectInputs(p.positionalArguments(), &missing);
+    files = collectInputs(p.positionalArguments(), &missing, &run.shardKeys);
   }
   std::vector<ImageResult> results;
   std::vector<std::optional<exporting::CalibrationRow>> calibration; // parallel to results

@@ -116,6 +116,7 @@ int cmdPredict(const QStringList &args) {
                QStringLiteral("Fuse photos of one place into sites: folder (one site per folder) or FILE.csv "
                               "(columns path,site). JSON output only."),
                QStringLiteral("folder|FILE.csv")});
+  addShardOptions(p);
   p.addPositionalArgument(QStringLiteral("IMAGE_OR_DIR"), QStringLiteral("Images or folders (recursive)."),
                           QStringLiteral("IMAGE_OR_DIR..."));
   if (int rc = parseOrExit(p, QStringLiteral("predict"),
@@ -141,8 +142,10 @@ int cmdPredict(const QStringList &args) {
   Run run;
   if (int rc = checkRunOptions(p, run); rc >= 0)
     return rc;
+  if (int rc = shardFromOptions(p, run); rc >= 0)
+    return rc;
   int missing = 0;
-  const QStringList files = collectInputs(p.positionalArguments(), &missing);
+  const QStringList files = collectInputs(p.positionalArguments(), &missing, &run.shardKeys);
   if (files.isEmpty() && missing > 0)
     return SomeInputsFailed; // nothing exists to analyse: the model is not even loaded
   if (int rc = prepareRun(p, run); rc >= 0)

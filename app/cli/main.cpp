@@ -23,6 +23,8 @@ Commands:
               (JSON, CSV, GeoJSON, KML, HTML or PDF)
   eval        accuracy on labelled photos (% within 1/25/200/750/2500 km, median, GeoScore)
   report      a PDF or HTML case report (or CSV/JSON/GeoJSON/KML) of a .streetlens project
+  merge       the shards of a batch (predict --shard K/N) joined into one project, JSON or CSV
+  prepare-labels  the label-embedding cache of a sharded batch, filled once (--cache-dir DIR)
 
 Common engine options: --model DIR, --device auto|cpu|cuda[:N], --precision auto|fp32|bf16|fp16,
                        --batch-size N|auto, --threads N
@@ -98,15 +100,19 @@ int main(int argc, char **argv) {
       return cmdEval(args);
     if (cmd == QLatin1String("report"))
       return cmdReport(args);
+    if (cmd == QLatin1String("merge"))
+      return cmdMerge(args);
+    if (cmd == QLatin1String("prepare-labels"))
+      return cmdPrepareLabels(args);
   } catch (const std::exception &e) {
     printError(QStringLiteral("unexpected error: %1")
                    .arg(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0)));
     return SomeInputsFailed;
   }
-  const QString guess =
-      closestMatch(cmd, {QStringLiteral("tokenize"), QStringLiteral("preprocess"), QStringLiteral("embed"),
-                         QStringLiteral("classify"), QStringLiteral("predict"), QStringLiteral("eval"),
-                         QStringLiteral("report")});
+  const QString guess = closestMatch(
+      cmd, {QStringLiteral("tokenize"), QStringLiteral("preprocess"), QStringLiteral("embed"),
+            QStringLiteral("classify"), QStringLiteral("predict"), QStringLiteral("eval"),
+            QStringLiteral("report"), QStringLiteral("merge"), QStringLiteral("prepare-labels")});
   printError(
       QStringLiteral("unknown command \"%1\"%2 (see streetlens-cli --help)")
           .arg(cmd, guess.isEmpty() ? QString() : QStringLiteral("; did you mean \"%1\"?").arg(guess)));

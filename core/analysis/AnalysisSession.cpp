@@ -139,6 +139,10 @@ int AnalysisSession::batchSize() const {
 }
 
 void AnalysisSession::enqueue(AnalysisInput input) {
+  if (!m_shard.contains(input.shardKey.isEmpty() ? shardKeyOf(input.path, {}) : input.shardKey)) {
+    ++m_outOfShard;
+    return;
+  }
   if (m_queue.empty() && !m_ahead) { // a new batch of work: progress and ETA start again
     m_done = 0;
     m_total = 0;

@@ -5,12 +5,14 @@
 // and the model's input pixels); the engine calls; the geolocation scoring (GeoAnalyzer); the
 // project file, of which it is the only writer (images, results, the "model" and "settings"
 // records); resume (an image whose stored result has the same settings key is not analysed
-// again); cancellation; progress with ETA; and the engine's notices.
+// again); the shard this task analyses (inputs of other shards are dropped when enqueued, see
+// Shard.h); cancellation; progress with ETA; and the engine's notices.
 // No Widgets, no torch. Lives on one thread — the CLI's main thread, which drives it with
 // runAll(), or the app's analysis worker thread, which calls runBatch() once per event-loop turn —
 // and reports through callbacks on that thread. Only requestCancel() may be called from elsewhere.
 // Results travel as shared immutable AnalysisItems: moved or shared, never copied per hop.
 #include "core/analysis/GeoResult.h"
+#include "core/analysis/Shard.h"
 #include "core/imageio/ExifInfo.h"
 
 #include <QElapsedTimer>
@@ -36,6 +38,7 @@ struct AnalysisInput {
   quint64 id = 0; // the caller's request id (the app's; 0 in the CLI)
   QString path;
   QString expectedSha256; // when set, a file whose bytes changed since it was listed fails
+  QString shardKey;       // what Shard partitions on (shardKeyOf); empty: the file's name
 };
 
 // What the pipeline made of one image: the result and what the app shows next to it.
@@ -83,6 +86,10 @@ public:
   // Inputs for which this answers true are dropped when their batch is taken (the app's cancel).
   void setSkipPredicate(std::function<bool(const AnalysisInput &)> skip) { m_skip = std::move(skip); }
   int batchSize() const;
+  // Only inputs of this shard are analysed; enqueue() drops the others (counted, not reported).
+  void setShard(Shard shard) { m_shard = shard; }
+  const Shard &shard() const { return m_shard; }
+  int outOfShard() const { return m_outOfShard; }
 
   void enqueue(AnalysisInput input);
   // Removes every waiting input (not the batch in flight) and returns them.
@@ -127,6 +134,8 @@ private:
   std::unique_ptr<store::ProjectStore> m_project;
   bool m_makeImages = true;
   std::function<bool(const AnalysisInput &)> m_skip;
+  Shard m_shard;
+  int m_outOfShard = 0;
   std::deque<Entry> m_queue;
   // Decode-ahead: the batch being decoded on the pool, identified by its inputs.
   std::vector<Entry> m_aheadBatch;

@@ -7,6 +7,7 @@ target_sources(streetlens_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/EngineOptions.h
   ${CMAKE_CURRENT_LIST_DIR}/GeoAnalyzer.h ${CMAKE_CURRENT_LIST_DIR}/GeoAnalyzer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/AnalysisSession.h ${CMAKE_CURRENT_LIST_DIR}/AnalysisSession.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/Shard.h ${CMAKE_CURRENT_LIST_DIR}/Shard.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ZeroShot.h ${CMAKE_CURRENT_LIST_DIR}/ZeroShot.cpp
   ${CMAKE_CURRENT_LIST_DIR}/PlaceHierarchy.h ${CMAKE_CURRENT_LIST_DIR}/PlaceHierarchy.cpp
   ${CMAKE_CURRENT_LIST_DIR}/GeoConstraint.h ${CMAKE_CURRENT_LIST_DIR}/GeoConstraint.cpp

@@ -192,7 +192,8 @@ private Q_SLOTS:
   // Issue 18: each command's usage line names it as it is run, not the binary's path.
   void helpNamesTheCommand_data() {
     QTest::addColumn<QString>("command");
-    for (const char *c : {"tokenize", "preprocess", "embed", "classify", "predict", "eval", "report"})
+    for (const char *c : {"tokenize", "preprocess", "embed", "classify", "predict", "eval", "report", "merge",
+                          "prepare-labels"})
       QTest::newRow(c) << QString::fromLatin1(c);
   }
   void helpNamesTheCommand() {
