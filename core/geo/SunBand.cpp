@@ -139,7 +139,8 @@ QString zonedTimeText(const QDateTime &time) {
 QByteArray sunBandGeoJson(const SunBand &band, double gridDeg) {
   const SunObservation &o = band.observation();
   QJsonArray polygons;
-  for (const GeoPolygon &poly : band.toMultiPolygon(gridDeg).polygons()) {
+  const GeoMultiPolygon cells = band.toMultiPolygon(gridDeg);
+  for (const GeoPolygon &poly : cells.polygons()) {
     QJsonArray ring;
     const QVector<GeoPoint> &pts = poly.outer().points();
     for (qsizetype i = 0; i <= pts.size(); ++i) {
