@@ -1,5 +1,6 @@
 // streetlens-cli: the headless twin of the app (see docs/CLI.md). Dispatches sub-commands.
 #include "app/cli/CliCommon.h"
+#include "app/cli/CliSun.h"
 #include "core/clip/CpuAllocator.h"
 #include "core/export/ReportContent.h"
 
@@ -23,6 +24,8 @@ Commands:
               (JSON, CSV, GeoJSON, KML, HTML or PDF)
   eval        accuracy on labelled photos (% within 1/25/200/750/2500 km, median, GeoScore)
   report      a PDF or HTML case report (or CSV/JSON/GeoJSON/KML) of a .streetlens project
+  sun         the sun's elevation and azimuth at a moment and place, or the band where a
+              shadow's sun elevation held (GeoJSON)
 
 Common engine options: --model DIR, --device auto|cpu|cuda[:N], --precision auto|fp32|bf16|fp16,
                        --batch-size N|auto, --threads N
@@ -98,6 +101,8 @@ int main(int argc, char **argv) {
       return cmdEval(args);
     if (cmd == QLatin1String("report"))
       return cmdReport(args);
+    if (cmd == QLatin1String("sun"))
+      return cmdSun(args);
   } catch (const std::exception &e) {
     printError(QStringLiteral("unexpected error: %1")
                    .arg(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0)));
@@ -106,7 +111,7 @@ int main(int argc, char **argv) {
   const QString guess =
       closestMatch(cmd, {QStringLiteral("tokenize"), QStringLiteral("preprocess"), QStringLiteral("embed"),
                          QStringLiteral("classify"), QStringLiteral("predict"), QStringLiteral("eval"),
-                         QStringLiteral("report")});
+                         QStringLiteral("report"), QStringLiteral("sun")});
   printError(
       QStringLiteral("unknown command \"%1\"%2 (see streetlens-cli --help)")
           .arg(cmd, guess.isEmpty() ? QString() : QStringLiteral("; did you mean \"%1\"?").arg(guess)));
