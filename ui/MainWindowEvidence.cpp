@@ -23,7 +23,6 @@ void MainWindow::buildEvidence() {
   connect(this, &MainWindow::gazetteerLoaded, m_evidencePanel, &EvidencePanel::setGazetteer);
   connect(m_evidence, &EvidenceController::message, this,
           [this](const QString &text) { statusBar()->showMessage(text, 8000); });
-  // The right column becomes two tabs: the results of the photo shown, and the evidence.
   // The sun & shadow tool under the evidence panel: its band joins the constraint; the photo shown
   // gives it the EXIF moment and the image to measure on.
   m_sunShadow = new SunShadowPanel(this);
@@ -41,6 +40,7 @@ void MainWindow::buildEvidence() {
   scroll->setWidgetResizable(true);
   scroll->setFrameShape(QFrame::NoFrame);
   scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  // The right column becomes two tabs: the results of the photo shown, and the evidence.
   m_rightTabs = new QTabWidget(this);
   QWidget *results = m_mainSplitter->widget(2);
   m_mainSplitter->replaceWidget(2, m_rightTabs);
