@@ -174,6 +174,17 @@ private Q_SLOTS:
     QVERIFY2(noTime.err.contains("none.jpg: no capture time"), noTime.err.constData());
   }
 
+  // The usage line names the command; main's help lists it.
+  void help() {
+    const Run r = cli({"sun", "--help"});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.startsWith("Usage: streetlens-cli sun "), r.out.constData());
+    for (const char *option :
+         {"--time", "--at", "--shadow-ratio", "--tolerance-deg", "--photo", "--grid-deg"})
+      QVERIFY2(r.out.contains(option), option);
+    QVERIFY(cli({"--help"}).out.contains("  sun "));
+  }
+
   void badInput_data() {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message");
