@@ -1695,4 +1695,138 @@ Wahrscheinlichkeit: %2</translation>
         <translation>StreetLens-Benutzerhandbuch</translation>
     </message>
 </context>
+<context>
+    <name>streetlens::ui::ShadowMeasureCanvas</name>
+    <message>
+        <source>object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <source>shadow</source>
+        <translation>Schatten</translation>
+    </message>
+    <message>
+        <source>Drag from the object&apos;s foot to its top</source>
+        <translation>Vom Fuß des Objekts zu seiner Spitze ziehen</translation>
+    </message>
+    <message>
+        <source>Drag from the object&apos;s foot to the tip of its shadow</source>
+        <translation>Vom Fuß des Objekts zur Spitze seines Schattens ziehen</translation>
+    </message>
+    <message>
+        <source>Shadow / height = %1 (drag again to start over)</source>
+        <translation>Schatten / Höhe = %1 (erneut ziehen, um neu zu beginnen)</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::SunShadowPanel</name>
+    <message>
+        <source>Sun &amp;&amp; shadow</source>
+        <translation>Sonne &amp;&amp; Schatten</translation>
+    </message>
+    <message>
+        <source>e.g. 2024-06-21T11:30:00+02:00</source>
+        <translation>z. B. 2024-06-21T11:30:00+02:00</translation>
+    </message>
+    <message>
+        <source>When the photo was taken, with its time zone (Z for UTC, or an offset such as +02:00)</source>
+        <translation>Wann das Foto aufgenommen wurde, mit Zeitzone (Z für UTC oder ein Versatz wie +02:00)</translation>
+    </message>
+    <message>
+        <source>Taken at</source>
+        <translation>Aufgenommen am</translation>
+    </message>
+    <message>
+        <source>Shadow / height</source>
+        <translation>Schatten / Höhe</translation>
+    </message>
+    <message>
+        <source>Sun elevation</source>
+        <translation>Sonnenhöhe</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Gemessen</translation>
+    </message>
+    <message>
+        <source>Measure on photo…</source>
+        <translation>Auf dem Foto messen…</translation>
+    </message>
+    <message>
+        <source>Draw the object and its shadow on the photo</source>
+        <translation>Objekt und Schatten auf dem Foto einzeichnen</translation>
+    </message>
+    <message>
+        <source>°</source>
+        <translation>°</translation>
+    </message>
+    <message>
+        <source>How far the sun&apos;s elevation may be from the measured one</source>
+        <translation>Wie weit die Sonnenhöhe von der gemessenen abweichen darf</translation>
+    </message>
+    <message>
+        <source>Tolerance</source>
+        <translation>Toleranz</translation>
+    </message>
+    <message>
+        <source>Shadow points to</source>
+        <translation>Schatten zeigt nach</translation>
+    </message>
+    <message>
+        <source>Only when north is known in the photo</source>
+        <translation>Nur wenn Norden im Foto bekannt ist</translation>
+    </message>
+    <message>
+        <source>° from north</source>
+        <translation>° von Norden</translation>
+    </message>
+    <message>
+        <source>Show band</source>
+        <translation>Band zeigen</translation>
+    </message>
+    <message>
+        <source>Remove band</source>
+        <translation>Band entfernen</translation>
+    </message>
+    <message>
+        <source>Shadow length divided by the object&apos;s height, on flat ground</source>
+        <translation>Schattenlänge geteilt durch die Höhe des Objekts, auf ebenem Boden</translation>
+    </message>
+    <message>
+        <source>The sun&apos;s elevation above the horizon</source>
+        <translation>Die Höhe der Sonne über dem Horizont</translation>
+    </message>
+    <message>
+        <source>Enter the moment with its time zone.</source>
+        <translation>Geben Sie den Zeitpunkt mit Zeitzone ein.</translation>
+    </message>
+    <message>
+        <source>From the photo: %1. Check it, or type another.</source>
+        <translation>Aus dem Foto: %1. Prüfen Sie ihn oder geben Sie einen anderen ein.</translation>
+    </message>
+    <message>
+        <source>The photo says %1 but not its time zone: enter the time with its zone.</source>
+        <translation>Das Foto nennt %1, aber keine Zeitzone: Geben Sie die Zeit mit Zeitzone ein.</translation>
+    </message>
+    <message>
+        <source>The photo has no capture time: enter it with its time zone.</source>
+        <translation>Das Foto hat keine Aufnahmezeit: Geben Sie sie mit Zeitzone ein.</translation>
+    </message>
+    <message>
+        <source>Enter when the photo was taken, with its time zone (e.g. 2024-06-21T11:30:00+02:00).</source>
+        <translation>Geben Sie ein, wann das Foto aufgenommen wurde, mit Zeitzone (z. B. 2024-06-21T11:30:00+02:00).</translation>
+    </message>
+    <message>
+        <source>On the map: %1</source>
+        <translation>Auf der Karte: %1</translation>
+    </message>
+    <message>
+        <source>Measure the shadow</source>
+        <translation>Schatten messen</translation>
+    </message>
+    <message>
+        <source>Drag from the foot of a vertical object to its top, then from its foot to the tip of its shadow. Flat, level ground; the photo&apos;s perspective shortens lengths that point away from the camera.</source>
+        <translation>Ziehen Sie vom Fuß eines senkrechten Objekts zu seiner Spitze, dann von seinem Fuß zur Spitze seines Schattens. Ebener, waagerechter Boden; die Perspektive des Fotos verkürzt Längen, die von der Kamera weg zeigen.</translation>
+    </message>
+</context>
 </TS>

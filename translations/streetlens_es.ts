@@ -1695,4 +1695,138 @@ Probabilidad: %2</translation>
         <translation>Guía del usuario de StreetLens</translation>
     </message>
 </context>
+<context>
+    <name>streetlens::ui::ShadowMeasureCanvas</name>
+    <message>
+        <source>object</source>
+        <translation>objeto</translation>
+    </message>
+    <message>
+        <source>shadow</source>
+        <translation>sombra</translation>
+    </message>
+    <message>
+        <source>Drag from the object&apos;s foot to its top</source>
+        <translation>Arrastre desde el pie del objeto hasta su parte superior</translation>
+    </message>
+    <message>
+        <source>Drag from the object&apos;s foot to the tip of its shadow</source>
+        <translation>Arrastre desde el pie del objeto hasta la punta de su sombra</translation>
+    </message>
+    <message>
+        <source>Shadow / height = %1 (drag again to start over)</source>
+        <translation>Sombra / altura = %1 (arrastre de nuevo para empezar otra vez)</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::SunShadowPanel</name>
+    <message>
+        <source>Sun &amp;&amp; shadow</source>
+        <translation>Sol y sombra</translation>
+    </message>
+    <message>
+        <source>e.g. 2024-06-21T11:30:00+02:00</source>
+        <translation>p. ej. 2024-06-21T11:30:00+02:00</translation>
+    </message>
+    <message>
+        <source>When the photo was taken, with its time zone (Z for UTC, or an offset such as +02:00)</source>
+        <translation>Cuándo se tomó la foto, con su zona horaria (Z para UTC, o un desfase como +02:00)</translation>
+    </message>
+    <message>
+        <source>Taken at</source>
+        <translation>Tomada el</translation>
+    </message>
+    <message>
+        <source>Shadow / height</source>
+        <translation>Sombra / altura</translation>
+    </message>
+    <message>
+        <source>Sun elevation</source>
+        <translation>Altura del sol</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Medido</translation>
+    </message>
+    <message>
+        <source>Measure on photo…</source>
+        <translation>Medir en la foto…</translation>
+    </message>
+    <message>
+        <source>Draw the object and its shadow on the photo</source>
+        <translation>Dibuje el objeto y su sombra en la foto</translation>
+    </message>
+    <message>
+        <source>°</source>
+        <translation>°</translation>
+    </message>
+    <message>
+        <source>How far the sun&apos;s elevation may be from the measured one</source>
+        <translation>Cuánto puede diferir la altura del sol de la medida</translation>
+    </message>
+    <message>
+        <source>Tolerance</source>
+        <translation>Tolerancia</translation>
+    </message>
+    <message>
+        <source>Shadow points to</source>
+        <translation>La sombra apunta a</translation>
+    </message>
+    <message>
+        <source>Only when north is known in the photo</source>
+        <translation>Solo si se conoce el norte en la foto</translation>
+    </message>
+    <message>
+        <source>° from north</source>
+        <translation>° desde el norte</translation>
+    </message>
+    <message>
+        <source>Show band</source>
+        <translation>Mostrar la franja</translation>
+    </message>
+    <message>
+        <source>Remove band</source>
+        <translation>Quitar la franja</translation>
+    </message>
+    <message>
+        <source>Shadow length divided by the object&apos;s height, on flat ground</source>
+        <translation>Longitud de la sombra dividida por la altura del objeto, en terreno llano</translation>
+    </message>
+    <message>
+        <source>The sun&apos;s elevation above the horizon</source>
+        <translation>La altura del sol sobre el horizonte</translation>
+    </message>
+    <message>
+        <source>Enter the moment with its time zone.</source>
+        <translation>Introduzca el momento con su zona horaria.</translation>
+    </message>
+    <message>
+        <source>From the photo: %1. Check it, or type another.</source>
+        <translation>De la foto: %1. Compruébelo o escriba otro.</translation>
+    </message>
+    <message>
+        <source>The photo says %1 but not its time zone: enter the time with its zone.</source>
+        <translation>La foto indica %1 pero no su zona horaria: introduzca la hora con su zona.</translation>
+    </message>
+    <message>
+        <source>The photo has no capture time: enter it with its time zone.</source>
+        <translation>La foto no tiene hora de captura: introdúzcala con su zona horaria.</translation>
+    </message>
+    <message>
+        <source>Enter when the photo was taken, with its time zone (e.g. 2024-06-21T11:30:00+02:00).</source>
+        <translation>Indique cuándo se tomó la foto, con su zona horaria (p. ej. 2024-06-21T11:30:00+02:00).</translation>
+    </message>
+    <message>
+        <source>On the map: %1</source>
+        <translation>En el mapa: %1</translation>
+    </message>
+    <message>
+        <source>Measure the shadow</source>
+        <translation>Medir la sombra</translation>
+    </message>
+    <message>
+        <source>Drag from the foot of a vertical object to its top, then from its foot to the tip of its shadow. Flat, level ground; the photo&apos;s perspective shortens lengths that point away from the camera.</source>
+        <translation>Arrastre desde el pie de un objeto vertical hasta su parte superior y luego desde su pie hasta la punta de su sombra. Terreno llano y horizontal; la perspectiva de la foto acorta las longitudes que se alejan de la cámara.</translation>
+    </message>
+</context>
 </TS>

@@ -1695,4 +1695,138 @@ Probabilité&#xa0;: %2</translation>
         <translation>Guide de l’utilisateur de StreetLens</translation>
     </message>
 </context>
+<context>
+    <name>streetlens::ui::ShadowMeasureCanvas</name>
+    <message>
+        <source>object</source>
+        <translation>objet</translation>
+    </message>
+    <message>
+        <source>shadow</source>
+        <translation>ombre</translation>
+    </message>
+    <message>
+        <source>Drag from the object&apos;s foot to its top</source>
+        <translation>Faites glisser du pied de l&apos;objet à son sommet</translation>
+    </message>
+    <message>
+        <source>Drag from the object&apos;s foot to the tip of its shadow</source>
+        <translation>Faites glisser du pied de l&apos;objet à l&apos;extrémité de son ombre</translation>
+    </message>
+    <message>
+        <source>Shadow / height = %1 (drag again to start over)</source>
+        <translation>Ombre / hauteur = %1 (faites glisser à nouveau pour recommencer)</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::SunShadowPanel</name>
+    <message>
+        <source>Sun &amp;&amp; shadow</source>
+        <translation>Soleil et ombre</translation>
+    </message>
+    <message>
+        <source>e.g. 2024-06-21T11:30:00+02:00</source>
+        <translation>p. ex. 2024-06-21T11:30:00+02:00</translation>
+    </message>
+    <message>
+        <source>When the photo was taken, with its time zone (Z for UTC, or an offset such as +02:00)</source>
+        <translation>Quand la photo a été prise, avec son fuseau horaire (Z pour UTC, ou un décalage comme +02:00)</translation>
+    </message>
+    <message>
+        <source>Taken at</source>
+        <translation>Prise le</translation>
+    </message>
+    <message>
+        <source>Shadow / height</source>
+        <translation>Ombre / hauteur</translation>
+    </message>
+    <message>
+        <source>Sun elevation</source>
+        <translation>Hauteur du soleil</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Mesuré</translation>
+    </message>
+    <message>
+        <source>Measure on photo…</source>
+        <translation>Mesurer sur la photo…</translation>
+    </message>
+    <message>
+        <source>Draw the object and its shadow on the photo</source>
+        <translation>Tracez l&apos;objet et son ombre sur la photo</translation>
+    </message>
+    <message>
+        <source>°</source>
+        <translation>°</translation>
+    </message>
+    <message>
+        <source>How far the sun&apos;s elevation may be from the measured one</source>
+        <translation>De combien la hauteur du soleil peut s&apos;écarter de celle mesurée</translation>
+    </message>
+    <message>
+        <source>Tolerance</source>
+        <translation>Tolérance</translation>
+    </message>
+    <message>
+        <source>Shadow points to</source>
+        <translation>L&apos;ombre pointe vers</translation>
+    </message>
+    <message>
+        <source>Only when north is known in the photo</source>
+        <translation>Seulement si le nord est connu sur la photo</translation>
+    </message>
+    <message>
+        <source>° from north</source>
+        <translation>° depuis le nord</translation>
+    </message>
+    <message>
+        <source>Show band</source>
+        <translation>Afficher la bande</translation>
+    </message>
+    <message>
+        <source>Remove band</source>
+        <translation>Retirer la bande</translation>
+    </message>
+    <message>
+        <source>Shadow length divided by the object&apos;s height, on flat ground</source>
+        <translation>Longueur de l&apos;ombre divisée par la hauteur de l&apos;objet, sur sol plat</translation>
+    </message>
+    <message>
+        <source>The sun&apos;s elevation above the horizon</source>
+        <translation>La hauteur du soleil au-dessus de l&apos;horizon</translation>
+    </message>
+    <message>
+        <source>Enter the moment with its time zone.</source>
+        <translation>Saisissez le moment avec son fuseau horaire.</translation>
+    </message>
+    <message>
+        <source>From the photo: %1. Check it, or type another.</source>
+        <translation>D&apos;après la photo : %1. Vérifiez-le ou saisissez-en un autre.</translation>
+    </message>
+    <message>
+        <source>The photo says %1 but not its time zone: enter the time with its zone.</source>
+        <translation>La photo indique %1 mais pas son fuseau horaire : saisissez l&apos;heure avec son fuseau.</translation>
+    </message>
+    <message>
+        <source>The photo has no capture time: enter it with its time zone.</source>
+        <translation>La photo n&apos;a pas d&apos;heure de prise de vue : saisissez-la avec son fuseau horaire.</translation>
+    </message>
+    <message>
+        <source>Enter when the photo was taken, with its time zone (e.g. 2024-06-21T11:30:00+02:00).</source>
+        <translation>Indiquez quand la photo a été prise, avec son fuseau horaire (p. ex. 2024-06-21T11:30:00+02:00).</translation>
+    </message>
+    <message>
+        <source>On the map: %1</source>
+        <translation>Sur la carte : %1</translation>
+    </message>
+    <message>
+        <source>Measure the shadow</source>
+        <translation>Mesurer l&apos;ombre</translation>
+    </message>
+    <message>
+        <source>Drag from the foot of a vertical object to its top, then from its foot to the tip of its shadow. Flat, level ground; the photo&apos;s perspective shortens lengths that point away from the camera.</source>
+        <translation>Faites glisser du pied d&apos;un objet vertical à son sommet, puis de son pied à l&apos;extrémité de son ombre. Sol plat et horizontal ; la perspective de la photo raccourcit les longueurs qui s&apos;éloignent de l&apos;appareil.</translation>
+    </message>
+</context>
 </TS>

@@ -241,6 +241,11 @@ void EvidencePanel::rebuildList() {
   }
 }
 
+void EvidencePanel::setSunBands(const QVector<geo::SunBand> &bands) {
+  m_constraint.sunBands = bands;
+  emitChanged();
+}
+
 void EvidencePanel::showMassInside(std::optional<double> share, bool empty) {
   if (!share) {
     m_inside->clear();

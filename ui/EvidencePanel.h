@@ -36,6 +36,9 @@ public:
   void addDrawnArea(const QVector<geo::GeoPoint> &ring, bool exclude);
   void addCircle(const GeoCircle &circle);
   void removeArea(int row);
+  // The sun bands of the Sun & shadow tool (SunShadowPanel) replace the constraint's; emits
+  // constraintChanged.
+  void setSunBands(const QVector<geo::SunBand> &bands);
   void clearAll();
 
   // What the current photo's result says about the constraint ("34 % of the model's probability

@@ -52,6 +52,7 @@ class ExportController;
 class ExportDialog;
 class MapView;
 class SelectionPresenter;
+class SunShadowPanel;
 class UntitledWork;
 class ImageIngest;
 class ImageListModel;
@@ -126,6 +127,7 @@ public:
   ImageListModel *imageModel() const { return m_model; }
   EvidencePanel *evidencePanel() const { return m_evidencePanel; }
   EvidenceController *evidence() const { return m_evidence; }
+  SunShadowPanel *sunShadowPanel() const { return m_sunShadow; }
   // Brings the Evidence tab forward (Analysis > Evidence, Ctrl+E).
   void showEvidence();
   QTableView *imageList() const { return m_list; } // shows imageFilter()'s rows
@@ -238,6 +240,7 @@ private:
   MapView *m_map = nullptr;
   EvidencePanel *m_evidencePanel = nullptr;    // what the analyst knows (dock)
   EvidenceController *m_evidence = nullptr;    // applies it to what is shown
+  SunShadowPanel *m_sunShadow = nullptr;       // the sun band tool, under the evidence panel
   QTabWidget *m_rightTabs = nullptr;           // Results | Evidence
   QList<QPair<QString, QString>> m_duplicates; // skipped file, the listed file with the same content
   bool m_engineLoading = false;

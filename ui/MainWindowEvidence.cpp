@@ -1,14 +1,17 @@
-// MainWindow: the evidence tab — the analyst's constraint and sites (EvidencePanel), applied to
-// what the window shows by EvidenceController.
+// MainWindow: the evidence tab — the analyst's constraint and sites (EvidencePanel) and the sun
+// band from a shadow (SunShadowPanel), applied to what the window shows by EvidenceController.
 #include "ui/AnalysisController.h"
 #include "ui/EvidenceController.h"
 #include "ui/EvidencePanel.h"
 #include "ui/MainWindow.h"
+#include "ui/PhotoView.h"
+#include "ui/SunShadowPanel.h"
 
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QVBoxLayout>
 
 namespace streetlens::ui {
 
@@ -20,12 +23,24 @@ void MainWindow::buildEvidence() {
   connect(this, &MainWindow::gazetteerLoaded, m_evidencePanel, &EvidencePanel::setGazetteer);
   connect(m_evidence, &EvidenceController::message, this,
           [this](const QString &text) { statusBar()->showMessage(text, 8000); });
-  // The right column becomes two tabs: the results of the photo shown, and the evidence.
+  // The sun & shadow tool under the evidence panel: its band joins the constraint; the photo shown
+  // gives it the EXIF moment and the image to measure on.
+  m_sunShadow = new SunShadowPanel(this);
+  connect(m_sunShadow, &SunShadowPanel::bandsChanged, m_evidencePanel, &EvidencePanel::setSunBands);
+  connect(m_photo, &PhotoView::photoLoaded, m_sunShadow,
+          [this](const QString &path) { m_sunShadow->setPhoto(path, m_photo->image()); });
+  auto *evidenceColumn = new QWidget(this);
+  auto *column = new QVBoxLayout(evidenceColumn);
+  column->setContentsMargins(0, 0, 0, 0);
+  column->addWidget(m_evidencePanel);
+  column->addWidget(m_sunShadow);
+  column->addStretch(1);
   auto *scroll = new QScrollArea(this);
-  scroll->setWidget(m_evidencePanel);
+  scroll->setWidget(evidenceColumn);
   scroll->setWidgetResizable(true);
   scroll->setFrameShape(QFrame::NoFrame);
   scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  // The right column becomes two tabs: the results of the photo shown, and the evidence.
   m_rightTabs = new QTabWidget(this);
   QWidget *results = m_mainSplitter->widget(2);
   m_mainSplitter->replaceWidget(2, m_rightTabs);

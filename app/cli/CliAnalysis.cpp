@@ -1,5 +1,6 @@
 #include "app/cli/CliAnalysis.h"
 
+#include "app/cli/CliSun.h"
 #include "core/analysis/AnalysisSession.h"
 #include "core/store/ProjectStore.h"
 
@@ -85,6 +86,7 @@ void addAnalysisOptions(QCommandLineParser &p) {
   p.addOption({QStringLiteral("near"),
                QStringLiteral("Keep only what lies within KM of LAT,LON (repeatable)."),
                QStringLiteral("LAT,LON,KM")});
+  addSunOptions(p, QStringLiteral("sun-time"));
   p.addOption({QStringLiteral("uncertain-km2"),
                QStringLiteral(
                    "A 90 % confidence region larger than this makes a result \"uncertain\" (default 50000; "
@@ -232,6 +234,11 @@ bool constraintFromOptions(const QCommandLineParser &p, const gazetteer::Gazette
     c.near << *circle;
     c.sources << QStringLiteral("near %1 %2 km").arg(n.section(QLatin1Char(','), 0, 1)).arg(circle->radiusKm);
   }
+  const auto sun = sunObservationFromOptions(p, QStringLiteral("sun-time"), error);
+  if (!sun && !error->isEmpty())
+    return false;
+  if (sun)
+    c.sunBands << geo::SunBand(*sun);
   return true;
 }
 

@@ -23,7 +23,8 @@ QStringList collectInputs(const QStringList &args, int *missing, QStringList *sh
 
 // --top-k, --mode, --max-countries, --cities-per-country, the templates, --prompts, --candidates,
 // --cache-dir, the constraints (--countries, --exclude-countries, --regions, --exclude-regions,
-// --within, --exclude, --near), --uncertain-km2 and the engine options.
+// --within, --exclude, --near, and the sun band: --sun-time, --shadow-ratio, ... of CliSun.h),
+// --uncertain-km2 and the engine options.
 void addAnalysisOptions(QCommandLineParser &p);
 
 // The engine, gazetteer and analyzer of one run, prepared (label embeddings ready).

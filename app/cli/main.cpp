@@ -1,5 +1,6 @@
 // streetlens-cli: the headless twin of the app (see docs/CLI.md). Dispatches sub-commands.
 #include "app/cli/CliCommon.h"
+#include "app/cli/CliSun.h"
 #include "core/clip/CpuAllocator.h"
 #include "core/export/ReportContent.h"
 
@@ -25,6 +26,8 @@ Commands:
   report      a PDF or HTML case report (or CSV/JSON/GeoJSON/KML) of a .streetlens project
   merge       the shards of a batch (predict --shard K/N) joined into one project, JSON or CSV
   prepare-labels  the label-embedding cache of a sharded batch, filled once (--cache-dir DIR)
+  sun         the sun's elevation and azimuth at a moment and place, or the band where a
+              shadow's sun elevation held (GeoJSON)
 
 Common engine options: --model DIR, --device auto|cpu|cuda[:N], --precision auto|fp32|bf16|fp16,
                        --batch-size N|auto, --threads N
@@ -104,15 +107,18 @@ int main(int argc, char **argv) {
       return cmdMerge(args);
     if (cmd == QLatin1String("prepare-labels"))
       return cmdPrepareLabels(args);
+    if (cmd == QLatin1String("sun"))
+      return cmdSun(args);
   } catch (const std::exception &e) {
     printError(QStringLiteral("unexpected error: %1")
                    .arg(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0)));
     return SomeInputsFailed;
   }
-  const QString guess = closestMatch(
-      cmd, {QStringLiteral("tokenize"), QStringLiteral("preprocess"), QStringLiteral("embed"),
-            QStringLiteral("classify"), QStringLiteral("predict"), QStringLiteral("eval"),
-            QStringLiteral("report"), QStringLiteral("merge"), QStringLiteral("prepare-labels")});
+  const QString guess =
+      closestMatch(cmd, {QStringLiteral("tokenize"), QStringLiteral("preprocess"), QStringLiteral("embed"),
+                         QStringLiteral("classify"), QStringLiteral("predict"), QStringLiteral("eval"),
+                         QStringLiteral("report"), QStringLiteral("merge"), QStringLiteral("prepare-labels"),
+                         QStringLiteral("sun")});
   printError(
       QStringLiteral("unknown command \"%1\"%2 (see streetlens-cli --help)")
           .arg(cmd, guess.isEmpty() ? QString() : QStringLiteral("; did you mean \"%1\"?").arg(guess)));

@@ -119,6 +119,8 @@ bool GeoConstraint::allowsPoint(geo::GeoPoint p) const {
     if (!in)
       return false;
   }
+  if (!std::all_of(sunBands.begin(), sunBands.end(), [&](const geo::SunBand &b) { return b.contains(p); }))
+    return false;
   return !inAny(exclude, p);
 }
 
@@ -152,6 +154,8 @@ QString GeoConstraint::describe() const {
   if (!excludeRegions.isEmpty())
     parts << QStringLiteral("not regions %1").arg(excludeRegions.join(QStringLiteral(", ")));
   parts << sources;
+  for (const geo::SunBand &b : sunBands)
+    parts << b.describe();
   return parts.join(QStringLiteral("; "));
 }
 
@@ -308,7 +312,7 @@ int ConstraintWeights::quickCountryShare(const geo::GeoBounds &b) const {
   const bool hasWithin = !k.within.isEmpty() || !k.near.isEmpty();
   if (hasWithin && !touches(k.within) && !nearTouches)
     return 0;
-  if (!hasWithin && !touches(k.exclude))
+  if (!hasWithin && !touches(k.exclude) && k.sunBands.isEmpty()) // a sun band has no bounding box
     return 1;
   return -1;
 }

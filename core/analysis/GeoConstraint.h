@@ -1,13 +1,15 @@
 #pragma once
 // GeoConstraint: what the analyst already knows about where a photo was taken — countries and
 // regions to keep or exclude, areas (GeoJSON polygons, a rectangle or polygon drawn on the map, a
-// circle) to keep it within or out of. The constrained posterior is the model's distribution
+// circle) to keep it within or out of, and sun bands (core/geo/SunBand.h: where the sun stood at a
+// shadow's measured elevation at the photo's moment). The constrained posterior is the model's distribution
 // times the constraint, renormalised (core/analysis/Posterior.h). ConstraintWeights turns a
 // constraint into the share of each leaf's mass (PlaceHierarchy) that the constraint keeps.
 // GeoConstraint is a plain value; ConstraintWeights is immutable apart from a mutex-guarded cache,
 // so one instance may be shared by threads.
 #include "core/analysis/PlaceHierarchy.h"
 #include "core/geo/GeoPolygon.h"
+#include "core/geo/SunBand.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -34,15 +36,20 @@ struct GeoConstraint {
   QVector<geo::GeoMultiPolygon> within;    // keep only what lies in one of these areas (or circles)
   QVector<GeoCircle> near;                 // also "within" areas
   QVector<geo::GeoMultiPolygon> exclude;   // drop what lies in any of these
+  QVector<geo::SunBand> sunBands;          // keep only what lies in every one of these
   QStringList sources;                     // human-readable description of each part, in order
 
   bool isEmpty() const;
-  bool hasAreas() const { return !within.isEmpty() || !near.isEmpty() || !exclude.isEmpty(); }
-  // The area part: inside a within area or circle (when there are any) and in no excluded area.
+  bool hasAreas() const {
+    return !within.isEmpty() || !near.isEmpty() || !exclude.isEmpty() || !sunBands.isEmpty();
+  }
+  // The area part: inside a within area or circle (when there are any), in every sun band and in no
+  // excluded area.
   bool allowsPoint(geo::GeoPoint p) const;
   // The code part: country and region lists (region "" passes the region lists).
   bool allowsPlace(const QString &country, const QString &region) const;
-  // One line, e.g. "countries HU, AT; within balkans.geojson (2 areas); near 47.5,19.0 50 km".
+  // One line, e.g. "countries HU, AT; within balkans.geojson (2 areas); near 47.5,19.0 50 km"; each
+  // sun band's description follows the sources.
   QString describe() const;
 };
 

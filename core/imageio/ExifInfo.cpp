@@ -221,4 +221,12 @@ ExifInfo readExif(const QByteArray &fileBytes) {
   return info;
 }
 
+std::optional<CaptureMoment> captureMoment(const ExifInfo &exif) {
+  if (exif.taken.isValid() && exif.taken.timeSpec() != Qt::LocalTime)
+    return CaptureMoment{exif.taken, QStringLiteral("EXIF DateTimeOriginal + OffsetTimeOriginal")};
+  if (exif.gps && exif.gps->time.isValid())
+    return CaptureMoment{exif.gps->time, QStringLiteral("EXIF GPS time (UTC)")};
+  return std::nullopt;
+}
+
 } // namespace streetlens

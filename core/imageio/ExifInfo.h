@@ -23,6 +23,15 @@ struct ExifInfo {
                    // OffsetTimeOriginal gives the UTC offset; invalid when absent
 };
 
+// The moment a photo was taken, when its EXIF fixes it in time: DateTimeOriginal with
+// OffsetTimeOriginal, else the GPS time stamp (UTC). None when only a clock time without a zone is
+// known, or nothing: the caller must ask for the time (and its zone).
+struct CaptureMoment {
+  QDateTime time;
+  QString source; // "EXIF DateTimeOriginal + OffsetTimeOriginal" or "EXIF GPS time (UTC)"
+};
+std::optional<CaptureMoment> captureMoment(const ExifInfo &exif);
+
 // Reads EXIF from the bytes of a whole file. Only JPEG, PNG, WebP and TIFF (by magic bytes) are handed
 // to exiv2; anything else, and any parse failure, gives a default ExifInfo. Never throws.
 // GPS: N/S/E/W references applied; rationals validated (zero denominators rejected, lat within

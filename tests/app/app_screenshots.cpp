@@ -3,15 +3,20 @@
 // results, the export dialog, and the views of issue 18 — the photo's details and the estimate
 // label at world zoom, results marked after a settings change, the removal question, the map's
 // PNG dialog and an exported map, the quit question for untitled work, the recovery offer at the
-// next start. Run under Xvfb: xvfb-run -a -s "-screen 0 1600x1000x24"
+// next start; issue 22's Sun & shadow tool (the shadow measured on the photo, the band on the
+// map). Run under Xvfb: xvfb-run -a -s "-screen 0 1600x1000x24"
 // streetlens_app_screenshots OUTDIR. Not a test: a tool for the docs.
 #include "AppTestUtil.h"
+#include "core/geo/SolarPosition.h"
 #include "ui/AnalysisController.h"
 #include "ui/AnnotationPanel.h"
 #include "ui/EvidencePanel.h"
 #include "ui/ImageListModel.h"
 #include "ui/MainWindow.h"
+#include "ui/PhotoView.h"
 #include "ui/ResultsPanel.h"
+#include "ui/ShadowMeasureCanvas.h"
+#include "ui/SunShadowPanel.h"
 #include "ui/map/AreaDrawOverlay.h"
 #include "ui/map/MapExportDialog.h"
 #include "ui/map/MapView.h"
@@ -19,6 +24,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLineEdit>
@@ -26,10 +33,15 @@
 #include <QMessageBox>
 #include <QMouseEvent>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QScreen>
+#include <QScrollArea>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimeZone>
 #include <QTimer>
+#include <cmath>
+#include <tuple>
 
 using namespace streetlens;
 
@@ -193,6 +205,53 @@ int main(int argc, char **argv) {
   step(2500, [&] {
     shot(QStringLiteral("app-evidence-site.png"));
     window->evidencePanel()->clearAll();
+    window->findChild<QTabWidget *>(QStringLiteral("rightTabs"))->setCurrentIndex(0);
+  });
+  step(3000, [&] {});
+  // Issue 22: the object and its shadow drawn on the photo, then the sun band on the map. The
+  // moment is chosen so that the band passes the photo's estimate.
+  step(10, [&] {
+    window->showEvidence();
+    window->imageList()->selectRow(3);
+    map->resetView();
+  });
+  step(2500, [&] {
+    ui::SunShadowPanel *sun = window->sunShadowPanel();
+    if (auto *scroll = qobject_cast<QScrollArea *>(sun->parentWidget()->parentWidget()->parentWidget()))
+      scroll->ensureWidgetVisible(sun);
+    const geo::GeoPoint c = window->imageModel()->row(3).result->estimate.value_or(geo::GeoPoint{});
+    const QDateTime t(QDate(2024, 6, 21), QTime(9, 30), QTimeZone::utc());
+    const double el = geo::sunPosition(t, c).elevationDeg;
+    sun->setPhoto(window->photoView()->currentPath(), window->photoView()->image()); // no EXIF time: asked
+    sun->setTimeText(QStringLiteral("2024-06-21T11:30:00+02:00"));
+    sun->setTolerance(1.5);
+    auto *dlg = sun->openMeasureDialog();
+    dlg->move(420, 160);
+    auto *canvas = sun->measureCanvas();
+    const double ratio = 1.0 / std::tan(geo::degToRad(el));
+    // A lamp post 150 px tall at x 200 and its shadow along the pavement.
+    const QPointF foot(200, 330), top(200, 180), tip(200 + 150 * ratio * 0.8, 330 + 150 * ratio * 0.6);
+    auto drag = [&](QPointF a, QPointF b) {
+      for (auto [type, at, buttons] : {std::tuple{QEvent::MouseButtonPress, a, Qt::LeftButton},
+                                       std::tuple{QEvent::MouseMove, (a + b) / 2, Qt::LeftButton},
+                                       std::tuple{QEvent::MouseButtonRelease, b, Qt::NoButton}}) {
+        const QPointF w = canvas->toWidget(at);
+        QMouseEvent e(type, w, canvas->mapToGlobal(w), Qt::LeftButton, buttons, {});
+        QCoreApplication::sendEvent(canvas, &e);
+      }
+    };
+    drag(foot, top);
+    drag(foot, tip);
+  });
+  step(1500, [&] {
+    shot(QStringLiteral("app-sun-measure.png"));
+    for (QDialogButtonBox *b : window->sunShadowPanel()->findChildren<QDialogButtonBox *>())
+      b->button(QDialogButtonBox::Ok)->click(); // the drawn ratio goes to the panel
+    window->sunShadowPanel()->apply();
+  });
+  step(3500, [&] {
+    shot(QStringLiteral("app-sun-band.png"));
+    window->sunShadowPanel()->removeBand();
     window->findChild<QTabWidget *>(QStringLiteral("rightTabs"))->setCurrentIndex(0);
   });
   step(3000, [&] {});

@@ -27,4 +27,19 @@ bool writeExifGps(const QString &path, double lat, double lon) {
   }
 }
 
+bool writeExifTime(const QString &path, const QString &dateTimeOriginal, const QString &offsetTimeOriginal) {
+  try {
+    auto image = Exiv2::ImageFactory::open(path.toStdString());
+    image->readMetadata();
+    Exiv2::ExifData &d = image->exifData();
+    d["Exif.Photo.DateTimeOriginal"] = dateTimeOriginal.toStdString();
+    if (!offsetTimeOriginal.isEmpty())
+      d[Exiv2::ExifKey(0x9011, "Photo").key()] = offsetTimeOriginal.toStdString();
+    image->writeMetadata();
+    return true;
+  } catch (const std::exception &) {
+    return false;
+  }
+}
+
 } // namespace streetlens::test

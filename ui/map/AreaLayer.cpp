@@ -65,6 +65,8 @@ AreaSet AreaSet::fromConstraint(const GeoConstraint &c) {
   a.keep = c.within;
   a.exclude = c.exclude;
   a.circles = c.near;
+  for (const geo::SunBand &b : c.sunBands)
+    a.sunBands << b.toMultiPolygon(0.5);
   return a;
 }
 
@@ -74,6 +76,11 @@ void paintAreas(QPainter &p, const MapViewport &vp, const AreaSet &areas, const 
   p.setRenderHint(QPainter::Antialiasing, true);
   if (constraint) {
     const QColor keep(0x1b, 0x7f, 0x3b), exclude(0xb0, 0x1e, 0x1e);
+    for (const auto &band : areas.sunBands) { // one path of the band's cells, filled without seams
+      QPainterPath cells = multiPolygonPath(band);
+      cells.setFillRule(Qt::WindingFill);
+      drawWorldPath(p, vp, cells, Qt::NoPen, QColor(0xf0, 0xa0, 0x00, 90));
+    }
     for (const auto &m : areas.keep)
       drawWorldPath(p, vp, multiPolygonPath(m), QPen(keep, 2.0, Qt::DashLine), Qt::NoBrush);
     for (const auto &c : areas.circles)

@@ -18,12 +18,16 @@ struct AreaSet {
   std::vector<ConfidenceRegion> regions; // of the one result shown
   QVector<geo::GeoMultiPolygon> keep, exclude;
   QVector<GeoCircle> circles;
-  bool isEmpty() const { return regions.empty() && keep.isEmpty() && exclude.isEmpty() && circles.isEmpty(); }
+  QVector<geo::GeoMultiPolygon> sunBands; // the constraint's sun bands on a 0.5° grid
+  bool isEmpty() const {
+    return regions.empty() && keep.isEmpty() && exclude.isEmpty() && circles.isEmpty() && sunBands.isEmpty();
+  }
   static AreaSet fromConstraint(const GeoConstraint &c);
 };
 
 // Outlines of the regions (50 % solid, 90 % dashed, 99 % dotted, each labelled) when `regions`,
-// the constraint (kept areas green, excluded ones red and lightly filled) when `constraint`.
+// the constraint (kept areas green, excluded ones red and lightly filled, sun bands filled amber)
+// when `constraint`.
 void paintAreas(QPainter &p, const MapViewport &vp, const AreaSet &areas, const MapStyle &style, bool regions,
                 bool constraint);
 
