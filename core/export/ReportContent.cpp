@@ -181,6 +181,11 @@ QImage loadReportPhoto(const QString &path, int maxEdge, QString *error) {
     explicit Reading(const QString &p) { tlPhotoBeingRead = p; }
     ~Reading() { tlPhotoBeingRead.clear(); }
   } reading(path);
+  if (path.isEmpty()) { // a site's section: no photo of its own
+    if (error)
+      *error = QStringLiteral("No photo");
+    return QImage();
+  }
   QImageReader reader(path);
   reader.setAutoTransform(true);
   QSize size = reader.size();
@@ -268,6 +273,29 @@ ReportImageSection buildImageSection(const ImageResult &r, int number, const Rep
   if (r.exifTime.isValid())
     s.exifRows << qMakePair(QStringLiteral("EXIF time"),
                             r.exifTime.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+  return s;
+}
+
+ReportSiteSection buildSiteSection(const SiteResult &site, int number, const ReportContext &ctx,
+                                   const ExportOptions &opt, QSize mapSize) {
+  ReportSiteSection s;
+  s.number = number;
+  s.name = printable(site.name);
+  for (const QString &m : site.members)
+    s.members << printable(displayName(m));
+  ImageResult fused = site.posterior;
+  fused.path.clear(); // no photo of its own: the site's name is not a file
+  fused.sha256.clear();
+  fused.exifLocation.reset();
+  s.body = buildImageSection(fused, number, ctx, opt, 1, mapSize);
+  s.body.fileName = s.name;
+  s.body.path.clear();
+  s.body.photo = QImage();
+  s.body.photoError.clear();
+  s.body.exifRows.clear();
+  s.body.mapCaption = QStringLiteral("Map · fused probability heatmap and estimate of the site");
+  s.body.evidenceRows.prepend(
+      qMakePair(QStringLiteral("Photos fused"), QString::number(site.members.size())));
   return s;
 }
 
