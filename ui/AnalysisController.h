@@ -51,6 +51,9 @@ public:
   void removeImage(const QString &sha256);
   // Writes removed images back (undo of a removal), on the worker.
   void restoreImages(const std::vector<store::StoredImage> &images);
+  // Keeps the analyst's sites / constraint in the project (on the worker, after earlier writes).
+  void storeSites(const std::vector<store::StoredSite> &sites);
+  void storeConstraint(const GeoConstraint &constraint);
 
   bool isBusy() const { return !m_pending.empty() || !m_inFlight.isEmpty(); }
   // Images not yet decoded by the pipeline (no thumbnail yet).

@@ -50,6 +50,9 @@ public:
   void removeImage(const QString &sha256);
   // Puts removed images back into the project: row, thumbnail and latest result (undo).
   void restoreImages(const std::vector<streetlens::store::StoredImage> &images);
+  // The analyst's evidence records of the project open (ProjectStore::setSites / setConstraint).
+  void storeSites(const std::vector<streetlens::store::StoredSite> &sites);
+  void storeConstraint(const streetlens::GeoConstraint &constraint);
   void dropCancelled(); // reports every queued job below skipBelow as skipped, now
   void shutdown();      // frees session, engine and analyzer here
   // Thread-safe: makes a label preparation in progress stop early (used before shutdown).

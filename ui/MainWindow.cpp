@@ -84,6 +84,7 @@ MainWindow::MainWindow(EngineFactory factory, Options options, QWidget *parent)
   buildStatusBar();
   buildEvidence();
   buildMenus();
+  m_evidence->setUndoStack(m_undo); // grouping, renaming and deleting sites are undoable
   connectAnalysis();
   connectProject();
   m_exports = new ExportController(this);

@@ -162,6 +162,8 @@ private:
   void buildLayout();
   void buildStatusBar();
   void buildEvidence(); // MainWindowEvidence.cpp
+  // The sites and constraint of the project just opened into the evidence tab.
+  void restoreEvidence(); // MainWindowEvidence.cpp
   void connectAnalysis();
   void onIngested(const IngestedImage &img);
   void updateProgress();
