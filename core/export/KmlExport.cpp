@@ -131,7 +131,8 @@ QByteArray resultsToKml(const std::vector<ImageResult> &results, const ExportOpt
   // KML colours are aabbggrr.
   writeStyle(w, QStringLiteral("estimate"), QStringLiteral("ff2f3fd6"), 1.1);
   writeStyle(w, QStringLiteral("exif"), QStringLiteral("ff3fa02c"), 1.0);
-  writeStyle(w, QStringLiteral("site"), QStringLiteral("ffb0307a"), 1.3);
+  if (!sites.empty()) // the analyst's sites' estimates (purple)
+    writeStyle(w, QStringLiteral("site"), QStringLiteral("ffb0307a"), 1.3);
   w.writeStartElement(QStringLiteral("Style"));
   w.writeAttribute(QStringLiteral("id"), QStringLiteral("errorLine"));
   w.writeStartElement(QStringLiteral("LineStyle"));

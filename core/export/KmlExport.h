@@ -10,7 +10,7 @@
 
 namespace streetlens::exporting {
 
-// Style ids used by the placemarks: "estimate", "exif", "errorLine".
+// Style ids used by the placemarks: "estimate", "exif", "errorLine" (and "site" with sites).
 // Images without an estimate are left out. `documentName` names the KML Document.
 // `sites` follow the images, a Folder "Site: <name>" each: the fused estimate (style "site"; data
 // name, members, country, city) and its confidence regions.
