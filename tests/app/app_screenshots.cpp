@@ -129,7 +129,8 @@ int main(int argc, char **argv) {
   step(10, [&] { map->resetView(); }); // world zoom: the estimate's label names the estimate
   step(3000, [&] { shot(QStringLiteral("app-world-estimate.png")); });
   // Issue 17: a polygon being drawn on the map (mouse events on the drawing overlay), the photo
-  // within it with its confidence regions, three photos fused into a site; then back as before.
+  // within it with its confidence regions, three photos fused into a site and selected in the
+  // project's list of sites; then back as before.
   step(10, [&] {
     window->showEvidence();
     window->imageList()->selectRow(3);
@@ -165,6 +166,22 @@ int main(int argc, char **argv) {
   });
   step(1500, [&] {
     Q_EMIT window->evidencePanel()->groupRequested(QStringLiteral("Main street"));
+    // A second site, then the first one's photos and the first site selected again in the
+    // project's list of sites.
+    window->imageList()->selectRow(6);
+    window->imageList()->selectionModel()->select(window->imageModel()->index(0, 0),
+                                                  QItemSelectionModel::Select | QItemSelectionModel::Rows);
+  });
+  step(1000, [&] { Q_EMIT window->evidencePanel()->groupRequested(QStringLiteral("Station square")); });
+  step(1000, [&] {
+    window->imageList()->selectRow(0);
+    auto *sel = window->imageList()->selectionModel();
+    for (int row : {3, 5})
+      sel->select(window->imageModel()->index(row, 0),
+                  QItemSelectionModel::Select | QItemSelectionModel::Rows);
+  });
+  step(1000, [&] {
+    window->evidencePanel()->selectSite(0);
     map->fitToResults();
   });
   step(2500, [&] {
