@@ -169,7 +169,7 @@ QString siteSection(const ReportSiteSection &site) {
                   .arg(site.number)
                   .arg(esc(site.name));
   h += QStringLiteral("<div class=\"meta\">%1</div>")
-           .arg(esc(QStringLiteral("%1 photo(s) fused: %2")
+           .arg(esc(QStringLiteral("Photos of the site (%1): %2")
                         .arg(site.members.size())
                         .arg(site.members.isEmpty() ? QStringLiteral("none in the project")
                                                     : site.members.join(QStringLiteral(", ")))));

@@ -223,7 +223,8 @@ QByteArray resultsToKml(const std::vector<ImageResult> &results, const ExportOpt
       continue;
     w.writeStartElement(QStringLiteral("Folder"));
     w.writeTextElement(QStringLiteral("name"), xmlSafe(QStringLiteral("Site: %1").arg(site.name)));
-    QString desc = QStringLiteral("%1\n%2 photo(s) fused").arg(r.estimateLabel).arg(site.members.size());
+    QString desc =
+        QStringLiteral("%1\n%2 photo(s) in the site").arg(r.estimateLabel).arg(site.members.size());
     QList<QPair<QString, QString>> data{{QStringLiteral("site"), site.name},
                                         {QStringLiteral("members"), site.members.join(u'\n')}};
     if (!r.countries.empty()) {

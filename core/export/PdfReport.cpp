@@ -311,14 +311,14 @@ void sitePage(PdfCanvas &c, const ReportSiteSection &site) {
                      QPointF(c.left(), c.y), c.width()) +
          mm(1);
   c.y += c.paragraph(c.font(8), kMuted,
-                     QStringLiteral("%1 photo(s) fused: %2")
+                     QStringLiteral("Photos of the site (%1): %2")
                          .arg(site.members.size())
                          .arg(site.members.isEmpty() ? QStringLiteral("none in the project")
                                                      : site.members.join(QStringLiteral(", "))),
                      QPointF(c.left(), c.y), c.width()) +
          mm(3);
   if (!s.map.isNull()) {
-    const double boxH = mm(95);
+    const double boxH = mm(88);
     drawFitted(c, QRectF(c.left(), c.y, c.width(), boxH), s.map, QString());
     c.y += boxH + mm(1.2);
     c.text(QRectF(c.left(), c.y, c.width(), mm(4)), c.font(7), kMuted, s.mapCaption);
@@ -353,9 +353,26 @@ void sitePage(PdfCanvas &c, const ReportSiteSection &site) {
     yy += rowH;
   }
   c.y += h + mm(2);
-  for (const ReportTable &t : s.tables) {
+  // Countries and regions side by side when they fit (as on a photo's page), the rest full width.
+  size_t first = 0;
+  const double half = (c.width() - mm(8)) / 2;
+  if (s.tables.size() >= 2 && s.tables[0].title != QStringLiteral("Cities") &&
+      s.tables[1].title != QStringLiteral("Cities")) {
+    const double th = std::max(tableHeight(c, s.tables[0], half), tableHeight(c, s.tables[1], half));
+    if (th < mm(120)) {
+      c.ensure(th + mm(3));
+      c.y += mm(3);
+      const double top = c.y;
+      probabilityTable(c, s.tables[0], c.left(), half, false);
+      c.y = top;
+      probabilityTable(c, s.tables[1], c.left() + half + mm(8), half, false);
+      c.y = top + th;
+      first = 2;
+    }
+  }
+  for (size_t i = first; i < s.tables.size(); ++i) {
     c.y += mm(3);
-    probabilityTable(c, t, c.left(), c.width(), true);
+    probabilityTable(c, s.tables[i], c.left(), c.width(), true);
   }
   notice(c, QStringLiteral("An estimate, not proof"), reportDisclaimer());
 }
@@ -392,7 +409,7 @@ bool writePdfReport(const std::vector<ImageResult> &results, const ExportOptions
       imagePage(canvas, buildImageSection(r, n, ctx, opt, 1600, mapSize), opt);
   int siteNumber = 0;
   for (const SiteResult &site : ctx.sites) // the analyst's sites, a page each
-    sitePage(canvas, buildSiteSection(site, ++siteNumber, ctx, opt, QSize(2000, 1100)));
+    sitePage(canvas, buildSiteSection(site, ++siteNumber, ctx, opt, QSize(2000, 1020)));
   if (!painter.end()) {
     if (error)
       *error = QStringLiteral("The PDF writer failed");

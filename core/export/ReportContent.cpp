@@ -294,8 +294,7 @@ ReportSiteSection buildSiteSection(const SiteResult &site, int number, const Rep
   s.body.photoError.clear();
   s.body.exifRows.clear();
   s.body.mapCaption = QStringLiteral("Map · fused probability heatmap and estimate of the site");
-  s.body.evidenceRows.prepend(
-      qMakePair(QStringLiteral("Photos fused"), QString::number(site.members.size())));
+  s.body.evidenceRows.prepend(qMakePair(QStringLiteral("Photos"), QString::number(site.members.size())));
   return s;
 }
 

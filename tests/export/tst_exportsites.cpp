@@ -200,7 +200,7 @@ private Q_SLOTS:
     QCOMPARE(siteMaps, 1); // "Harbour"; "Lost" has no estimate, so no map
     QVERIFY2(text.contains(QStringLiteral("Site 1. Harbour")), qPrintable(text.left(400)));
     QVERIFY(text.contains(QStringLiteral("Site 2. Lost")));
-    QVERIFY(text.contains(QStringLiteral("2 photo(s) fused")));
+    QVERIFY(text.contains(QStringLiteral("Photos of the site (2)")));
     QVERIFY(text.contains(QStringLiteral("avenida.png"))); // a member's file name
     QVERIFY(text.contains(QStringLiteral("ESTIMATE OF THE SITE"), Qt::CaseInsensitive));
     // Its confidence regions with their areas, as the site's result gives them.
