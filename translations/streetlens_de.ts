@@ -240,6 +240,18 @@
         <source>Site &quot;%1&quot;: %2 of %3 photos fused (the others have nothing inside the constraint).</source>
         <translation>Ort „%1“: %2 von %3 Fotos zusammengeführt (die anderen haben nichts innerhalb der Einschränkung).</translation>
     </message>
+    <message>
+        <source>Rename site &quot;%1&quot;</source>
+        <translation>Ort „%1“ umbenennen</translation>
+    </message>
+    <message>
+        <source>Delete site &quot;%1&quot;</source>
+        <translation>Ort „%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Group into site &quot;%1&quot;</source>
+        <translation>Zum Ort „%1“ gruppieren</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::EvidencePanel</name>
@@ -398,6 +410,34 @@
     <message>
         <source>%1 % of the model&apos;s probability lies inside.</source>
         <translation>%1 % der Wahrscheinlichkeit des Modells liegen innerhalb.</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>Give the selected site the name typed above</source>
+        <translation>Dem ausgewählten Ort den oben eingegebenen Namen geben</translation>
+    </message>
+    <message>
+        <source>Delete site</source>
+        <translation>Ort löschen</translation>
+    </message>
+    <message>
+        <source>Delete the selected site (its photos stay in the project)</source>
+        <translation>Den ausgewählten Ort löschen (seine Fotos bleiben im Projekt)</translation>
+    </message>
+    <message>
+        <source>The sites of this project; select one to see its fused answer</source>
+        <translation>Die Orte dieses Projekts; wählen Sie einen aus, um seine zusammengeführte Antwort zu sehen</translation>
+    </message>
+    <message>
+        <source>Select a site and type its new name in the site name field.</source>
+        <translation>Wählen Sie einen Ort und geben Sie seinen neuen Namen in das Feld für den Ortsnamen ein.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n photo(s)</source>
+        <translation><numerusform>%1 — %n Foto(s)</numerusform><numerusform>%1 — %n Foto(s)</numerusform></translation>
     </message>
 </context>
 <context>

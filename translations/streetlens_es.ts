@@ -240,6 +240,18 @@
         <source>Site &quot;%1&quot;: %2 of %3 photos fused (the others have nothing inside the constraint).</source>
         <translation>Sitio «%1»: %2 de %3 fotos fusionadas (las demás no tienen nada dentro de la restricción).</translation>
     </message>
+    <message>
+        <source>Rename site &quot;%1&quot;</source>
+        <translation>Renombrar el sitio «%1»</translation>
+    </message>
+    <message>
+        <source>Delete site &quot;%1&quot;</source>
+        <translation>Eliminar el sitio «%1»</translation>
+    </message>
+    <message>
+        <source>Group into site &quot;%1&quot;</source>
+        <translation>Agrupar en el sitio «%1»</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::EvidencePanel</name>
@@ -398,6 +410,34 @@
     <message>
         <source>%1 % of the model&apos;s probability lies inside.</source>
         <translation>El %1 % de la probabilidad del modelo queda dentro.</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renombrar</translation>
+    </message>
+    <message>
+        <source>Give the selected site the name typed above</source>
+        <translation>Dar al sitio seleccionado el nombre escrito arriba</translation>
+    </message>
+    <message>
+        <source>Delete site</source>
+        <translation>Eliminar sitio</translation>
+    </message>
+    <message>
+        <source>Delete the selected site (its photos stay in the project)</source>
+        <translation>Eliminar el sitio seleccionado (sus fotos permanecen en el proyecto)</translation>
+    </message>
+    <message>
+        <source>The sites of this project; select one to see its fused answer</source>
+        <translation>Los sitios de este proyecto; seleccione uno para ver su respuesta fusionada</translation>
+    </message>
+    <message>
+        <source>Select a site and type its new name in the site name field.</source>
+        <translation>Seleccione un sitio y escriba su nuevo nombre en el campo del nombre del sitio.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n photo(s)</source>
+        <translation><numerusform>%1 — %n foto(s)</numerusform><numerusform>%1 — %n foto(s)</numerusform></translation>
     </message>
 </context>
 <context>

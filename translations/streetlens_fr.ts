@@ -240,6 +240,18 @@
         <source>Site &quot;%1&quot;: %2 of %3 photos fused (the others have nothing inside the constraint).</source>
         <translation>Site « %1 » : %2 photos sur %3 fusionnées (les autres n&apos;ont rien dans la contrainte).</translation>
     </message>
+    <message>
+        <source>Rename site &quot;%1&quot;</source>
+        <translation>Renommer le site « %1 »</translation>
+    </message>
+    <message>
+        <source>Delete site &quot;%1&quot;</source>
+        <translation>Supprimer le site « %1 »</translation>
+    </message>
+    <message>
+        <source>Group into site &quot;%1&quot;</source>
+        <translation>Regrouper dans le site « %1 »</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::EvidencePanel</name>
@@ -398,6 +410,34 @@
     <message>
         <source>%1 % of the model&apos;s probability lies inside.</source>
         <translation>%1 % de la probabilité du modèle se trouvent à l&apos;intérieur.</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renommer</translation>
+    </message>
+    <message>
+        <source>Give the selected site the name typed above</source>
+        <translation>Donner au site sélectionné le nom saisi ci-dessus</translation>
+    </message>
+    <message>
+        <source>Delete site</source>
+        <translation>Supprimer le site</translation>
+    </message>
+    <message>
+        <source>Delete the selected site (its photos stay in the project)</source>
+        <translation>Supprimer le site sélectionné (ses photos restent dans le projet)</translation>
+    </message>
+    <message>
+        <source>The sites of this project; select one to see its fused answer</source>
+        <translation>Les sites de ce projet ; sélectionnez-en un pour voir sa réponse fusionnée</translation>
+    </message>
+    <message>
+        <source>Select a site and type its new name in the site name field.</source>
+        <translation>Sélectionnez un site et saisissez son nouveau nom dans le champ du nom de site.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n photo(s)</source>
+        <translation><numerusform>%1 — %n photo(s)</numerusform><numerusform>%1 — %n photo(s)</numerusform></translation>
     </message>
 </context>
 <context>

@@ -83,6 +83,16 @@ void AnalysisController::setAnnotation(const QString &sha256, const Annotation &
       Qt::QueuedConnection);
 }
 
+void AnalysisController::storeSites(const std::vector<store::StoredSite> &sites) {
+  QMetaObject::invokeMethod(
+      m_worker, [w = m_worker, sites] { w->storeSites(sites); }, Qt::QueuedConnection);
+}
+
+void AnalysisController::storeConstraint(const GeoConstraint &constraint) {
+  QMetaObject::invokeMethod(
+      m_worker, [w = m_worker, constraint] { w->storeConstraint(constraint); }, Qt::QueuedConnection);
+}
+
 int AnalysisController::ingestingCount() const {
   return int(m_notIngested.size()) + (m_engineReady ? 0 : int(m_pending.size()));
 }

@@ -53,6 +53,9 @@ public:
   void restoreImages(const std::vector<store::StoredImage> &images);
   // Writes the analyst's annotation of an image (empty: removes it), on the worker.
   void setAnnotation(const QString &sha256, const Annotation &annotation);
+  // Keeps the analyst's sites / constraint in the project (on the worker, after earlier writes).
+  void storeSites(const std::vector<store::StoredSite> &sites);
+  void storeConstraint(const GeoConstraint &constraint);
 
   bool isBusy() const { return !m_pending.empty() || !m_inFlight.isEmpty(); }
   // Images not yet decoded by the pipeline (no thumbnail yet).

@@ -168,6 +168,20 @@ void AnalysisWorker::setAnnotation(const QString &sha256, const Annotation &anno
     Q_EMIT notice(err);
 }
 
+void AnalysisWorker::storeSites(const std::vector<store::StoredSite> &sites) {
+  store::ProjectStore *project = m_session ? m_session->project() : nullptr;
+  QString err;
+  if (project && !project->setSites(sites, &err))
+    Q_EMIT notice(err);
+}
+
+void AnalysisWorker::storeConstraint(const GeoConstraint &constraint) {
+  store::ProjectStore *project = m_session ? m_session->project() : nullptr;
+  QString err;
+  if (project && !project->setConstraint(constraint, &err))
+    Q_EMIT notice(err);
+}
+
 void AnalysisWorker::dropCancelled() {
   if (m_session)
     m_session->dropSkipped();

@@ -52,6 +52,9 @@ public:
   void restoreImages(const std::vector<streetlens::store::StoredImage> &images);
   // Writes the analyst's annotation of an image (empty: removes the record).
   void setAnnotation(const QString &sha256, const streetlens::Annotation &annotation);
+  // The analyst's evidence records of the project open (ProjectStore::setSites / setConstraint).
+  void storeSites(const std::vector<streetlens::store::StoredSite> &sites);
+  void storeConstraint(const streetlens::GeoConstraint &constraint);
   void dropCancelled(); // reports every queued job below skipBelow as skipped, now
   void shutdown();      // frees session, engine and analyzer here
   // Thread-safe: makes a label preparation in progress stop early (used before shutdown).

@@ -15,7 +15,9 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace streetlens::ui {
 
@@ -101,16 +103,54 @@ EvidencePanel::EvidencePanel(std::shared_ptr<const gazetteer::Gazetteer> gazette
   root->addWidget(where);
 
   auto *sites = new QGroupBox(tr("Several photos of one place"), this);
-  auto *siteRow = new QHBoxLayout(sites);
+  auto *siteBox = new QVBoxLayout(sites);
+  auto *siteRow = new QHBoxLayout;
   m_siteName = new QLineEdit(sites);
   m_siteName->setPlaceholderText(tr("Site name"));
   auto *group = new QPushButton(tr("Group selected"), sites);
   group->setToolTip(tr("Fuse the photos selected in the list into one site"));
   siteRow->addWidget(m_siteName, 1);
   siteRow->addWidget(group);
+  siteBox->addLayout(siteRow);
   connect(group, &QPushButton::clicked, this, [this] {
     const QString name = m_siteName->text().trimmed();
     Q_EMIT groupRequested(name.isEmpty() ? tr("Site") : name);
+  });
+  // The project's sites: selecting one shows its fused answer in the results panel and the map.
+  m_sites = new QListWidget(sites);
+  m_sites->setObjectName(QStringLiteral("evidenceSites"));
+  m_sites->setMinimumHeight(60);
+  m_sites->setMaximumHeight(140);
+  m_sites->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  m_sites->setToolTip(tr("The sites of this project; select one to see its fused answer"));
+  siteBox->addWidget(m_sites);
+  auto *siteButtons = new QHBoxLayout;
+  auto *rename = new QPushButton(tr("Rename"), sites);
+  rename->setToolTip(tr("Give the selected site the name typed above"));
+  auto *removeSite = new QPushButton(tr("Delete site"), sites);
+  removeSite->setToolTip(tr("Delete the selected site (its photos stay in the project)"));
+  siteButtons->addWidget(rename);
+  siteButtons->addWidget(removeSite);
+  siteButtons->addStretch(1);
+  siteBox->addLayout(siteButtons);
+  connect(m_sites, &QListWidget::itemClicked, this,
+          [this](QListWidgetItem *item) { Q_EMIT siteSelected(m_sites->row(item)); });
+  connect(m_sites, &QListWidget::itemSelectionChanged, this, [this] { // keyboard
+    if (selectedSite() >= 0)
+      Q_EMIT siteSelected(selectedSite());
+  });
+  connect(rename, &QPushButton::clicked, this, [this] {
+    const QString name = m_siteName->text().trimmed();
+    if (selectedSite() < 0 || name.isEmpty()) {
+      showError(tr("Select a site and type its new name in the site name field."));
+      return;
+    }
+    showError({});
+    Q_EMIT renameSiteRequested(selectedSite(), name);
+  });
+  connect(removeSite, &QPushButton::clicked, this, [this] {
+    if (selectedSite() >= 0)
+      Q_EMIT deleteSiteRequested(selectedSite());
   });
   root->addWidget(sites);
   root->addStretch(1);
@@ -119,15 +159,62 @@ EvidencePanel::EvidencePanel(std::shared_ptr<const gazetteer::Gazetteer> gazette
 void EvidencePanel::setConstraint(const GeoConstraint &c) {
   m_constraint = c;
   m_areas.clear();
+  // rebuildList() orders the areas by kind, so a stored constraint's sources name its areas in
+  // this order; labels are made up when they do not match (a constraint from elsewhere).
+  const bool named = c.sources.size() == c.within.size() + c.exclude.size() + c.near.size();
+  qsizetype source = 0;
+  auto label = [&](const QString &fallback) { return named ? c.sources[source++] : fallback; };
   for (qsizetype i = 0; i < c.within.size(); ++i)
-    m_areas.push_back({Area::Kind::Within, c.within[i], {}, tr("Within area %1").arg(i + 1)});
+    m_areas.push_back({Area::Kind::Within, c.within[i], {}, label(tr("Within area %1").arg(i + 1))});
   for (qsizetype i = 0; i < c.exclude.size(); ++i)
-    m_areas.push_back({Area::Kind::Exclude, c.exclude[i], {}, tr("Excluded area %1").arg(i + 1)});
+    m_areas.push_back({Area::Kind::Exclude, c.exclude[i], {}, label(tr("Excluded area %1").arg(i + 1))});
   for (const GeoCircle &circle : c.near)
     m_areas.push_back({Area::Kind::Circle, {}, circle, {}});
   m_keep->setText(c.countries.join(QStringLiteral(", ")));
   m_drop->setText(c.excludeCountries.join(QStringLiteral(", ")));
   rebuildList();
+}
+
+void EvidencePanel::setSites(const std::vector<SiteEntry> &sites) {
+  const QSignalBlocker block(m_sites);
+  const int selected = selectedSite();
+  m_sites->clear();
+  for (const SiteEntry &s : sites)
+    m_sites->addItem(tr("%1 — %n photo(s)", nullptr, s.photos).arg(s.name));
+  if (selected >= 0 && selected < m_sites->count()) {
+    m_sites->setCurrentRow(selected);
+    m_sites->item(selected)->setSelected(true);
+  }
+}
+
+int EvidencePanel::siteCount() const {
+  return m_sites->count();
+}
+
+int EvidencePanel::selectedSite() const {
+  const QList<QListWidgetItem *> items = m_sites->selectedItems();
+  return items.isEmpty() ? -1 : m_sites->row(items.front());
+}
+
+void EvidencePanel::selectSite(int row) {
+  if (row < 0 || row >= m_sites->count())
+    return;
+  {
+    const QSignalBlocker block(m_sites);
+    m_sites->setCurrentRow(row);
+    m_sites->item(row)->setSelected(true);
+  }
+  Q_EMIT siteSelected(row);
+}
+
+void EvidencePanel::clearSiteSelection() {
+  const QSignalBlocker block(m_sites);
+  m_sites->clearSelection();
+  m_sites->setCurrentRow(-1);
+}
+
+QString EvidencePanel::siteNameText() const {
+  return m_siteName->text().trimmed();
 }
 
 bool EvidencePanel::addGeoJsonFile(const QString &path, bool exclude) {
@@ -214,6 +301,10 @@ void EvidencePanel::applyCountryFields() {
 }
 
 void EvidencePanel::rebuildList() {
+  // Listed by kind (within, excluded, circles), the order GeoConstraint keeps them in, so that the
+  // constraint's sources line up with its areas when a project stores and restores them.
+  std::stable_sort(m_areas.begin(), m_areas.end(),
+                   [](const Area &a, const Area &b) { return a.kind < b.kind; });
   m_list->clear();
   m_constraint.within.clear();
   m_constraint.exclude.clear();

@@ -1,13 +1,15 @@
 #pragma once
 // EvidencePanel: where the analyst states what they already know — countries to keep or exclude,
 // areas (GeoJSON files, polygons drawn on the map, circles) to keep the answer within or out of —
-// and groups photos into sites. It owns the GeoConstraint being edited and emits it whenever it
-// changes; applying it (no re-inference: stored results times the constraint) is the caller's.
-// GUI thread.
+// and groups photos into sites, which it lists (name, number of photos) for selecting, renaming and
+// deleting. It owns the GeoConstraint being edited and emits it whenever it changes; applying it
+// (no re-inference: stored results times the constraint) and keeping the sites is the caller's
+// (EvidenceController). GUI thread.
 #include "core/analysis/GeoConstraint.h"
 
 #include <QWidget>
 #include <memory>
+#include <vector>
 
 class QLabel;
 class QLineEdit;
@@ -31,6 +33,19 @@ public:
   void setGazetteer(std::shared_ptr<const gazetteer::Gazetteer> gazetteer) { m_gaz = std::move(gazetteer); }
   void setConstraint(const GeoConstraint &c); // e.g. from a project; emits nothing
 
+  // The sites list: one entry per site (name, photos present). Keeps the selected row when it
+  // still exists; emits nothing.
+  struct SiteEntry {
+    QString name;
+    int photos = 0;
+  };
+  void setSites(const std::vector<SiteEntry> &sites);
+  int siteCount() const;
+  int selectedSite() const;  // -1: none
+  void selectSite(int row);  // emits siteSelected when row >= 0
+  void clearSiteSelection(); // emits nothing
+  QString siteNameText() const;
+
   // Adds areas; each emits constraintChanged. False (with the message shown) for a bad file.
   bool addGeoJsonFile(const QString &path, bool exclude);
   void addDrawnArea(const QVector<geo::GeoPoint> &ring, bool exclude);
@@ -52,6 +67,10 @@ Q_SIGNALS:
   void drawAreaRequested(bool exclude);
   // Group the photos selected in the list into a site of this name.
   void groupRequested(const QString &name);
+  // A site was selected in the list (show its fused posterior).
+  void siteSelected(int row);
+  void renameSiteRequested(int row, const QString &name); // the name typed in the site name field
+  void deleteSiteRequested(int row);
 
 private:
   struct Area {
@@ -69,7 +88,7 @@ private:
   GeoConstraint m_constraint;
   QVector<Area> m_areas; // in the order added; m_constraint's areas are rebuilt from them
   QLineEdit *m_keep = nullptr, *m_drop = nullptr, *m_siteName = nullptr;
-  QListWidget *m_list = nullptr;
+  QListWidget *m_list = nullptr, *m_sites = nullptr;
   QDoubleSpinBox *m_lat = nullptr, *m_lon = nullptr, *m_km = nullptr;
   QLabel *m_error = nullptr, *m_inside = nullptr;
 };

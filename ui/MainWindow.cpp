@@ -87,6 +87,7 @@ MainWindow::MainWindow(EngineFactory factory, Options options, QWidget *parent)
   buildEvidence();
   buildAnnotation();
   buildMenus();
+  m_evidence->setUndoStack(m_undo); // grouping, renaming and deleting sites are undoable
   connectAnalysis();
   connectProject();
   m_exports = new ExportController(this);

@@ -2,6 +2,7 @@
 #include "core/store/ProjectStore.h"
 #include "ui/AnalysisController.h"
 #include "ui/DownloadDialog.h"
+#include "ui/EvidenceController.h"
 #include "ui/ExportDialog.h"
 #include "ui/ImageIngest.h"
 #include "ui/ImageListModel.h"
@@ -464,6 +465,7 @@ void MainWindow::newProject() {
                         .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"))));
   clearRows();
   m_undo->clear();
+  m_evidence->restore({}, std::nullopt); // a new project: no sites, no constraint
   m_analysis->rerun({});
   m_project->createUntitled(path); // the worker creates the file: it is the project's only writer
   updateTitle();
@@ -491,6 +493,7 @@ bool MainWindow::openProjectFile(const QString &path, bool asUntitled) {
     return false;
   }
   showProjectRows(std::move(*rows));
+  restoreEvidence();
   updateTitle();
   return true;
 }

@@ -5,6 +5,7 @@
 #include "ui/EvidencePanel.h"
 #include "ui/MainWindow.h"
 #include "ui/PhotoView.h"
+#include "ui/ProjectSession.h"
 #include "ui/SunShadowPanel.h"
 
 #include <QScrollArea>
@@ -21,6 +22,7 @@ void MainWindow::buildEvidence() {
       m_evidencePanel, m_model, m_selection, m_results, [this] { return m_analysis->gazetteer(); },
       [this] { return m_settings.analysis; }, this);
   connect(this, &MainWindow::gazetteerLoaded, m_evidencePanel, &EvidencePanel::setGazetteer);
+  connect(this, &MainWindow::gazetteerLoaded, m_evidence, &EvidenceController::refreshSites);
   connect(m_evidence, &EvidenceController::message, this,
           [this](const QString &text) { statusBar()->showMessage(text, 8000); });
   // The sun & shadow tool under the evidence panel: its band joins the constraint; the photo shown
@@ -35,6 +37,10 @@ void MainWindow::buildEvidence() {
   column->addWidget(m_evidencePanel);
   column->addWidget(m_sunShadow);
   column->addStretch(1);
+  // The project keeps the analyst's sites and constraint; the worker is its only writer.
+  connect(m_evidence, &EvidenceController::sitesEdited, m_analysis, &AnalysisController::storeSites);
+  connect(m_evidence, &EvidenceController::constraintEdited, m_analysis,
+          &AnalysisController::storeConstraint);
   auto *scroll = new QScrollArea(this);
   scroll->setWidget(evidenceColumn);
   scroll->setWidgetResizable(true);
@@ -48,6 +54,12 @@ void MainWindow::buildEvidence() {
   m_rightTabs->addTab(scroll, tr("Evidence"));
   m_rightTabs->setDocumentMode(true);
   m_rightTabs->setObjectName(QStringLiteral("rightTabs"));
+}
+
+void MainWindow::restoreEvidence() {
+  const store::ProjectStore *store = m_project->store(); // the GUI's read connection
+  m_evidence->restore(store ? store->sites() : std::vector<store::StoredSite>{},
+                      store ? store->constraint() : std::nullopt);
 }
 
 void MainWindow::showEvidence() {

@@ -6,6 +6,7 @@
 #include "core/gazetteer/Gazetteer.h"
 #include "core/store/ProjectStore.h"
 #include "ui/AnalysisController.h"
+#include "ui/EvidenceController.h"
 #include "ui/EvidencePanel.h"
 #include "ui/ExportController.h"
 #include "ui/ExportDialog.h"
@@ -87,6 +88,8 @@ exporting::ReportContext MainWindow::reportContext() const {
     ctx.device = model->device;
   }
   ctx.settingsSummary = settingsSummary();
+  if (m_evidence) // the project's sites, fused under the constraint as the Evidence tab shows them
+    ctx.sites = m_evidence->siteResults();
   // Called on the export thread: renderResultMap needs no widget, the gazetteer is immutable.
   std::shared_ptr<const gazetteer::Gazetteer> gaz = m_analysis->gazetteer();
   ctx.renderMap = [gaz](const ImageResult &r, QSize size) { return renderResultMap(r, gaz, size); };

@@ -12,6 +12,7 @@
 #include "core/export/ResultStream.h"
 #include "core/geo/GreatCircle.h"
 #include "core/model/ModelHash.h"
+#include "core/store/ProjectEvidence.h"
 #include "core/store/ProjectStore.h"
 #include "ui/map/ReportMap.h"
 
@@ -39,6 +40,29 @@ void attachMapRenderer(exporting::ReportContext &ctx, exporting::ExportFormat fm
   auto gaz = gazetteer::Gazetteer::load(QStringLiteral(":/gazetteer"));
   if (gaz)
     ctx.renderMap = [gaz](const ImageResult &r, QSize size) { return ui::renderResultMap(r, gaz, size); };
+}
+
+// The analyst's evidence kept in a project, as the app shows and exports it: the stored constraint
+// applied to every analysed result and the stored sites fused from those (store::fuseStoredSites,
+// the app's function), for every format of `report`.
+void applyProjectEvidence(const store::ProjectStore &project, std::vector<ImageResult> &results,
+                          exporting::ReportContext &ctx) {
+  const std::optional<GeoConstraint> constraint = project.constraint();
+  const std::vector<store::StoredSite> sites = project.sites();
+  if ((!constraint || constraint->isEmpty()) && sites.empty())
+    return;
+  auto gaz = gazetteer::Gazetteer::load(QStringLiteral(":/gazetteer"));
+  PosteriorOptions o =
+      GeoAnalyzer::posteriorOptionsFor(project.analysisSettings().value_or(AnalysisSettings{}));
+  if (constraint && !constraint->isEmpty()) {
+    PosteriorOptions constrained = o;
+    constrained.constraint = std::make_shared<ConstraintWeights>(*constraint, gaz);
+    for (ImageResult &r : results)
+      if (r.status == ImageStatus::Done)
+        r = reapplyPosterior(r, gaz.get(), constrained);
+    ctx.settingsSummary += QStringLiteral("\nconstraint: %1").arg(constraint->describe());
+  }
+  ctx.sites = store::fuseStoredSites(sites, results, gaz.get(), o); // members already constrained
 }
 
 exporting::ReportContext reportContext(const TorchEngine &engine, const AnalysisSettings &s,
@@ -231,7 +255,8 @@ int cmdReport(const QStringList &args) {
   if (int rc =
           parseOrExit(p, QStringLiteral("report"),
                       QStringLiteral("Writes a case report (PDF or HTML) of a project file: cover, per-image "
-                                     "photo, SHA-256, tables, EXIF and error, summary."),
+                                     "photo, SHA-256, tables, EXIF and error, summary, and a section per "
+                                     "site the project keeps, under its constraint."),
                       args, /*needsModel=*/false);
       rc >= 0)
     return rc;
@@ -277,6 +302,7 @@ int cmdReport(const QStringList &args) {
   }
   if (const auto settings = project->analysisSettings())
     ctx.settingsSummary = exporting::reportSettingsSummary(*settings);
+  applyProjectEvidence(*project, results, ctx);
   attachMapRenderer(ctx, *fmt);
   exporting::ExportOptions opt;
   opt.topK = std::max(1, p.value(QStringLiteral("top-k")).toInt());

@@ -117,6 +117,18 @@ QByteArray resultsToCsv(const std::vector<ImageResult> &results, const ExportOpt
   return text.toUtf8();
 }
 
+QByteArray sitesToCsvRows(const std::vector<SiteResult> &sites, const ExportOptions &opt) {
+  QString out;
+  for (const SiteResult &site : sites) {
+    ImageResult r = site.posterior;
+    r.path = QStringLiteral("site:") + site.name;
+    r.sha256.clear();
+    r.exifLocation.reset();
+    out += csvRecord(csvFields(r, opt));
+  }
+  return out.toUtf8();
+}
+
 QList<QStringList> parseCsv(const QByteArray &data, QString *error) {
   auto fail = [error](int line, const QString &what) {
     if (error)

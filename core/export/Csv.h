@@ -24,6 +24,9 @@ QStringList csvFields(const ImageResult &r, const ExportOptions &opt);
 // UTF-8 CSV (no BOM, CRLF line ends): the header, then one record per image. Empty cells for
 // values that are absent (no estimate, no EXIF GPS, or EXIF GPS withheld by the options).
 QByteArray resultsToCsv(const std::vector<ImageResult> &results, const ExportOptions &opt);
+// One record per site, to follow resultsToCsv's: the site's fused answer in the same columns, the
+// path "site:<name>", no SHA-256 and no EXIF (a site's members are in the JSON export).
+QByteArray sitesToCsvRows(const std::vector<SiteResult> &sites, const ExportOptions &opt);
 
 // Parses RFC 4180 CSV from UTF-8 bytes (a leading UTF-8 BOM is skipped). Records end at CRLF, LF
 // or CR; quoted fields may hold commas, doubled quotes and line breaks. A final line break does

@@ -3,6 +3,7 @@
 // name/extension lookups. Plain values, any thread.
 #include "core/analysis/Annotation.h"
 #include "core/analysis/GeoResult.h"
+#include "core/analysis/SiteFusion.h"
 
 #include <QDateTime>
 #include <QImage>
@@ -36,6 +37,10 @@ struct ReportContext {
   // Renders the map (heatmap and markers) of one result at the given pixel size. May be empty:
   // then reports carry no map image. Called from the exporting thread.
   std::function<QImage(const ImageResult &, QSize)> renderMap;
+  // The analyst's sites (issue 17), fused: every format carries them after the photos — JSON a
+  // top-level "sites" (siteToJson), GeoJSON "site" and "site_confidence_region" features, KML a
+  // folder per site, CSV a row per site whose path is "site:<name>", the reports a section each.
+  std::vector<SiteResult> sites;
 };
 
 enum class ExportFormat { Csv, Json, GeoJson, Kml, Html, Pdf };

@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QSaveFile>
 
 namespace streetlens::exporting {
@@ -30,14 +31,35 @@ QByteArray exportToBytes(const std::vector<ImageResult> &results, ExportFormat f
                          const ReportContext &ctx) {
   switch (fmt) {
   case ExportFormat::Csv:
-    return resultsToCsv(results, opt);
-  case ExportFormat::Json:
-    return resultsToJson(results, modelJsonFromContext(ctx), opt).toJson(QJsonDocument::Indented);
-  case ExportFormat::GeoJson:
-    return resultsToGeoJson(results, opt).toJson(QJsonDocument::Indented);
+    return resultsToCsv(results, opt) + sitesToCsvRows(ctx.sites, opt);
+  case ExportFormat::Json: {
+    QJsonDocument doc = resultsToJson(results, modelJsonFromContext(ctx), opt);
+    if (!ctx.sites.empty()) { // the CLI's --group-by shape
+      QJsonObject o = doc.object();
+      QJsonArray sites;
+      for (const SiteResult &s : ctx.sites)
+        sites.append(siteToJson(s, opt));
+      o.insert(QStringLiteral("sites"), sites);
+      doc.setObject(o);
+    }
+    return doc.toJson(QJsonDocument::Indented);
+  }
+  case ExportFormat::GeoJson: {
+    QJsonDocument doc = resultsToGeoJson(results, opt);
+    if (!ctx.sites.empty()) {
+      QJsonObject o = doc.object();
+      QJsonArray features = o.value(QStringLiteral("features")).toArray();
+      for (const QJsonValue &f : sitesToGeoJsonFeatures(ctx.sites, opt))
+        features.append(f);
+      o.insert(QStringLiteral("features"), features);
+      doc.setObject(o);
+    }
+    return doc.toJson(QJsonDocument::Indented);
+  }
   case ExportFormat::Kml:
     return resultsToKml(results, opt,
-                        ctx.projectName.isEmpty() ? QStringLiteral("StreetLens estimates") : ctx.projectName);
+                        ctx.projectName.isEmpty() ? QStringLiteral("StreetLens estimates") : ctx.projectName,
+                        ctx.sites);
   case ExportFormat::Html:
     return resultsToHtmlReport(results, opt, ctx);
   case ExportFormat::Pdf:

@@ -115,4 +115,34 @@ QJsonDocument resultsToGeoJson(const std::vector<ImageResult> &results, const Ex
                                    {QStringLiteral("features"), features}});
 }
 
+QJsonArray sitesToGeoJsonFeatures(const std::vector<SiteResult> &sites, const ExportOptions &opt) {
+  Q_UNUSED(opt); // a site carries no EXIF
+  QJsonArray features;
+  for (const SiteResult &site : sites) {
+    const ImageResult &r = site.posterior;
+    if (!r.estimate || !r.estimate->isValid())
+      continue;
+    QJsonObject props{{QStringLiteral("kind"), QStringLiteral("site")},
+                      {QStringLiteral("name"), site.name},
+                      {QStringLiteral("members"), QJsonArray::fromStringList(site.members)},
+                      {QStringLiteral("status"), statusName(r.status)},
+                      {QStringLiteral("label"), r.estimateLabel}};
+    putTop(props, QStringLiteral("country"), r.countries, true);
+    putTop(props, QStringLiteral("region"), r.regions, true);
+    putTop(props, QStringLiteral("city"), r.cities, false);
+    props.insert(QStringLiteral("uncertain"), r.uncertain);
+    features.append(pointFeature(*r.estimate, props));
+    for (const ConfidenceRegion &region : r.confidenceRegions)
+      features.append(
+          QJsonObject{{QStringLiteral("type"), QStringLiteral("Feature")},
+                      {QStringLiteral("geometry"), regionGeometryToGeoJson(region)},
+                      {QStringLiteral("properties"),
+                       QJsonObject{{QStringLiteral("kind"), QStringLiteral("site_confidence_region")},
+                                   {QStringLiteral("site"), site.name},
+                                   {QStringLiteral("level"), region.level},
+                                   {QStringLiteral("area_km2"), region.areaKm2}}}});
+  }
+  return features;
+}
+
 } // namespace streetlens::exporting

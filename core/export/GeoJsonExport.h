@@ -5,6 +5,7 @@
 #include "core/analysis/GeoResult.h"
 #include "core/export/ExportTypes.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <vector>
 
@@ -18,5 +19,11 @@ namespace streetlens::exporting {
 // exif: country, altitude (null when unknown), error_km.
 // Images without an estimate (failed, queued) are left out.
 QJsonDocument resultsToGeoJson(const std::vector<ImageResult> &results, const ExportOptions &opt);
+
+// The features of the analyst's sites, to follow resultsToGeoJson's: a Point "site" at each
+// site's estimate (properties "name", "members", "label", top country/region/city, "uncertain")
+// and one "site_confidence_region" MultiPolygon per level ("site", "level", "area_km2"). Sites
+// without an estimate have none.
+QJsonArray sitesToGeoJsonFeatures(const std::vector<SiteResult> &sites, const ExportOptions &opt);
 
 } // namespace streetlens::exporting

@@ -169,6 +169,42 @@ QString imageSection(const ReportImageSection &s) {
   return h;
 }
 
+// A section of one of the analyst's sites: the photos it fuses, its map, estimate, tables and
+// confidence regions.
+QString siteSection(const ReportSiteSection &site) {
+  const ReportImageSection &s = site.body;
+  QString h = QStringLiteral("<section class=\"page site\"><h2>Site %1. %2</h2>")
+                  .arg(site.number)
+                  .arg(esc(site.name));
+  h += QStringLiteral("<div class=\"meta\">%1</div>")
+           .arg(esc(QStringLiteral("Photos of the site (%1): %2")
+                        .arg(site.members.size())
+                        .arg(site.members.isEmpty() ? QStringLiteral("none in the project")
+                                                    : site.members.join(QStringLiteral(", ")))));
+  if (!s.map.isNull())
+    h += QStringLiteral("<div class=\"figs\"><figure><img alt=\"map\" src=\"%1\"><figcaption>%2</figcaption>"
+                        "</figure></div>")
+             .arg(dataUri(s.map, "PNG", "image/png", -1), esc(s.mapCaption));
+  if (!s.estimateCoords.isEmpty())
+    h += QStringLiteral("<div class=\"estimate\"><div class=\"meta\">Estimate of the site</div><div "
+                        "class=\"label\">%1</div>"
+                        "<div class=\"mono\">%2</div></div>")
+             .arg(esc(s.estimateLabel), esc(s.estimateCoords));
+  else
+    h += QStringLiteral("<p class=\"failed\">No estimate: %1</p>").arg(esc(s.statusText));
+  if (!s.tables.empty()) {
+    h += QStringLiteral("<div class=\"grid\">");
+    for (const ReportTable &t : s.tables)
+      h +=
+          probabilityTable(t, t.title != QStringLiteral("Countries") && t.title != QStringLiteral("Regions"));
+    h += QStringLiteral("</div>");
+  }
+  if (!s.evidenceRows.isEmpty())
+    h += QStringLiteral("<h3>Confidence</h3>") + factsTable(s.evidenceRows);
+  h += QStringLiteral("<p class=\"notice\">%1</p></section>").arg(esc(reportDisclaimer()));
+  return h;
+}
+
 } // namespace
 
 QByteArray resultsToHtmlReport(const std::vector<ImageResult> &results, const ExportOptions &opt,
@@ -215,6 +251,9 @@ QByteArray resultsToHtmlReport(const std::vector<ImageResult> &results, const Ex
   for (const ImageResult &r : results)
     if (++n; hasReportSection(r))
       h += imageSection(buildImageSection(r, n, ctx, opt, 1280, QSize(960, 720))) + u'\n';
+  int siteNumber = 0;
+  for (const SiteResult &site : ctx.sites)
+    h += siteSection(buildSiteSection(site, ++siteNumber, ctx, opt, QSize(960, 720))) + u'\n';
   h += QStringLiteral("</body></html>\n");
   return h.toUtf8();
 }

@@ -117,7 +117,7 @@ QString percent(double p) {
 } // namespace
 
 QByteArray resultsToKml(const std::vector<ImageResult> &results, const ExportOptions &opt,
-                        const QString &documentName) {
+                        const QString &documentName, const std::vector<SiteResult> &sites) {
   QByteArray out;
   QXmlStreamWriter w(&out);
   w.setAutoFormatting(true);
@@ -138,6 +138,8 @@ QByteArray resultsToKml(const std::vector<ImageResult> &results, const ExportOpt
   });
   if (anyPin) // the analyst's ground-truth pins (files without one are unchanged)
     writeStyle(w, QStringLiteral("truth"), QStringLiteral("ff8a2b7a"), 1.0);
+  if (!sites.empty()) // the analyst's sites' estimates (purple)
+    writeStyle(w, QStringLiteral("site"), QStringLiteral("ffb0307a"), 1.3);
   w.writeStartElement(QStringLiteral("Style"));
   w.writeAttribute(QStringLiteral("id"), QStringLiteral("errorLine"));
   w.writeStartElement(QStringLiteral("LineStyle"));
@@ -239,6 +241,34 @@ QByteArray resultsToKml(const std::vector<ImageResult> &results, const ExportOpt
       w.writeEndElement(); // LineString
       w.writeEndElement(); // Placemark
     }
+    w.writeEndElement(); // Folder
+  }
+  for (const SiteResult &site : sites) { // the analyst's sites: fused estimates
+    const ImageResult &r = site.posterior;
+    if (!r.estimate || !r.estimate->isValid())
+      continue;
+    w.writeStartElement(QStringLiteral("Folder"));
+    w.writeTextElement(QStringLiteral("name"), xmlSafe(QStringLiteral("Site: %1").arg(site.name)));
+    QString desc =
+        QStringLiteral("%1\n%2 photo(s) in the site").arg(r.estimateLabel).arg(site.members.size());
+    QList<QPair<QString, QString>> data{{QStringLiteral("site"), site.name},
+                                        {QStringLiteral("members"), site.members.join(u'\n')}};
+    if (!r.countries.empty()) {
+      const PlaceProbability &c = r.countries.front();
+      desc += QStringLiteral("\nCountry: %1 (%2)").arg(c.name, percent(c.probability));
+      data.append({QStringLiteral("country_code"), c.code});
+      data.append({QStringLiteral("country_probability"), formatNumber(c.probability)});
+    }
+    if (!r.cities.empty()) {
+      const PlaceProbability &c = r.cities.front();
+      desc += QStringLiteral("\nCity: %1 (%2)").arg(c.name, percent(c.probability));
+      data.append({QStringLiteral("city_probability"), formatNumber(c.probability)});
+    }
+    desc += QStringLiteral("\nAn estimate, not proof.");
+    writePoint(w, QStringLiteral("Site %1: %2").arg(site.name, r.estimateLabel), QStringLiteral("site"), desc,
+               *r.estimate, data);
+    for (const ConfidenceRegion &region : r.confidenceRegions)
+      writeRegion(w, region, QStringLiteral("site:") + site.name);
     w.writeEndElement(); // Folder
   }
   w.writeEndElement(); // Document

@@ -10,9 +10,11 @@
 
 namespace streetlens::exporting {
 
-// Style ids used by the placemarks: "estimate", "exif", "errorLine".
+// Style ids used by the placemarks: "estimate", "exif", "errorLine" (and "site" with sites).
 // Images without an estimate are left out. `documentName` names the KML Document.
+// `sites` follow the images, a Folder "Site: <name>" each: the fused estimate (style "site"; data
+// name, members, country, city) and its confidence regions.
 QByteArray resultsToKml(const std::vector<ImageResult> &results, const ExportOptions &opt,
-                        const QString &documentName);
+                        const QString &documentName, const std::vector<SiteResult> &sites = {});
 
 } // namespace streetlens::exporting

@@ -312,6 +312,81 @@ void imagePage(PdfCanvas &c, const ReportImageSection &s, const ExportOptions &o
   notice(c, QStringLiteral("An estimate, not proof"), reportDisclaimer());
 }
 
+// The section of one of the analyst's sites, on a page of its own: the photos it fuses, its map,
+// the estimate with its confidence rows, and the top-k tables.
+void sitePage(PdfCanvas &c, const ReportSiteSection &site) {
+  const ReportImageSection &s = site.body;
+  c.newPage();
+  c.y += c.paragraph(c.font(14, true), kInk, QStringLiteral("Site %1. %2").arg(site.number).arg(site.name),
+                     QPointF(c.left(), c.y), c.width()) +
+         mm(1);
+  c.y += c.paragraph(c.font(8), kMuted,
+                     QStringLiteral("Photos of the site (%1): %2")
+                         .arg(site.members.size())
+                         .arg(site.members.isEmpty() ? QStringLiteral("none in the project")
+                                                     : site.members.join(QStringLiteral(", "))),
+                     QPointF(c.left(), c.y), c.width()) +
+         mm(3);
+  if (!s.map.isNull()) {
+    const double boxH = mm(88);
+    drawFitted(c, QRectF(c.left(), c.y, c.width(), boxH), s.map, QString());
+    c.y += boxH + mm(1.2);
+    c.text(QRectF(c.left(), c.y, c.width(), mm(4)), c.font(7), kMuted, s.mapCaption);
+    c.y += mm(6);
+  }
+  const double pad = mm(3.5);
+  const QFont lf = c.font(12.5, true);
+  const QString label =
+      s.estimateCoords.isEmpty() ? QStringLiteral("No estimate: %1").arg(s.statusText) : s.estimateLabel;
+  const double labelH = c.textHeight(lf, c.width() * 0.52 - pad, label);
+  const double rowH = mm(4.6);
+  const double h = std::max(mm(10) + labelH, double(s.evidenceRows.size()) * rowH) + 2 * pad;
+  c.ensure(h);
+  const QRectF box(c.left(), c.y, c.width(), h);
+  QPainterPath path;
+  path.addRoundedRect(box, mm(1.5), mm(1.5));
+  c.p().fillPath(path, kEstimateBack);
+  c.p().setPen(QPen(kEstimateLine, mm(0.25)));
+  c.p().drawPath(path);
+  c.text(QRectF(box.left() + pad, box.top() + pad, c.width() * 0.5, mm(4.5)), c.font(7, true), kMuted,
+         QStringLiteral("ESTIMATE OF THE SITE"));
+  c.text(QRectF(box.left() + pad, box.top() + pad + mm(4.5), c.width() * 0.52 - pad, labelH), lf, kInk, label,
+         Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap);
+  if (!s.estimateCoords.isEmpty())
+    c.text(QRectF(box.left() + pad, box.top() + pad + mm(5.3) + labelH, c.width() * 0.52, mm(4.5)),
+           c.font(8.5, false, true), kInk, s.estimateCoords);
+  const double rx = box.left() + pad + c.width() * 0.52;
+  double yy = box.top() + pad;
+  for (const auto &row : s.evidenceRows) {
+    c.text(QRectF(rx + mm(1), yy, mm(25), rowH), c.font(7.5, true), kMuted, row.first);
+    c.elided(QRectF(rx + mm(26), yy, box.right() - rx - mm(26) - pad, rowH), c.font(8), kInk, row.second);
+    yy += rowH;
+  }
+  c.y += h + mm(2);
+  // Countries and regions side by side when they fit (as on a photo's page), the rest full width.
+  size_t first = 0;
+  const double half = (c.width() - mm(8)) / 2;
+  if (s.tables.size() >= 2 && s.tables[0].title != QStringLiteral("Cities") &&
+      s.tables[1].title != QStringLiteral("Cities")) {
+    const double th = std::max(tableHeight(c, s.tables[0], half), tableHeight(c, s.tables[1], half));
+    if (th < mm(120)) {
+      c.ensure(th + mm(3));
+      c.y += mm(3);
+      const double top = c.y;
+      probabilityTable(c, s.tables[0], c.left(), half, false);
+      c.y = top;
+      probabilityTable(c, s.tables[1], c.left() + half + mm(8), half, false);
+      c.y = top + th;
+      first = 2;
+    }
+  }
+  for (size_t i = first; i < s.tables.size(); ++i) {
+    c.y += mm(3);
+    probabilityTable(c, s.tables[i], c.left(), c.width(), true);
+  }
+  notice(c, QStringLiteral("An estimate, not proof"), reportDisclaimer());
+}
+
 } // namespace
 
 bool writePdfReport(const std::vector<ImageResult> &results, const ExportOptions &opt,
@@ -342,6 +417,9 @@ bool writePdfReport(const std::vector<ImageResult> &results, const ExportOptions
   for (const ImageResult &r : results) // the others have their row in the summary, no page
     if (++n; hasReportSection(r))
       imagePage(canvas, buildImageSection(r, n, ctx, opt, 1600, mapSize), opt);
+  int siteNumber = 0;
+  for (const SiteResult &site : ctx.sites) // the analyst's sites, a page each
+    sitePage(canvas, buildSiteSection(site, ++siteNumber, ctx, opt, QSize(2000, 1020)));
   if (!painter.end()) {
     if (error)
       *error = QStringLiteral("The PDF writer failed");

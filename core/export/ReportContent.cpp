@@ -181,6 +181,11 @@ QImage loadReportPhoto(const QString &path, int maxEdge, QString *error) {
     explicit Reading(const QString &p) { tlPhotoBeingRead = p; }
     ~Reading() { tlPhotoBeingRead.clear(); }
   } reading(path);
+  if (path.isEmpty()) { // a site's section: no photo of its own
+    if (error)
+      *error = QStringLiteral("No photo");
+    return QImage();
+  }
   QImageReader reader(path);
   reader.setAutoTransform(true);
   QSize size = reader.size();
@@ -279,6 +284,28 @@ ReportImageSection buildImageSection(const ImageResult &r, int number, const Rep
     for (const QString &line : a->note.trimmed().split(u'\n')) // printable, keeping its lines
       s.analystNote += (s.analystNote.isEmpty() ? QString() : QStringLiteral("\n")) + printable(line);
   }
+  return s;
+}
+
+ReportSiteSection buildSiteSection(const SiteResult &site, int number, const ReportContext &ctx,
+                                   const ExportOptions &opt, QSize mapSize) {
+  ReportSiteSection s;
+  s.number = number;
+  s.name = printable(site.name);
+  for (const QString &m : site.members)
+    s.members << printable(displayName(m));
+  ImageResult fused = site.posterior;
+  fused.path.clear(); // no photo of its own: the site's name is not a file
+  fused.sha256.clear();
+  fused.exifLocation.reset();
+  s.body = buildImageSection(fused, number, ctx, opt, 1, mapSize);
+  s.body.fileName = s.name;
+  s.body.path.clear();
+  s.body.photo = QImage();
+  s.body.photoError.clear();
+  s.body.exifRows.clear();
+  s.body.mapCaption = QStringLiteral("Map · fused probability heatmap and estimate of the site");
+  s.body.evidenceRows.prepend(qMakePair(QStringLiteral("Photos"), QString::number(site.members.size())));
   return s;
 }
 

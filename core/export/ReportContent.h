@@ -88,4 +88,15 @@ QString reportPhotoBeingRead();
 ReportImageSection buildImageSection(const ImageResult &r, int number, const ReportContext &ctx,
                                      const ExportOptions &opt, int photoMaxEdge, QSize mapSize);
 
+// The section of one of the analyst's sites (ctx.sites): its fused estimate, map, tables and
+// confidence regions in `body` (no photo, no EXIF), and the photos it fuses.
+struct ReportSiteSection {
+  int number = 0;      // 1-based among the sites
+  QString name;        // printable
+  QStringList members; // printable file names, in the site's order
+  ReportImageSection body;
+};
+ReportSiteSection buildSiteSection(const SiteResult &site, int number, const ReportContext &ctx,
+                                   const ExportOptions &opt, QSize mapSize);
+
 } // namespace streetlens::exporting

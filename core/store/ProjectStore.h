@@ -7,6 +7,7 @@
 // bytes (UNIQUE), so adding or re-analysing the same photo never makes duplicates.
 #include "core/analysis/AnalysisSettings.h"
 #include "core/analysis/Annotation.h"
+#include "core/analysis/GeoConstraint.h"
 #include "core/analysis/GeoResult.h"
 
 #include <QByteArray>
@@ -39,6 +40,15 @@ struct ModelRecord {
   QString precision; // fp32 / bf16 / fp16
   QString device;    // cpu / cuda:0
   bool operator==(const ModelRecord &) const = default;
+};
+
+// A site of a project: photos of one place that the analyst grouped (issue 17). Members are the
+// images' SHA-256s, so a site survives renamed or moved files; a member removed from the project
+// is left out of the site's fusion until it is back.
+struct StoredSite {
+  QString name;
+  QStringList members; // sha256, in the order grouped
+  bool operator==(const StoredSite &) const = default;
 };
 
 // An image as stored, with its latest result when it has one.
@@ -101,6 +111,13 @@ public:
   bool setModelRecord(const ModelRecord &model, QString *error);
   std::optional<AnalysisSettings> analysisSettings() const;
   bool setAnalysisSettings(const AnalysisSettings &settings, QString *error);
+  // The analyst's evidence (ProjectEvidence.cpp): the sites ("sites" record; empty when absent)
+  // and the constraint ("constraint" record; nullopt when absent or unreadable). Projects written
+  // before these records existed open unchanged: both are optional meta keys of format version 1.
+  std::vector<StoredSite> sites() const;
+  bool setSites(const std::vector<StoredSite> &sites, QString *error);
+  std::optional<GeoConstraint> constraint() const;
+  bool setConstraint(const GeoConstraint &constraint, QString *error);
 
   // The analyst's annotations (ProjectMeta.cpp): one "annotation/<sha256>" JSON record per image
   // in the meta table, removed with the image. An empty annotation removes the record.

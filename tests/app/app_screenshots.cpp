@@ -164,7 +164,8 @@ int main(int argc, char **argv) {
     Q_EMIT window->annotationPanel()->edited(window->imageModel()->row(3).sha256, Annotation{});
   });
   // Issue 17: a polygon being drawn on the map (mouse events on the drawing overlay), the photo
-  // within it with its confidence regions, three photos fused into a site; then back as before.
+  // within it with its confidence regions, three photos fused into a site and selected in the
+  // project's list of sites; then back as before.
   step(10, [&] {
     window->showEvidence();
     window->imageList()->selectRow(3);
@@ -200,6 +201,22 @@ int main(int argc, char **argv) {
   });
   step(1500, [&] {
     Q_EMIT window->evidencePanel()->groupRequested(QStringLiteral("Main street"));
+    // A second site, then the first one's photos and the first site selected again in the
+    // project's list of sites.
+    window->imageList()->selectRow(6);
+    window->imageList()->selectionModel()->select(window->imageModel()->index(0, 0),
+                                                  QItemSelectionModel::Select | QItemSelectionModel::Rows);
+  });
+  step(1000, [&] { Q_EMIT window->evidencePanel()->groupRequested(QStringLiteral("Station square")); });
+  step(1000, [&] {
+    window->imageList()->selectRow(0);
+    auto *sel = window->imageList()->selectionModel();
+    for (int row : {3, 5})
+      sel->select(window->imageModel()->index(row, 0),
+                  QItemSelectionModel::Select | QItemSelectionModel::Rows);
+  });
+  step(1000, [&] {
+    window->evidencePanel()->selectSite(0);
     map->fitToResults();
   });
   step(2500, [&] {

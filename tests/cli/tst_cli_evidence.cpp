@@ -3,6 +3,7 @@
 // bad constraint files; and eval's coverage and calibration checked against an independent
 // computation from its own --details rows.
 #include "core/export/Csv.h"
+#include "core/store/ProjectStore.h"
 #include "tests/support/ExifWriter.h"
 #include "tests/support/Fixture.h"
 
@@ -32,7 +33,8 @@ struct Run {
 };
 
 Run cli(QStringList args, const QString &cache) {
-  args << "--cache-dir" << cache;
+  if (!cache.isEmpty()) // report takes no model, so no cache folder
+    args << "--cache-dir" << cache;
   QProcess p;
   p.start(QStringLiteral(STREETLENS_CLI), args);
   p.waitForFinished(600000);
@@ -258,6 +260,98 @@ private Q_SLOTS:
     for (const auto &site : csvSites) // in order of their first member: alone/ comes before street/
       QCOMPARE(at(site, "members").toArray().size(), at(site, "name").toString() == "S1" ? 2 : 1);
     QCOMPARE(at(csvSites[0], "name").toString(), QStringLiteral("S2"));
+  }
+
+  // `report --project` writes the sites and applies the constraint a project keeps (the app stores
+  // them): its site equals predict --group-by's fusion of the same photos, and every result and
+  // the site keep to the stored countries.
+  void reportProjectSites() {
+    const QString root = tmp_.filePath("report-sites");
+    copyFixture(root + "/street", "landscape_640x480.jpg", "a.jpg");
+    copyFixture(root + "/street", "landscape_640x480.png", "b.png");
+    copyFixture(root + "/street", "odd_1023x771.png", "c.png");
+    const QString project = tmp_.filePath("report-sites.streetlens");
+    const Run r = cli({"predict", "--model", fixturePath("model"), "--group-by", "folder", "--project",
+                       project, root + "/street"},
+                      cache());
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QJsonObject expected = r.json().value("sites").toArray().first().toObject();
+    QStringList shas;
+    for (const auto &v : r.json().value("results").toArray())
+      shas << at(v, "sha256").toString();
+    QCOMPARE(shas.size(), 3);
+    {
+      QString err;
+      auto store = store::ProjectStore::open(project, &err);
+      QVERIFY2(store, qPrintable(err));
+      QVERIFY(store->setSites({{QStringLiteral("Main street"), shas}}, &err));
+    }
+    const QString json = tmp_.filePath("report-sites.json");
+    Run rep = cli({"report", "--project", project, "-o", json, "--top-k", "5"}, {});
+    QVERIFY2(rep.code == 0, rep.err.constData());
+    QFile f(json);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject doc = QJsonDocument::fromJson(f.readAll()).object();
+    f.close();
+    const QJsonArray sites = doc.value("sites").toArray();
+    QCOMPARE(sites.size(), 1);
+    const QJsonObject site = sites[0].toObject();
+    QCOMPARE(site.value("name").toString(), QStringLiteral("Main street"));
+    QCOMPARE(site.value("members").toArray().size(), 3);
+    const QJsonArray a = site.value("countries").toArray(), b = expected.value("countries").toArray();
+    QVERIFY(!a.isEmpty());
+    for (int i = 0; i < a.size(); ++i) {
+      QCOMPARE(at(a[i], "code").toString(), at(b[i], "code").toString());
+      QVERIFY(std::abs(at(a[i], "probability").toDouble() - at(b[i], "probability").toDouble()) < 1e-9);
+    }
+    QVERIFY(std::abs(at(at(site, "estimate"), "lat").toDouble() -
+                     at(at(expected, "estimate"), "lat").toDouble()) < 1e-6);
+    // The HTML report has the site's section.
+    const QString html = tmp_.filePath("report-sites.html");
+    rep = cli({"report", "--project", project, "-o", html}, {});
+    QVERIFY2(rep.code == 0, rep.err.constData());
+    QFile h(html);
+    QVERIFY(h.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(h.readAll());
+    QVERIFY(text.contains("Site 1. Main street"));
+    QVERIFY(text.contains("Photos of the site (3)"));
+
+    // A stored constraint: the site's top country only. The results and the site keep to it.
+    const QString keep = at(b[0], "code").toString();
+    {
+      QString err;
+      auto store = store::ProjectStore::open(project, &err);
+      QVERIFY2(store, qPrintable(err));
+      GeoConstraint c;
+      c.countries = QStringList{keep};
+      QVERIFY(store->setConstraint(c, &err));
+    }
+    rep = cli({"report", "--project", project, "-o", json}, {});
+    QVERIFY2(rep.code == 0, rep.err.constData());
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject constrained = QJsonDocument::fromJson(f.readAll()).object();
+    f.close();
+    int kept = 0;
+    for (const auto &v : constrained.value("results").toArray()) {
+      QVERIFY(at(v, "constraint").isObject()); // applied to every photo
+      if (at(at(v, "constraint"), "empty").toBool())
+        continue; // nothing inside: the photo says so and keeps the model's lists
+      for (const auto &c : v.toObject().value("countries").toArray()) {
+        if (at(c, "code").toString() != keep) { // listed, with nothing left
+          QCOMPARE(at(c, "probability").toDouble(), 0.0);
+          continue;
+        }
+        QVERIFY(std::abs(at(c, "probability").toDouble() - 1.0) < 1e-9);
+        ++kept;
+      }
+    }
+    QVERIFY(kept > 0);
+    const QJsonArray siteCountries =
+        constrained.value("sites").toArray().first().toObject().value("countries").toArray();
+    QCOMPARE(at(siteCountries[0], "code").toString(), keep);
+    QVERIFY(std::abs(at(siteCountries[0], "probability").toDouble() - 1.0) < 1e-9);
+    for (int i = 1; i < siteCountries.size(); ++i)
+      QVERIFY(at(siteCountries[i], "probability").toDouble() < 1e-9);
   }
 
   // eval's coverage, mean areas and country ECE equal an independent computation from its rows.

@@ -79,8 +79,18 @@ private Q_SLOTS:
     panel.addDrawnArea({{44, 4}, {44, 6}, {46, 6}, {46, 4}}, true); // an exclusion inside the first area
     QVERIFY(!panel.constraint().allowsPoint({45, 5}));
     QCOMPARE(panel.constraint().sources.size(), 4);
-    panel.removeArea(3);
+    // Listed by kind (the order a project stores them in): two within, the exclusion, the circle.
+    QCOMPARE(panel.constraint().sources.at(2), QStringLiteral("Not in drawn area (4 corners)"));
+    panel.removeArea(2);
     QVERIFY(panel.constraint().allowsPoint({45, 5}));
+    QVERIFY(panel.constraint().allowsPoint({45, 15})); // the circle stays
+    // A constraint restored from a project keeps its areas' names and admits the same points.
+    EvidencePanel restored(test::mapGazetteer());
+    restored.setConstraint(panel.constraint());
+    QCOMPARE(restored.constraint().sources, panel.constraint().sources);
+    for (const geo::GeoPoint p :
+         {geo::GeoPoint{45, 5}, geo::GeoPoint{45, 15}, geo::GeoPoint{45, 25}, geo::GeoPoint{0, 0}})
+      QCOMPARE(restored.constraint().allowsPoint(p), panel.constraint().allowsPoint(p));
     panel.clearAll();
     QVERIFY(panel.constraint().isEmpty());
     QCOMPARE(changed.size(), 5); // two files' areas count once per file
