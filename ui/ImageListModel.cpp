@@ -85,14 +85,8 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const {
       if (r.state == RowState::Failed)
         return failureReason(r.error, r.path);
       return r.state == RowState::Done && res ? localizedEstimateLabel(*res) : QString();
-    case VerdictColumn: { // the verdict, and a pencil when the analyst wrote a note
-      QString text = verdictText(r.annotation.verdict);
-      if (!r.annotation.note.trimmed().isEmpty())
-        text += (text.isEmpty() ? QString() : QStringLiteral(" ")) + QStringLiteral("\u270E");
-      if (r.annotation.truth)
-        text += (text.isEmpty() ? QString() : QStringLiteral(" ")) + QStringLiteral("\u2691");
-      return text;
-    }
+    case VerdictColumn:
+      return verdictMarks(r.annotation);
     }
     return {};
   case Qt::DecorationRole:
@@ -158,6 +152,28 @@ QVariant ImageListModel::headerData(int section, Qt::Orientation o, int role) co
     return tr("Verdict");
   }
   return {};
+}
+
+QString ImageListModel::verdictMarks(const Annotation &a) {
+  QStringList marks;
+  switch (a.verdict) {
+  case Verdict::Confirmed:
+    marks << QStringLiteral("\u2714"); // ✔
+    break;
+  case Verdict::Rejected:
+    marks << QStringLiteral("\u2718"); // ✘
+    break;
+  case Verdict::Unsure:
+    marks << QStringLiteral("?");
+    break;
+  case Verdict::None:
+    break;
+  }
+  if (!a.note.trimmed().isEmpty())
+    marks << QStringLiteral("\u270E"); // ✎ a note
+  if (a.truth)
+    marks << QStringLiteral("\u2691"); // ⚑ a ground-truth pin
+  return marks.join(QLatin1Char(' '));
 }
 
 QString ImageListModel::verdictText(Verdict v) {

@@ -74,6 +74,9 @@ public:
   // Every row's non-empty annotation, by content hash (what the exports write).
   AnnotationMap annotations() const;
   static QString verdictText(Verdict v); // localised: "confirmed", "rejected", "unsure", ""
+  // What the narrow Verdict column shows: ✔ confirmed, ✘ rejected, ? unsure, ✎ a note, ⚑ a pin
+  // (its tooltip says it in words).
+  static QString verdictMarks(const Annotation &a);
   // The analyst's constraint as a function of the model's answer (null: none). New results go
   // through it at once; existing ones get setShownResults() from a background computation.
   using Posterior = std::function<ImageResult(const ImageResult &)>;

@@ -194,8 +194,15 @@ void MainWindow::buildLayout() {
         std::max(statusWidth, m_list->fontMetrics().horizontalAdvance(ImageListModel::stateName(st)));
   m_list->setColumnWidth(ImageListModel::StatusColumn, statusWidth + 20);
   m_list->setColumnWidth(ImageListModel::CountryColumn, 130);
-  header->setSectionResizeMode(ImageListModel::VerdictColumn, QHeaderView::Interactive);
-  m_list->setColumnWidth(ImageListModel::VerdictColumn, 90);
+  // The verdict column holds marks (✔ ✘ ? ✎ ⚑), as wide as its header or all marks at once.
+  header->setSectionResizeMode(ImageListModel::VerdictColumn, QHeaderView::Fixed);
+  m_list->setColumnWidth(
+      ImageListModel::VerdictColumn,
+      std::max(
+          m_list->fontMetrics().horizontalAdvance(
+              m_model->headerData(ImageListModel::VerdictColumn, Qt::Horizontal, Qt::DisplayRole).toString()),
+          m_list->fontMetrics().horizontalAdvance(QStringLiteral("\u2718 \u270E \u2691"))) +
+          16);
   m_list->setMinimumWidth(360);
 
   m_photo = new PhotoView(this);

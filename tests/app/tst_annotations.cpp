@@ -74,8 +74,12 @@ private Q_SLOTS:
     QCOMPARE(row.annotation.truth->lat, -33.8688);
     QCOMPARE(row.annotation.truth->lon, 151.2093);
     // The list's verdict column, the panel's distance line and the map's pin.
-    QVERIFY(
-        m->index(1, ImageListModel::VerdictColumn).data().toString().startsWith(QStringLiteral("rejected")));
+    QVERIFY(m->index(1, ImageListModel::VerdictColumn).data().toString() ==
+            QStringLiteral("\u2718 \u270E \u2691"));
+    QVERIFY(m->index(1, ImageListModel::VerdictColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .startsWith(QStringLiteral("rejected")));
     const double km = cosineLawKm(*row.result->estimate, *row.annotation.truth);
     QVERIFY2(panel->pinText().contains(QLocale().toString(km, 'f', km < 10 ? 1 : 0)),
              qPrintable(panel->pinText()));
