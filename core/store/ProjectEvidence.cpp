@@ -64,6 +64,20 @@ QStringList stringList(const QJsonValue &v) {
 } // namespace
 
 QJsonObject constraintToJson(const GeoConstraint &c) {
+  QJsonArray bands; // the sun bands by their observation (the band is recomputed from it)
+  for (const geo::SunBand &band : c.sunBands) {
+    const geo::SunObservation &o = band.observation();
+    QJsonObject b{{QStringLiteral("time"), o.time.toString(Qt::ISODateWithMs)},
+                  {QStringLiteral("time_source"), o.timeSource},
+                  {QStringLiteral("elevation_deg"), o.elevationDeg},
+                  {QStringLiteral("tolerance_deg"), o.toleranceDeg},
+                  {QStringLiteral("azimuth_tolerance_deg"), o.azimuthToleranceDeg}};
+    if (o.shadowRatio)
+      b.insert(QStringLiteral("shadow_ratio"), *o.shadowRatio);
+    if (o.shadowAzimuthDeg)
+      b.insert(QStringLiteral("shadow_azimuth_deg"), *o.shadowAzimuthDeg);
+    bands.append(b);
+  }
   QJsonArray near;
   for (const GeoCircle &circle : c.near)
     near.append(QJsonObject{{QStringLiteral("lat"), circle.centre.lat},
@@ -76,6 +90,7 @@ QJsonObject constraintToJson(const GeoConstraint &c) {
           {QStringLiteral("within"), areasToJson(c.within)},
           {QStringLiteral("near"), near},
           {QStringLiteral("exclude"), areasToJson(c.exclude)},
+          {QStringLiteral("sun_bands"), bands},
           {QStringLiteral("sources"), QJsonArray::fromStringList(c.sources)}};
 }
 
@@ -104,6 +119,25 @@ std::optional<GeoConstraint> constraintFromJson(const QJsonObject &o, QString *e
       return std::nullopt;
     }
     c.near.push_back({{lat, lon}, km});
+  }
+  for (const QJsonValue &v : o.value(QStringLiteral("sun_bands")).toArray()) {
+    const QJsonObject b = v.toObject();
+    geo::SunObservation obs;
+    obs.time = QDateTime::fromString(b.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs);
+    obs.timeSource = b.value(QStringLiteral("time_source")).toString();
+    obs.elevationDeg = b.value(QStringLiteral("elevation_deg")).toDouble(NAN);
+    obs.toleranceDeg = b.value(QStringLiteral("tolerance_deg")).toDouble(NAN);
+    obs.azimuthToleranceDeg = b.value(QStringLiteral("azimuth_tolerance_deg")).toDouble(10.0);
+    if (b.value(QStringLiteral("shadow_ratio")).isDouble())
+      obs.shadowRatio = b.value(QStringLiteral("shadow_ratio")).toDouble();
+    if (b.value(QStringLiteral("shadow_azimuth_deg")).isDouble())
+      obs.shadowAzimuthDeg = b.value(QStringLiteral("shadow_azimuth_deg")).toDouble();
+    if (!obs.time.isValid() || !(std::abs(obs.elevationDeg) <= 90) || !(obs.toleranceDeg > 0)) {
+      *error = QStringLiteral(
+          "the project's constraint has a sun band without a valid time, elevation or tolerance");
+      return std::nullopt;
+    }
+    c.sunBands.push_back(geo::SunBand(obs));
   }
   c.sources = stringList(o.value(QStringLiteral("sources")));
   return c;

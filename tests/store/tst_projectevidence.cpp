@@ -65,6 +65,18 @@ private Q_SLOTS:
     antimeridian.regions = QStringList{"US.CA"};
     antimeridian.excludeRegions = QStringList{"US.NV"};
     QTest::newRow("across the antimeridian, regions") << antimeridian;
+    GeoConstraint sun; // a shadow's sun band (issue 22) with a direction, and one area
+    geo::SunObservation obs;
+    obs.time = QDateTime::fromString(QStringLiteral("2024-06-21T11:30:00+02:00"), Qt::ISODate);
+    obs.timeSource = QStringLiteral("entered by the analyst");
+    obs.shadowRatio = 0.75;
+    obs.elevationDeg = geo::elevationFromShadowRatio(0.75);
+    obs.toleranceDeg = 3;
+    obs.shadowAzimuthDeg = 330;
+    obs.azimuthToleranceDeg = 25;
+    sun.sunBands.push_back(geo::SunBand(obs));
+    sun.within.push_back(box(30, -20, 60, 40));
+    QTest::newRow("a sun band and an area") << sun;
   }
   void constraintSurvivesReopen() {
     QFETCH(GeoConstraint, constraint);
@@ -88,6 +100,19 @@ private Q_SLOTS:
     QCOMPARE(back->within.size(), constraint.within.size());
     QCOMPARE(back->exclude.size(), constraint.exclude.size());
     QCOMPARE(back->near.size(), constraint.near.size());
+    QCOMPARE(back->sunBands.size(), constraint.sunBands.size());
+    for (qsizetype i = 0; i < constraint.sunBands.size(); ++i) {
+      const geo::SunObservation &a = back->sunBands[i].observation(),
+                                &b = constraint.sunBands[i].observation();
+      QCOMPARE(a.time.toUTC(), b.time.toUTC());
+      QCOMPARE(a.time.offsetFromUtc(), b.time.offsetFromUtc());
+      QCOMPARE(a.timeSource, b.timeSource);
+      QCOMPARE(a.elevationDeg, b.elevationDeg);
+      QCOMPARE(a.toleranceDeg, b.toleranceDeg);
+      QCOMPARE(a.shadowRatio, b.shadowRatio);
+      QCOMPARE(a.shadowAzimuthDeg, b.shadowAzimuthDeg);
+      QCOMPARE(a.azimuthToleranceDeg, b.azimuthToleranceDeg);
+    }
     for (qsizetype i = 0; i < constraint.near.size(); ++i) {
       QCOMPARE(back->near[i].centre.lat, constraint.near[i].centre.lat);
       QCOMPARE(back->near[i].radiusKm, constraint.near[i].radiusKm);
@@ -125,6 +150,8 @@ private Q_SLOTS:
                                          << "{oops";
     QTest::newRow("constraint with a point") << "constraint"
                                              << R"({"within":[{"type":"Point","coordinates":[1,2]}]})";
+    QTest::newRow("sun band without a time") << "constraint"
+                                             << R"({"sun_bands":[{"elevation_deg":40,"tolerance_deg":1}]})";
     QTest::newRow("circle out of range") << "constraint"
                                          << R"({"near":[{"lat":91,"lon":0,"km":5}]})";
     QTest::newRow("sites not JSON") << "sites"
