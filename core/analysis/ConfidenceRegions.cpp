@@ -217,15 +217,15 @@ std::vector<ConfidenceRegion> confidenceRegions(const ImageResult &result, const
       }
     }
   }
-  std::vector<DensityCell> cells(units.size());
+  std::vector<DensityCell> densityCells(units.size());
   double total = 0;
   for (size_t i = 0; i < units.size(); ++i) {
-    cells[i] = {units[i].mass, units[i].area};
+    densityCells[i] = {units[i].mass, units[i].area};
     total += units[i].mass;
   }
   if (!(total > 0))
     return out;
-  const DensitySets sets = highestDensitySets(cells, o.levels);
+  const DensitySets sets = highestDensitySets(densityCells, o.levels);
   for (size_t li = 0; li < o.levels.size(); ++li) {
     const double level = o.levels[li];
     const size_t taken = sets.counts[li];

@@ -56,7 +56,9 @@ std::optional<double> rationalAt(const Exiv2::Exifdatum &d, compat::Index i) {
 std::optional<double> dmsDegrees(const Exiv2::Exifdatum *d) {
   if (!d || !isRational(*d) || compat::count(*d) < 1)
     return std::nullopt;
-  using Wide = __int128; // 3 components of 32-bit numerators and denominators times 3600 fit
+  // 3 components of 32-bit numerators and denominators times 3600 fit (__extension__: GCC's and
+  // Clang's 128-bit integer, which -Wpedantic would otherwise flag).
+  __extension__ typedef __int128 Wide;
   Wide num = 0, den = 1;
   const int scales[] = {1, 60, 3600};
   for (compat::Index i = 0; i < std::min<compat::Index>(compat::count(*d), 3); ++i) {
