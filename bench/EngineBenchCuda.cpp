@@ -71,7 +71,7 @@ std::vector<float> noisePixels(int images, int size) {
 // A decoded camera frame: smooth colour gradients with noise (what a resampler sees in a photo).
 RgbImage cameraFrame(int w, int h, int seed) {
   RgbImage img = RgbImage::allocate(w, h);
-  QRandomGenerator rng(quint32(seed));
+  QRandomGenerator rng{quint32(seed)};
   for (int y = 0; y < h; ++y)
     for (int x = 0; x < w; ++x) {
       uint8_t *p = img.at(x, y);

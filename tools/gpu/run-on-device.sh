@@ -34,7 +34,7 @@ carry=${STREETLENS_GPU_KIT_CARRY:-$root/.gpu-carry}
 jobs=${STREETLENS_JOBS:-$(nproc)}
 build=$work/build
 mkdir -p "$OUT" "$work"
-export root work carry build
+export root work carry build qtlib
 summary=$OUT/summary.txt
 rm -f "$OUT"/summary.txt "$OUT"/*.log "$OUT"/env.txt
 : >"$summary"
@@ -92,7 +92,26 @@ step "unpack the carried Qt prefix and fixture" 60 "$OUT/build.log" unpack || {
 }
 export qt=$work/qt
 fixture=$work/tiny-clip
-qtlib=$qt/usr/lib/x86_64-linux-gnu:$qt/lib/x86_64-linux-gnu
+# The carried libraries that this machine lacks, as links in one folder for LD_LIBRARY_PATH: Qt's
+# and ICU 72 always, the rest (glib, zstd, zlib…) only where the system has no library of that
+# soname, so that a newer system copy wins and programs like ld keep their own.
+qtlib=$work/lib
+pick_libraries() {
+  local f soname
+  rm -rf "$qtlib" && mkdir -p "$qtlib"
+  for f in $(find "$qt/usr/lib/x86_64-linux-gnu" "$qt/lib/x86_64-linux-gnu" -maxdepth 1 -type f -name 'lib*.so.*' 2>/dev/null); do
+    soname=$(objdump -p "$f" | awk '$1 == "SONAME" { print $2 }')
+    [ -n "$soname" ] || continue
+    case "$soname" in
+      libQt6* | libicu*) ;;
+      *) ldconfig -p | grep -q "^[[:space:]]*$soname " && continue ;;
+    esac
+    ln -sf "$f" "$qtlib/$soname"
+  done
+  ls "$qtlib"
+}
+step "pick the carried libraries this machine lacks" 20 "$OUT/build.log" pick_libraries
+export LD_LIBRARY_PATH_BEFORE=${LD_LIBRARY_PATH:-}
 
 # 2. LibTorch, the environment, configure and build.
 {
@@ -131,7 +150,7 @@ else
   extra+=(-DCMAKE_BUILD_TYPE=Release)
   command -v ccache >/dev/null && extra+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 fi
-export LD_LIBRARY_PATH=$libpath${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+export LD_LIBRARY_PATH=$libpath${LD_LIBRARY_PATH_BEFORE:+:$LD_LIBRARY_PATH_BEFORE}
 echo "LD_LIBRARY_PATH=$LD_LIBRARY_PATH" >>"$OUT/env.txt"
 
 step "configure (engine-only, LibTorch + carried Qt Core)" 120 "$OUT/build.log" \
@@ -150,8 +169,7 @@ step "build (ninja -j$jobs)" 330 "$OUT/build.log" ninja -C "$build" -j "$jobs" |
 check_libraries() {
   local f bad=0
   for f in "$build"/tests/clip/tst_clipparity "$build"/bench/engine_bench; do
-    ldd "$f" | grep -E 'libQt6|libicu|libglib|libpcre2|libdouble|libb2' | tee /dev/stderr |
-      grep -v "$qt/" && bad=1
+    ldd "$f" | grep -E 'libQt6|libicu' | tee -a /dev/stderr | grep -v -e "$qt/" -e "$qtlib/" && bad=1
     ldd "$f" | grep 'not found' && bad=1
   done
   [ $bad = 0 ]
