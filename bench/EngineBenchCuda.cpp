@@ -98,8 +98,8 @@ int runCudaBench(const CudaBenchOptions &o) {
   std::printf("image tower: %.1f GFLOP per image\n\n", imageFlops / 1e9);
   std::printf("%-5s %10s %6s %12s %10s %12s %12s %10s\n", "dtype", "GEMM TFLOP", "batch", "tower img/s",
               "% of peak", "engine img/s", "engine TFLOP", "ms/prompt");
-  double fp16EngineRate = 0;
-  std::unique_ptr<TorchEngine> fp16Engine;
+  double frameEngineRate = 0;
+  std::unique_ptr<TorchEngine> frameEngine; // the first dtype that ran (fp16 on a GPU)
   for (const char *name : {"fp16", "bf16"}) {
     const torch::ScalarType dtype =
         QLatin1String(name) == QLatin1String("fp16") ? torch::kHalf : torch::kBFloat16;
@@ -164,27 +164,27 @@ int runCudaBench(const CudaBenchOptions &o) {
 
       peak = std::max(peak, gemmPeak(device, dtype, o.gemmSize, 10));
       const double towerRate = 1.0 / towerBest, engineRate = 1.0 / engineBest;
-      std::printf("%-5s %10.1f %6d %12.1f %9.1f%% %12.1f %12.1f %10s\n", name, peak, batch, towerRate,
+      std::printf("%-5s %10.4g %6d %12.4g %9.1f%% %12.4g %12.4g %10s\n", name, peak, batch, towerRate,
                   100.0 * imageFlops * towerRate / 1e12 / peak, engineRate, imageFlops * engineRate / 1e12,
                   textOk ? qPrintable(QString::number(perPrompt * 1e3, 'f', 3)) : "failed");
       std::printf("      route: %s\n", qPrintable(engine->info().route));
       std::fflush(stdout);
-      if (dtype == torch::kHalf) {
-        fp16EngineRate = engineRate;
-        fp16Engine = std::move(engine);
+      if (!frameEngine) {
+        frameEngineRate = engineRate;
+        frameEngine = std::move(engine);
       }
     } catch (const std::exception &e) {
       std::printf("%-5s failed: %s\n", name, qPrintable(QString::fromUtf8(e.what()).section('\n', 0, 0)));
     }
   }
 
-  // Decoded real-sized frames -> CLIP preprocessing on every core -> the fp16 engine.
-  if (fp16Engine && o.frames > 0) {
+  // Decoded real-sized frames -> CLIP preprocessing on every core -> the engine.
+  if (frameEngine && o.frames > 0) {
     const int frames = o.frames, threads = std::max(1, QThread::idealThreadCount());
     std::vector<RgbImage> decoded;
     for (int i = 0; i < std::min(frames, 4); ++i)
       decoded.push_back(cameraFrame(4032, 3024, i));
-    const ClipImageConfig &ic = fp16Engine->imageConfig();
+    const ClipImageConfig &ic = frameEngine->imageConfig();
     const size_t perImage = size_t(3) * ic.cropHeight * ic.cropWidth;
     std::vector<float> pixels(perImage * frames);
     const auto t0 = Clock::now();
@@ -200,16 +200,16 @@ int runCudaBench(const CudaBenchOptions &o) {
       th.join();
     const auto t1 = Clock::now();
     QString err;
-    const bool ok = !fp16Engine->embedPixels(pixels.data(), frames, &err).isEmpty();
+    const bool ok = !frameEngine->embedPixels(pixels.data(), frames, &err).isEmpty();
     const auto t2 = Clock::now();
     const double pre = seconds(t0, t1), gpu = seconds(t1, t2);
-    std::printf("\n4032x3024 RGB frames -> embeddings (fp16, %d frames, preprocessing on %d threads): "
-                "preprocessing %.1f frames/s, engine %.1f images/s, both in turn %.1f frames/s%s\n",
-                frames, threads, frames / pre, frames / gpu, frames / (pre + gpu),
-                ok ? "" : qPrintable(QStringLiteral(" FAILED: ") + err));
-    std::printf("(the engine's own rate above, %.1f images/s, is what preprocessing must keep up with; "
+    std::printf("\n4032x3024 RGB frames -> embeddings (%s, %d frames, preprocessing on %d threads): "
+                "preprocessing %.3g frames/s, engine %.3g images/s, both in turn %.3g frames/s%s\n",
+                qPrintable(frameEngine->info().precision), frames, threads, frames / pre, frames / gpu,
+                frames / (pre + gpu), ok ? "" : qPrintable(QStringLiteral(" FAILED: ") + err));
+    std::printf("(the engine's own rate above, %.3g images/s, is what preprocessing must keep up with; "
                 "JPEG decoding is not measured here: the engine-only build has no decoder)\n",
-                fp16EngineRate);
+                frameEngineRate);
   }
   return 0;
 }
