@@ -60,6 +60,89 @@
     </message>
 </context>
 <context>
+    <name>streetlens::ui::AnnotationPanel</name>
+    <message>
+        <source>Not reviewed</source>
+        <translation>Nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Verworfen</translation>
+    </message>
+    <message>
+        <source>Unsure</source>
+        <translation>Unsicher</translation>
+    </message>
+    <message>
+        <source>Your verdict on the model&apos;s answer for this photo (kept in the project and written to every export).</source>
+        <translation>Ihr Urteil über die Antwort des Modells zu diesem Foto (im Projekt gespeichert und in jeden Export geschrieben).</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <source>Your note on this photo: what you checked, sources…</source>
+        <translation>Ihre Notiz zu diesem Foto: was Sie geprüft haben, Quellen…</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>lat, lon</source>
+        <translation>Breite, Länge</translation>
+    </message>
+    <message>
+        <source>Where the photo was really taken, in decimal degrees (latitude, longitude).</source>
+        <translation>Wo das Foto tatsächlich aufgenommen wurde, in Dezimalgrad (Breite, Länge).</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Setzen</translation>
+    </message>
+    <message>
+        <source>Pin on map</source>
+        <translation>Auf der Karte markieren</translation>
+    </message>
+    <message>
+        <source>Click where the photo was really taken on the map.</source>
+        <translation>Klicken Sie auf der Karte, wo das Foto tatsächlich aufgenommen wurde.</translation>
+    </message>
+    <message>
+        <source>Remove pin</source>
+        <translation>Markierung entfernen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ground truth:&lt;/b&gt; &quot;%1&quot; is not a latitude and longitude in decimal degrees (e.g. 48.8566, 2.3522).</source>
+        <translation>&lt;b&gt;Tatsächlicher Ort:&lt;/b&gt; „%1“ ist keine Breite und Länge in Dezimalgrad (z.&#xa0;B. 48.8566, 2.3522).</translation>
+    </message>
+    <message>
+        <source>Select a photo to give your verdict and note.</source>
+        <translation>Wählen Sie ein Foto, um Ihr Urteil und Ihre Notiz festzuhalten.</translation>
+    </message>
+    <message>
+        <source>Your assessment of %1</source>
+        <translation>Ihre Einschätzung von %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ground truth:&lt;/b&gt; none — pin it on the map or type it below when you know where the photo was taken.</source>
+        <translation>&lt;b&gt;Tatsächlicher Ort:&lt;/b&gt; keiner — markieren Sie ihn auf der Karte oder geben Sie ihn unten ein, wenn Sie wissen, wo das Foto aufgenommen wurde.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ground truth:&lt;/b&gt; %1, %2</source>
+        <translation>&lt;b&gt;Tatsächlicher Ort:&lt;/b&gt; %1, %2</translation>
+    </message>
+    <message>
+        <source>The estimate is %1 km from it.</source>
+        <translation>Die Schätzung liegt %1 km davon entfernt.</translation>
+    </message>
+</context>
+<context>
     <name>streetlens::ui::AreaDrawOverlay</name>
     <message>
         <source>Click the corners · Enter or double-click ends · Backspace undoes · Esc cancels</source>
@@ -133,7 +216,10 @@
     <name>streetlens::ui::EvidenceController</name>
     <message numerus="yes">
         <source>Applying the constraint to %n photo(s)…</source>
-        <translation><numerusform>Die Einschränkung wird auf %n Foto(s) angewendet …</numerusform><numerusform>Die Einschränkung wird auf %n Foto(s) angewendet …</numerusform></translation>
+        <translation>
+            <numerusform>Die Einschränkung wird auf %n Foto(s) angewendet …</numerusform>
+            <numerusform>Die Einschränkung wird auf %n Foto(s) angewendet …</numerusform>
+        </translation>
     </message>
     <message>
         <source>Constraint cleared: the model&apos;s own answers.</source>
@@ -145,7 +231,10 @@
     </message>
     <message numerus="yes">
         <source>Site &quot;%1&quot;: %n photo(s) fused.</source>
-        <translation><numerusform>Ort „%1“: %n Foto(s) zusammengeführt.</numerusform><numerusform>Ort „%1“: %n Foto(s) zusammengeführt.</numerusform></translation>
+        <translation>
+            <numerusform>Ort „%1“: %n Foto(s) zusammengeführt.</numerusform>
+            <numerusform>Ort „%1“: %n Foto(s) zusammengeführt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Site &quot;%1&quot;: %2 of %3 photos fused (the others have nothing inside the constraint).</source>
@@ -453,6 +542,45 @@
     </message>
 </context>
 <context>
+    <name>streetlens::ui::ImageListFilter</name>
+    <message>
+        <source>All photos</source>
+        <translation>Alle Fotos</translation>
+    </message>
+    <message>
+        <source>Analysed</source>
+        <translation>Analysiert</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Waiting or cancelled</source>
+        <translation>Wartend oder abgebrochen</translation>
+    </message>
+    <message>
+        <source>Uncertain answers</source>
+        <translation>Unsichere Antworten</translation>
+    </message>
+    <message>
+        <source>Confirmed by me</source>
+        <translation>Von mir bestätigt</translation>
+    </message>
+    <message>
+        <source>Rejected by me</source>
+        <translation>Von mir verworfen</translation>
+    </message>
+    <message>
+        <source>Marked unsure</source>
+        <translation>Als unsicher markiert</translation>
+    </message>
+    <message>
+        <source>Not reviewed yet</source>
+        <translation>Noch nicht geprüft</translation>
+    </message>
+</context>
+<context>
     <name>streetlens::ui::ImageListModel</name>
     <message>
         <source>reading</source>
@@ -497,6 +625,26 @@
     <message>
         <source>Computed with other settings than the current ones; Analysis &gt; Re-analyse all applies them.</source>
         <translation>Mit anderen als den aktuellen Einstellungen berechnet; Analyse &gt; Alle neu analysieren wendet sie an.</translation>
+    </message>
+    <message>
+        <source>Ground truth pinned at %1, %2</source>
+        <translation>Tatsächlicher Ort markiert bei %1, %2</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>bestätigt</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>verworfen</translation>
+    </message>
+    <message>
+        <source>unsure</source>
+        <translation>unsicher</translation>
     </message>
 </context>
 <context>
@@ -919,6 +1067,14 @@ Wo wurde dieses Straßenfoto aufgenommen? Lokale Geolokalisierung mit StreetCLIP
         <source>Evidence</source>
         <translation>Indizien</translation>
     </message>
+    <message>
+        <source>Search name, folder, country, estimate, note…</source>
+        <translation>Name, Ordner, Land, Schätzung, Notiz suchen…</translation>
+    </message>
+    <message>
+        <source>Click where %1 was really taken</source>
+        <translation>Klicken Sie, wo %1 tatsächlich aufgenommen wurde</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapExportDialog</name>
@@ -980,6 +1136,14 @@ Wo wurde dieses Straßenfoto aufgenommen? Lokale Geolokalisierung mit StreetCLIP
     <message>
         <source>Distance estimate to EXIF: %1 km</source>
         <translation>Abstand Schätzung–EXIF: %1 km</translation>
+    </message>
+    <message>
+        <source>Ground truth (your pin)</source>
+        <translation>Tatsächlicher Ort (Ihre Markierung)</translation>
+    </message>
+    <message>
+        <source>Distance estimate to your pin: %1 km</source>
+        <translation>Abstand Schätzung – Ihre Markierung: %1 km</translation>
     </message>
 </context>
 <context>
@@ -1185,6 +1349,13 @@ Wahrscheinlichkeit: %2</translation>
     </message>
 </context>
 <context>
+    <name>streetlens::ui::PointPickOverlay</name>
+    <message>
+        <source>Esc cancels</source>
+        <translation>Esc bricht ab</translation>
+    </message>
+</context>
+<context>
     <name>streetlens::ui::ProbabilityList</name>
     <message>
         <source>—</source>
@@ -1276,6 +1447,10 @@ Wahrscheinlichkeit: %2</translation>
     <message>
         <source>Photo</source>
         <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Your assessment</source>
+        <translation>Ihre Einschätzung</translation>
     </message>
 </context>
 <context>

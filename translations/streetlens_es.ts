@@ -60,6 +60,89 @@
     </message>
 </context>
 <context>
+    <name>streetlens::ui::AnnotationPanel</name>
+    <message>
+        <source>Not reviewed</source>
+        <translation>Sin revisar</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmada</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rechazada</translation>
+    </message>
+    <message>
+        <source>Unsure</source>
+        <translation>Dudosa</translation>
+    </message>
+    <message>
+        <source>Your verdict on the model&apos;s answer for this photo (kept in the project and written to every export).</source>
+        <translation>Su veredicto sobre la respuesta del modelo para esta foto (se guarda en el proyecto y se escribe en cada exportación).</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Veredicto</translation>
+    </message>
+    <message>
+        <source>Your note on this photo: what you checked, sources…</source>
+        <translation>Su nota sobre esta foto: qué comprobó, fuentes…</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>lat, lon</source>
+        <translation>lat, lon</translation>
+    </message>
+    <message>
+        <source>Where the photo was really taken, in decimal degrees (latitude, longitude).</source>
+        <translation>Dónde se tomó realmente la foto, en grados decimales (latitud, longitud).</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Fijar</translation>
+    </message>
+    <message>
+        <source>Pin on map</source>
+        <translation>Marcar en el mapa</translation>
+    </message>
+    <message>
+        <source>Click where the photo was really taken on the map.</source>
+        <translation>Haga clic en el mapa donde se tomó realmente la foto.</translation>
+    </message>
+    <message>
+        <source>Remove pin</source>
+        <translation>Quitar marca</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ground truth:&lt;/b&gt; &quot;%1&quot; is not a latitude and longitude in decimal degrees (e.g. 48.8566, 2.3522).</source>
+        <translation>&lt;b&gt;Ubicación real:&lt;/b&gt; «%1» no es una latitud y longitud en grados decimales (p.&#xa0;ej. 48.8566, 2.3522).</translation>
+    </message>
+    <message>
+        <source>Select a photo to give your verdict and note.</source>
+        <translation>Seleccione una foto para dar su veredicto y su nota.</translation>
+    </message>
+    <message>
+        <source>Your assessment of %1</source>
+        <translation>Su valoración de %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ground truth:&lt;/b&gt; none — pin it on the map or type it below when you know where the photo was taken.</source>
+        <translation>&lt;b&gt;Ubicación real:&lt;/b&gt; ninguna — márquela en el mapa o escríbala abajo si sabe dónde se tomó la foto.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ground truth:&lt;/b&gt; %1, %2</source>
+        <translation>&lt;b&gt;Ubicación real:&lt;/b&gt; %1, %2</translation>
+    </message>
+    <message>
+        <source>The estimate is %1 km from it.</source>
+        <translation>La estimación está a %1 km.</translation>
+    </message>
+</context>
+<context>
     <name>streetlens::ui::AreaDrawOverlay</name>
     <message>
         <source>Click the corners · Enter or double-click ends · Backspace undoes · Esc cancels</source>
@@ -133,7 +216,10 @@
     <name>streetlens::ui::EvidenceController</name>
     <message numerus="yes">
         <source>Applying the constraint to %n photo(s)…</source>
-        <translation><numerusform>Aplicando la restricción a %n foto(s)…</numerusform><numerusform>Aplicando la restricción a %n foto(s)…</numerusform></translation>
+        <translation>
+            <numerusform>Aplicando la restricción a %n foto(s)…</numerusform>
+            <numerusform>Aplicando la restricción a %n foto(s)…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Constraint cleared: the model&apos;s own answers.</source>
@@ -145,7 +231,10 @@
     </message>
     <message numerus="yes">
         <source>Site &quot;%1&quot;: %n photo(s) fused.</source>
-        <translation><numerusform>Sitio «%1»: %n foto(s) fusionada(s).</numerusform><numerusform>Sitio «%1»: %n foto(s) fusionada(s).</numerusform></translation>
+        <translation>
+            <numerusform>Sitio «%1»: %n foto(s) fusionada(s).</numerusform>
+            <numerusform>Sitio «%1»: %n foto(s) fusionada(s).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Site &quot;%1&quot;: %2 of %3 photos fused (the others have nothing inside the constraint).</source>
@@ -453,6 +542,45 @@
     </message>
 </context>
 <context>
+    <name>streetlens::ui::ImageListFilter</name>
+    <message>
+        <source>All photos</source>
+        <translation>Todas las fotos</translation>
+    </message>
+    <message>
+        <source>Analysed</source>
+        <translation>Analizadas</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallidas</translation>
+    </message>
+    <message>
+        <source>Waiting or cancelled</source>
+        <translation>En espera o canceladas</translation>
+    </message>
+    <message>
+        <source>Uncertain answers</source>
+        <translation>Respuestas inciertas</translation>
+    </message>
+    <message>
+        <source>Confirmed by me</source>
+        <translation>Confirmadas por mí</translation>
+    </message>
+    <message>
+        <source>Rejected by me</source>
+        <translation>Rechazadas por mí</translation>
+    </message>
+    <message>
+        <source>Marked unsure</source>
+        <translation>Marcadas como dudosas</translation>
+    </message>
+    <message>
+        <source>Not reviewed yet</source>
+        <translation>Aún sin revisar</translation>
+    </message>
+</context>
+<context>
     <name>streetlens::ui::ImageListModel</name>
     <message>
         <source>reading</source>
@@ -497,6 +625,26 @@
     <message>
         <source>Computed with other settings than the current ones; Analysis &gt; Re-analyse all applies them.</source>
         <translation>Calculado con otra configuración distinta de la actual; Análisis &gt; Volver a analizar todo la aplica.</translation>
+    </message>
+    <message>
+        <source>Ground truth pinned at %1, %2</source>
+        <translation>Ubicación real marcada en %1, %2</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Veredicto</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>confirmado</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rechazado</translation>
+    </message>
+    <message>
+        <source>unsure</source>
+        <translation>dudoso</translation>
     </message>
 </context>
 <context>
@@ -919,6 +1067,14 @@ Where was this street photo taken? Local StreetCLIP geolocation. Estimates, not 
         <source>Evidence</source>
         <translation>Indicios</translation>
     </message>
+    <message>
+        <source>Search name, folder, country, estimate, note…</source>
+        <translation>Buscar nombre, carpeta, país, estimación, nota…</translation>
+    </message>
+    <message>
+        <source>Click where %1 was really taken</source>
+        <translation>Haga clic donde se tomó realmente %1</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapExportDialog</name>
@@ -980,6 +1136,14 @@ Where was this street photo taken? Local StreetCLIP geolocation. Estimates, not 
     <message>
         <source>Distance estimate to EXIF: %1 km</source>
         <translation>Distancia de la estimación al EXIF: %1 km</translation>
+    </message>
+    <message>
+        <source>Ground truth (your pin)</source>
+        <translation>Ubicación real (su marca)</translation>
+    </message>
+    <message>
+        <source>Distance estimate to your pin: %1 km</source>
+        <translation>Distancia de la estimación a su marca: %1 km</translation>
     </message>
 </context>
 <context>
@@ -1185,6 +1349,13 @@ Probabilidad: %2</translation>
     </message>
 </context>
 <context>
+    <name>streetlens::ui::PointPickOverlay</name>
+    <message>
+        <source>Esc cancels</source>
+        <translation>Esc cancela</translation>
+    </message>
+</context>
+<context>
     <name>streetlens::ui::ProbabilityList</name>
     <message>
         <source>—</source>
@@ -1276,6 +1447,10 @@ Probabilidad: %2</translation>
     <message>
         <source>Photo</source>
         <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Your assessment</source>
+        <translation>Su valoración</translation>
     </message>
 </context>
 <context>

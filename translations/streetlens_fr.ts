@@ -60,6 +60,89 @@
     </message>
 </context>
 <context>
+    <name>streetlens::ui::AnnotationPanel</name>
+    <message>
+        <source>Not reviewed</source>
+        <translation>Non examinée</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmée</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejetée</translation>
+    </message>
+    <message>
+        <source>Unsure</source>
+        <translation>Incertaine</translation>
+    </message>
+    <message>
+        <source>Your verdict on the model&apos;s answer for this photo (kept in the project and written to every export).</source>
+        <translation>Votre verdict sur la réponse du modèle pour cette photo (conservé dans le projet et écrit dans chaque export).</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>Your note on this photo: what you checked, sources…</source>
+        <translation>Votre note sur cette photo&#xa0;: ce que vous avez vérifié, sources…</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>lat, lon</source>
+        <translation>lat, lon</translation>
+    </message>
+    <message>
+        <source>Where the photo was really taken, in decimal degrees (latitude, longitude).</source>
+        <translation>Où la photo a réellement été prise, en degrés décimaux (latitude, longitude).</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Définir</translation>
+    </message>
+    <message>
+        <source>Pin on map</source>
+        <translation>Épingler sur la carte</translation>
+    </message>
+    <message>
+        <source>Click where the photo was really taken on the map.</source>
+        <translation>Cliquez sur la carte là où la photo a réellement été prise.</translation>
+    </message>
+    <message>
+        <source>Remove pin</source>
+        <translation>Retirer l&apos;épingle</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ground truth:&lt;/b&gt; &quot;%1&quot; is not a latitude and longitude in decimal degrees (e.g. 48.8566, 2.3522).</source>
+        <translation>&lt;b&gt;Lieu réel&#xa0;:&lt;/b&gt; «&#xa0;%1&#xa0;» n&apos;est pas une latitude et une longitude en degrés décimaux (p.&#xa0;ex. 48.8566, 2.3522).</translation>
+    </message>
+    <message>
+        <source>Select a photo to give your verdict and note.</source>
+        <translation>Sélectionnez une photo pour donner votre verdict et votre note.</translation>
+    </message>
+    <message>
+        <source>Your assessment of %1</source>
+        <translation>Votre évaluation de %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ground truth:&lt;/b&gt; none — pin it on the map or type it below when you know where the photo was taken.</source>
+        <translation>&lt;b&gt;Lieu réel&#xa0;:&lt;/b&gt; aucun — épinglez-le sur la carte ou saisissez-le ci-dessous si vous savez où la photo a été prise.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ground truth:&lt;/b&gt; %1, %2</source>
+        <translation>&lt;b&gt;Lieu réel&#xa0;:&lt;/b&gt; %1, %2</translation>
+    </message>
+    <message>
+        <source>The estimate is %1 km from it.</source>
+        <translation>L&apos;estimation en est à %1&#xa0;km.</translation>
+    </message>
+</context>
+<context>
     <name>streetlens::ui::AreaDrawOverlay</name>
     <message>
         <source>Click the corners · Enter or double-click ends · Backspace undoes · Esc cancels</source>
@@ -133,7 +216,10 @@
     <name>streetlens::ui::EvidenceController</name>
     <message numerus="yes">
         <source>Applying the constraint to %n photo(s)…</source>
-        <translation><numerusform>Application de la contrainte à %n photo(s)…</numerusform><numerusform>Application de la contrainte à %n photo(s)…</numerusform></translation>
+        <translation>
+            <numerusform>Application de la contrainte à %n photo(s)…</numerusform>
+            <numerusform>Application de la contrainte à %n photo(s)…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Constraint cleared: the model&apos;s own answers.</source>
@@ -145,11 +231,14 @@
     </message>
     <message numerus="yes">
         <source>Site &quot;%1&quot;: %n photo(s) fused.</source>
-        <translation><numerusform>Site « %1 » : %n photo(s) fusionnée(s).</numerusform><numerusform>Site « %1 » : %n photo(s) fusionnée(s).</numerusform></translation>
+        <translation>
+            <numerusform>Site « %1 » : %n photo(s) fusionnée(s).</numerusform>
+            <numerusform>Site « %1 » : %n photo(s) fusionnée(s).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Site &quot;%1&quot;: %2 of %3 photos fused (the others have nothing inside the constraint).</source>
-        <translation>Site « %1 » : %2 photos sur %3 fusionnées (les autres n'ont rien dans la contrainte).</translation>
+        <translation>Site « %1 » : %2 photos sur %3 fusionnées (les autres n&apos;ont rien dans la contrainte).</translation>
     </message>
 </context>
 <context>
@@ -204,7 +293,7 @@
     </message>
     <message>
         <source>Load the Polygon/MultiPolygon areas of a GeoJSON file</source>
-        <translation>Charger les zones Polygon/MultiPolygon d'un fichier GeoJSON</translation>
+        <translation>Charger les zones Polygon/MultiPolygon d&apos;un fichier GeoJSON</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -244,7 +333,7 @@
     </message>
     <message>
         <source>Several photos of one place</source>
-        <translation>Plusieurs photos d'un même lieu</translation>
+        <translation>Plusieurs photos d&apos;un même lieu</translation>
     </message>
     <message>
         <source>Site name</source>
@@ -272,7 +361,7 @@
     </message>
     <message>
         <source>%1: cannot open (%2)</source>
-        <translation>%1 : impossible d'ouvrir (%2)</translation>
+        <translation>%1 : impossible d&apos;ouvrir (%2)</translation>
     </message>
     <message>
         <source>%1 %2 (%3 of %4)</source>
@@ -288,7 +377,7 @@
     </message>
     <message>
         <source>An area needs at least three corners.</source>
-        <translation>Une zone a besoin d'au moins trois sommets.</translation>
+        <translation>Une zone a besoin d&apos;au moins trois sommets.</translation>
     </message>
     <message>
         <source>Not in drawn area (%1 corners)</source>
@@ -304,11 +393,11 @@
     </message>
     <message>
         <source>Only %1 % of the model&apos;s probability lies inside: too little to show a place.</source>
-        <translation>Seuls %1 % de la probabilité du modèle se trouvent à l'intérieur : trop peu pour montrer un lieu.</translation>
+        <translation>Seuls %1 % de la probabilité du modèle se trouvent à l&apos;intérieur : trop peu pour montrer un lieu.</translation>
     </message>
     <message>
         <source>%1 % of the model&apos;s probability lies inside.</source>
-        <translation>%1 % de la probabilité du modèle se trouvent à l'intérieur.</translation>
+        <translation>%1 % de la probabilité du modèle se trouvent à l&apos;intérieur.</translation>
     </message>
 </context>
 <context>
@@ -453,6 +542,45 @@
     </message>
 </context>
 <context>
+    <name>streetlens::ui::ImageListFilter</name>
+    <message>
+        <source>All photos</source>
+        <translation>Toutes les photos</translation>
+    </message>
+    <message>
+        <source>Analysed</source>
+        <translation>Analysées</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>En échec</translation>
+    </message>
+    <message>
+        <source>Waiting or cancelled</source>
+        <translation>En attente ou annulées</translation>
+    </message>
+    <message>
+        <source>Uncertain answers</source>
+        <translation>Réponses incertaines</translation>
+    </message>
+    <message>
+        <source>Confirmed by me</source>
+        <translation>Confirmées par moi</translation>
+    </message>
+    <message>
+        <source>Rejected by me</source>
+        <translation>Rejetées par moi</translation>
+    </message>
+    <message>
+        <source>Marked unsure</source>
+        <translation>Marquées incertaines</translation>
+    </message>
+    <message>
+        <source>Not reviewed yet</source>
+        <translation>Pas encore examinées</translation>
+    </message>
+</context>
+<context>
     <name>streetlens::ui::ImageListModel</name>
     <message>
         <source>reading</source>
@@ -497,6 +625,26 @@
     <message>
         <source>Computed with other settings than the current ones; Analysis &gt; Re-analyse all applies them.</source>
         <translation>Calculé avec d’autres paramètres que les actuels&#xa0;; Analyse &gt; Réanalyser tout les applique.</translation>
+    </message>
+    <message>
+        <source>Ground truth pinned at %1, %2</source>
+        <translation>Lieu réel épinglé à %1, %2</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>confirmé</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejeté</translation>
+    </message>
+    <message>
+        <source>unsure</source>
+        <translation>incertain</translation>
     </message>
 </context>
 <context>
@@ -919,6 +1067,14 @@ Où cette photo de rue a-t-elle été prise&#xa0;? Géolocalisation locale avec 
         <source>Evidence</source>
         <translation>Indices</translation>
     </message>
+    <message>
+        <source>Search name, folder, country, estimate, note…</source>
+        <translation>Rechercher nom, dossier, pays, estimation, note…</translation>
+    </message>
+    <message>
+        <source>Click where %1 was really taken</source>
+        <translation>Cliquez là où %1 a réellement été prise</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapExportDialog</name>
@@ -980,6 +1136,14 @@ Où cette photo de rue a-t-elle été prise&#xa0;? Géolocalisation locale avec 
     <message>
         <source>Distance estimate to EXIF: %1 km</source>
         <translation>Distance entre l’estimation et l’EXIF&#xa0;: %1&#xa0;km</translation>
+    </message>
+    <message>
+        <source>Ground truth (your pin)</source>
+        <translation>Lieu réel (votre épingle)</translation>
+    </message>
+    <message>
+        <source>Distance estimate to your pin: %1 km</source>
+        <translation>Distance de l&apos;estimation à votre épingle&#xa0;: %1&#xa0;km</translation>
     </message>
 </context>
 <context>
@@ -1185,6 +1349,13 @@ Probabilité&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>streetlens::ui::PointPickOverlay</name>
+    <message>
+        <source>Esc cancels</source>
+        <translation>Échap annule</translation>
+    </message>
+</context>
+<context>
     <name>streetlens::ui::ProbabilityList</name>
     <message>
         <source>—</source>
@@ -1276,6 +1447,10 @@ Probabilité&#xa0;: %2</translation>
     <message>
         <source>Photo</source>
         <translation>Photo</translation>
+    </message>
+    <message>
+        <source>Your assessment</source>
+        <translation>Votre évaluation</translation>
     </message>
 </context>
 <context>

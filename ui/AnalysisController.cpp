@@ -77,6 +77,12 @@ void AnalysisController::restoreImages(const std::vector<store::StoredImage> &im
       m_worker, [w = m_worker, images] { w->restoreImages(images); }, Qt::QueuedConnection);
 }
 
+void AnalysisController::setAnnotation(const QString &sha256, const Annotation &annotation) {
+  QMetaObject::invokeMethod(
+      m_worker, [w = m_worker, sha256, annotation] { w->setAnnotation(sha256, annotation); },
+      Qt::QueuedConnection);
+}
+
 int AnalysisController::ingestingCount() const {
   return int(m_notIngested.size()) + (m_engineReady ? 0 : int(m_pending.size()));
 }

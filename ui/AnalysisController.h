@@ -51,6 +51,8 @@ public:
   void removeImage(const QString &sha256);
   // Writes removed images back (undo of a removal), on the worker.
   void restoreImages(const std::vector<store::StoredImage> &images);
+  // Writes the analyst's annotation of an image (empty: removes it), on the worker.
+  void setAnnotation(const QString &sha256, const Annotation &annotation);
 
   bool isBusy() const { return !m_pending.empty() || !m_inFlight.isEmpty(); }
   // Images not yet decoded by the pipeline (no thumbnail yet).

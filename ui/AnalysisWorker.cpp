@@ -154,9 +154,18 @@ void AnalysisWorker::restoreImages(const std::vector<store::StoredImage> &images
       failed.error = s.error;
       ok = project->saveResult(failed, s.image.thumbnail, &err);
     }
+    if (ok && !s.annotation.isEmpty())
+      ok = project->setAnnotation(s.image.sha256, s.annotation, &err);
     if (!ok)
       Q_EMIT notice(err);
   }
+}
+
+void AnalysisWorker::setAnnotation(const QString &sha256, const Annotation &annotation) {
+  store::ProjectStore *project = m_session ? m_session->project() : nullptr;
+  QString err;
+  if (project && !project->setAnnotation(sha256, annotation, &err))
+    Q_EMIT notice(err);
 }
 
 void AnalysisWorker::dropCancelled() {

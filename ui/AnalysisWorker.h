@@ -50,6 +50,8 @@ public:
   void removeImage(const QString &sha256);
   // Puts removed images back into the project: row, thumbnail and latest result (undo).
   void restoreImages(const std::vector<streetlens::store::StoredImage> &images);
+  // Writes the analyst's annotation of an image (empty: removes the record).
+  void setAnnotation(const QString &sha256, const streetlens::Annotation &annotation);
   void dropCancelled(); // reports every queued job below skipBelow as skipped, now
   void shutdown();      // frees session, engine and analyzer here
   // Thread-safe: makes a label preparation in progress stop early (used before shutdown).

@@ -52,6 +52,20 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const {
     return r.path;
   case StateRole:
     return int(r.state);
+  case SortRole:
+    switch (index.column()) {
+    case NameColumn:
+      return QFileInfo(r.path).fileName().toLower();
+    case StatusColumn:
+      return int(r.state);
+    case CountryColumn: // by the top country's probability; rows without one below every other
+      return r.state == RowState::Done && res && !res->countries.empty() ? res->countries.front().probability
+                                                                         : -1.0;
+    case VerdictColumn:
+      return int(r.annotation.verdict);
+    default:
+      return data(index, Qt::DisplayRole).toString().toLower();
+    }
   case Qt::DisplayRole:
     switch (index.column()) {
     case NameColumn:
@@ -71,6 +85,14 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const {
       if (r.state == RowState::Failed)
         return failureReason(r.error, r.path);
       return r.state == RowState::Done && res ? localizedEstimateLabel(*res) : QString();
+    case VerdictColumn: { // the verdict, and a pencil when the analyst wrote a note
+      QString text = verdictText(r.annotation.verdict);
+      if (!r.annotation.note.trimmed().isEmpty())
+        text += (text.isEmpty() ? QString() : QStringLiteral(" ")) + QStringLiteral("\u270E");
+      if (r.annotation.truth)
+        text += (text.isEmpty() ? QString() : QStringLiteral(" ")) + QStringLiteral("\u2691");
+      return text;
+    }
     }
     return {};
   case Qt::DecorationRole:
@@ -88,6 +110,12 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const {
       lines << localizedEstimateLabel(*res);
     } else if (index.column() == CountryColumn) {
       lines << data(index, Qt::DisplayRole).toString();
+    } else if (index.column() == VerdictColumn) {
+      lines << verdictText(r.annotation.verdict) << r.annotation.note.trimmed();
+      if (r.annotation.truth)
+        lines << tr("Ground truth pinned at %1, %2")
+                     .arg(r.annotation.truth->lat, 0, 'f', 5)
+                     .arg(r.annotation.truth->lon, 0, 'f', 5);
     }
     if (r.state == RowState::Failed)
       lines << r.error;
@@ -126,8 +154,41 @@ QVariant ImageListModel::headerData(int section, Qt::Orientation o, int role) co
     return tr("Top country");
   case EstimateColumn:
     return tr("Estimate");
+  case VerdictColumn:
+    return tr("Verdict");
   }
   return {};
+}
+
+QString ImageListModel::verdictText(Verdict v) {
+  switch (v) {
+  case Verdict::Confirmed:
+    return tr("confirmed");
+  case Verdict::Rejected:
+    return tr("rejected");
+  case Verdict::Unsure:
+    return tr("unsure");
+  case Verdict::None:
+    break;
+  }
+  return {};
+}
+
+bool ImageListModel::setAnnotation(const QString &sha256, const Annotation &annotation) {
+  const int r = rowOfSha(sha256);
+  if (r < 0)
+    return false;
+  m_rows[size_t(r)].annotation = annotation;
+  rowChanged(r);
+  return true;
+}
+
+AnnotationMap ImageListModel::annotations() const {
+  AnnotationMap out;
+  for (const ImageRow &r : m_rows)
+    if (!r.annotation.isEmpty() && !r.sha256.isEmpty())
+      out.insert(r.sha256, r.annotation);
+  return out;
 }
 
 bool ImageListModel::addPending(const QString &path) {

@@ -1,8 +1,10 @@
 #pragma once
 // ImageListModel: the rows of the image list — one per image (path, content hash, thumbnail,
-// state, error, latest result) — with columns name, status, top country and estimate. Owns the
+// state, error, latest result, the analyst's annotation) — with columns name, status, top country,
+// estimate and verdict, and a sort key per column (SortRole) for the list's sorting proxy. Owns the
 // rows; rows are found by content hash (or by path while the hash is still being computed).
 // GUI thread only.
+#include "core/analysis/Annotation.h"
 #include "core/analysis/GeoResult.h"
 
 #include <QAbstractTableModel>
@@ -29,6 +31,7 @@ struct ImageRow {
   std::optional<ImageResult> result; // what is shown and exported (under the analyst's constraint)
   // The model's own answer when a constraint changed `result`; empty otherwise.
   std::optional<ImageResult> modelResult;
+  Annotation annotation; // the analyst's verdict, note and ground-truth pin
   const ImageResult *modelAnswer() const {
     return modelResult ? &*modelResult : (result ? &*result : nullptr);
   }
@@ -37,8 +40,9 @@ struct ImageRow {
 class ImageListModel : public QAbstractTableModel {
   Q_OBJECT
 public:
-  enum Column { NameColumn, StatusColumn, CountryColumn, EstimateColumn, ColumnCount };
-  enum Role { ShaRole = Qt::UserRole + 1, PathRole, StateRole };
+  enum Column { NameColumn, StatusColumn, CountryColumn, EstimateColumn, VerdictColumn, ColumnCount };
+  // SortRole: what a column sorts by (name, state, top-country probability, estimate, verdict).
+  enum Role { ShaRole = Qt::UserRole + 1, PathRole, StateRole, SortRole };
 
   explicit ImageListModel(QObject *parent = nullptr);
 
@@ -65,6 +69,11 @@ public:
   static constexpr int kMaxPreviews = 32;
   void setState(const QString &sha256, RowState state, const QString &error = {});
   void setResult(const ImageResult &result);
+  // The analyst's annotation of the image with this content hash (false when it is not listed).
+  bool setAnnotation(const QString &sha256, const Annotation &annotation);
+  // Every row's non-empty annotation, by content hash (what the exports write).
+  AnnotationMap annotations() const;
+  static QString verdictText(Verdict v); // localised: "confirmed", "rejected", "unsure", ""
   // The analyst's constraint as a function of the model's answer (null: none). New results go
   // through it at once; existing ones get setShownResults() from a background computation.
   using Posterior = std::function<ImageResult(const ImageResult &)>;

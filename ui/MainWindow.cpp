@@ -6,10 +6,12 @@
 #include "core/gazetteer/Gazetteer.h"
 #include "core/store/ProjectStore.h"
 #include "ui/AnalysisController.h"
+#include "ui/AnnotationPanel.h"
 #include "ui/BatchProgress.h"
 #include "ui/EvidenceController.h"
 #include "ui/ExportController.h"
 #include "ui/ImageIngest.h"
+#include "ui/ImageListFilter.h"
 #include "ui/ImageListModel.h"
 #include "ui/ModelSetupPanel.h"
 #include "ui/PhotoView.h"
@@ -83,6 +85,7 @@ MainWindow::MainWindow(EngineFactory factory, Options options, QWidget *parent)
   buildLayout();
   buildStatusBar();
   buildEvidence();
+  buildAnnotation();
   buildMenus();
   connectAnalysis();
   connectProject();
@@ -157,7 +160,12 @@ MainWindow::~MainWindow() {
 
 void MainWindow::buildLayout() {
   m_list = new QTableView(this);
-  m_list->setModel(m_model);
+  m_filter = new ImageListFilter(m_model, this);
+  m_list->setModel(m_filter);
+  // Sorting by a column header; a third click on it goes back to the order photos were added in.
+  m_list->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+  m_list->horizontalHeader()->setSortIndicatorClearable(true);
+  m_list->setSortingEnabled(true);
   m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
   m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
   m_list->setIconSize(QSize(48, 48));
@@ -185,6 +193,8 @@ void MainWindow::buildLayout() {
         std::max(statusWidth, m_list->fontMetrics().horizontalAdvance(ImageListModel::stateName(st)));
   m_list->setColumnWidth(ImageListModel::StatusColumn, statusWidth + 20);
   m_list->setColumnWidth(ImageListModel::CountryColumn, 130);
+  header->setSectionResizeMode(ImageListModel::VerdictColumn, QHeaderView::Interactive);
+  m_list->setColumnWidth(ImageListModel::VerdictColumn, 90);
   m_list->setMinimumWidth(360);
 
   m_photo = new PhotoView(this);
@@ -226,7 +236,7 @@ void MainWindow::buildLayout() {
   scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
   m_mainSplitter = new QSplitter(Qt::Horizontal, this);
-  m_mainSplitter->addWidget(m_list);
+  m_mainSplitter->addWidget(buildListPane());
   m_mainSplitter->addWidget(m_centerSplitter);
   m_mainSplitter->addWidget(scroll);
   m_mainSplitter->setStretchFactor(0, 3);
@@ -426,6 +436,8 @@ void MainWindow::setMapView(MapView *map) {
                          });
   connect(map, &MapView::markerClicked, this,
           [this](int imageIndex, const QString &, double) { m_selection->focusResult(imageIndex); });
+  connect(map, &MapView::pointPicked, m_annotation, &AnnotationPanel::setPin);
+  map->setAnnotations(m_model->annotations());
   map->setResults(selectedResults());
 }
 

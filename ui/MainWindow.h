@@ -5,6 +5,7 @@
 // the worker thread, which alone writes the project file), the ExportController (the export job)
 // and the ProjectSession (which project is open, with the GUI thread's read-only connection). Lives on the
 // GUI thread; never blocks it and opens dialogs with open() (no nested event loops).
+#include "core/analysis/Annotation.h"
 #include "core/analysis/GeoResult.h"
 #include "core/export/ExportTypes.h"
 #include "ui/AppSettings.h"
@@ -20,6 +21,8 @@
 #include <vector>
 
 class QAction;
+class QComboBox;
+class QLineEdit;
 class QTabWidget;
 class QLabel;
 class QMenu;
@@ -52,6 +55,8 @@ class SelectionPresenter;
 class UntitledWork;
 class ImageIngest;
 class ImageListModel;
+class ImageListFilter;
+class AnnotationPanel;
 class ModelSetupPanel;
 class PhotoView;
 class ResultsPanel;
@@ -123,7 +128,11 @@ public:
   EvidenceController *evidence() const { return m_evidence; }
   // Brings the Evidence tab forward (Analysis > Evidence, Ctrl+E).
   void showEvidence();
-  QTableView *imageList() const { return m_list; }
+  QTableView *imageList() const { return m_list; } // shows imageFilter()'s rows
+  ImageListFilter *imageFilter() const { return m_filter; }
+  QLineEdit *searchBox() const { return m_search; }
+  QComboBox *showBox() const { return m_show; }
+  AnnotationPanel *annotationPanel() const { return m_annotation; }
   ResultsPanel *resultsPanel() const { return m_results; }
   PhotoView *photoView() const { return m_photo; }
   ModelSetupPanel *modelSetupPanel() const { return m_setup; }
@@ -161,7 +170,11 @@ private:
   // MainWindow.cpp: layout, status bar, selection.
   void buildLayout();
   void buildStatusBar();
-  void buildEvidence(); // MainWindowEvidence.cpp
+  void buildEvidence();     // MainWindowEvidence.cpp
+  QWidget *buildListPane(); // MainWindowAnnotation.cpp: search and "Show" above the list
+  void buildAnnotation();   // MainWindowAnnotation.cpp: the analyst's verdict, note and pin
+  void showAnnotationOf(int row);
+  void onAnnotationEdited(const QString &sha256, const Annotation &annotation);
   void connectAnalysis();
   void onIngested(const IngestedImage &img);
   void updateProgress();
@@ -197,6 +210,10 @@ private:
   ImageIngest *m_ingest = nullptr;
   ImageListModel *m_model = nullptr;
   QTableView *m_list = nullptr;
+  ImageListFilter *m_filter = nullptr;     // what the list shows of the model, in which order
+  AnnotationPanel *m_annotation = nullptr; // the analyst's verdict, note and pin of the focus row
+  QLineEdit *m_search = nullptr;
+  QComboBox *m_show = nullptr;
   PhotoView *m_photo = nullptr;
   ModelSetupPanel *m_setup = nullptr;
   QStackedWidget *m_center = nullptr;

@@ -330,8 +330,10 @@ void MainWindow::rerunAll() {
 }
 
 void MainWindow::rerunSelected() {
-  const QItemSelectionModel *sel = m_list->selectionModel();
-  rerunRows([sel](const ImageRow &, int row) { return sel->isRowSelected(row, {}); });
+  const std::vector<int> selected = m_selection->selectedRows();
+  rerunRows([&selected](const ImageRow &, int row) {
+    return std::binary_search(selected.begin(), selected.end(), row);
+  });
 }
 
 void MainWindow::rerunFailed() {
@@ -368,11 +370,10 @@ void MainWindow::cancelAnalysis() {
 }
 
 void MainWindow::removeSelected() {
-  std::vector<int> rows;
+  std::vector<int> rows = m_selection->selectedRows();
   int analysed = 0;
-  for (const QModelIndex &i : m_list->selectionModel()->selectedRows()) {
-    rows.push_back(i.row());
-    const RowState st = m_model->row(i.row()).state;
+  for (int r : rows) {
+    const RowState st = m_model->row(r).state;
     analysed += st == RowState::Done || st == RowState::Failed;
   }
   if (rows.empty())
@@ -425,11 +426,14 @@ void MainWindow::showProjectRows(std::vector<store::StoredImage> rows) {
                                                   : RowState::Queued;
     row.error = s.error;
     row.result = std::move(s.result);
+    row.annotation = std::move(s.annotation);
     if (row.state == RowState::Queued)
       pending.append({row.path, row.sha256});
     m_model->append(std::move(row));
   }
   m_analysis->rerun(pending); // images left unfinished last time continue now
+  if (m_map)
+    m_map->setAnnotations(m_model->annotations());
 }
 
 void MainWindow::connectProject() {

@@ -11,6 +11,7 @@
 #include "ui/ExportDialog.h"
 #include "ui/ImageListModel.h"
 #include "ui/MainWindow.h"
+#include "ui/SelectionPresenter.h"
 #include "ui/map/ReportMap.h"
 
 #include <QDateTime>
@@ -39,9 +40,7 @@ QString MainWindow::proposedExportFolder() const {
 std::vector<ImageResult> MainWindow::exportableResults(bool selectedOnly) const {
   std::vector<int> rows;
   if (selectedOnly) {
-    for (const QModelIndex &i : m_list->selectionModel()->selectedRows())
-      rows.push_back(i.row());
-    std::sort(rows.begin(), rows.end());
+    rows = m_selection->selectedRows();
   } else {
     for (int r = 0; r < m_model->rowCount(); ++r)
       rows.push_back(r);
@@ -113,7 +112,9 @@ bool MainWindow::exportTo(exporting::ExportFormat format, const QString &path,
     return refuse(selectedOnly ? tr("Nothing to export: no selected image has a result.")
                                : tr("Nothing to export yet: no image has a result."));
   const int count = int(results.size());
-  m_exports->start(std::move(results), format, path, options, reportContext());
+  exporting::ExportOptions withNotes = options;
+  withNotes.annotations = m_model->annotations(); // the analyst's verdicts, notes and pins
+  m_exports->start(std::move(results), format, path, withNotes, reportContext());
   for (QAction *a : std::as_const(m_exportActions))
     a->setEnabled(false);
   statusBar()->showMessage(

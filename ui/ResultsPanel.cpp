@@ -75,6 +75,9 @@ ResultsPanel::ResultsPanel(QWidget *parent) : QWidget(parent) {
   m_details->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
   dl->addWidget(m_details);
   m_detailsBox->hide();
+  m_assessmentBox = new QGroupBox(tr("Your assessment"), this);
+  m_assessmentBox->hide();
+  layout->addWidget(m_assessmentBox);
   layout->addWidget(m_detailsBox);
   layout->addStretch(1);
   m_note = new QLabel(tr("<small>An estimate, not proof. Not for locating people from their private "
@@ -84,6 +87,14 @@ ResultsPanel::ResultsPanel(QWidget *parent) : QWidget(parent) {
   m_note->setForegroundRole(QPalette::PlaceholderText);
   layout->addWidget(m_note);
   clear();
+}
+
+void ResultsPanel::setAssessmentWidget(QWidget *widget) {
+  auto *l = new QVBoxLayout(m_assessmentBox);
+  l->setContentsMargins(8, 6, 8, 8);
+  widget->setParent(m_assessmentBox);
+  l->addWidget(widget);
+  m_assessmentBox->show();
 }
 
 void ResultsPanel::setTopK(int k) {

@@ -27,6 +27,9 @@ public:
   // The photo's details (file, SHA-256, size, capture time, camera, EXIF GPS) under the results;
   // empty hides them.
   void setDetails(const QString &html);
+  // The analyst's assessment (AnnotationPanel) shown in its own box under the results; owned by
+  // the panel from then on.
+  void setAssessmentWidget(QWidget *widget);
   QString detailsText() const;
   void clear();
 
@@ -42,7 +45,7 @@ private:
   QLabel *m_title = nullptr, *m_warning = nullptr, *m_status = nullptr, *m_estimate = nullptr,
          *m_exif = nullptr, *m_note = nullptr;
   QLabel *m_details = nullptr;
-  QGroupBox *m_detailsBox = nullptr;
+  QGroupBox *m_detailsBox = nullptr, *m_assessmentBox = nullptr;
   QGroupBox *m_countryBox = nullptr, *m_regionBox = nullptr, *m_cityBox = nullptr;
   ProbabilityList *m_countries = nullptr, *m_regions = nullptr, *m_cities = nullptr;
 };

@@ -6,6 +6,7 @@
 #include "ui/PhotoView.h"
 #include "ui/ResultsPanel.h"
 
+#include <QAbstractProxyModel>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -32,7 +33,8 @@ SelectionPresenter::SelectionPresenter(QTableView *list, ImageListModel *model, 
           [this](const QModelIndex &tl, const QModelIndex &br) {
             const QItemSelectionModel *sel = m_list->selectionModel();
             for (int r = tl.row(); r <= br.row(); ++r) {
-              if (sel->isRowSelected(r, {})) {
+              const QModelIndex v = viewIndex(r);
+              if (v.isValid() && sel->isRowSelected(v.row(), {})) {
                 scheduleRefresh();
                 return;
               }
@@ -54,24 +56,43 @@ SelectionPresenter::~SelectionPresenter() {
   m_cameraWatcher.waitForFinished();
 }
 
+int SelectionPresenter::modelRow(const QModelIndex &viewIndex) const {
+  if (!viewIndex.isValid())
+    return -1;
+  const auto *proxy = qobject_cast<const QAbstractProxyModel *>(m_list->model());
+  return proxy ? proxy->mapToSource(viewIndex).row() : viewIndex.row();
+}
+
+QModelIndex SelectionPresenter::viewIndex(int modelRow) const {
+  if (modelRow < 0 || modelRow >= m_model->rowCount())
+    return {};
+  const auto *proxy = qobject_cast<const QAbstractProxyModel *>(m_list->model());
+  return proxy ? proxy->mapFromSource(m_model->index(modelRow, 0)) : m_model->index(modelRow, 0);
+}
+
 int SelectionPresenter::focusRow() const {
   const QItemSelectionModel *sel = m_list->selectionModel();
   const QModelIndex cur = sel->currentIndex();
   if (cur.isValid() && sel->isRowSelected(cur.row(), {}))
-    return cur.row();
+    return modelRow(cur);
+  // Else the first selected row as the list shows them.
   int first = -1;
   for (const QModelIndex &i : sel->selectedRows())
     first = first < 0 ? i.row() : std::min(first, i.row());
-  return first;
+  return first < 0 ? -1 : modelRow(m_list->model()->index(first, 0));
+}
+
+std::vector<int> SelectionPresenter::selectedRows() const {
+  std::vector<int> rows;
+  for (const QModelIndex &i : m_list->selectionModel()->selectedRows())
+    rows.push_back(modelRow(i));
+  std::sort(rows.begin(), rows.end());
+  return rows;
 }
 
 std::vector<ImageResult> SelectionPresenter::selectedResults() const {
-  std::vector<int> rows;
-  for (const QModelIndex &i : m_list->selectionModel()->selectedRows())
-    rows.push_back(i.row());
-  std::sort(rows.begin(), rows.end());
   std::vector<ImageResult> out;
-  for (int r : rows) {
+  for (int r : selectedRows()) {
     const ImageRow &row = m_model->row(r);
     if (row.state == RowState::Done && row.result)
       out.push_back(*row.result);
@@ -152,10 +173,9 @@ void SelectionPresenter::refresh() {
 void SelectionPresenter::focusResult(int resultIndex) {
   if (resultIndex < 0 || resultIndex >= m_shownShas.size())
     return;
-  const int row = m_model->rowOfSha(m_shownShas[resultIndex]);
-  if (row < 0)
+  const QModelIndex idx = viewIndex(m_model->rowOfSha(m_shownShas[resultIndex]));
+  if (!idx.isValid())
     return;
-  const QModelIndex idx = m_model->index(row, 0);
   m_list->selectionModel()->setCurrentIndex(idx, QItemSelectionModel::NoUpdate);
   m_list->scrollTo(idx);
   refresh();

@@ -6,7 +6,9 @@
 // selectedResultsChanged (the map) follows the results, in the same step, so panel and map never
 // disagree (after a project is opened, a click on empty list space, a paste or a removal). It
 // also says what is special about the focus row: a file missing on disk, a result computed with
-// other settings. Owns nothing it shows. GUI thread.
+// other settings. The list may show the rows through a sorting/filtering proxy: every row number
+// here is the model's (ImageListModel), mapped from and to the view's. Owns nothing it shows.
+// GUI thread.
 #include "core/analysis/GeoResult.h"
 
 #include <QFutureWatcher>
@@ -31,10 +33,16 @@ public:
                      const AnalysisController *analysis, QObject *parent = nullptr);
   ~SelectionPresenter() override;
 
-  // The row the panel shows (-1: none).
+  // The row the panel shows (-1: none), a row of the model.
   int focusRow() const;
-  // Results (done) of the selected rows, in list order.
+  // The selected rows of the model, in model order.
+  std::vector<int> selectedRows() const;
+  // Results (done) of the selected rows, in model order.
   std::vector<ImageResult> selectedResults() const;
+  // The model row of a view index and the view index (column 0) of a model row (invalid when the
+  // filter hides it).
+  int modelRow(const QModelIndex &viewIndex) const;
+  QModelIndex viewIndex(int modelRow) const;
   // What the list shows for a row that is not plain: "" or e.g. the file is missing.
   static QString fileMissingNote(const ImageRow &row);
   // The photo's details as the panel shows them (camera: "" while unknown).

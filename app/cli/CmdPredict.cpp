@@ -278,6 +278,9 @@ int cmdReport(const QStringList &args) {
   exporting::ExportOptions opt;
   opt.topK = std::max(1, p.value(QStringLiteral("top-k")).toInt());
   opt.includeExifGps = !p.isSet(QStringLiteral("no-exif-gps"));
+  for (const store::StoredImage &s : *images) // the analyst's verdicts, notes and pins
+    if (!s.annotation.isEmpty())
+      opt.annotations.insert(s.image.sha256, s.annotation);
   if (!exporting::exportResults(results, *fmt, p.value(QStringLiteral("output")), opt, ctx, &err)) {
     printError(err);
     return SomeInputsFailed;

@@ -1,6 +1,7 @@
 target_sources(streetlens_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/EmbeddingEngine.h
   ${CMAKE_CURRENT_LIST_DIR}/GeoResult.h
+  ${CMAKE_CURRENT_LIST_DIR}/Annotation.h ${CMAKE_CURRENT_LIST_DIR}/Annotation.cpp
   ${CMAKE_CURRENT_LIST_DIR}/AnalysisSettings.h ${CMAKE_CURRENT_LIST_DIR}/AnalysisSettings.cpp
   ${CMAKE_CURRENT_LIST_DIR}/LabelEmbeddingCache.h ${CMAKE_CURRENT_LIST_DIR}/LabelEmbeddingCache.cpp
   ${CMAKE_CURRENT_LIST_DIR}/EngineOptions.h

@@ -62,7 +62,12 @@ QStringList csvHeader() {
           QStringLiteral("exif_lat"),
           QStringLiteral("exif_lon"),
           QStringLiteral("exif_country"),
-          QStringLiteral("error_km")};
+          QStringLiteral("error_km"),
+          QStringLiteral("verdict"),
+          QStringLiteral("note"),
+          QStringLiteral("truth_lat"),
+          QStringLiteral("truth_lon"),
+          QStringLiteral("truth_error_km")};
 }
 
 namespace {
@@ -96,6 +101,12 @@ QStringList csvFields(const ImageResult &r, const ExportOptions &opt) {
   else
     f << QString() << QString();
   f << exif.country << optNumber(exif.errorKm);
+  const Annotation *a = annotationOf(r, opt);
+  f << (a ? verdictName(a->verdict) : QString()) << (a ? a->note : QString());
+  if (a && a->truth)
+    f << formatNumber(a->truth->lat) << formatNumber(a->truth->lon) << optNumber(a->truthErrorKm(r.estimate));
+  else
+    f << QString() << QString() << QString();
   return f;
 }
 

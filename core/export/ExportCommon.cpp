@@ -82,6 +82,11 @@ ImageResult unanalysedResult(const QString &path, const QString &sha256, ImageSt
   return r;
 }
 
+const Annotation *annotationOf(const ImageResult &r, const ExportOptions &opt) {
+  const auto it = opt.annotations.constFind(r.sha256);
+  return it == opt.annotations.cend() || it->isEmpty() ? nullptr : &*it;
+}
+
 QString displayName(const QString &path) {
   const QString name = QFileInfo(path).fileName();
   return name.isEmpty() ? path : name;

@@ -52,6 +52,9 @@ ImageResult privacyFiltered(const ImageResult &r, const ExportOptions &opt);
 ImageResult unanalysedResult(const QString &path, const QString &sha256, ImageStatus status,
                              const QString &error);
 
+// The analyst's annotation of r under the options (null when none).
+const Annotation *annotationOf(const ImageResult &r, const ExportOptions &opt);
+
 // File name part of a path (the path itself when it has no separator).
 QString displayName(const QString &path);
 

@@ -1,6 +1,7 @@
 #pragma once
 // Options and context shared by every export format, and the format enumeration with its
 // name/extension lookups. Plain values, any thread.
+#include "core/analysis/Annotation.h"
 #include "core/analysis/GeoResult.h"
 
 #include <QDateTime>
@@ -21,6 +22,9 @@ struct ExportOptions {
   int topK = 5;
   // GeoJSON: also write the top-k cities of each image as Point features.
   bool geojsonIncludeCities = false;
+  // The analyst's verdicts, notes and ground-truth pins by image SHA-256 (the project's); every
+  // format writes them (the pin is the analyst's statement, so the privacy option keeps it).
+  AnnotationMap annotations;
 };
 
 // Everything a report needs besides the results.

@@ -53,9 +53,14 @@ QJsonDocument resultsToGeoJson(const std::vector<ImageResult> &results, const Ex
     props.insert(QStringLiteral("exif_country"),
                  exif.location ? QJsonValue(exif.country) : QJsonValue(QJsonValue::Null));
     props.insert(QStringLiteral("error_km"), orNull(exif.errorKm));
-    features.append(pointFeature(*r.estimate, props));
     props.insert(QStringLiteral("uncertain"), r.uncertain);
-    features.last() = pointFeature(*r.estimate, props);
+    const Annotation *note = annotationOf(r, opt);
+    if (note) {
+      props.insert(QStringLiteral("verdict"), verdictName(note->verdict));
+      props.insert(QStringLiteral("note"), note->note);
+      props.insert(QStringLiteral("truth_error_km"), orNull(note->truthErrorKm(r.estimate)));
+    }
+    features.append(pointFeature(*r.estimate, props));
 
     // The confidence regions as outlined areas (one MultiPolygon per level).
     for (const ConfidenceRegion &region : r.confidenceRegions)
@@ -95,6 +100,16 @@ QJsonDocument resultsToGeoJson(const std::vector<ImageResult> &results, const Ex
                                                    {QStringLiteral("country"), exif.country},
                                                    {QStringLiteral("altitude"), orNull(exif.altitude)},
                                                    {QStringLiteral("error_km"), orNull(exif.errorKm)}}));
+
+    if (note && note->truth) // the analyst's ground-truth pin
+      features.append(pointFeature(
+          *note->truth,
+          QJsonObject{{QStringLiteral("kind"), QStringLiteral("truth")},
+                      {QStringLiteral("path"), r.path},
+                      {QStringLiteral("sha256"), r.sha256},
+                      {QStringLiteral("verdict"), verdictName(note->verdict)},
+                      {QStringLiteral("note"), note->note},
+                      {QStringLiteral("truth_error_km"), orNull(note->truthErrorKm(r.estimate))}}));
   }
   return QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("FeatureCollection")},
                                    {QStringLiteral("features"), features}});

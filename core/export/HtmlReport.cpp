@@ -157,6 +157,14 @@ QString imageSection(const ReportImageSection &s) {
   if (!s.evidenceRows.isEmpty())
     h += QStringLiteral("<h3>Confidence</h3>") + factsTable(s.evidenceRows);
   h += QStringLiteral("<h3>EXIF</h3>") + factsTable(s.exifRows);
+  if (!s.analystRows.isEmpty() || !s.analystNote.isEmpty()) {
+    h += QStringLiteral("<h3>Analyst</h3>");
+    if (!s.analystRows.isEmpty())
+      h += factsTable(s.analystRows);
+    if (!s.analystNote.isEmpty())
+      h += QStringLiteral("<p class=\"note\">%1</p>")
+               .arg(esc(s.analystNote).replace(u'\n', QStringLiteral("<br>")));
+  }
   h += QStringLiteral("<p class=\"notice\">%1</p></section>").arg(esc(reportDisclaimer()));
   return h;
 }

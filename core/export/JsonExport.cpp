@@ -109,6 +109,12 @@ QJsonObject resultToJson(const ImageResult &r, const ExportOptions &opt) {
                QJsonObject{{QStringLiteral("mass_inside"), number(*r.constraintMass)},
                            {QStringLiteral("empty"), r.constraintEmpty}});
   }
+  if (const Annotation *a = annotationOf(r, opt)) {
+    QJsonObject ann = annotationToJson(*a);
+    if (const auto km = a->truthErrorKm(r.estimate))
+      ann.insert(QStringLiteral("truth_error_km"), number(*km));
+    o.insert(QStringLiteral("annotation"), ann);
+  }
   return o;
 }
 

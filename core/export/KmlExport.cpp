@@ -131,6 +131,7 @@ QByteArray resultsToKml(const std::vector<ImageResult> &results, const ExportOpt
   // KML colours are aabbggrr.
   writeStyle(w, QStringLiteral("estimate"), QStringLiteral("ff2f3fd6"), 1.1);
   writeStyle(w, QStringLiteral("exif"), QStringLiteral("ff3fa02c"), 1.0);
+  writeStyle(w, QStringLiteral("truth"), QStringLiteral("ff8a2b7a"), 1.0);
   w.writeStartElement(QStringLiteral("Style"));
   w.writeAttribute(QStringLiteral("id"), QStringLiteral("errorLine"));
   w.writeStartElement(QStringLiteral("LineStyle"));
@@ -179,6 +180,15 @@ QByteArray resultsToKml(const std::vector<ImageResult> &results, const ExportOpt
       desc += QStringLiteral("\nError: %1").arg(formatDistanceKm(*exif.errorKm));
       data.append({QStringLiteral("error_km"), formatNumber(*exif.errorKm)});
     }
+    const Annotation *note = annotationOf(r, opt);
+    if (note && note->verdict != Verdict::None) {
+      desc += QStringLiteral("\nAnalyst's verdict: %1").arg(verdictName(note->verdict));
+      data.append({QStringLiteral("verdict"), verdictName(note->verdict)});
+    }
+    if (note && !note->note.trimmed().isEmpty()) {
+      desc += QStringLiteral("\nNote: %1").arg(note->note);
+      data.append({QStringLiteral("note"), note->note});
+    }
     desc += QStringLiteral("\nAn estimate, not proof.");
     const QString estimateName = r.estimateLabel.isEmpty()
                                      ? QStringLiteral("Estimate")
@@ -186,6 +196,16 @@ QByteArray resultsToKml(const std::vector<ImageResult> &results, const ExportOpt
     writePoint(w, estimateName, QStringLiteral("estimate"), desc, *r.estimate, data);
     for (const ConfidenceRegion &region : r.confidenceRegions)
       writeRegion(w, region, r.path);
+    if (note && note->truth) {
+      QString truthDesc = QStringLiteral("Ground truth pinned by the analyst");
+      QList<QPair<QString, QString>> truthData{{QStringLiteral("path"), r.path}};
+      if (const auto km = note->truthErrorKm(r.estimate)) {
+        truthDesc += QStringLiteral("\nEstimate is %1 away").arg(formatDistanceKm(*km));
+        truthData.append({QStringLiteral("truth_error_km"), formatNumber(*km)});
+      }
+      writePoint(w, QStringLiteral("Ground truth"), QStringLiteral("truth"), truthDesc, *note->truth,
+                 truthData);
+    }
 
     if (exif.location) {
       QString exifDesc = QStringLiteral("GPS position recorded in the photo's EXIF data");

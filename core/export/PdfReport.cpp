@@ -242,7 +242,8 @@ void imagePage(PdfCanvas &c, const ReportImageSection &s, const ExportOptions &o
     const double labelH = c.textHeight(lf, leftW - pad, s.estimateLabel);
     const double leftH = mm(4.5) + labelH + mm(5.5);
     const double rowH = mm(4.6);
-    const double rightH = static_cast<double>(s.evidenceRows.size() + s.exifRows.size()) * rowH;
+    const ReportRows rightRows = s.evidenceRows + s.exifRows + s.analystRows;
+    const double rightH = static_cast<double>(rightRows.size()) * rowH;
     const double h = std::max(leftH, rightH) + 2 * pad;
     c.ensure(h);
     const QRectF box(c.left(), c.y, c.width(), h);
@@ -266,12 +267,21 @@ void imagePage(PdfCanvas &c, const ReportImageSection &s, const ExportOptions &o
     const double rx = box.left() + pad + leftW;
     c.p().fillRect(QRectF(rx - mm(2), box.top() + pad, mm(0.25), h - 2 * pad), kEstimateLine);
     yy = box.top() + pad;
-    for (const auto &row : s.evidenceRows + s.exifRows) {
+    for (const auto &row : rightRows) {
       c.text(QRectF(rx + mm(1), yy, mm(25), rowH), c.font(7.5, true), kMuted, row.first);
       c.elided(QRectF(rx + mm(26), yy, rightW - mm(26), rowH), c.font(8), kInk, row.second);
       yy += rowH;
     }
     c.y += h + mm(2);
+  }
+  if (!s.analystNote.isEmpty()) { // the analyst's note in full, wrapped
+    const QFont nf = c.font(9);
+    const QString text = QStringLiteral("Analyst's note: ") + s.analystNote;
+    const double nh = c.textHeight(nf, c.width(), text);
+    c.ensure(nh + mm(2));
+    c.text(QRectF(c.left(), c.y, c.width(), nh), nf, kInk, text,
+           Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap);
+    c.y += nh + mm(2);
   }
 
   // Top-k tables: countries and regions side by side when they fit, the rest full width.

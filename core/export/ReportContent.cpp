@@ -268,6 +268,17 @@ ReportImageSection buildImageSection(const ImageResult &r, int number, const Rep
   if (r.exifTime.isValid())
     s.exifRows << qMakePair(QStringLiteral("EXIF time"),
                             r.exifTime.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+  if (const Annotation *a = annotationOf(r, opt)) {
+    if (a->verdict != Verdict::None)
+      s.analystRows << qMakePair(QStringLiteral("Analyst's verdict"), verdictName(a->verdict));
+    if (a->truth) {
+      s.analystRows << qMakePair(QStringLiteral("Ground truth"), formatLatLon(*a->truth));
+      if (const auto km = a->truthErrorKm(r.estimate))
+        s.analystRows << qMakePair(QStringLiteral("Estimate to truth"), formatDistanceKm(*km));
+    }
+    for (const QString &line : a->note.trimmed().split(u'\n')) // printable, keeping its lines
+      s.analystNote += (s.analystNote.isEmpty() ? QString() : QStringLiteral("\n")) + printable(line);
+  }
   return s;
 }
 

@@ -45,6 +45,11 @@ struct ReportImageSection {
   // Confidence regions (area per level), "uncertain", and the analyst's constraint (share of the
   // model's probability inside); empty when the result has none of them.
   ReportRows evidenceRows;
+  // The analyst's annotation: verdict, ground-truth pin and the estimate's distance to it (short
+  // rows), and the free note (each line printable, '\n' between lines; may be long); empty when
+  // the image has none.
+  ReportRows analystRows;
+  QString analystNote;
 };
 
 // One row per image. An image without a result (failed, or not analysed yet) gets no page of its

@@ -1,6 +1,6 @@
-// ProjectStore's typed metadata (the "model" and "settings" records) and the debug/test check that
-// no project write happens on a forbidden thread (the GUI thread). Kept apart from ProjectStore.cpp
-// (SQL schema and image rows) to keep both short.
+// ProjectStore's typed metadata (the "model" and "settings" records, the analyst's annotations) and the
+// debug/test check that no project write happens on a forbidden thread (the GUI thread). Kept apart from
+// ProjectStore.cpp (SQL schema and image rows) to keep both short.
 #include "core/store/ProjectStore.h"
 #include "core/store/ResultJson.h"
 
@@ -79,6 +79,35 @@ std::optional<AnalysisSettings> ProjectStore::analysisSettings() const {
 bool ProjectStore::setAnalysisSettings(const AnalysisSettings &settings, QString *error) {
   return setMeta(QStringLiteral("settings"),
                  QString::fromUtf8(QJsonDocument(settingsToJson(settings)).toJson(QJsonDocument::Compact)),
+                 error);
+}
+
+namespace {
+const QString kAnnotationPrefix = QStringLiteral("annotation/");
+}
+
+AnnotationMap ProjectStore::annotations() const {
+  AnnotationMap out;
+  const QHash<QString, QString> records = metaWithPrefix(kAnnotationPrefix);
+  for (auto it = records.cbegin(); it != records.cend(); ++it) {
+    const QJsonDocument doc = QJsonDocument::fromJson(it.value().toUtf8());
+    if (!doc.isObject())
+      continue; // unreadable: as if none (the rest of the project stays usable)
+    const Annotation a = annotationFromJson(doc.object());
+    if (!a.isEmpty())
+      out.insert(it.key().mid(kAnnotationPrefix.size()), a);
+  }
+  return out;
+}
+
+bool ProjectStore::setAnnotation(const QString &sha256, const Annotation &annotation, QString *error) {
+  const QString key = kAnnotationPrefix + sha256;
+  if (annotation.isEmpty())
+    return removeMeta(key, error);
+  Annotation a = annotation;
+  if (!a.modified.isValid())
+    a.modified = QDateTime::currentDateTimeUtc();
+  return setMeta(key, QString::fromUtf8(QJsonDocument(annotationToJson(a)).toJson(QJsonDocument::Compact)),
                  error);
 }
 

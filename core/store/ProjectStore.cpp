@@ -526,8 +526,11 @@ std::optional<std::vector<StoredImage>> ProjectStore::loadAll(QString *error) co
     return std::nullopt;
   }
   std::vector<StoredImage> out;
-  while (q.next())
+  const AnnotationMap notes = annotations();
+  while (q.next()) {
     out.push_back(readRow(q));
+    out.back().annotation = notes.value(out.back().image.sha256);
+  }
   return out;
 }
 
@@ -542,7 +545,9 @@ std::optional<StoredImage> ProjectStore::image(const QString &sha256, QString *e
   }
   if (!q.next())
     return std::nullopt;
-  return readRow(q);
+  StoredImage s = readRow(q);
+  s.annotation = annotations().value(sha256);
+  return s;
 }
 
 int ProjectStore::imageCount() const {
@@ -552,15 +557,20 @@ int ProjectStore::imageCount() const {
 bool ProjectStore::remove(const QString &sha256, QString *error) {
   if (!writeAllowed(QStringLiteral("remove"), error))
     return false;
+  // The image, its results (ON DELETE CASCADE) and its annotation record, in one transaction.
+  if (!d->begin(error))
+    return false;
   QSqlQuery q(d->db);
   q.prepare(QStringLiteral("DELETE FROM images WHERE sha256 = ?"));
   q.addBindValue(sha256);
-  if (!q.exec()) {
-    if (error)
-      *error = d->describe(q.lastError());
-    return false;
-  }
-  return true;
+  if (!q.exec())
+    return d->fail(q, error);
+  QSqlQuery m(d->db);
+  m.prepare(QStringLiteral("DELETE FROM meta WHERE key = ?"));
+  m.addBindValue(QStringLiteral("annotation/") + sha256);
+  if (!m.exec())
+    return d->fail(m, error);
+  return d->commit(error);
 }
 
 QString ProjectStore::meta(const QString &key) const {
@@ -579,6 +589,35 @@ bool ProjectStore::setMeta(const QString &key, const QString &value, QString *er
   q.prepare(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)"));
   q.addBindValue(key);
   q.addBindValue(value);
+  if (!q.exec()) {
+    if (error)
+      *error = d->describe(q.lastError());
+    return false;
+  }
+  return true;
+}
+
+QHash<QString, QString> ProjectStore::metaWithPrefix(const QString &prefix) const {
+  QHash<QString, QString> out;
+  QSqlQuery q(d->db);
+  q.setForwardOnly(true);
+  // substr rather than LIKE: '_' and '%' in a prefix are not wildcards.
+  q.prepare(QStringLiteral("SELECT key, value FROM meta WHERE substr(key, 1, ?) = ?"));
+  q.addBindValue(prefix.size());
+  q.addBindValue(prefix);
+  if (q.exec()) {
+    while (q.next())
+      out.insert(q.value(0).toString(), q.value(1).toString());
+  }
+  return out;
+}
+
+bool ProjectStore::removeMeta(const QString &key, QString *error) {
+  if (!writeAllowed(QStringLiteral("removeMeta"), error))
+    return false;
+  QSqlQuery q(d->db);
+  q.prepare(QStringLiteral("DELETE FROM meta WHERE key = ?"));
+  q.addBindValue(key);
   if (!q.exec()) {
     if (error)
       *error = d->describe(q.lastError());

@@ -6,6 +6,7 @@
 // so a kill loses at most the images in flight. Images are identified by the SHA-256 of their
 // bytes (UNIQUE), so adding or re-analysing the same photo never makes duplicates.
 #include "core/analysis/AnalysisSettings.h"
+#include "core/analysis/Annotation.h"
 #include "core/analysis/GeoResult.h"
 
 #include <QByteArray>
@@ -48,6 +49,7 @@ struct StoredImage {
   ImageStatus status = ImageStatus::Queued; // Queued, Done or Failed (Running is never stored)
   QString error;                            // when Failed
   std::optional<ImageResult> result;        // latest result (Done only)
+  Annotation annotation;                    // the analyst's verdict, note and pin (empty: none)
 };
 
 class ProjectStore {
@@ -99,6 +101,14 @@ public:
   bool setModelRecord(const ModelRecord &model, QString *error);
   std::optional<AnalysisSettings> analysisSettings() const;
   bool setAnalysisSettings(const AnalysisSettings &settings, QString *error);
+
+  // The analyst's annotations (ProjectMeta.cpp): one "annotation/<sha256>" JSON record per image
+  // in the meta table, removed with the image. An empty annotation removes the record.
+  AnnotationMap annotations() const;
+  bool setAnnotation(const QString &sha256, const Annotation &annotation, QString *error);
+  // Every metadata record whose key starts with `prefix`, by key.
+  QHash<QString, QString> metaWithPrefix(const QString &prefix) const;
+  bool removeMeta(const QString &key, QString *error);
 
   // Debug/test check (ProjectMeta.cpp): every write (open of a new file, addImage, saveResult,
   // remove, setMeta, saveCopyAs) made on `thread` fails and is counted. The app forbids its GUI

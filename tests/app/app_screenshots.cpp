@@ -7,6 +7,7 @@
 // streetlens_app_screenshots OUTDIR. Not a test: a tool for the docs.
 #include "AppTestUtil.h"
 #include "ui/AnalysisController.h"
+#include "ui/AnnotationPanel.h"
 #include "ui/EvidencePanel.h"
 #include "ui/ImageListModel.h"
 #include "ui/MainWindow.h"
@@ -18,10 +19,13 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QKeyEvent>
+#include <QLineEdit>
 #include <QLinearGradient>
 #include <QMessageBox>
 #include <QMouseEvent>
+#include <QPlainTextEdit>
 #include <QScreen>
 #include <QTabWidget>
 #include <QTableView>
@@ -128,6 +132,25 @@ int main(int argc, char **argv) {
   step(4000, [&] { shot(QStringLiteral("app-results.png")); });
   step(10, [&] { map->resetView(); }); // world zoom: the estimate's label names the estimate
   step(3000, [&] { shot(QStringLiteral("app-world-estimate.png")); });
+  // Issue 18: the analyst's verdict, note and ground-truth pin; the list sorted by the top country's
+  // probability and searched.
+  step(10, [&] {
+    window->imageList()->selectRow(3);
+    ui::AnnotationPanel *panel = window->annotationPanel();
+    panel->verdictBox()->setCurrentIndex(panel->verdictBox()->findData(int(Verdict::Confirmed)));
+    panel->noteEdit()->setPlainText(QStringLiteral("Tram wires and the bus shelter match the city's 2023 "
+                                                   "street imagery; confirmed with the sender."));
+    panel->flush();
+    const geo::GeoPoint e = window->imageModel()->row(3).result->estimate.value_or(geo::GeoPoint{});
+    panel->setPin(geo::GeoPoint{e.lat + 0.21, e.lon - 0.34});
+    window->imageList()->sortByColumn(ui::ImageListModel::CountryColumn, Qt::DescendingOrder);
+    map->fitToResults();
+  });
+  step(3000, [&] {
+    shot(QStringLiteral("app-assessment.png"));
+    window->imageList()->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    Q_EMIT window->annotationPanel()->edited(window->imageModel()->row(3).sha256, Annotation{});
+  });
   // Issue 17: a polygon being drawn on the map (mouse events on the drawing overlay), the photo
   // within it with its confidence regions, three photos fused into a site; then back as before.
   step(10, [&] {
@@ -160,7 +183,7 @@ int main(int argc, char **argv) {
     window->imageList()->selectRow(0);
     auto *sel = window->imageList()->selectionModel();
     for (int row : {3, 5}) // photos with probability inside the drawn area
-      sel->select(window->imageModel()->index(row, 0),
+      sel->select(window->imageList()->model()->index(row, 0),
                   QItemSelectionModel::Select | QItemSelectionModel::Rows);
   });
   step(1500, [&] {
@@ -178,7 +201,7 @@ int main(int argc, char **argv) {
     window->imageList()->selectRow(2);
     auto *sel = window->imageList()->selectionModel();
     for (int row : {3, 5})
-      sel->select(window->imageModel()->index(row, 0),
+      sel->select(window->imageList()->model()->index(row, 0),
                   QItemSelectionModel::Select | QItemSelectionModel::Rows);
     window->exportAction(exporting::ExportFormat::Pdf)->trigger();
   });

@@ -98,7 +98,7 @@ void TestWindowSync::panelAndMapAgree() {
     QTest::mouseClick(list->viewport(), Qt::LeftButton, Qt::NoModifier, below);
     QVERIFY(list->selectionModel()->selectedRows().isEmpty());
   } else if (step == QLatin1String("paste")) {
-    list->selectionModel()->setCurrentIndex(w->imageModel()->index(0, 0), QItemSelectionModel::NoUpdate);
+    list->selectionModel()->setCurrentIndex(list->model()->index(0, 0), QItemSelectionModel::NoUpdate);
     auto *mime = new QMimeData;
     mime->setUrls({QUrl::fromLocalFile(writePhoto(photos, QStringLiteral("pasted.png"), 999))});
     QApplication::clipboard()->setMimeData(mime);
@@ -160,7 +160,7 @@ void TestWindowSync::markerClickFocusesItsPhoto() {
   QVERIFY(waitReady(*w));
   QVERIFY(analyse(*w, writePhotos(m_dir.filePath(QStringLiteral("marker")), QStringLiteral("k"), 3, 400)));
   w->imageList()->selectAll();
-  w->imageList()->selectionModel()->setCurrentIndex(w->imageModel()->index(0, 0),
+  w->imageList()->selectionModel()->setCurrentIndex(w->imageList()->model()->index(0, 0),
                                                     QItemSelectionModel::NoUpdate);
   MapView *map = w->mapView();
   map->setMultiImageMode(MultiImageMode::PerImage);
@@ -207,11 +207,12 @@ void TestWindowSync::removeAsksAndUndoes() {
   QVERIFY(QTest::qWaitFor([&] { return imagesInProject(w->projectPath()) == 3; }, 10000));
   QStringList removed;
   auto *sel = w->imageList()->selectionModel();
+  const QAbstractItemModel *shown = w->imageList()->model(); // no sort or filter: the model's rows
   for (int r : rows) {
-    sel->select(m->index(r, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    sel->select(shown->index(r, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
     removed << m->row(r).path;
   }
-  sel->setCurrentIndex(m->index(rows.first(), 0), QItemSelectionModel::NoUpdate);
+  sel->setCurrentIndex(shown->index(rows.first(), 0), QItemSelectionModel::NoUpdate);
   QVERIFY(!w->photoView()->currentPath().isEmpty());
 
   w->removeAction()->trigger();

@@ -85,6 +85,10 @@ private Q_SLOTS:
   void failedResultKeepsError();
   void rerunReplacesResult();
   void removeImage();
+  void annotationRoundTrip_data();
+  void annotationRoundTrip();
+  void annotationGoesWithItsImage();
+  void metaPrefixIsLiteral();
   void refusesBadFiles_data();
   void refusesBadFiles();
   void refusesNewerFormat();
@@ -257,6 +261,103 @@ void TestProjectStore::removeImage() {
   QCOMPARE(s->imageCount(), 1);
   QVERIFY(!s->image(sha('e')));
   QVERIFY(s->remove(sha('0'), &err)); // absent is fine
+}
+
+void TestProjectStore::annotationRoundTrip_data() {
+  QTest::addColumn<int>("verdict");
+  QTest::addColumn<QString>("note");
+  QTest::addColumn<bool>("pinned");
+  QTest::addColumn<double>("lat");
+  QTest::addColumn<double>("lon");
+  QTest::newRow("confirmed, no note, no pin") << int(Verdict::Confirmed) << QString() << false << 0.0 << 0.0;
+  QTest::newRow("rejected with a two-line note")
+      << int(Verdict::Rejected) << QStringLiteral("Sign is Cyrillic.\nNot France.") << false << 0.0 << 0.0;
+  QTest::newRow("unsure with a pin south-west")
+      << int(Verdict::Unsure) << QStringLiteral("São Paulo?") << true << -23.55052 << -46.633308;
+  QTest::newRow("only a pin at the antimeridian")
+      << int(Verdict::None) << QString() << true << 65.0 << -180.0;
+  QTest::newRow("only a note with quotes")
+      << int(Verdict::None) << QStringLiteral("\"a\" & <b>") << false << 0.0 << 0.0;
+}
+
+void TestProjectStore::annotationRoundTrip() {
+  QFETCH(int, verdict);
+  QFETCH(QString, note);
+  QFETCH(bool, pinned);
+  QFETCH(double, lat);
+  QFETCH(double, lon);
+  QTemporaryDir dir;
+  QString err;
+  const QString path = dir.filePath(QStringLiteral("a.streetlens"));
+  Annotation a;
+  a.verdict = Verdict(verdict);
+  a.note = note;
+  if (pinned)
+    a.truth = geo::GeoPoint{lat, lon};
+  {
+    auto s = ProjectStore::open(path, &err);
+    QVERIFY2(s, qPrintable(err));
+    QVERIFY(s->saveResult(sampleResult(sha('a')), &err));
+    QVERIFY(s->addImage(NewImage{QStringLiteral("/p/b.jpg"), sha('b')}, &err));
+    QVERIFY2(s->setAnnotation(sha('a'), a, &err), qPrintable(err));
+  }
+  auto s = ProjectStore::open(path, &err); // a new connection reads what the first wrote
+  QVERIFY(s);
+  const auto all = s->loadAll(&err);
+  QVERIFY(all);
+  QCOMPARE(all->size(), size_t(2));
+  const StoredImage &first = all->front().image.sha256 == sha('a') ? all->front() : all->back();
+  const StoredImage &second = all->front().image.sha256 == sha('a') ? all->back() : all->front();
+  QVERIFY(first.annotation == a);
+  QVERIFY(first.annotation.modified.isValid()); // stamped when stored without a time
+  QCOMPARE(int(first.annotation.verdict), verdict);
+  QCOMPARE(first.annotation.note, note);
+  QCOMPARE(first.annotation.truth.has_value(), pinned);
+  if (pinned) { // exact: the project keeps the degrees as typed
+    QCOMPARE(first.annotation.truth->lat, lat);
+    QCOMPARE(first.annotation.truth->lon, lon);
+  }
+  QVERIFY(second.annotation.isEmpty());
+  QVERIFY(s->image(sha('a'))->annotation == a);
+  QCOMPARE(s->annotations().size(), 1);
+  // An empty annotation removes the record.
+  QVERIFY(s->setAnnotation(sha('a'), Annotation{}, &err));
+  QVERIFY(s->annotations().isEmpty());
+  QVERIFY(s->image(sha('a'))->annotation.isEmpty());
+  QVERIFY(s->metaWithPrefix(QStringLiteral("annotation/")).isEmpty());
+}
+
+void TestProjectStore::annotationGoesWithItsImage() {
+  QTemporaryDir dir;
+  QString err;
+  auto s = ProjectStore::open(dir.filePath(QStringLiteral("a.streetlens")), &err);
+  QVERIFY(s);
+  QVERIFY(s->saveResult(sampleResult(sha('e')), &err));
+  QVERIFY(s->saveResult(sampleResult(sha('f')), &err));
+  Annotation a;
+  a.verdict = Verdict::Rejected;
+  QVERIFY(s->setAnnotation(sha('e'), a, &err));
+  QVERIFY(s->setAnnotation(sha('f'), a, &err));
+  QVERIFY(s->remove(sha('e'), &err));
+  QCOMPARE(s->annotations().keys(), QList<QString>{sha('f')});
+  // A record that is not JSON reads as no annotation; the project stays usable.
+  QVERIFY(s->setMeta(QStringLiteral("annotation/") + sha('f'), QStringLiteral("{not json"), &err));
+  QVERIFY(s->annotations().isEmpty());
+  QVERIFY(s->loadAll(&err));
+}
+
+void TestProjectStore::metaPrefixIsLiteral() {
+  QTemporaryDir dir;
+  QString err;
+  auto s = ProjectStore::open(dir.filePath(QStringLiteral("a.streetlens")), &err);
+  QVERIFY(s);
+  QVERIFY(s->setMeta(QStringLiteral("a_b/1"), QStringLiteral("x"), &err));
+  QVERIFY(s->setMeta(QStringLiteral("aXb/2"), QStringLiteral("y"), &err)); // '_' would match X in LIKE
+  QVERIFY(s->setMeta(QStringLiteral("a%b/3"), QStringLiteral("z"), &err));
+  QCOMPARE(s->metaWithPrefix(QStringLiteral("a_b/")).keys(), QList<QString>{QStringLiteral("a_b/1")});
+  QCOMPARE(s->metaWithPrefix(QStringLiteral("a%")).keys(), QList<QString>{QStringLiteral("a%b/3")});
+  QVERIFY(s->removeMeta(QStringLiteral("a_b/1"), &err));
+  QVERIFY(s->meta(QStringLiteral("a_b/1")).isEmpty());
 }
 
 void TestProjectStore::refusesBadFiles_data() {

@@ -60,6 +60,25 @@ void addExif(MarkerSet &set, const ImageResult &r, int index, bool link) {
   }
 }
 
+void addTruth(MarkerSet &set, const ImageResult &r, int index, const AnnotationMap *annotations) {
+  if (!annotations)
+    return;
+  const auto it = annotations->constFind(r.sha256);
+  if (it == annotations->cend() || !it->truth)
+    return;
+  MapMarker m;
+  m.kind = MapMarker::Kind::Truth;
+  m.location = *it->truth;
+  m.title = QCoreApplication::translate("streetlens::ui::MapMarkers", "Ground truth (your pin)");
+  m.detail = QFileInfo(r.path).fileName();
+  if (const auto km = it->truthErrorKm(r.estimate))
+    m.detail += QStringLiteral("\n") + QCoreApplication::translate("streetlens::ui::MapMarkers",
+                                                                   "Distance estimate to your pin: %1 km")
+                                           .arg(QLocale().toString(*km, 'f', *km < 10 ? 1 : 0));
+  m.imageIndex = index;
+  set.markers.push_back(m);
+}
+
 } // namespace
 
 QString formatProbability(double p) {
@@ -70,7 +89,7 @@ QString formatProbability(double p) {
 }
 
 MarkerSet buildMarkers(const std::vector<ImageResult> &results, MultiImageMode mode, int topK,
-                       const gazetteer::Gazetteer *gaz) {
+                       const gazetteer::Gazetteer *gaz, const AnnotationMap *annotations) {
   MarkerSet set;
   std::vector<int> usable;
   for (int i = 0; i < static_cast<int>(results.size()); ++i) {
@@ -85,6 +104,7 @@ MarkerSet buildMarkers(const std::vector<ImageResult> &results, MultiImageMode m
     for (int i : usable) {
       const ImageResult &r = results[static_cast<size_t>(i)];
       addExif(set, r, i, true);
+      addTruth(set, r, i, annotations);
       if (!r.estimate)
         continue;
       MapMarker m;
@@ -143,8 +163,10 @@ MarkerSet buildMarkers(const std::vector<ImageResult> &results, MultiImageMode m
   set.markers.insert(set.markers.end(), cities.rbegin(), cities.rend());
 
   const bool single = usable.size() == 1;
-  for (int i : usable)
+  for (int i : usable) {
     addExif(set, results[static_cast<size_t>(i)], i, single);
+    addTruth(set, results[static_cast<size_t>(i)], i, annotations);
+  }
   if (single) {
     const ImageResult &r = results[static_cast<size_t>(usable.front())];
     if (r.estimate) {
@@ -233,7 +255,7 @@ QString MarkerSet::toolTip(int index) const {
     lines << QCoreApplication::translate("streetlens::ui::MapMarkers", "Probability: %1")
                  .arg(formatProbability(m.probability));
   if (m.kind == MapMarker::Kind::Exif || m.kind == MapMarker::Kind::Estimate ||
-      m.kind == MapMarker::Kind::Image) {
+      m.kind == MapMarker::Kind::Image || m.kind == MapMarker::Kind::Truth) {
     lines << QStringLiteral("%1, %2").arg(m.location.lat, 0, 'f', 5).arg(m.location.lon, 0, 'f', 5);
     for (const MapLink &l : links) {
       if (l.imageIndex == m.imageIndex)

@@ -1,8 +1,9 @@
 #pragma once
 // MapMarkers: the point layer of the map — top-k city markers, the estimate, EXIF ground truth
-// points and the great-circle links between EXIF point and estimate — built from results as an
-// immutable MarkerSet, with hit-testing and tooltip text. Build on any thread; the set is shared
-// read-only between the GUI thread and render jobs.
+// points, the analyst's ground-truth pins and the great-circle links between EXIF point and estimate — built
+// from results as an immutable MarkerSet, with hit-testing and tooltip text. Build on any thread; the set is
+// shared read-only between the GUI thread and render jobs.
+#include "core/analysis/Annotation.h"
 #include "core/analysis/GeoResult.h"
 #include "core/geo/GeoBounds.h"
 #include "ui/map/MapViewport.h"
@@ -23,7 +24,7 @@ enum class MultiImageMode {
 };
 
 struct MapMarker {
-  enum class Kind { City, Estimate, Exif, Image };
+  enum class Kind { City, Estimate, Exif, Image, Truth }; // Truth: the analyst's ground-truth pin
   Kind kind = Kind::City;
   geo::GeoPoint location;
   QString title;           // "Paris" / file name
@@ -59,9 +60,10 @@ struct MarkerSet {
 };
 
 // Builds the markers for the given results (failed ones skipped). topK cities are shown;
-// `gaz` (may be null) resolves region and country names for the details.
+// `gaz` (may be null) resolves region and country names for the details; `annotations` (may be
+// null) adds the analyst's ground-truth pin of each result that has one.
 MarkerSet buildMarkers(const std::vector<ImageResult> &results, MultiImageMode mode, int topK,
-                       const gazetteer::Gazetteer *gaz);
+                       const gazetteer::Gazetteer *gaz, const AnnotationMap *annotations = nullptr);
 
 // Pixel position of each marker: where its location projects, except that markers of images
 // (EXIF points, per-image estimates) falling on one spot are spread on a small ring around it, so

@@ -116,6 +116,19 @@ void paintMarkers(QPainter &p, const MapViewport &vp, const MapScene &scene, int
       p.drawPolygon(diamond);
       break;
     }
+    case MapMarker::Kind::Truth: { // a flag on a pole standing on the point
+      p.setPen(QPen(Qt::white, 4.0));
+      p.drawLine(at, at + QPointF(0, -18));
+      p.setPen(QPen(st.truth, 2.0));
+      p.drawLine(at, at + QPointF(0, -18));
+      QPolygonF flag;
+      flag << at + QPointF(0, -18) << at + QPointF(12, -14) << at + QPointF(0, -10);
+      p.setPen(QPen(Qt::white, 1.5));
+      p.setBrush(st.truth);
+      p.drawPolygon(flag);
+      paintPin(p, at, 3.0, st.truth);
+      break;
+    }
     case MapMarker::Kind::Image: {
       paintPin(p, at, r, st.estimate);
       p.setPen(Qt::white);

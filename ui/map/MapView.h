@@ -31,6 +31,7 @@ class Gazetteer;
 namespace streetlens::ui {
 
 class TileFetcher;
+class PointPickOverlay;
 
 class MapView : public QWidget {
   Q_OBJECT
@@ -51,6 +52,11 @@ public:
   void setTopK(int k);
   void setColorRamp(ColorRamp::Kind kind);
   void setFieldOptions(const ProbabilityField::Options &options);
+  // The analyst's annotations: the ground-truth pins of the results shown are drawn as markers.
+  void setAnnotations(const AnnotationMap &annotations);
+  // Lets the analyst click one point (a ground-truth pin): pointPicked, or pickCancelled on Esc.
+  void startPointPick(const QString &hint);
+  bool isPickingPoint() const;
   // The analyst's constraint, drawn as areas (Constraint layer).
   void setConstraint(const GeoConstraint &constraint);
 
@@ -112,6 +118,8 @@ Q_SIGNALS:
   void markerClicked(int imageIndex, const QString &title, double probability);
   void viewportChanged(const streetlens::ui::MapViewport &viewport);
   void rendered(); // a new static image arrived
+  void pointPicked(const streetlens::geo::GeoPoint &point);
+  void pickCancelled();
 
 protected:
   void paintEvent(QPaintEvent *event) override;
@@ -151,6 +159,8 @@ private:
   std::shared_ptr<const MarkerSet> m_markers;
   std::shared_ptr<const AreaSet> m_regions; // confidence regions of the result in view
   GeoConstraint m_constraint;               // drawn with them
+  AnnotationMap m_annotations;              // the analyst's pins among them
+  PointPickOverlay *m_pick = nullptr;       // made on the first pick
   QFutureWatcher<std::shared_ptr<const ProbabilityField>> m_fieldWatcher;
   int m_fieldGeneration = 0, m_fieldRunning = 0;
   bool m_fieldDirty = false;

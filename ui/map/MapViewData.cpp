@@ -3,6 +3,7 @@
 #include "ui/map/MapExportDialog.h"
 #include "ui/map/MapRenderer.h"
 #include "ui/map/MapView.h"
+#include "ui/map/PointPickOverlay.h"
 #include "ui/map/ReportMap.h"
 #include "ui/map/TileSource.h"
 
@@ -56,13 +57,31 @@ void MapView::setFieldOptions(const ProbabilityField::Options &options) {
   rebuildResultLayers();
 }
 
+void MapView::setAnnotations(const AnnotationMap &annotations) {
+  m_annotations = annotations;
+  rebuildResultLayers();
+}
+
+void MapView::startPointPick(const QString &hint) {
+  if (!m_pick) {
+    m_pick = new PointPickOverlay(this);
+    connect(m_pick, &PointPickOverlay::picked, this, &MapView::pointPicked);
+    connect(m_pick, &PointPickOverlay::cancelled, this, &MapView::pickCancelled);
+  }
+  m_pick->start(hint);
+}
+
+bool MapView::isPickingPoint() const {
+  return m_pick && m_pick->isPicking();
+}
+
 void MapView::setConstraint(const GeoConstraint &constraint) {
   m_constraint = constraint;
   update(); // the overlay pass draws it
 }
 
 void MapView::rebuildResultLayers() {
-  const ResultLayers layers = buildResultLayers(m_results, m_mode, m_topK, m_gaz.get());
+  const ResultLayers layers = buildResultLayers(m_results, m_mode, m_topK, m_gaz.get(), &m_annotations);
   m_markers = layers.markers;
   m_regions = layers.areas;
   m_countryProbs = layers.countryProbabilities;

@@ -94,6 +94,8 @@ double markerRadius(const MapMarker &m) {
     return 8.0;
   case MapMarker::Kind::Image:
     return 9.0;
+  case MapMarker::Kind::Truth:
+    return 8.0;
   }
   return 6.0;
 }

@@ -28,9 +28,10 @@ geo::GeoBounds mainPartBounds(const gazetteer::Country &c) {
 } // namespace
 
 ResultLayers buildResultLayers(const std::vector<ImageResult> &results, MultiImageMode mode, int topK,
-                               const gazetteer::Gazetteer *gaz) {
+                               const gazetteer::Gazetteer *gaz, const AnnotationMap *annotations) {
   ResultLayers out;
-  out.markers = std::make_shared<const MarkerSet>(buildMarkers(results, mode, std::max(1, topK), gaz));
+  out.markers =
+      std::make_shared<const MarkerSet>(buildMarkers(results, mode, std::max(1, topK), gaz, annotations));
   auto probs = std::make_shared<QHash<QString, double>>();
   for (const ImageResult &r : results) {
     if (r.status == ImageStatus::Failed)

@@ -32,8 +32,9 @@ struct ResultLayers {
 
 // Markers (top-k cities, estimate, EXIF points and links) and the country probabilities averaged
 // over the results that did not fail. `gaz` may be null.
+// `annotations` (may be null) adds the analyst's ground-truth pins.
 ResultLayers buildResultLayers(const std::vector<ImageResult> &results, MultiImageMode mode, int topK,
-                               const gazetteer::Gazetteer *gaz);
+                               const gazetteer::Gazetteer *gaz, const AnnotationMap *annotations = nullptr);
 
 // Whether the scene shows a probability field for these layers: one or more usable results in
 // the combined mode, exactly one in the per-image mode.

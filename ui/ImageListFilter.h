@@ -1,0 +1,41 @@
+#pragma once
+// ImageListFilter: the list's view of the ImageListModel — which rows are shown (a search text
+// matched against the file name, the folder, the top country, the estimate and the analyst's note;
+// and a choice of rows: all, analysed, failed, waiting, uncertain, or by the analyst's verdict) and
+// in which order (a column's SortRole; no sort keeps the order in which photos were added). Owns
+// only the filter state; the rows stay in the model, which everything else addresses (map a view
+// index with mapToSource). GUI thread.
+#include <QSortFilterProxyModel>
+#include <QStringList>
+
+namespace streetlens::ui {
+
+class ImageListModel;
+
+class ImageListFilter : public QSortFilterProxyModel {
+  Q_OBJECT
+public:
+  enum class Show { All, Analysed, Failed, Waiting, Uncertain, Confirmed, Rejected, Unsure, NotReviewed };
+
+  explicit ImageListFilter(ImageListModel *model, QObject *parent = nullptr);
+
+  // Words that must all appear (case-insensitive) in a row's searchable text; empty: no search.
+  void setSearchText(const QString &text);
+  QString searchText() const { return m_words.join(QLatin1Char(' ')); }
+  void setShow(Show show);
+  Show show() const { return m_show; }
+  // The choices of setShow, in menu order, with their localised names.
+  static QList<std::pair<Show, QString>> showChoices();
+  // True when a row of the model is hidden by the search or the choice.
+  bool isFiltering() const { return !m_words.isEmpty() || m_show != Show::All; }
+
+protected:
+  bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+  ImageListModel *m_model;
+  QStringList m_words;
+  Show m_show = Show::All;
+};
+
+} // namespace streetlens::ui
