@@ -3,6 +3,11 @@
 // to the matrix-multiply peak of this CPU measured in the same run. Prints one table; the
 // numbers go to docs/PERFORMANCE.md. Usage: engine_bench [--images N] [--prompts N] [--reps N] [--threads N]
 // [--labels TOKENIZER_DIR] [--python-peer PYTHON]
+//        engine_bench --device cuda[:N] --tokenizer TOKENIZER_DIR [--reps N] [--prompts N] [--frames N]
+//                     [--batches N] [--batch N] [--gemm-size N]
+// The second form measures a CUDA GPU instead (bench/EngineBenchCuda.cpp: fp16 and bf16 at the
+// automatic batch size against the card's measured matrix-multiply peak; the GPU kit runs it);
+// with --device cpu it runs that same report on the CPU, small, as the GPU kit's dry run.
 //
 // Runs on any x86-64 CPU: it prints the CPU's vector extensions and the route each dtype takes;
 // bf16 is skipped, with the reason, where the engine would not run it (no native bf16: the engine
@@ -11,13 +16,16 @@
 //
 // --python-peer runs bench/python_peer.py (OpenAI CLIP's image tower in PyTorch eager, fp32: the
 // route users would otherwise take) with the same images, reps and threads, in this same run.
-#include "core/analysis/GeoAnalyzer.h"
+#include "bench/EngineBenchCuda.h"
 #include "core/clip/ClipModel.h"
 #include "core/clip/DenseOps.h"
 #include "core/clip/DeviceSelection.h"
 #include "core/clip/MixedPrecision.h"
 #include "core/clip/TorchEngine.h"
 #include "core/model/ClipConfig.h"
+#ifndef STREETLENS_ENGINE_ONLY
+#include "core/analysis/GeoAnalyzer.h"
+#endif
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -77,6 +85,8 @@ int main(int argc, char **argv) {
   QString pythonPeer;   // --python-peer /usr/bin/python3 (needs `import torch`)
   QString tokenizerDir; // --labels DIR: a folder with vocab.json + merges.txt (e.g. the tiny-clip fixture's
                         // model/)
+  bench::CudaBenchOptions cuda; // --device cuda[:N] (empty device: the CPU report)
+  cuda.device.clear();
   const QStringList args = app.arguments();
   for (int i = 1; i + 1 < args.size(); i += 2) {
     if (args[i] == "--images")
@@ -91,6 +101,18 @@ int main(int argc, char **argv) {
       tokenizerDir = args[i + 1];
     else if (args[i] == "--python-peer")
       pythonPeer = args[i + 1];
+    else if (args[i] == "--device")
+      cuda.device = args[i + 1];
+    else if (args[i] == "--tokenizer")
+      cuda.tokenizerDir = args[i + 1];
+    else if (args[i] == "--frames")
+      cuda.frames = args[i + 1].toInt();
+    else if (args[i] == "--batches")
+      cuda.batchesPerRep = std::max(1, args[i + 1].toInt());
+    else if (args[i] == "--batch")
+      cuda.batch = std::max(0, args[i + 1].toInt());
+    else if (args[i] == "--gemm-size")
+      cuda.gemmSize = std::max(64, args[i + 1].toInt());
   }
   torch::set_num_threads(threads > 0 ? threads : std::max(1, QThread::idealThreadCount()));
   torch::manual_seed(0);
@@ -104,6 +126,19 @@ int main(int argc, char **argv) {
   const double textFlops =
       towerFlops(cfg.text.numLayers, promptLen, cfg.text.hiddenSize, cfg.text.intermediateSize);
 
+  if (!cuda.device.isEmpty()) {
+    if ((!cuda.device.startsWith(QLatin1String("cuda")) && cuda.device != QLatin1String("cpu")) ||
+        cuda.tokenizerDir.isEmpty()) {
+      std::fprintf(stderr, "engine_bench: --device takes cpu, cuda or cuda:N, and needs --tokenizer DIR "
+                           "(a folder with vocab.json and merges.txt)\n");
+      return 2;
+    }
+    cuda.imageFlops = imageFlops;
+    cuda.reps = std::max(1, reps);
+    if (args.contains(QStringLiteral("--prompts")))
+      cuda.prompts = std::max(1, prompts);
+    return bench::runCudaBench(cuda);
+  }
   std::printf("StreetCLIP towers with random weights; threads=%d\n", torch::get_num_threads());
   std::printf(
       "CPU: %s; %s\n", qPrintable(clip::cpuIsaSummary()),
@@ -189,6 +224,7 @@ int main(int argc, char **argv) {
     std::fflush(stdout);
   }
 
+#ifndef STREETLENS_ENGINE_ONLY
   // The whole default label set (countries, regions, 30 cities per country) through the real
   // pipeline (tokenizer, length-sorted batches padded to their longest prompt, GeoAnalyzer), in
   // the precision "auto" picks here.
@@ -224,5 +260,10 @@ int main(int argc, char **argv) {
     again.prepare({}, &err);
     std::printf("second start with the cache: %.2f s\n", seconds(t1, Clock::now()));
   }
+#else
+  if (!tokenizerDir.isEmpty())
+    std::printf(
+        "\n--labels: the full label set needs the gazetteer, which the engine-only build leaves out\n");
+#endif
   return 0;
 }

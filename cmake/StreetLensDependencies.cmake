@@ -30,11 +30,5 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(EXIV2 REQUIRED IMPORTED_TARGET exiv2)
 
 if(STREETLENS_WITH_ENGINE)
-  find_package(Torch REQUIRED)
-  add_library(streetlens_torch INTERFACE)
-  target_include_directories(streetlens_torch SYSTEM INTERFACE ${TORCH_INCLUDE_DIRS})
-  target_link_libraries(streetlens_torch INTERFACE ${TORCH_LIBRARIES})
-  # Torch's CMake config puts its flags in TORCH_CXX_FLAGS (ABI macro); apply them to torch users only.
-  separate_arguments(_torch_flags UNIX_COMMAND "${TORCH_CXX_FLAGS}")
-  target_compile_options(streetlens_torch INTERFACE ${_torch_flags})
+  include(StreetLensTorch)
 endif()

@@ -8,9 +8,17 @@
 # The checkout is bind-mounted at /w/streetlens and the tiny-clip fixture at
 # /w/shared/fixtures/tiny-clip, so build folders land in the checkout's build*/ (git-ignored).
 # Needs root (debootstrap, mount, chroot); every mount is undone on exit.
+#   STREETLENS_DEBIAN13_FLAVOUR=gpu-kit   a second, bare root (.cache/debian13-gpu-kit/) with only
+#       the packages listed in tools/gpu/dry-run-packages.txt (LibTorch, a compiler, CMake; no Qt):
+#       the GPU kit's dry run (tools/gpu/dry-run.sh) builds there against the carried Qt prefix.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-rootfs=${STREETLENS_DEBIAN13_ROOT:-$root/.cache/debian13/rootfs}
+flavour=${STREETLENS_DEBIAN13_FLAVOUR:-full}
+case "$flavour" in
+  full) rootfs=${STREETLENS_DEBIAN13_ROOT:-$root/.cache/debian13/rootfs} ;;
+  gpu-kit) rootfs=${STREETLENS_DEBIAN13_ROOT:-$root/.cache/debian13-gpu-kit/rootfs} ;;
+  *) echo "debian13: STREETLENS_DEBIAN13_FLAVOUR must be full or gpu-kit (got '$flavour')" >&2; exit 2 ;;
+esac
 mirror=${STREETLENS_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 fixture=${STREETLENS_FIXTURE_DIR:-$root/../shared/fixtures/tiny-clip}
 
@@ -24,7 +32,12 @@ if ! command -v debootstrap >/dev/null; then
 fi
 
 # The stamp: the package list (and the mirror) the root was made from.
-stamp_value=$( (sed -n '/^PACKAGES=(/,/^)/p' "$root/scripts/install-deps.sh"; echo "$mirror") | sha256sum | cut -c1-16)
+if [ "$flavour" = gpu-kit ]; then
+  package_list() { grep -v '^#' "$root/tools/gpu/dry-run-packages.txt" | xargs; }
+  stamp_value=$( (package_list; echo "$mirror") | sha256sum | cut -c1-16)
+else
+  stamp_value=$( (sed -n '/^PACKAGES=(/,/^)/p' "$root/scripts/install-deps.sh"; echo "$mirror") | sha256sum | cut -c1-16)
+fi
 stamp="$rootfs/.streetlens-stamp"
 
 mounts=()
@@ -65,8 +78,13 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$stamp_value" ]; then
   cp "$root/scripts/install-deps.sh" "$rootfs/w/install-deps.sh"
   mount_once -t proc proc "$rootfs/proc"
   mount_once --bind /dev "$rootfs/dev"
-  chroot "$rootfs" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
-    bash /w/install-deps.sh >&2
+  if [ "$flavour" = gpu-kit ]; then
+    chroot "$rootfs" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
+      DEBIAN_FRONTEND=noninteractive bash -c "apt-get update -q && apt-get install -y -q --no-install-recommends $(package_list)" >&2
+  else
+    chroot "$rootfs" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
+      bash /w/install-deps.sh >&2
+  fi
   chroot "$rootfs" apt-get clean
   echo "$stamp_value" >"$stamp"
   echo "debian13: root ready in $((SECONDS - start)) s" >&2

@@ -10,13 +10,16 @@
 #   STREETLENS_TEST_BUILD=debian13   only the Debian 13 stage (ASan + UBSan build and suite)
 #   STREETLENS_TEST_BUILD=asan       the ASan + UBSan build and suite on this system (build/asan,
 #                                    or STREETLENS_ASAN_BUILD_DIR)
+#   STREETLENS_TEST_BUILD=gpu-kit    only the GPU kit's dry run (tools/gpu/dry-run.sh: the engine-only
+#                                    build against the carried Qt prefix in a Debian 13 root without
+#                                    Qt; not part of "all")
 #   STREETLENS_SKIP_FUZZ=1           no fuzz smoke
 # The parity tests need ../shared/fixtures/tiny-clip (or STREETLENS_FIXTURE_DIR) and fail without it.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 mode=${STREETLENS_TEST_BUILD:-all}
-case "$mode" in all | release | asan | debian13) ;; *)
-  echo "STREETLENS_TEST_BUILD must be all, release, debian13 or asan (got '$mode')" >&2
+case "$mode" in all | release | asan | debian13 | gpu-kit) ;; *)
+  echo "STREETLENS_TEST_BUILD must be all, release, debian13, asan or gpu-kit (got '$mode')" >&2
   exit 2
   ;;
 esac
@@ -57,5 +60,9 @@ if [ "$mode" = all ] || [ "$mode" = debian13 ]; then
   STREETLENS_TEST_BUILD=asan STREETLENS_ASAN_BUILD_DIR=build/debian13-asan \
     "$root/scripts/debian13.sh" scripts/test.sh
   echo "== Debian 13 stage (root, ASan + UBSan build and suite): $((SECONDS - start)) s"
+fi
+if [ "$mode" = gpu-kit ]; then
+  echo "== GPU kit dry run (tools/gpu/dry-run.sh)"
+  "$root/tools/gpu/dry-run.sh"
 fi
 echo "== scripts/test.sh ($mode): $((SECONDS - total)) s"

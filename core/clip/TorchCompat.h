@@ -13,13 +13,15 @@ namespace streetlens::clip::compat {
 // memory-efficient kernels on CUDA, a fused CPU kernel from 2.1). 1.13 uses explicit matmuls.
 inline constexpr bool kHasSdpa = STREETLENS_TORCH_AT_LEAST(2, 1);
 
-// c10::OutOfMemoryError was added in 1.13 and is what CUDA allocation failures throw.
+// c10::OutOfMemoryError was added in 1.13 and is what CUDA allocation failures throw. cuBLAS
+// reports its own failed allocations (a handle's or workspace's) as CUBLAS_STATUS_ALLOC_FAILED.
 inline bool isOutOfMemory(const std::exception &e) {
   if (dynamic_cast<const c10::OutOfMemoryError *>(&e))
     return true;
   const std::string what = e.what();
   return what.find("out of memory") != std::string::npos ||
-         what.find("DefaultCPUAllocator: can't allocate") != std::string::npos;
+         what.find("DefaultCPUAllocator: can't allocate") != std::string::npos ||
+         what.find("CUBLAS_STATUS_ALLOC_FAILED") != std::string::npos;
 }
 
 } // namespace streetlens::clip::compat

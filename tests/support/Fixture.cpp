@@ -21,6 +21,11 @@ QString testDataPath(const QString &rel) {
   return QDir(QStringLiteral(STREETLENS_TEST_DATA_DIR)).filePath(rel);
 }
 
+QString testDevice() {
+  const QByteArray env = qgetenv("STREETLENS_TEST_DEVICE");
+  return env.isEmpty() ? QStringLiteral("cpu") : QString::fromLocal8Bit(env);
+}
+
 QByteArray readAll(const QString &path) {
   QFile f(path);
   if (!f.open(QIODevice::ReadOnly))

@@ -18,6 +18,9 @@ QString testDataPath(const QString &rel);
 const QJsonObject &expectedJson();
 // Reads a whole file; empty on failure.
 QByteArray readAll(const QString &path);
+// The device the engine suites run on: $STREETLENS_TEST_DEVICE (cpu, cuda, cuda:N), "cpu" when unset.
+// The GPU kit (tools/gpu/run-on-device.sh) runs the parity suite with it set to cuda.
+QString testDevice();
 // A reference pixel tensor of the fixture (pixels/<file>: little-endian float32, CHW); empty on failure.
 std::vector<float> fixturePixels(const QString &file);
 

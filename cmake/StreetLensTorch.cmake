@@ -1,0 +1,9 @@
+# LibTorch as the interface target streetlens_torch: Debian's 1.13/2.6 CPU build, or an official
+# LibTorch 2.x / a PyTorch wheel's (CPU or CUDA) given through CMAKE_PREFIX_PATH.
+find_package(Torch REQUIRED)
+add_library(streetlens_torch INTERFACE)
+target_include_directories(streetlens_torch SYSTEM INTERFACE ${TORCH_INCLUDE_DIRS})
+target_link_libraries(streetlens_torch INTERFACE ${TORCH_LIBRARIES})
+# Torch's CMake config puts its flags in TORCH_CXX_FLAGS (ABI macro); apply them to torch users only.
+separate_arguments(_torch_flags UNIX_COMMAND "${TORCH_CXX_FLAGS}")
+target_compile_options(streetlens_torch INTERFACE ${_torch_flags})
