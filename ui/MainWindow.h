@@ -177,7 +177,6 @@ private:
   void buildAnnotation();   // MainWindowAnnotation.cpp: the analyst's verdict, note and pin
   void showAnnotationOf(int row);
   void onAnnotationEdited(const QString &sha256, const Annotation &annotation);
-  void buildEvidence(); // MainWindowEvidence.cpp
   // The sites and constraint of the project just opened into the evidence tab.
   void restoreEvidence(); // MainWindowEvidence.cpp
   void connectAnalysis();
