@@ -193,7 +193,7 @@ void MainWindow::buildLayout() {
     statusWidth =
         std::max(statusWidth, m_list->fontMetrics().horizontalAdvance(ImageListModel::stateName(st)));
   m_list->setColumnWidth(ImageListModel::StatusColumn, statusWidth + 20);
-  m_list->setColumnWidth(ImageListModel::CountryColumn, 130);
+  m_list->setColumnWidth(ImageListModel::CountryColumn, 112); // "Hungary  100%"; wider by dragging
   // The verdict column holds marks (✔ ✘ ? ✎ ⚑), as wide as its header or all marks at once.
   header->setSectionResizeMode(ImageListModel::VerdictColumn, QHeaderView::Fixed);
   m_list->setColumnWidth(
@@ -202,7 +202,7 @@ void MainWindow::buildLayout() {
           m_list->fontMetrics().horizontalAdvance(
               m_model->headerData(ImageListModel::VerdictColumn, Qt::Horizontal, Qt::DisplayRole).toString()),
           m_list->fontMetrics().horizontalAdvance(QStringLiteral("\u2718 \u270E \u2691"))) +
-          16);
+          12);
   m_list->setMinimumWidth(360);
 
   m_photo = new PhotoView(this);
