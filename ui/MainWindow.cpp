@@ -203,7 +203,7 @@ void MainWindow::buildLayout() {
               m_model->headerData(ImageListModel::VerdictColumn, Qt::Horizontal, Qt::DisplayRole).toString()),
           m_list->fontMetrics().horizontalAdvance(QStringLiteral("\u2718 \u270E \u2691"))) +
           12);
-  m_list->setMinimumWidth(360);
+  m_list->setMinimumWidth(376); // the five columns at their narrowest, in German too
 
   m_photo = new PhotoView(this);
   m_photo->showMessage(tr("Drop photos or folders here, or use File > Open images."));
