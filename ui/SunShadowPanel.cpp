@@ -242,10 +242,13 @@ QWidget *SunShadowPanel::openMeasureDialog() {
     dlg->accept();
   });
   connect(buttons, &QDialogButtonBox::rejected, dlg, &QDialog::reject);
-  connect(dlg, &QObject::destroyed, this, [this] { m_canvas = nullptr; });
   dlg->resize(720, 560);
   dlg->open();
   return dlg;
+}
+
+ShadowMeasureCanvas *SunShadowPanel::measureCanvas() const {
+  return m_canvas.data();
 }
 
 } // namespace streetlens::ui

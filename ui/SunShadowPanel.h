@@ -8,6 +8,7 @@
 #include "core/geo/SunBand.h"
 
 #include <QImage>
+#include <QPointer>
 #include <QVector>
 #include <QWidget>
 #include <optional>
@@ -45,7 +46,7 @@ public:
   QString errorText() const;
   // The measuring dialog (non-modal, deleted on close); its OK sets the shadow ratio.
   QWidget *openMeasureDialog();
-  ShadowMeasureCanvas *measureCanvas() const { return m_canvas; }
+  ShadowMeasureCanvas *measureCanvas() const;
 
 Q_SIGNALS:
   void bandsChanged(const QVector<streetlens::geo::SunBand> &bands);
@@ -61,7 +62,9 @@ private:
   QComboBox *m_mode = nullptr;
   QDoubleSpinBox *m_value = nullptr, *m_tolerance = nullptr, *m_azimuth = nullptr;
   QCheckBox *m_useAzimuth = nullptr;
-  ShadowMeasureCanvas *m_canvas = nullptr; // of the open dialog
+  // The open dialog's canvas; a guarded pointer, so that no slot of this panel has to run while the
+  // dialog (its child) is destroyed with it.
+  QPointer<ShadowMeasureCanvas> m_canvas;
   std::optional<geo::SunBand> m_band;
 };
 
