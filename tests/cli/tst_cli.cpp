@@ -3,6 +3,7 @@
 // percentages checked against an independent computation from its own per-image rows.
 #include "core/export/Csv.h"
 #include "core/geo/GreatCircle.h"
+#include "tests/cli/CliRun.h"
 #include "tests/support/ExifWriter.h"
 #include "tests/support/Fixture.h"
 
@@ -20,19 +21,6 @@ using namespace streetlens;
 using namespace streetlens::test;
 
 namespace {
-
-struct Run {
-  int code = -1;
-  QByteArray out, err;
-  QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
-
-Run cli(const QStringList &args) {
-  QProcess p;
-  p.start(QStringLiteral(STREETLENS_CLI), args);
-  p.waitForFinished(600000);
-  return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
-}
 
 double relError(const QJsonArray &got, const QJsonArray &ref) {
   double num = 0, den = 0;

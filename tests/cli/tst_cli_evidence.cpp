@@ -4,6 +4,7 @@
 // computation from its own --details rows.
 #include "core/export/Csv.h"
 #include "core/store/ProjectStore.h"
+#include "tests/cli/CliRun.h"
 #include "tests/support/ExifWriter.h"
 #include "tests/support/Fixture.h"
 
@@ -26,19 +27,11 @@ QJsonValue at(const QJsonValue &v, const char *key) {
   return v.toObject().value(QLatin1String(key));
 }
 
-struct Run {
-  int code = -1;
-  QByteArray out, err;
-  QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
-
-Run cli(QStringList args, const QString &cache) {
+// The CLI with the label cache of the suite (`cache` empty: none, for commands without a model).
+Run cliCached(QStringList args, const QString &cache) {
   if (!cache.isEmpty()) // report takes no model, so no cache folder
     args << "--cache-dir" << cache;
-  QProcess p;
-  p.start(QStringLiteral(STREETLENS_CLI), args);
-  p.waitForFinished(600000);
-  return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+  return streetlens::test::cli(args);
 }
 
 QString copyFixture(const QString &dir, const QString &image, const QString &as) {
@@ -114,9 +107,10 @@ private Q_SLOTS:
   // Every mode: coherent levels, three nested regions, the JSON contract.
   void modes() {
     QFETCH(QString, mode);
-    const Run r = cli({"predict", "--model", fixturePath("model"), "--mode", mode, "--top-k", "50",
-                       fixturePath("images/landscape_640x480.jpg"), fixturePath("images/square_336.png")},
-                      cache());
+    const Run r =
+        cliCached({"predict", "--model", fixturePath("model"), "--mode", mode, "--top-k", "50",
+                   fixturePath("images/landscape_640x480.jpg"), fixturePath("images/square_336.png")},
+                  cache());
     QVERIFY2(r.code == 0, r.err.constData());
     for (const auto &v : r.json().value("results").toArray()) {
       const QJsonObject o = v.toObject();
@@ -157,9 +151,9 @@ private Q_SLOTS:
         R"({"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[-1,44],[7,44],[7,50],[-1,50],[-1,44]]]}})");
     f.close();
     args.replaceInStrings("box", box);
-    const Run r = cli(QStringList{"predict", "--model", fixturePath("model"), "--top-k", "50"} + args +
-                          QStringList{fixturePath("images/landscape_640x480.jpg")},
-                      cache());
+    const Run r = cliCached(QStringList{"predict", "--model", fixturePath("model"), "--top-k", "50"} + args +
+                                QStringList{fixturePath("images/landscape_640x480.jpg")},
+                            cache());
     QVERIFY2(r.code == 0, r.err.constData());
     const QJsonObject o = r.json().value("results").toArray().at(0).toObject();
     const QJsonObject c = o.value("constraint").toObject();
@@ -208,9 +202,9 @@ private Q_SLOTS:
     f.write(R"({"type":"Point","coordinates":[2,48]})");
     f.close();
     args.replaceInStrings(QRegularExpression("^point$"), point);
-    const Run r = cli(QStringList{"predict", "--model", fixturePath("model")} + args +
-                          QStringList{fixturePath("images/landscape_640x480.jpg")},
-                      cache());
+    const Run r = cliCached(QStringList{"predict", "--model", fixturePath("model")} + args +
+                                QStringList{fixturePath("images/landscape_640x480.jpg")},
+                            cache());
     QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
   }
@@ -222,7 +216,7 @@ private Q_SLOTS:
     copyFixture(root + "/street", "landscape_640x480.png", "b.png");
     copyFixture(root + "/street", "odd_1023x771.png", "c.png");
     copyFixture(root + "/alone", "square_336.png", "d.png");
-    const Run r = cli(
+    const Run r = cliCached(
         {"predict", "--model", fixturePath("model"), "--top-k", "50", "--group-by", "folder", root}, cache());
     QVERIFY2(r.code == 0, r.err.constData());
     const QJsonArray sites = r.json().value("sites").toArray();
@@ -253,7 +247,7 @@ private Q_SLOTS:
     csv.write("path,site\nstreet/a.jpg,S1\nstreet/b.png,S1\nalone/d.png,S2\n");
     csv.close();
     const Run c =
-        cli({"predict", "--model", fixturePath("model"), "--group-by", csv.fileName(), root}, cache());
+        cliCached({"predict", "--model", fixturePath("model"), "--group-by", csv.fileName(), root}, cache());
     QVERIFY2(c.code == 0, c.err.constData());
     const QJsonArray csvSites = c.json().value("sites").toArray();
     QCOMPARE(csvSites.size(), 2);
@@ -271,9 +265,9 @@ private Q_SLOTS:
     copyFixture(root + "/street", "landscape_640x480.png", "b.png");
     copyFixture(root + "/street", "odd_1023x771.png", "c.png");
     const QString project = tmp_.filePath("report-sites.streetlens");
-    const Run r = cli({"predict", "--model", fixturePath("model"), "--group-by", "folder", "--project",
-                       project, root + "/street"},
-                      cache());
+    const Run r = cliCached({"predict", "--model", fixturePath("model"), "--group-by", "folder", "--project",
+                             project, root + "/street"},
+                            cache());
     QVERIFY2(r.code == 0, r.err.constData());
     const QJsonObject expected = r.json().value("sites").toArray().first().toObject();
     QStringList shas;
@@ -287,7 +281,7 @@ private Q_SLOTS:
       QVERIFY(store->setSites({{QStringLiteral("Main street"), shas}}, &err));
     }
     const QString json = tmp_.filePath("report-sites.json");
-    Run rep = cli({"report", "--project", project, "-o", json, "--top-k", "5"}, {});
+    Run rep = cliCached({"report", "--project", project, "-o", json, "--top-k", "5"}, {});
     QVERIFY2(rep.code == 0, rep.err.constData());
     QFile f(json);
     QVERIFY(f.open(QIODevice::ReadOnly));
@@ -308,7 +302,7 @@ private Q_SLOTS:
                      at(at(expected, "estimate"), "lat").toDouble()) < 1e-6);
     // The HTML report has the site's section.
     const QString html = tmp_.filePath("report-sites.html");
-    rep = cli({"report", "--project", project, "-o", html}, {});
+    rep = cliCached({"report", "--project", project, "-o", html}, {});
     QVERIFY2(rep.code == 0, rep.err.constData());
     QFile h(html);
     QVERIFY(h.open(QIODevice::ReadOnly));
@@ -326,7 +320,7 @@ private Q_SLOTS:
       c.countries = QStringList{keep};
       QVERIFY(store->setConstraint(c, &err));
     }
-    rep = cli({"report", "--project", project, "-o", json}, {});
+    rep = cliCached({"report", "--project", project, "-o", json}, {});
     QVERIFY2(rep.code == 0, rep.err.constData());
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QJsonObject constrained = QJsonDocument::fromJson(f.readAll()).object();
@@ -369,8 +363,8 @@ private Q_SLOTS:
       QVERIFY(writeExifGps(path, p.lat, p.lon));
     }
     const QString details = tmp_.filePath("rows.csv"), plot = tmp_.filePath("plot.svg");
-    const Run e =
-        cli({"eval", "--model", fixturePath("model"), "--details", details, "--plot", plot, dir}, cache());
+    const Run e = cliCached(
+        {"eval", "--model", fixturePath("model"), "--details", details, "--plot", plot, dir}, cache());
     QVERIFY2(e.code == 0, e.err.constData());
     QString err;
     const auto rows = exporting::parseCsv(readAll(details), &err);
@@ -418,10 +412,12 @@ private Q_SLOTS:
     QCOMPARE(continents.keys(), QStringList(errors.keys()));
     QVERIFY(continents.contains("Europe") && continents.contains("Africa") && continents.contains("Oceania"));
     for (auto it = errors.begin(); it != errors.end(); ++it) {
-      auto e = it.value();
-      std::sort(e.begin(), e.end());
-      const double median = e.size() % 2 ? e[e.size() / 2] : 0.5 * (e[e.size() / 2 - 1] + e[e.size() / 2]);
-      QCOMPARE(at(continents.value(it.key()), "n").toInt(), int(e.size()));
+      auto sortedKm = it.value();
+      std::sort(sortedKm.begin(), sortedKm.end());
+      const double median = sortedKm.size() % 2
+                                ? sortedKm[sortedKm.size() / 2]
+                                : 0.5 * (sortedKm[sortedKm.size() / 2 - 1] + sortedKm[sortedKm.size() / 2]);
+      QCOMPARE(at(continents.value(it.key()), "n").toInt(), int(sortedKm.size()));
       QVERIFY(std::abs(at(continents.value(it.key()), "median_km").toDouble() - median) < 1e-3);
     }
     QVERIFY(readAll(plot).startsWith("<svg"));

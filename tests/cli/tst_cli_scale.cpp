@@ -2,6 +2,7 @@
 // --shard K/N and --shard-from-env, merge of projects, JSON and CSV (equal to one process,
 // idempotent, refusing shards that disagree), resume of a shard, and prepare-labels.
 #include "core/store/ProjectStore.h"
+#include "tests/cli/CliRun.h"
 #include "tests/support/ExifWriter.h"
 #include "tests/support/Fixture.h"
 
@@ -21,20 +22,6 @@ using namespace streetlens;
 using namespace streetlens::test;
 
 namespace {
-
-struct Run {
-  int code = -1;
-  QByteArray out, err;
-  QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
-
-Run cli(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment()) {
-  QProcess p;
-  p.setProcessEnvironment(env);
-  p.start(QStringLiteral(STREETLENS_CLI), args);
-  p.waitForFinished(600000);
-  return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
-}
 
 // `n` distinct small photos (each its own colour: distinct bytes and SHA-256) in two sub-folders.
 void makePhotos(const QString &dir, int n) {

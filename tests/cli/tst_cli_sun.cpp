@@ -2,6 +2,7 @@
 // independent sun (tests/support/AlmanacSun.h) and SPA's published example; the band's GeoJSON
 // cell by cell against the independent sun; the moment from EXIF (DateTimeOriginal +
 // OffsetTimeOriginal) and the errors of a photo or a time without a zone; predict's constraint.
+#include "tests/cli/CliRun.h"
 #include "tests/support/AlmanacSun.h"
 #include "tests/support/ExifWriter.h"
 #include "tests/support/Fixture.h"
@@ -20,19 +21,6 @@ using namespace streetlens;
 using namespace streetlens::test;
 
 namespace {
-
-struct Run {
-  int code = -1;
-  QByteArray out, err;
-  QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
-
-Run cli(const QStringList &args) {
-  QProcess p;
-  p.start(QStringLiteral(STREETLENS_CLI), args);
-  p.waitForFinished(600000);
-  return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
-}
 
 QDateTime isoTime(const QString &text) {
   return QDateTime::fromString(text, Qt::ISODate);
