@@ -1,6 +1,7 @@
 // streetlens-cli predict | report: geolocation of images and folders (JSON/CSV/GeoJSON/KML/HTML/PDF),
 // with sites (--group-by), and case reports of project files. See docs/CLI.md.
 #include "app/cli/CliAnalysis.h"
+#include "app/cli/CliLibrary.h"
 #include "core/analysis/AnalysisSession.h"
 #include "core/analysis/GeoAnalyzer.h"
 #include "core/export/AccuracySummary.h"
@@ -141,6 +142,7 @@ int cmdPredict(const QStringList &args) {
                               "(columns path,site). JSON output only."),
                QStringLiteral("folder|FILE.csv")});
   addShardOptions(p);
+  addGalleryOptions(p);
   p.addPositionalArgument(QStringLiteral("IMAGE_OR_DIR"), QStringLiteral("Images or folders (recursive)."),
                           QStringLiteral("IMAGE_OR_DIR..."));
   if (int rc = parseOrExit(p, QStringLiteral("predict"),
@@ -168,11 +170,15 @@ int cmdPredict(const QStringList &args) {
     return rc;
   if (int rc = shardFromOptions(p, run); rc >= 0)
     return rc;
+  if (int rc = checkGalleryOptions(p); rc >= 0)
+    return rc;
   int missing = 0;
   const QStringList files = collectInputs(p.positionalArguments(), &missing, &run.shardKeys);
   if (files.isEmpty() && missing > 0)
     return SomeInputsFailed; // nothing exists to analyse: the model is not even loaded
   if (int rc = prepareRun(p, run); rc >= 0)
+    return rc;
+  if (int rc = attachGallery(p, run); rc >= 0)
     return rc;
   std::unique_ptr<store::ProjectStore> project;
   if (p.isSet(QStringLiteral("project"))) {

@@ -1,5 +1,6 @@
 // streetlens-cli: the headless twin of the app (see docs/CLI.md). Dispatches sub-commands.
 #include "app/cli/CliCommon.h"
+#include "app/cli/CliLibrary.h"
 #include "app/cli/CliSun.h"
 #include "core/clip/CpuAllocator.h"
 #include "core/export/ReportContent.h"
@@ -28,6 +29,8 @@ Commands:
   prepare-labels  the label-embedding cache of a sharded batch, filled once (--cache-dir DIR)
   sun         the sun's elevation and azimuth at a moment and place, or the band where a
               shadow's sun elevation held (GeoJSON)
+  index       photos' embeddings, paths and positions into a .slidx library index / gallery
+  search      the most similar photos of a .slidx index (JSON)
 
 Common engine options: --model DIR, --device auto|cpu|cuda[:N], --precision auto|fp32|bf16|fp16,
                        --batch-size N|auto, --threads N
@@ -109,6 +112,10 @@ int main(int argc, char **argv) {
       return cmdPrepareLabels(args);
     if (cmd == QLatin1String("sun"))
       return cmdSun(args);
+    if (cmd == QLatin1String("index"))
+      return cmdIndex(args);
+    if (cmd == QLatin1String("search"))
+      return cmdSearch(args);
   } catch (const std::exception &e) {
     printError(QStringLiteral("unexpected error: %1")
                    .arg(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0)));
@@ -118,7 +125,7 @@ int main(int argc, char **argv) {
       closestMatch(cmd, {QStringLiteral("tokenize"), QStringLiteral("preprocess"), QStringLiteral("embed"),
                          QStringLiteral("classify"), QStringLiteral("predict"), QStringLiteral("eval"),
                          QStringLiteral("report"), QStringLiteral("merge"), QStringLiteral("prepare-labels"),
-                         QStringLiteral("sun")});
+                         QStringLiteral("sun"), QStringLiteral("index"), QStringLiteral("search")});
   printError(
       QStringLiteral("unknown command \"%1\"%2 (see streetlens-cli --help)")
           .arg(cmd, guess.isEmpty() ? QString() : QStringLiteral("; did you mean \"%1\"?").arg(guess)));

@@ -5,6 +5,7 @@
 #include "core/analysis/ZeroShot.h"
 #include "core/gazetteer/CommonNames.h"
 #include "core/geo/GreatCircle.h"
+#include "core/library/Gallery.h"
 
 #include <QCryptographicHash>
 #include <QHash>
@@ -94,8 +95,9 @@ int GeoAnalyzer::cacheMisses() const {
 }
 
 QString GeoAnalyzer::settingsKey() const {
-  const QByteArray h = QCryptographicHash::hash((engine_.info().modelHash + settings_.fingerprint()).toUtf8(),
-                                                QCryptographicHash::Sha256);
+  const QString gallery = gallery_ ? QStringLiteral("|gallery:") + gallery_->key() : QString();
+  const QByteArray h = QCryptographicHash::hash(
+      (engine_.info().modelHash + settings_.fingerprint() + gallery).toUtf8(), QCryptographicHash::Sha256);
   return QString::fromLatin1(h.toHex().left(16));
 }
 
@@ -252,17 +254,25 @@ void GeoAnalyzer::score(const float *imageEmbedding, ImageResult &out) const {
   out.cities.clear();
   out.labels.clear();
   if (custom_)
-    return scoreCustom(x, out);
-  switch (settings_.mode) {
-  case AnalysisSettings::Mode::Flat:
-    return scoreFlat(x, out);
-  case AnalysisSettings::Mode::Hierarchical:
-    return scoreHierarchical(x, out);
-  case AnalysisSettings::Mode::Expected:
-    return scoreExpected(x, out);
-  case AnalysisSettings::Mode::Paper:
-    return scorePaper(x, out);
-  }
+    scoreCustom(x, out);
+  else
+    switch (settings_.mode) {
+    case AnalysisSettings::Mode::Flat:
+      scoreFlat(x, out);
+      break;
+    case AnalysisSettings::Mode::Hierarchical:
+      scoreHierarchical(x, out);
+      break;
+    case AnalysisSettings::Mode::Expected:
+      scoreExpected(x, out);
+      break;
+    case AnalysisSettings::Mode::Paper:
+      scorePaper(x, out);
+      break;
+    }
+  out.gallery.reset();
+  if (gallery_)
+    gallery_->apply(imageEmbedding, gaz_.get(), posteriorOptions(), out);
 }
 
 // Custom candidate list: one softmax over the labels; countries are the sums of their labels.

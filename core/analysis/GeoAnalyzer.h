@@ -19,6 +19,9 @@
 namespace streetlens {
 
 class LabelEmbeddingCache;
+namespace library {
+class Gallery;
+}
 
 class GeoAnalyzer {
 public:
@@ -49,6 +52,10 @@ public:
     constraint_ = std::move(constraint);
   }
   const std::shared_ptr<const ConstraintWeights> &constraint() const { return constraint_; }
+  // A reference gallery (core/library/Gallery.h; null: none): score() adds its neighbours and
+  // estimate to each result and fuses the lists with it. Part of settingsKey().
+  void setGallery(std::shared_ptr<const library::Gallery> gallery) { gallery_ = std::move(gallery); }
+  const std::shared_ptr<const library::Gallery> &gallery() const { return gallery_; }
   // A 90 % region larger than this makes a result "uncertain" (<= 0: never).
   void setUncertainAreaKm2(double km2) { uncertainAreaKm2_ = km2; }
   double uncertainAreaKm2() const { return uncertainAreaKm2_; }
@@ -84,6 +91,7 @@ private:
   std::unique_ptr<Level> countries_, regions_, cities_, custom_;
   int cacheHits_ = 0, cacheMisses_ = 0;
   std::shared_ptr<const ConstraintWeights> constraint_;
+  std::shared_ptr<const library::Gallery> gallery_;
   double uncertainAreaKm2_ = PosteriorOptions().uncertainAreaKm2;
 };
 

@@ -33,6 +33,27 @@ struct ConfidenceRegion {
   QVector<QVector<QVector<geo::GeoPoint>>> polygons;
 };
 
+// The reference gallery's evidence for one photo (issue 21, core/library/Gallery.h): its k nearest
+// gallery photos, the location their positions give (kernel density weighted by similarity) and
+// the zero-shot estimate before the two were fused. docs/LIBRARY.md has the formulas.
+struct GalleryNeighbour {
+  QString path;
+  QString sha256;
+  double score = 0.0;  // cosine similarity of the photo and the gallery photo
+  double weight = 0.0; // softmax(score / temperature) over the neighbours
+  geo::GeoPoint location;
+  double distanceKm = 0.0; // from the gallery estimate
+};
+struct GalleryEvidence {
+  QString index;                                 // the gallery file
+  geo::GeoPoint estimate;                        // the mode of the neighbours' kernel density
+  double density = 0.0;                          // the density there, in (0, 1]
+  std::vector<GalleryNeighbour> neighbours;      // best first
+  std::optional<geo::GeoPoint> zeroShotEstimate; // the model's estimate before fusion
+  QString zeroShotLabel;
+  bool fused = false; // the level lists and estimate are the fused ones
+};
+
 enum class ImageStatus { Queued, Running, Done, Failed };
 QString imageStatusName(ImageStatus s); // "queued", "running", "ok", "error" as in the CLI schema
 
@@ -68,6 +89,9 @@ struct ImageResult {
   QDateTime exifTime;
   QString exifCountry;           // alpha-2 by point-in-polygon, "" when at sea / unknown
   std::optional<double> errorKm; // great-circle distance estimate <-> EXIF point
+
+  // The reference gallery's neighbours and estimate (predict --gallery, the app's gallery setting).
+  std::optional<GalleryEvidence> gallery;
 
   QDateTime analyzedAt;
   QString settingsKey; // hash of the settings/model that produced it

@@ -49,6 +49,35 @@ std::vector<PlaceProbability> readPlaces(const QJsonValue &v, bool isCountry) {
   return out;
 }
 
+// The reference gallery's evidence (issue 21; docs/CLI.md, "predict --gallery").
+QJsonObject galleryToJson(const GalleryEvidence &g) {
+  QJsonArray neighbours;
+  for (const GalleryNeighbour &n : g.neighbours)
+    neighbours.append(QJsonObject{{QStringLiteral("path"), n.path},
+                                  {QStringLiteral("sha256"), n.sha256},
+                                  {QStringLiteral("score"), number(n.score)},
+                                  {QStringLiteral("weight"), number(n.weight)},
+                                  {QStringLiteral("lat"), number(n.location.lat)},
+                                  {QStringLiteral("lon"), number(n.location.lon)},
+                                  {QStringLiteral("distance_km"), number(n.distanceKm)}});
+  QJsonObject o{{QStringLiteral("index"), g.index}, {QStringLiteral("fused"), g.fused}};
+  if (g.neighbours.empty()) {
+    o.insert(QStringLiteral("estimate"), QJsonValue(QJsonValue::Null));
+  } else {
+    o.insert(QStringLiteral("estimate"), QJsonObject{{QStringLiteral("lat"), number(g.estimate.lat)},
+                                                     {QStringLiteral("lon"), number(g.estimate.lon)}});
+    o.insert(QStringLiteral("density"), number(g.density));
+  }
+  o.insert(QStringLiteral("zero_shot_estimate"),
+           g.zeroShotEstimate
+               ? QJsonValue(QJsonObject{{QStringLiteral("lat"), number(g.zeroShotEstimate->lat)},
+                                        {QStringLiteral("lon"), number(g.zeroShotEstimate->lon)},
+                                        {QStringLiteral("label"), g.zeroShotLabel}})
+               : QJsonValue(QJsonValue::Null));
+  o.insert(QStringLiteral("neighbours"), neighbours);
+  return o;
+}
+
 } // namespace
 
 QJsonObject resultToJson(const ImageResult &r, const ExportOptions &opt) {
@@ -108,6 +137,8 @@ QJsonObject resultToJson(const ImageResult &r, const ExportOptions &opt) {
       o.insert(QStringLiteral("constraint"),
                QJsonObject{{QStringLiteral("mass_inside"), number(*r.constraintMass)},
                            {QStringLiteral("empty"), r.constraintEmpty}});
+    if (r.gallery)
+      o.insert(QStringLiteral("gallery"), galleryToJson(*r.gallery));
   }
   if (const Annotation *a = annotationOf(r, opt)) {
     QJsonObject ann = annotationToJson(*a);
