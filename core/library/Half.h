@@ -10,14 +10,16 @@
 namespace streetlens::library {
 
 inline float halfToFloat(std::uint16_t h) {
+  // Masks instead of branches or ?: so that the loop over a row has no control flow to vectorise.
   const std::uint32_t sign = std::uint32_t(h & 0x8000u) << 16;
   const std::uint32_t em = h & 0x7fffu;
-  std::uint32_t normal = (em << 13) + 0x38000000u; // rebias the exponent: (127 - 15) << 23
-  normal += em >= 0x7c00u ? 0x38000000u : 0u;      // infinity / NaN: exponent 255
-  // Subnormal halves (em < 0x400) are em * 2^-24, exact in float.
-  const float sub = float(std::int32_t(em)) * 5.9604644775390625e-8f;
-  const std::uint32_t bits = em < 0x400u ? std::bit_cast<std::uint32_t>(sub) : normal;
-  return std::bit_cast<float>(bits | sign);
+  const std::uint32_t infNan = 0u - std::uint32_t(em >= 0x7c00u);  // all ones for infinity / NaN
+  const std::uint32_t subnormal = 0u - std::uint32_t(em < 0x400u); // all ones for subnormals, zero
+  // Normal halves: rebias the exponent by (127 - 15) << 23; infinity / NaN: exponent 255.
+  const std::uint32_t normal = (em << 13) + 0x38000000u + (infNan & 0x38000000u);
+  // Subnormal halves are em * 2^-24, exact in float.
+  const std::uint32_t sub = std::bit_cast<std::uint32_t>(float(std::int32_t(em)) * 5.9604644775390625e-8f);
+  return std::bit_cast<float>((sub & subnormal) | (normal & ~subnormal) | sign);
 }
 
 // F. Giesen's float_to_half_fast3_rtne: round to nearest even, overflow to infinity, NaN kept.
