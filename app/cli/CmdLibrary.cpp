@@ -3,12 +3,15 @@
 #include "app/cli/CliLibrary.h"
 #include "core/library/Gallery.h"
 #include "core/library/LibraryRows.h"
+#include "core/model/ModelFolder.h"
+#include "core/model/ModelHash.h"
 #include "core/store/ProjectStore.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTextStream>
 
@@ -56,6 +59,7 @@ std::optional<std::vector<library::LibraryRow>> embedFiles(Run &run, const QStri
   for (size_t i = 0; i < all.size(); ++i)
     bySha.insert(all[i].entry.sha256, i);
   std::vector<library::LibraryRow> rows;
+  done.removeDuplicates(); // equal files are one photo (one row)
   for (const QString &sha : done) {
     const auto it = bySha.constFind(sha);
     if (it == bySha.constEnd()) {
@@ -80,6 +84,55 @@ bool positiveNumber(const QCommandLineParser &p, const QString &name, double min
   return false;
 }
 
+// index --projects DIR: the kept embeddings of every *.streetlens project in DIR (the analyst's
+// case folder), without analysing anything again. The model's SHA-256 comes from its weights file
+// (cached), so the model is not loaded.
+int indexProjects(const QCommandLineParser &p, const QHash<QString, geo::GeoPoint> &positions) {
+  QString err;
+  const auto folder = resolveModelFolder(p.value(QStringLiteral("model")), &err);
+  const QString model = folder ? cachedSha256OfFile(folder->weightsPath, &err) : QString();
+  if (model.isEmpty()) {
+    printError(err);
+    return ModelError;
+  }
+  const QString dir = p.value(QStringLiteral("projects"));
+  const QStringList projects = QDir(dir).entryList({QStringLiteral("*.streetlens")}, QDir::Files, QDir::Name);
+  if (!QFileInfo(dir).isDir() || projects.isEmpty()) {
+    printError(QStringLiteral("%1: no .streetlens project in this folder").arg(dir));
+    return SomeInputsFailed;
+  }
+  int failed = 0;
+  std::vector<library::LibraryRow> rows;
+  for (const QString &name : projects) {
+    const QString path = QDir(dir).filePath(name);
+    auto project = store::ProjectStore::open(path, &err);
+    if (!project) {
+      printError(err);
+      ++failed;
+      continue;
+    }
+    err.clear();
+    auto some = library::projectRows(*project, model, positions, &err);
+    if (!err.isEmpty()) {
+      printError(err);
+      ++failed;
+    }
+    if (some.empty() && err.isEmpty())
+      printError(
+          QStringLiteral("%1: no photo analysed with this model (weights %2…)").arg(path, model.left(12)));
+    std::move(some.begin(), some.end(), std::back_inserter(rows));
+  }
+  const QString out = p.value(QStringLiteral("output"));
+  std::int64_t written = 0;
+  if (!library::writeIndex(out, model, rows, &err, &written)) {
+    printError(err);
+    return SomeInputsFailed;
+  }
+  QTextStream(stderr) << "streetlens-cli: indexed " << written << " photos of " << projects.size()
+                      << " projects into " << out << Qt::endl;
+  return failed ? SomeInputsFailed : Ok;
+}
+
 } // namespace
 
 int cmdIndex(const QStringList &args) {
@@ -97,6 +150,11 @@ int cmdIndex(const QStringList &args) {
                QStringLiteral("Analyse into this .streetlens project (kept; created if missing) instead of a "
                               "temporary one."),
                QStringLiteral("FILE")});
+  p.addOption(
+      {QStringLiteral("projects"),
+       QStringLiteral("Index the photos kept in every .streetlens project of this folder (a case folder), "
+                      "from their stored embeddings: nothing is analysed again."),
+       QStringLiteral("DIR")});
   p.addPositionalArgument(QStringLiteral("PHOTO_OR_DIR"), QStringLiteral("Photos or folders (recursive)."),
                           QStringLiteral("PHOTO_OR_DIR..."));
   if (int rc =
@@ -126,8 +184,16 @@ int cmdIndex(const QStringList &args) {
       std::sort(inputs.begin(), inputs.end());
     }
   }
+  if (p.isSet(QStringLiteral("projects"))) {
+    if (!p.positionalArguments().isEmpty()) {
+      printError(QStringLiteral("--projects indexes the projects' photos: give no PHOTO_OR_DIR with it"));
+      return Usage;
+    }
+    return indexProjects(p, positions);
+  }
   if (inputs.isEmpty()) {
-    printError(QStringLiteral("index needs at least one PHOTO_OR_DIR (or --positions FILE.csv)"));
+    printError(
+        QStringLiteral("index needs at least one PHOTO_OR_DIR (or --positions FILE.csv, or --projects DIR)"));
     return Usage;
   }
   Run run;
@@ -148,13 +214,14 @@ int cmdIndex(const QStringList &args) {
     return SomeInputsFailed;
   QString err;
   const QString out = p.value(QStringLiteral("output"));
-  if (!library::writeIndex(out, run.engine->info().modelHash, *rows, &err)) {
+  std::int64_t written = 0;
+  if (!library::writeIndex(out, run.engine->info().modelHash, *rows, &err, &written)) {
     printError(err);
     return SomeInputsFailed;
   }
   const auto withPosition = std::count_if(
       rows->begin(), rows->end(), [](const library::LibraryRow &r) { return r.entry.location.has_value(); });
-  QTextStream(stderr) << "streetlens-cli: indexed " << rows->size() << " photos (" << withPosition
+  QTextStream(stderr) << "streetlens-cli: indexed " << written << " photos (" << withPosition
                       << " with a position) into " << out << Qt::endl;
   return (failed + missing) ? SomeInputsFailed : Ok;
 }

@@ -84,7 +84,7 @@ std::vector<LibraryRow> projectRows(const store::ProjectStore &project, const QS
 }
 
 bool writeIndex(const QString &path, const QString &modelSha256, const std::vector<LibraryRow> &rows,
-                QString *error) {
+                QString *error, std::int64_t *written) {
   if (rows.empty()) {
     *error = QStringLiteral("%1: no photo with an embedding to index").arg(path);
     return false;
@@ -104,6 +104,8 @@ bool writeIndex(const QString &path, const QString &modelSha256, const std::vect
     if (!w.add(r.entry, r.embedding.data(), error))
       return false;
   }
+  if (written)
+    *written = w.count();
   return w.finish(error);
 }
 

@@ -29,8 +29,9 @@ std::optional<QHash<QString, geo::GeoPoint>> readPositionsCsv(const QString &csv
 std::vector<LibraryRow> projectRows(const store::ProjectStore &project, const QString &modelSha256,
                                     const QHash<QString, geo::GeoPoint> &positions, QString *error);
 
-// Writes rows (one per SHA-256: the first of equal photos) to a `.slidx` file.
+// Writes rows (one per SHA-256: the first of equal photos) to a `.slidx` file; *written (when given)
+// receives the number of rows written.
 bool writeIndex(const QString &path, const QString &modelSha256, const std::vector<LibraryRow> &rows,
-                QString *error);
+                QString *error, std::int64_t *written = nullptr);
 
 } // namespace streetlens::library
