@@ -5,6 +5,7 @@
 #include <QHash>
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace streetlens {
 
@@ -63,44 +64,52 @@ Matrix probabilities(const Matrix &k, int m, const Matrix &a, const std::vector<
 }
 
 // Minimises (1/m) Σ −log p(y_i) + (λ/2)‖W‖² over W = Aᵀ X and b, with Nesterov's constant-momentum
-// method for strongly convex functions: step 1/L, L = ½·(λmax(K)/m + 1) + λ bounds the curvature
-// (the softmax Hessian is at most ½·I; the bias adds 1 to each sample's squared norm).
-Fit fit(const Matrix &k, int m, const std::vector<int> &y, int classes, double lambda) {
-  const double l = 0.5 * (largestEigenvalue(k, m) / m + 1.0) + lambda;
+// method for strongly convex functions and gradient-based restarts: step 1/L, L = ½·(λmax(K)/m + 1)
+// + λ bounds the curvature (the softmax Hessian is at most ½·I; the bias adds 1 to each sample's
+// squared norm). Starts from `x` (a warm start along the strength path). Stops when the gradient
+// with respect to W and b is below 1e-6 in norm (‖Xᵀg‖ ≤ √λmax(K)·‖g‖).
+Fit fit(const Matrix &k, int m, const std::vector<int> &y, int classes, double lambda, double eigenK, Fit x) {
+  const double l = 0.5 * (eigenK / m + 1.0) + lambda;
   const double eta = 1.0 / l;
   const double kappa = l / lambda;
   const double beta = (std::sqrt(kappa) - 1) / (std::sqrt(kappa) + 1);
   const size_t n = size_t(m) * size_t(classes);
-  Fit x{Matrix(n, 0.0), std::vector<double>(size_t(classes), 0.0)};
+  if (x.a.size() != n)
+    x = Fit{Matrix(n, 0.0), std::vector<double>(static_cast<size_t>(classes), 0.0)};
   Fit prev = x, look = x;
   Matrix g(n);
   std::vector<double> gb(static_cast<size_t>(classes));
-  for (int it = 0; it < 2000; ++it) {
+  for (int it = 0; it < 5000; ++it) {
     const Matrix p = probabilities(k, m, look.a, look.b, classes);
     std::fill(gb.begin(), gb.end(), 0.0);
-    double change = 0;
+    double gNorm = 0, bNorm = 0;
     for (int i = 0; i < m; ++i)
       for (int c = 0; c < classes; ++c) {
         const size_t idx = size_t(i) * size_t(classes) + size_t(c);
         const double r = (p[idx] - (y[size_t(i)] == c ? 1.0 : 0.0)) / m;
         g[idx] = r + lambda * look.a[idx];
+        gNorm += g[idx] * g[idx];
         gb[size_t(c)] += r;
       }
+    for (double v : gb)
+      bNorm += v * v;
+    if (std::sqrt(gNorm * eigenK + bNorm) < 1e-6)
+      return look;
     prev = x;
+    double progress = 0; // < g, x_new - x_old > > 0: momentum points uphill, restart it
     for (size_t i = 0; i < n; ++i) {
       x.a[i] = look.a[i] - eta * g[i];
-      change = std::max(change, std::abs(x.a[i] - prev.a[i]));
+      progress += g[i] * (x.a[i] - prev.a[i]);
     }
     for (int c = 0; c < classes; ++c) {
       x.b[size_t(c)] = look.b[size_t(c)] - eta * gb[size_t(c)];
-      change = std::max(change, std::abs(x.b[size_t(c)] - prev.b[size_t(c)]));
+      progress += gb[size_t(c)] * (x.b[size_t(c)] - prev.b[size_t(c)]);
     }
+    const double momentum = progress > 0 ? 0.0 : beta;
     for (size_t i = 0; i < n; ++i)
-      look.a[i] = x.a[i] + beta * (x.a[i] - prev.a[i]);
+      look.a[i] = x.a[i] + momentum * (x.a[i] - prev.a[i]);
     for (int c = 0; c < classes; ++c)
-      look.b[size_t(c)] = x.b[size_t(c)] + beta * (x.b[size_t(c)] - prev.b[size_t(c)]);
-    if (it > 10 && change < 1e-7)
-      break;
+      look.b[size_t(c)] = x.b[size_t(c)] + momentum * (x.b[size_t(c)] - prev.b[size_t(c)]);
   }
   return x;
 }
@@ -183,36 +192,42 @@ std::optional<SceneTask> trainLinearProbe(const std::vector<ProbeSample> &sample
       fold[size_t(i)] = seen[y[size_t(i)]]++ % folds;
   }
   const int nc = int(classes.size());
-  double bestLoss = 0, bestLambda = opt.lambdas.front();
-  std::vector<int> bestPredicted;
-  for (double lambda : opt.lambdas) {
-    double loss = 0;
-    std::vector<int> predicted(static_cast<size_t>(n), 0);
-    for (int f = 0; f < folds; ++f) {
-      std::vector<int> train, held, yTrain;
-      for (int i = 0; i < n; ++i)
-        (fold[size_t(i)] == f ? held : train).push_back(i);
-      for (int i : train)
-        yTrain.push_back(y[size_t(i)]);
-      const Fit model = fit(subMatrix(gram, n, train, train), int(train.size()), yTrain, nc, lambda);
-      const Matrix cross = subMatrix(gram, n, held, train);
+  // Strengths from the strongest down, each fit warm-started from the previous one.
+  std::vector<double> lambdas = opt.lambdas;
+  std::sort(lambdas.begin(), lambdas.end(), std::greater<>());
+  std::vector<double> loss(lambdas.size(), 0.0);
+  std::vector<std::vector<int>> predicted(lambdas.size(), std::vector<int>(static_cast<size_t>(n), 0));
+  for (int f = 0; f < folds; ++f) {
+    std::vector<int> train, held, yTrain;
+    for (int i = 0; i < n; ++i)
+      (fold[size_t(i)] == f ? held : train).push_back(i);
+    for (int i : train)
+      yTrain.push_back(y[size_t(i)]);
+    const Matrix k = subMatrix(gram, n, train, train);
+    const int m = int(train.size());
+    const double eigenK = largestEigenvalue(k, m);
+    const Matrix cross = subMatrix(gram, n, held, train);
+    Fit model;
+    for (size_t li = 0; li < lambdas.size(); ++li) {
+      model = fit(k, m, yTrain, nc, lambdas[li], eigenK, std::move(model));
       for (size_t h = 0; h < held.size(); ++h) {
         std::vector<double> logits(model.b);
         for (size_t j = 0; j < train.size(); ++j)
           for (int c = 0; c < nc; ++c)
             logits[size_t(c)] += cross[h * train.size() + j] * model.a[j * size_t(nc) + size_t(c)];
-        const std::vector<double> p = softmax(logits);
+        const std::vector<double> pr = softmax(logits);
         const int truth = y[size_t(held[h])];
-        loss -= std::log(std::max(p[size_t(truth)], 1e-300));
-        predicted[size_t(held[h])] = int(std::max_element(p.begin(), p.end()) - p.begin());
+        loss[li] -= std::log(std::max(pr[size_t(truth)], 1e-300));
+        predicted[li][size_t(held[h])] = int(std::max_element(pr.begin(), pr.end()) - pr.begin());
       }
     }
-    if (bestPredicted.empty() || loss < bestLoss - 1e-12) {
-      bestLoss = loss;
-      bestLambda = lambda;
-      bestPredicted = predicted;
-    }
   }
+  size_t best = 0; // lowest held-out log-loss; ties go to the stronger regularisation
+  for (size_t li = 1; li < lambdas.size(); ++li)
+    if (loss[li] < loss[best] - 1e-12)
+      best = li;
+  const double bestLambda = lambdas[best];
+  const std::vector<int> &bestPredicted = predicted[best];
   ProbeWeights p;
   p.modelSha256 = opt.modelSha256;
   p.dim = dim;
@@ -227,7 +242,10 @@ std::optional<SceneTask> trainLinearProbe(const std::vector<ProbeSample> &sample
     correct += bestPredicted[size_t(i)] == y[size_t(i)];
   }
   p.cvAccuracy = double(correct) / n;
-  const Fit all = fit(gram, n, y, nc, bestLambda);
+  Fit all;
+  const double eigenAll = largestEigenvalue(gram, n);
+  for (size_t li = 0; li <= best; ++li)
+    all = fit(gram, n, y, nc, lambdas[li], eigenAll, std::move(all));
   p.weights.assign(size_t(nc) * size_t(dim), 0.0);
   for (int i = 0; i < n; ++i)
     for (int c = 0; c < nc; ++c) {

@@ -25,7 +25,7 @@ struct ProbeTraining {
   QString question;
   QString modelSha256;
   // Candidate L2 strengths (on the mean loss); the one with the lowest cross-validated log-loss wins.
-  std::vector<double> lambdas{1e-4, 1e-3, 1e-2, 1e-1, 1.0};
+  std::vector<double> lambdas{1e-3, 1e-2, 1e-1, 1.0};
   int folds = 5; // lowered to the smallest class's count (at least 2)
 };
 
