@@ -214,13 +214,8 @@ int cmdTrainProbe(const QStringList &args) {
     return SomeInputsFailed;
   }
   const ProbeWeights &w = *probe->probe;
-  QJsonArray confusion;
-  for (const auto &row : w.confusion) {
-    QJsonArray r;
-    for (int x : row)
-      r.append(x);
-    confusion.append(r);
-  }
+  const QJsonValue confusion =
+      QJsonDocument::fromJson(sceneTaskToJson(*probe)).object().value(QStringLiteral("confusion"));
   printJsonMembers({{QStringLiteral("output"), jsonText(out)},
                     {QStringLiteral("name"), jsonText(probe->name)},
                     {QStringLiteral("classes"), jsonText(QJsonArray::fromStringList(probe->labels))},

@@ -54,15 +54,7 @@ std::vector<double> softmaxOver(const EmbeddingMatrix &emb, const std::vector<in
       dot += double(r[k]) * x[size_t(k)];
     logits[i] = dot * scale;
   }
-  if (logits.empty())
-    return logits;
-  const double mx = *std::max_element(logits.begin(), logits.end());
-  double sum = 0;
-  for (double &l : logits)
-    sum += (l = std::exp(l - mx));
-  for (double &l : logits)
-    l /= sum;
-  return logits;
+  return softmax(std::move(logits));
 }
 } // namespace
 
