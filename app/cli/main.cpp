@@ -29,6 +29,8 @@ Commands:
   prepare-labels  the label-embedding cache of a sharded batch, filled once (--cache-dir DIR)
   sun         the sun's elevation and azimuth at a moment and place, or the band where a
               shadow's sun elevation held (GeoJSON)
+  tasks       the scene tasks (or --clues: clue questions) predict --task answers, one per line
+  train-probe a few-shot classifier from photos you tagged (CSV path,class), for predict --task
   index       photos' embeddings, paths and positions into a .slidx library index / gallery
   search      the most similar photos of a .slidx index (JSON)
 
@@ -112,6 +114,10 @@ int main(int argc, char **argv) {
       return cmdPrepareLabels(args);
     if (cmd == QLatin1String("sun"))
       return cmdSun(args);
+    if (cmd == QLatin1String("tasks"))
+      return cmdTasks(args);
+    if (cmd == QLatin1String("train-probe"))
+      return cmdTrainProbe(args);
     if (cmd == QLatin1String("index"))
       return cmdIndex(args);
     if (cmd == QLatin1String("search"))
@@ -125,7 +131,8 @@ int main(int argc, char **argv) {
       closestMatch(cmd, {QStringLiteral("tokenize"), QStringLiteral("preprocess"), QStringLiteral("embed"),
                          QStringLiteral("classify"), QStringLiteral("predict"), QStringLiteral("eval"),
                          QStringLiteral("report"), QStringLiteral("merge"), QStringLiteral("prepare-labels"),
-                         QStringLiteral("sun"), QStringLiteral("index"), QStringLiteral("search")});
+                         QStringLiteral("sun"), QStringLiteral("tasks"), QStringLiteral("train-probe"),
+                         QStringLiteral("index"), QStringLiteral("search")});
   printError(
       QStringLiteral("unknown command \"%1\"%2 (see streetlens-cli --help)")
           .arg(cmd, guess.isEmpty() ? QString() : QStringLiteral("; did you mean \"%1\"?").arg(guess)));

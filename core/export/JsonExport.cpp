@@ -140,6 +140,10 @@ QJsonObject resultToJson(const ImageResult &r, const ExportOptions &opt) {
     if (r.gallery)
       o.insert(QStringLiteral("gallery"), galleryToJson(*r.gallery));
   }
+  if (!r.tasks.empty())
+    o.insert(QStringLiteral("tasks"), outcomesToJson(r.tasks));
+  if (!r.clues.empty())
+    o.insert(QStringLiteral("clues"), outcomesToJson(r.clues));
   if (const Annotation *a = annotationOf(r, opt)) {
     QJsonObject ann = annotationToJson(*a);
     if (const auto km = a->truthErrorKm(r.estimate))

@@ -151,7 +151,8 @@ std::optional<MergeSummary> mergeProjects(const QStringList &shards, const QStri
         ++summary.queued;
       }
       for (const auto &[modelSha, values] : embeddings.value(img->image.sha256))
-        ok = ok && out->setImageEmbedding(img->image.sha256, modelSha, values.data(), int(values.size()), &err);
+        ok = ok &&
+             out->setImageEmbedding(img->image.sha256, modelSha, values.data(), int(values.size()), &err);
       if (!ok) {
         out.reset();
         removePartial();
