@@ -9,6 +9,7 @@ namespace streetlens::cli {
 
 int cmdIndex(const QStringList &args);
 int cmdSearch(const QStringList &args);
+int cmdDuplicates(const QStringList &args);
 
 // --gallery FILE, --gallery-k, --gallery-bandwidth, --gallery-temperature, --gallery-weight.
 void addGalleryOptions(QCommandLineParser &p);

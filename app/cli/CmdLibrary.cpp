@@ -3,6 +3,7 @@
 #include "app/cli/CliLibrary.h"
 #include "core/library/Gallery.h"
 #include "core/library/LibraryRows.h"
+#include "core/library/NearDuplicates.h"
 #include "core/model/ModelFolder.h"
 #include "core/model/ModelHash.h"
 #include "core/store/ProjectStore.h"
@@ -302,6 +303,57 @@ int cmdSearch(const QStringList &args) {
     QTextStream(stdout) << QJsonDocument(o).toJson(QJsonDocument::Compact) << "\n" << Qt::flush;
   }
   return (failed + missing) ? SomeInputsFailed : Ok;
+}
+
+int cmdDuplicates(const QStringList &args) {
+  QCommandLineParser p;
+  p.addOption({QStringLiteral("index"), QStringLiteral("The .slidx index whose photos are grouped."),
+               QStringLiteral("FILE")});
+  p.addOption({QStringLiteral("threshold"),
+               QStringLiteral("Cosine similarity from which two photos are one scene (default 0.95)."),
+               QStringLiteral("S"), QString::number(library::kDefaultDuplicateThreshold)});
+  p.addOption(
+      {QStringLiteral("all"), QStringLiteral("List photos without a duplicate too (groups of one).")});
+  if (int rc = parseOrExit(p, QStringLiteral("duplicates"),
+                           QStringLiteral("Near-duplicate groups of an index's photos: pairs at or above the "
+                                          "threshold, and equal files, joined transitively: {\"groups\": "
+                                          "[{\"paths\": [...]}], \"photos\": N, \"scenes\": M}."),
+                           args, /*needsModel=*/false);
+      rc >= 0)
+    return rc;
+  bool ok = false;
+  const double threshold = p.value(QStringLiteral("threshold")).toDouble(&ok);
+  if (!ok || threshold < -1 || threshold > 1) {
+    printError(QStringLiteral("--threshold must be a cosine similarity from -1 to 1"));
+    return Usage;
+  }
+  if (!p.isSet(QStringLiteral("index"))) {
+    printError(QStringLiteral("duplicates needs --index FILE.slidx"));
+    return Usage;
+  }
+  QString err;
+  const auto index = library::EmbeddingIndex::open(p.value(QStringLiteral("index")), QString(), &err);
+  if (!index) {
+    printError(err);
+    return SomeInputsFailed;
+  }
+  std::vector<library::DuplicateInput> photos;
+  for (std::int64_t i = 0; i < index->count(); ++i)
+    photos.push_back({index->entry(i).sha256, index->row(i)});
+  const auto groups = library::nearDuplicateGroups(photos, threshold);
+  QJsonArray out;
+  for (const std::vector<int> &g : groups) {
+    if (g.size() < 2 && !p.isSet(QStringLiteral("all")))
+      continue;
+    QJsonArray paths;
+    for (int m : g)
+      paths.append(index->entry(m).path);
+    out.append(QJsonObject{{QStringLiteral("paths"), paths}});
+  }
+  printJson(QJsonDocument(QJsonObject{{QStringLiteral("photos"), qint64(index->count())},
+                                      {QStringLiteral("scenes"), qint64(groups.size())},
+                                      {QStringLiteral("groups"), out}}));
+  return Ok;
 }
 
 void addGalleryOptions(QCommandLineParser &p) {

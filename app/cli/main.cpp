@@ -33,6 +33,7 @@ Commands:
   train-probe a few-shot classifier from photos you tagged (CSV path,class), for predict --task
   index       photos' embeddings, paths and positions into a .slidx library index / gallery
   search      the most similar photos of a .slidx index (JSON)
+  duplicates  near-duplicate groups of a .slidx index's photos (JSON)
 
 Common engine options: --model DIR, --device auto|cpu|cuda[:N], --precision auto|fp32|bf16|fp16,
                        --batch-size N|auto, --threads N
@@ -122,6 +123,8 @@ int main(int argc, char **argv) {
       return cmdIndex(args);
     if (cmd == QLatin1String("search"))
       return cmdSearch(args);
+    if (cmd == QLatin1String("duplicates"))
+      return cmdDuplicates(args);
   } catch (const std::exception &e) {
     printError(QStringLiteral("unexpected error: %1")
                    .arg(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0)));
@@ -132,7 +135,7 @@ int main(int argc, char **argv) {
                          QStringLiteral("classify"), QStringLiteral("predict"), QStringLiteral("eval"),
                          QStringLiteral("report"), QStringLiteral("merge"), QStringLiteral("prepare-labels"),
                          QStringLiteral("sun"), QStringLiteral("tasks"), QStringLiteral("train-probe"),
-                         QStringLiteral("index"), QStringLiteral("search")});
+                         QStringLiteral("index"), QStringLiteral("search"), QStringLiteral("duplicates")});
   printError(
       QStringLiteral("unknown command \"%1\"%2 (see streetlens-cli --help)")
           .arg(cmd, guess.isEmpty() ? QString() : QStringLiteral("; did you mean \"%1\"?").arg(guess)));

@@ -341,6 +341,23 @@ private Q_SLOTS:
       for (int m : g)
         QCOMPARE(sceneOf(m), sceneOf(g.front()));
     }
+    // The same through streetlens-cli duplicates.
+    const Run d = cli({"duplicates", "--index", out, "--threshold", QString::number(kTinyThreshold)});
+    QVERIFY2(d.code == 0, d.err.constData());
+    QCOMPARE(d.json().value("photos").toInt(), scenes * 4);
+    QCOMPARE(d.json().value("scenes").toInt(), scenes);
+    const QJsonArray cliGroups = d.json().value("groups").toArray();
+    QCOMPARE(cliGroups.size(), scenes);
+    for (const auto &g : cliGroups) {
+      const QJsonArray paths = g.toObject().value("paths").toArray();
+      QCOMPARE(paths.size(), 4);
+      for (const auto &path : paths)
+        QCOMPARE(QFileInfo(path.toString()).fileName().section('-', 0, 0),
+                 QFileInfo(paths[0].toString()).fileName().section('-', 0, 0));
+    }
+    // The threshold decides: a low one joins every scene of the tiny model into one.
+    const Run all = cli({"duplicates", "--index", out, "--threshold", "0.5"});
+    QCOMPARE(all.json().value("scenes").toInt(), 1);
   }
 
 private:
