@@ -437,7 +437,10 @@
     </message>
     <message numerus="yes">
         <source>%1 — %n photo(s)</source>
-        <translation><numerusform>%1 — %n Foto(s)</numerusform><numerusform>%1 — %n Foto(s)</numerusform></translation>
+        <translation>
+            <numerusform>%1 — %n Foto(s)</numerusform>
+            <numerusform>%1 — %n Foto(s)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1115,6 +1118,10 @@ Wo wurde dieses Straßenfoto aufgenommen? Lokale Geolokalisierung mit StreetCLIP
         <source>Click where %1 was really taken</source>
         <translation>Klicken Sie, wo %1 tatsächlich aufgenommen wurde</translation>
     </message>
+    <message>
+        <source>Similar</source>
+        <translation>Ähnliche</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapExportDialog</name>
@@ -1680,62 +1687,6 @@ Wahrscheinlichkeit: %2</translation>
     </message>
 </context>
 <context>
-    <name>streetlens::ui::UntitledWork</name>
-    <message>
-        <source>Unsaved project</source>
-        <translation>Nicht gespeichertes Projekt</translation>
-    </message>
-    <message numerus="yes">
-        <source>This untitled project has %n photo(s) and is not saved under a name.</source>
-        <translation>
-            <numerusform>Dieses unbenannte Projekt hat %n Foto und ist nicht unter einem Namen gespeichert.</numerusform>
-            <numerusform>Dieses unbenannte Projekt hat %n Fotos und ist nicht unter einem Namen gespeichert.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Save it to keep the photos and their results, or discard it.</source>
-        <translation>Speichern Sie es, um die Fotos und ihre Ergebnisse zu behalten, oder verwerfen Sie es.</translation>
-    </message>
-    <message>
-        <source>Recover unsaved work</source>
-        <translation>Nicht gespeicherte Arbeit wiederherstellen</translation>
-    </message>
-    <message numerus="yes">
-        <source>An untitled project with %n photo(s), last changed %1, was not saved when StreetLens ended.</source>
-        <translation>
-            <numerusform>Ein unbenanntes Projekt mit %n Foto, zuletzt geändert %1, wurde beim Beenden von StreetLens nicht gespeichert.</numerusform>
-            <numerusform>Ein unbenanntes Projekt mit %n Fotos, zuletzt geändert %1, wurde beim Beenden von StreetLens nicht gespeichert.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Recover it to go on with it (File &gt; Save project as… keeps it under a name), or discard it.</source>
-        <translation>Stellen Sie es wieder her, um daran weiterzuarbeiten (Datei &gt; Projekt speichern unter… behält es unter einem Namen), oder verwerfen Sie es.</translation>
-    </message>
-    <message>
-        <source>Recover</source>
-        <translation>Wiederherstellen</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>Verwerfen</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>Später</translation>
-    </message>
-</context>
-<context>
-    <name>streetlens::ui::UserGuideDialog</name>
-    <message>
-        <source>The user guide is not part of this build.</source>
-        <translation>Das Benutzerhandbuch ist in diesem Build nicht enthalten.</translation>
-    </message>
-    <message>
-        <source>StreetLens user guide</source>
-        <translation>StreetLens-Benutzerhandbuch</translation>
-    </message>
-</context>
-<context>
     <name>streetlens::ui::ShadowMeasureCanvas</name>
     <message>
         <source>object</source>
@@ -1756,6 +1707,64 @@ Wahrscheinlichkeit: %2</translation>
     <message>
         <source>Shadow / height = %1 (drag again to start over)</source>
         <translation>Schatten / Höhe = %1 (erneut ziehen, um neu zu beginnen)</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::SimilarPhotosPanel</name>
+    <message>
+        <source>Photos most like the one shown, in this project and the case folder, by the similarity of their image embeddings (1 = the same picture).</source>
+        <translation>Die Fotos, die dem gezeigten am ähnlichsten sind, in diesem Projekt und im Fallordner, nach der Ähnlichkeit ihrer Bildeinbettungen (1 = dasselbe Bild).</translation>
+    </message>
+    <message>
+        <source>Case folder…</source>
+        <translation>Fallordner…</translation>
+    </message>
+    <message>
+        <source>Also search every StreetLens project in a folder</source>
+        <translation>Auch jedes StreetLens-Projekt in einem Ordner durchsuchen</translation>
+    </message>
+    <message>
+        <source>No photo shown.</source>
+        <translation>Kein Foto angezeigt.</translation>
+    </message>
+    <message>
+        <source>No case folder: this project only.</source>
+        <translation>Kein Fallordner: nur dieses Projekt.</translation>
+    </message>
+    <message>
+        <source>Case folder: %1</source>
+        <translation>Fallordner: %1</translation>
+    </message>
+    <message>
+        <source>Case folder</source>
+        <translation>Fallordner</translation>
+    </message>
+    <message>
+        <source>The photo has not been analysed yet.</source>
+        <translation>Das Foto ist noch nicht analysiert.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche…</translation>
+    </message>
+    <message>
+        <source>No other analysed photo to compare with.</source>
+        <translation>Kein anderes analysiertes Foto zum Vergleichen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n similar photo(s), most similar first.</source>
+        <translation>
+            <numerusform>%n ähnliches Foto, das ähnlichste zuerst.</numerusform>
+            <numerusform>%n ähnliche Fotos, die ähnlichsten zuerst.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — similarity %2</source>
+        <translation>%1 — Ähnlichkeit %2</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
     </message>
 </context>
 <context>
@@ -1867,6 +1876,62 @@ Wahrscheinlichkeit: %2</translation>
     <message>
         <source>Drag from the foot of a vertical object to its top, then from its foot to the tip of its shadow. Flat, level ground; the photo&apos;s perspective shortens lengths that point away from the camera.</source>
         <translation>Ziehen Sie vom Fuß eines senkrechten Objekts zu seiner Spitze, dann von seinem Fuß zur Spitze seines Schattens. Ebener, waagerechter Boden; die Perspektive des Fotos verkürzt Längen, die von der Kamera weg zeigen.</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::UntitledWork</name>
+    <message>
+        <source>Unsaved project</source>
+        <translation>Nicht gespeichertes Projekt</translation>
+    </message>
+    <message numerus="yes">
+        <source>This untitled project has %n photo(s) and is not saved under a name.</source>
+        <translation>
+            <numerusform>Dieses unbenannte Projekt hat %n Foto und ist nicht unter einem Namen gespeichert.</numerusform>
+            <numerusform>Dieses unbenannte Projekt hat %n Fotos und ist nicht unter einem Namen gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save it to keep the photos and their results, or discard it.</source>
+        <translation>Speichern Sie es, um die Fotos und ihre Ergebnisse zu behalten, oder verwerfen Sie es.</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>Nicht gespeicherte Arbeit wiederherstellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>An untitled project with %n photo(s), last changed %1, was not saved when StreetLens ended.</source>
+        <translation>
+            <numerusform>Ein unbenanntes Projekt mit %n Foto, zuletzt geändert %1, wurde beim Beenden von StreetLens nicht gespeichert.</numerusform>
+            <numerusform>Ein unbenanntes Projekt mit %n Fotos, zuletzt geändert %1, wurde beim Beenden von StreetLens nicht gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recover it to go on with it (File &gt; Save project as… keeps it under a name), or discard it.</source>
+        <translation>Stellen Sie es wieder her, um daran weiterzuarbeiten (Datei &gt; Projekt speichern unter… behält es unter einem Namen), oder verwerfen Sie es.</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::UserGuideDialog</name>
+    <message>
+        <source>The user guide is not part of this build.</source>
+        <translation>Das Benutzerhandbuch ist in diesem Build nicht enthalten.</translation>
+    </message>
+    <message>
+        <source>StreetLens user guide</source>
+        <translation>StreetLens-Benutzerhandbuch</translation>
     </message>
 </context>
 </TS>

@@ -437,7 +437,10 @@
     </message>
     <message numerus="yes">
         <source>%1 — %n photo(s)</source>
-        <translation><numerusform>%1 — %n foto(s)</numerusform><numerusform>%1 — %n foto(s)</numerusform></translation>
+        <translation>
+            <numerusform>%1 — %n foto(s)</numerusform>
+            <numerusform>%1 — %n foto(s)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1115,6 +1118,10 @@ Where was this street photo taken? Local StreetCLIP geolocation. Estimates, not 
         <source>Click where %1 was really taken</source>
         <translation>Haga clic donde se tomó realmente %1</translation>
     </message>
+    <message>
+        <source>Similar</source>
+        <translation>Similares</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapExportDialog</name>
@@ -1680,62 +1687,6 @@ Probabilidad: %2</translation>
     </message>
 </context>
 <context>
-    <name>streetlens::ui::UntitledWork</name>
-    <message>
-        <source>Unsaved project</source>
-        <translation>Proyecto sin guardar</translation>
-    </message>
-    <message numerus="yes">
-        <source>This untitled project has %n photo(s) and is not saved under a name.</source>
-        <translation>
-            <numerusform>Este proyecto sin título tiene %n foto y no está guardado con un nombre.</numerusform>
-            <numerusform>Este proyecto sin título tiene %n fotos y no está guardado con un nombre.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Save it to keep the photos and their results, or discard it.</source>
-        <translation>Guárdelo para conservar las fotos y sus resultados, o descártelo.</translation>
-    </message>
-    <message>
-        <source>Recover unsaved work</source>
-        <translation>Recuperar trabajo sin guardar</translation>
-    </message>
-    <message numerus="yes">
-        <source>An untitled project with %n photo(s), last changed %1, was not saved when StreetLens ended.</source>
-        <translation>
-            <numerusform>Un proyecto sin título con %n foto, modificado por última vez el %1, no se guardó al cerrarse StreetLens.</numerusform>
-            <numerusform>Un proyecto sin título con %n fotos, modificado por última vez el %1, no se guardó al cerrarse StreetLens.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Recover it to go on with it (File &gt; Save project as… keeps it under a name), or discard it.</source>
-        <translation>Recupérelo para seguir con él (Archivo &gt; Guardar proyecto como… lo guarda con un nombre), o descártelo.</translation>
-    </message>
-    <message>
-        <source>Recover</source>
-        <translation>Recuperar</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>Descartar</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>Más tarde</translation>
-    </message>
-</context>
-<context>
-    <name>streetlens::ui::UserGuideDialog</name>
-    <message>
-        <source>The user guide is not part of this build.</source>
-        <translation>La guía del usuario no forma parte de esta compilación.</translation>
-    </message>
-    <message>
-        <source>StreetLens user guide</source>
-        <translation>Guía del usuario de StreetLens</translation>
-    </message>
-</context>
-<context>
     <name>streetlens::ui::ShadowMeasureCanvas</name>
     <message>
         <source>object</source>
@@ -1756,6 +1707,64 @@ Probabilidad: %2</translation>
     <message>
         <source>Shadow / height = %1 (drag again to start over)</source>
         <translation>Sombra / altura = %1 (arrastre de nuevo para empezar otra vez)</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::SimilarPhotosPanel</name>
+    <message>
+        <source>Photos most like the one shown, in this project and the case folder, by the similarity of their image embeddings (1 = the same picture).</source>
+        <translation>Las fotos más parecidas a la mostrada, en este proyecto y en la carpeta del caso, según la similitud de sus incrustaciones de imagen (1 = la misma imagen).</translation>
+    </message>
+    <message>
+        <source>Case folder…</source>
+        <translation>Carpeta del caso…</translation>
+    </message>
+    <message>
+        <source>Also search every StreetLens project in a folder</source>
+        <translation>Buscar también en cada proyecto de StreetLens de una carpeta</translation>
+    </message>
+    <message>
+        <source>No photo shown.</source>
+        <translation>No se muestra ninguna foto.</translation>
+    </message>
+    <message>
+        <source>No case folder: this project only.</source>
+        <translation>Sin carpeta del caso: solo este proyecto.</translation>
+    </message>
+    <message>
+        <source>Case folder: %1</source>
+        <translation>Carpeta del caso: %1</translation>
+    </message>
+    <message>
+        <source>Case folder</source>
+        <translation>Carpeta del caso</translation>
+    </message>
+    <message>
+        <source>The photo has not been analysed yet.</source>
+        <translation>La foto aún no se ha analizado.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <source>No other analysed photo to compare with.</source>
+        <translation>No hay otra foto analizada con la que comparar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n similar photo(s), most similar first.</source>
+        <translation>
+            <numerusform>%n foto similar, la más parecida primero.</numerusform>
+            <numerusform>%n fotos similares, las más parecidas primero.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — similarity %2</source>
+        <translation>%1 — similitud %2</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>en %1</translation>
     </message>
 </context>
 <context>
@@ -1867,6 +1876,62 @@ Probabilidad: %2</translation>
     <message>
         <source>Drag from the foot of a vertical object to its top, then from its foot to the tip of its shadow. Flat, level ground; the photo&apos;s perspective shortens lengths that point away from the camera.</source>
         <translation>Arrastre desde el pie de un objeto vertical hasta su parte superior y luego desde su pie hasta la punta de su sombra. Terreno llano y horizontal; la perspectiva de la foto acorta las longitudes que se alejan de la cámara.</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::UntitledWork</name>
+    <message>
+        <source>Unsaved project</source>
+        <translation>Proyecto sin guardar</translation>
+    </message>
+    <message numerus="yes">
+        <source>This untitled project has %n photo(s) and is not saved under a name.</source>
+        <translation>
+            <numerusform>Este proyecto sin título tiene %n foto y no está guardado con un nombre.</numerusform>
+            <numerusform>Este proyecto sin título tiene %n fotos y no está guardado con un nombre.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save it to keep the photos and their results, or discard it.</source>
+        <translation>Guárdelo para conservar las fotos y sus resultados, o descártelo.</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>Recuperar trabajo sin guardar</translation>
+    </message>
+    <message numerus="yes">
+        <source>An untitled project with %n photo(s), last changed %1, was not saved when StreetLens ended.</source>
+        <translation>
+            <numerusform>Un proyecto sin título con %n foto, modificado por última vez el %1, no se guardó al cerrarse StreetLens.</numerusform>
+            <numerusform>Un proyecto sin título con %n fotos, modificado por última vez el %1, no se guardó al cerrarse StreetLens.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recover it to go on with it (File &gt; Save project as… keeps it under a name), or discard it.</source>
+        <translation>Recupérelo para seguir con él (Archivo &gt; Guardar proyecto como… lo guarda con un nombre), o descártelo.</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>Recuperar</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Más tarde</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::UserGuideDialog</name>
+    <message>
+        <source>The user guide is not part of this build.</source>
+        <translation>La guía del usuario no forma parte de esta compilación.</translation>
+    </message>
+    <message>
+        <source>StreetLens user guide</source>
+        <translation>Guía del usuario de StreetLens</translation>
     </message>
 </context>
 </TS>

@@ -437,7 +437,10 @@
     </message>
     <message numerus="yes">
         <source>%1 — %n photo(s)</source>
-        <translation><numerusform>%1 — %n photo(s)</numerusform><numerusform>%1 — %n photo(s)</numerusform></translation>
+        <translation>
+            <numerusform>%1 — %n photo(s)</numerusform>
+            <numerusform>%1 — %n photo(s)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1115,6 +1118,10 @@ Où cette photo de rue a-t-elle été prise&#xa0;? Géolocalisation locale avec 
         <source>Click where %1 was really taken</source>
         <translation>Cliquez là où %1 a réellement été prise</translation>
     </message>
+    <message>
+        <source>Similar</source>
+        <translation>Similaires</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapExportDialog</name>
@@ -1680,62 +1687,6 @@ Probabilité&#xa0;: %2</translation>
     </message>
 </context>
 <context>
-    <name>streetlens::ui::UntitledWork</name>
-    <message>
-        <source>Unsaved project</source>
-        <translation>Projet non enregistré</translation>
-    </message>
-    <message numerus="yes">
-        <source>This untitled project has %n photo(s) and is not saved under a name.</source>
-        <translation>
-            <numerusform>Ce projet sans titre contient %n photo et n’est pas enregistré sous un nom.</numerusform>
-            <numerusform>Ce projet sans titre contient %n photos et n’est pas enregistré sous un nom.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Save it to keep the photos and their results, or discard it.</source>
-        <translation>Enregistrez-le pour garder les photos et leurs résultats, ou abandonnez-le.</translation>
-    </message>
-    <message>
-        <source>Recover unsaved work</source>
-        <translation>Récupérer le travail non enregistré</translation>
-    </message>
-    <message numerus="yes">
-        <source>An untitled project with %n photo(s), last changed %1, was not saved when StreetLens ended.</source>
-        <translation>
-            <numerusform>Un projet sans titre de %n photo, modifié le %1, n’a pas été enregistré à la fermeture de StreetLens.</numerusform>
-            <numerusform>Un projet sans titre de %n photos, modifié le %1, n’a pas été enregistré à la fermeture de StreetLens.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Recover it to go on with it (File &gt; Save project as… keeps it under a name), or discard it.</source>
-        <translation>Récupérez-le pour continuer (Fichier &gt; Enregistrer le projet sous… le garde sous un nom), ou abandonnez-le.</translation>
-    </message>
-    <message>
-        <source>Recover</source>
-        <translation>Récupérer</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>Abandonner</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>Plus tard</translation>
-    </message>
-</context>
-<context>
-    <name>streetlens::ui::UserGuideDialog</name>
-    <message>
-        <source>The user guide is not part of this build.</source>
-        <translation>Le guide de l’utilisateur ne fait pas partie de cette version.</translation>
-    </message>
-    <message>
-        <source>StreetLens user guide</source>
-        <translation>Guide de l’utilisateur de StreetLens</translation>
-    </message>
-</context>
-<context>
     <name>streetlens::ui::ShadowMeasureCanvas</name>
     <message>
         <source>object</source>
@@ -1756,6 +1707,64 @@ Probabilité&#xa0;: %2</translation>
     <message>
         <source>Shadow / height = %1 (drag again to start over)</source>
         <translation>Ombre / hauteur = %1 (faites glisser à nouveau pour recommencer)</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::SimilarPhotosPanel</name>
+    <message>
+        <source>Photos most like the one shown, in this project and the case folder, by the similarity of their image embeddings (1 = the same picture).</source>
+        <translation>Les photos les plus proches de celle affichée, dans ce projet et le dossier de l’affaire, selon la similarité de leurs plongements d’image (1 = la même image).</translation>
+    </message>
+    <message>
+        <source>Case folder…</source>
+        <translation>Dossier de l’affaire…</translation>
+    </message>
+    <message>
+        <source>Also search every StreetLens project in a folder</source>
+        <translation>Chercher aussi dans chaque projet StreetLens d’un dossier</translation>
+    </message>
+    <message>
+        <source>No photo shown.</source>
+        <translation>Aucune photo affichée.</translation>
+    </message>
+    <message>
+        <source>No case folder: this project only.</source>
+        <translation>Pas de dossier d’affaire : ce projet seulement.</translation>
+    </message>
+    <message>
+        <source>Case folder: %1</source>
+        <translation>Dossier de l’affaire : %1</translation>
+    </message>
+    <message>
+        <source>Case folder</source>
+        <translation>Dossier de l’affaire</translation>
+    </message>
+    <message>
+        <source>The photo has not been analysed yet.</source>
+        <translation>La photo n’a pas encore été analysée.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <source>No other analysed photo to compare with.</source>
+        <translation>Aucune autre photo analysée à comparer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n similar photo(s), most similar first.</source>
+        <translation>
+            <numerusform>%n photo similaire, la plus proche d’abord.</numerusform>
+            <numerusform>%n photos similaires, les plus proches d’abord.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — similarity %2</source>
+        <translation>%1 — similarité %2</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>dans %1</translation>
     </message>
 </context>
 <context>
@@ -1867,6 +1876,62 @@ Probabilité&#xa0;: %2</translation>
     <message>
         <source>Drag from the foot of a vertical object to its top, then from its foot to the tip of its shadow. Flat, level ground; the photo&apos;s perspective shortens lengths that point away from the camera.</source>
         <translation>Faites glisser du pied d&apos;un objet vertical à son sommet, puis de son pied à l&apos;extrémité de son ombre. Sol plat et horizontal ; la perspective de la photo raccourcit les longueurs qui s&apos;éloignent de l&apos;appareil.</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::UntitledWork</name>
+    <message>
+        <source>Unsaved project</source>
+        <translation>Projet non enregistré</translation>
+    </message>
+    <message numerus="yes">
+        <source>This untitled project has %n photo(s) and is not saved under a name.</source>
+        <translation>
+            <numerusform>Ce projet sans titre contient %n photo et n’est pas enregistré sous un nom.</numerusform>
+            <numerusform>Ce projet sans titre contient %n photos et n’est pas enregistré sous un nom.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save it to keep the photos and their results, or discard it.</source>
+        <translation>Enregistrez-le pour garder les photos et leurs résultats, ou abandonnez-le.</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>Récupérer le travail non enregistré</translation>
+    </message>
+    <message numerus="yes">
+        <source>An untitled project with %n photo(s), last changed %1, was not saved when StreetLens ended.</source>
+        <translation>
+            <numerusform>Un projet sans titre de %n photo, modifié le %1, n’a pas été enregistré à la fermeture de StreetLens.</numerusform>
+            <numerusform>Un projet sans titre de %n photos, modifié le %1, n’a pas été enregistré à la fermeture de StreetLens.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recover it to go on with it (File &gt; Save project as… keeps it under a name), or discard it.</source>
+        <translation>Récupérez-le pour continuer (Fichier &gt; Enregistrer le projet sous… le garde sous un nom), ou abandonnez-le.</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>Récupérer</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Plus tard</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::UserGuideDialog</name>
+    <message>
+        <source>The user guide is not part of this build.</source>
+        <translation>Le guide de l’utilisateur ne fait pas partie de cette version.</translation>
+    </message>
+    <message>
+        <source>StreetLens user guide</source>
+        <translation>Guide de l’utilisateur de StreetLens</translation>
     </message>
 </context>
 </TS>

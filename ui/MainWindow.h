@@ -48,6 +48,7 @@ class AnalysisController;
 class BatchProgress;
 class EvidenceController;
 class EvidencePanel;
+class SimilarPhotosPanel;
 class ExportController;
 class ExportDialog;
 class MapView;
@@ -126,6 +127,7 @@ public:
   // For tests and screenshots.
   ImageListModel *imageModel() const { return m_model; }
   EvidencePanel *evidencePanel() const { return m_evidencePanel; }
+  SimilarPhotosPanel *similarPanel() const { return m_similar; }
   EvidenceController *evidence() const { return m_evidence; }
   SunShadowPanel *sunShadowPanel() const { return m_sunShadow; }
   // Brings the Evidence tab forward (Analysis > Evidence, Ctrl+E).
@@ -172,7 +174,9 @@ private:
   // MainWindow.cpp: layout, status bar, selection.
   void buildLayout();
   void buildStatusBar();
-  void buildEvidence();     // MainWindowEvidence.cpp
+  void buildEvidence(); // MainWindowEvidence.cpp
+  void buildSimilar();  // MainWindowSimilar.cpp: the "Similar" tab (issue 21)
+  void updateSimilarQuery();
   QWidget *buildListPane(); // MainWindowAnnotation.cpp: search and "Show" above the list
   void buildAnnotation();   // MainWindowAnnotation.cpp: the analyst's verdict, note and pin
   void showAnnotationOf(int row);
@@ -241,6 +245,7 @@ private:
   bool openProjectFile(const QString &path, bool asUntitled);
   MapView *m_map = nullptr;
   EvidencePanel *m_evidencePanel = nullptr;    // what the analyst knows (dock)
+  SimilarPhotosPanel *m_similar = nullptr;     // similar photos of the photo shown (tab)
   EvidenceController *m_evidence = nullptr;    // applies it to what is shown
   SunShadowPanel *m_sunShadow = nullptr;       // the sun band tool, under the evidence panel
   QTabWidget *m_rightTabs = nullptr;           // Results | Evidence

@@ -225,6 +225,15 @@ int main(int argc, char **argv) {
     window->findChild<QTabWidget *>(QStringLiteral("rightTabs"))->setCurrentIndex(0);
   });
   step(3000, [&] {});
+  // Issue 21: the photos most like the one shown (the "Similar" tab), from the kept embeddings.
+  step(10, [&] {
+    window->findChild<QTabWidget *>(QStringLiteral("rightTabs"))->setCurrentIndex(2);
+    window->imageList()->selectRow(2);
+  });
+  step(3000, [&] {
+    shot(QStringLiteral("app-similar.png"));
+    window->findChild<QTabWidget *>(QStringLiteral("rightTabs"))->setCurrentIndex(0);
+  });
   // Issue 22: the object and its shadow drawn on the photo, then the sun band on the map. The
   // moment is chosen so that the band passes the photo's estimate.
   step(10, [&] {

@@ -1,0 +1,34 @@
+// MainWindow: the "Similar" tab (issue 21) — the photos most like the one shown, in the open
+// project and the case folder (SimilarPhotosPanel), following the selection.
+#include "ui/ImageListModel.h"
+#include "ui/MainWindow.h"
+#include "ui/ProjectSession.h"
+#include "ui/SelectionPresenter.h"
+#include "ui/SimilarPhotosPanel.h"
+
+#include <QTabWidget>
+
+namespace streetlens::ui {
+
+void MainWindow::buildSimilar() {
+  m_similar = new SimilarPhotosPanel(this);
+  m_rightTabs->addTab(m_similar, tr("Similar"));
+  connect(m_selection, &SelectionPresenter::focusChanged, this, &MainWindow::updateSimilarQuery);
+  // A photo analysed while shown gets its embedding: look again.
+  connect(m_selection, &SelectionPresenter::selectedResultsChanged, this, &MainWindow::updateSimilarQuery);
+}
+
+void MainWindow::updateSimilarQuery() {
+  const int row = m_selection->focusRow();
+  const store::ProjectStore *store = m_project->store();
+  if (row < 0 || !store) {
+    m_similar->setQuery(QString(), QString(), QString());
+    return;
+  }
+  const ImageRow &r = m_model->row(row);
+  const auto model = store->modelRecord();
+  // Without a result the photo has no kept embedding yet: the panel says so until it has one.
+  m_similar->setQuery(m_project->path(), r.sha256, r.result && model ? model->sha256 : QString());
+}
+
+} // namespace streetlens::ui

@@ -1,0 +1,59 @@
+#pragma once
+// SimilarPhotosPanel: the "Similar" tab — for the photo shown, the most similar photos of the open
+// project and of the case folder (every .streetlens project of a folder the analyst picks), with
+// thumbnails, similarity and each one's estimate (library::findSimilarInProjects: cosine of the
+// kept image embeddings; no model run). Lives on the GUI thread; each search runs on a pool thread
+// with its own read connections, and an answer to an older query is dropped.
+#include "core/library/ProjectSearch.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QPushButton;
+
+namespace streetlens::ui {
+
+class SimilarPhotosPanel : public QWidget {
+  Q_OBJECT
+public:
+  static constexpr int kResults = 20;
+  explicit SimilarPhotosPanel(QWidget *parent = nullptr);
+  ~SimilarPhotosPanel() override;
+
+  // Looks for the photo `sha256` of the project file `project`, analysed with `modelSha256`
+  // (empty sha256: no photo shown).
+  void setQuery(const QString &project, const QString &sha256, const QString &modelSha256);
+  // The case folder searched besides the open project (kept in the settings; "" for none).
+  void setCaseFolder(const QString &dir);
+  QString caseFolder() const { return m_caseFolder; }
+  QListWidget *results() const { return m_list; }
+  bool isSearching() const { return m_watcher.isRunning(); }
+
+Q_SIGNALS:
+  void searched(); // the results of the latest query are shown
+  // The analyst opened a result (double click): its project and SHA-256.
+  void photoActivated(const QString &project, const QString &sha256);
+
+private:
+  void search();
+  void showResults(const std::vector<library::SimilarPhoto> &photos, const QString &error);
+  void chooseFolder();
+
+  QLabel *m_status;
+  QLabel *m_folderLabel;
+  QPushButton *m_folderButton;
+  QListWidget *m_list;
+  QString m_project, m_sha, m_model, m_caseFolder;
+  quint64 m_request = 0;
+  struct Answer {
+    quint64 request = 0;
+    std::vector<library::SimilarPhoto> photos;
+    QString error;
+  };
+  QFutureWatcher<Answer> m_watcher;
+  bool m_pending = false; // a query arrived while one ran
+};
+
+} // namespace streetlens::ui
