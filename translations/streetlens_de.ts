@@ -1766,6 +1766,37 @@ Wahrscheinlichkeit: %2</translation>
         <source>in %1</source>
         <translation>in %1</translation>
     </message>
+    <message>
+        <source>Group near-duplicates</source>
+        <translation>Beinahe-Duplikate gruppieren</translation>
+    </message>
+    <message>
+        <source>Photos of this project with a similarity of at least 0.95, or identical files, grouped into scenes</source>
+        <translation>Fotos dieses Projekts mit einer Ähnlichkeit von mindestens 0,95 oder identische Dateien, zu Szenen gruppiert</translation>
+    </message>
+    <message>
+        <source>Make a site</source>
+        <translation>Zum Ort machen</translation>
+    </message>
+    <message>
+        <source>Turn the chosen group into a site on the Evidence tab</source>
+        <translation>Die gewählte Gruppe im Reiter Indizien zu einem Ort machen</translation>
+    </message>
+    <message>
+        <source>Scene %1</source>
+        <translation>Szene %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scene %1: %n photo(s)</source>
+        <translation>
+            <numerusform>Szene %1: %n Foto</numerusform>
+            <numerusform>Szene %1: %n Fotos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 analysed photos, %2 with a near-duplicate in %3 group(s).</source>
+        <translation>%1 analysierte Fotos, %2 mit einem Beinahe-Duplikat in %3 Gruppe(n).</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::SunShadowPanel</name>

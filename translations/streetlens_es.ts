@@ -1766,6 +1766,37 @@ Probabilidad: %2</translation>
         <source>in %1</source>
         <translation>en %1</translation>
     </message>
+    <message>
+        <source>Group near-duplicates</source>
+        <translation>Agrupar casi duplicados</translation>
+    </message>
+    <message>
+        <source>Photos of this project with a similarity of at least 0.95, or identical files, grouped into scenes</source>
+        <translation>Las fotos de este proyecto con una similitud de al menos 0,95, o archivos idénticos, agrupadas en escenas</translation>
+    </message>
+    <message>
+        <source>Make a site</source>
+        <translation>Convertir en sitio</translation>
+    </message>
+    <message>
+        <source>Turn the chosen group into a site on the Evidence tab</source>
+        <translation>Convertir el grupo elegido en un sitio en la pestaña Indicios</translation>
+    </message>
+    <message>
+        <source>Scene %1</source>
+        <translation>Escena %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scene %1: %n photo(s)</source>
+        <translation>
+            <numerusform>Escena %1: %n foto</numerusform>
+            <numerusform>Escena %1: %n fotos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 analysed photos, %2 with a near-duplicate in %3 group(s).</source>
+        <translation>%1 fotos analizadas, %2 con un casi duplicado en %3 grupo(s).</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::SunShadowPanel</name>

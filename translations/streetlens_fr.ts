@@ -1766,6 +1766,37 @@ Probabilité&#xa0;: %2</translation>
         <source>in %1</source>
         <translation>dans %1</translation>
     </message>
+    <message>
+        <source>Group near-duplicates</source>
+        <translation>Regrouper les quasi-doublons</translation>
+    </message>
+    <message>
+        <source>Photos of this project with a similarity of at least 0.95, or identical files, grouped into scenes</source>
+        <translation>Les photos de ce projet d’une similarité d’au moins 0,95, ou les fichiers identiques, regroupées en scènes</translation>
+    </message>
+    <message>
+        <source>Make a site</source>
+        <translation>En faire un site</translation>
+    </message>
+    <message>
+        <source>Turn the chosen group into a site on the Evidence tab</source>
+        <translation>Faire du groupe choisi un site dans l’onglet Indices</translation>
+    </message>
+    <message>
+        <source>Scene %1</source>
+        <translation>Scène %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scene %1: %n photo(s)</source>
+        <translation>
+            <numerusform>Scène %1 : %n photo</numerusform>
+            <numerusform>Scène %1 : %n photos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 analysed photos, %2 with a near-duplicate in %3 group(s).</source>
+        <translation>%1 photos analysées, %2 avec un quasi-doublon dans %3 groupe(s).</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::SunShadowPanel</name>

@@ -1,12 +1,15 @@
 // MainWindow: the "Similar" tab (issue 21) — the photos most like the one shown, in the open
 // project and the case folder (SimilarPhotosPanel), following the selection.
+#include "ui/EvidencePanel.h"
 #include "ui/ImageListModel.h"
 #include "ui/MainWindow.h"
 #include "ui/ProjectSession.h"
 #include "ui/SelectionPresenter.h"
 #include "ui/SimilarPhotosPanel.h"
 
+#include <QItemSelectionModel>
 #include <QTabWidget>
+#include <QTableView>
 
 namespace streetlens::ui {
 
@@ -16,6 +19,26 @@ void MainWindow::buildSimilar() {
   connect(m_selection, &SelectionPresenter::focusChanged, this, &MainWindow::updateSimilarQuery);
   // A photo analysed while shown gets its embedding: look again.
   connect(m_selection, &SelectionPresenter::selectedResultsChanged, this, &MainWindow::updateSimilarQuery);
+  // A near-duplicate group chosen: its photos selected in the list; "Make a site": grouped as the
+  // Evidence tab groups the selected photos.
+  auto selectShas = [this](const QStringList &shas) {
+    QItemSelection selection;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+      if (shas.contains(m_model->row(row).sha256)) {
+        const QModelIndex index = m_selection->viewIndex(row);
+        if (index.isValid())
+          selection.select(index, index);
+      }
+    m_list->selectionModel()->select(selection,
+                                     QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+  };
+  connect(m_similar, &SimilarPhotosPanel::groupChosen, this, selectShas);
+  connect(m_similar, &SimilarPhotosPanel::siteRequested, this,
+          [this, selectShas](const QStringList &shas, const QString &name) {
+            selectShas(shas);
+            Q_EMIT m_evidencePanel->groupRequested(name);
+            showEvidence();
+          });
 }
 
 void MainWindow::updateSimilarQuery() {

@@ -1,5 +1,8 @@
 #include "ui/SimilarPhotosPanel.h"
 
+#include "core/library/NearDuplicates.h"
+#include "core/store/ProjectStore.h"
+
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -9,6 +12,7 @@
 #include <QSettings>
 #include <QVBoxLayout>
 #include <QtConcurrent>
+#include <numeric>
 
 namespace streetlens::ui {
 
@@ -41,6 +45,55 @@ SimilarPhotosPanel::SimilarPhotosPanel(QWidget *parent) : QWidget(parent) {
   m_list->setSpacing(2);
   m_list->setWordWrap(true);
   layout->addWidget(m_list, 1);
+  // Near-duplicates of the project: a batch collapses to its distinct scenes.
+  auto *dupRow = new QHBoxLayout;
+  m_findDuplicates = new QPushButton(tr("Group near-duplicates"), this);
+  m_findDuplicates->setToolTip(tr("Photos of this project with a similarity of at least 0.95, or identical "
+                                  "files, grouped into scenes"));
+  m_makeSite = new QPushButton(tr("Make a site"), this);
+  m_makeSite->setToolTip(tr("Turn the chosen group into a site on the Evidence tab"));
+  m_makeSite->setEnabled(false);
+  dupRow->addWidget(m_findDuplicates);
+  dupRow->addWidget(m_makeSite);
+  dupRow->addStretch(1);
+  layout->addLayout(dupRow);
+  m_duplicateStatus = new QLabel(this);
+  m_duplicateStatus->setWordWrap(true);
+  layout->addWidget(m_duplicateStatus);
+  m_groups = new QListWidget(this);
+  m_groups->setObjectName(QStringLiteral("duplicateGroups"));
+  m_groups->setWordWrap(true);
+  layout->addWidget(m_groups, 1);
+  connect(m_findDuplicates, &QPushButton::clicked, this, &SimilarPhotosPanel::findDuplicates);
+  connect(m_groups, &QListWidget::currentRowChanged, this, [this](int row) {
+    m_makeSite->setEnabled(row >= 0);
+    if (row >= 0)
+      Q_EMIT groupChosen(m_groups->item(row)->data(Qt::UserRole).toStringList());
+  });
+  connect(m_makeSite, &QPushButton::clicked, this, [this] {
+    if (QListWidgetItem *item = m_groups->currentItem())
+      Q_EMIT siteRequested(item->data(Qt::UserRole).toStringList(),
+                           tr("Scene %1").arg(m_groups->currentRow() + 1));
+  });
+  connect(&m_groupWatcher, &QFutureWatcher<Groups>::finished, this, [this] {
+    const Groups g = m_groupWatcher.result();
+    m_groups->clear();
+    for (size_t i = 0; i < g.shas.size(); ++i) {
+      auto *item =
+          new QListWidgetItem(tr("Scene %1: %n photo(s)", nullptr, int(g.shas[i].size())).arg(i + 1) +
+                                  QStringLiteral("\n") + g.names[i].join(QStringLiteral(", ")),
+                              m_groups);
+      item->setData(Qt::UserRole, g.shas[i]);
+    }
+    m_duplicateStatus->setText(
+        tr("%1 analysed photos, %2 with a near-duplicate in %3 group(s).")
+            .arg(g.photos)
+            .arg(std::accumulate(g.shas.begin(), g.shas.end(), 0,
+                                 [](int n, const QStringList &s) { return n + int(s.size()); }))
+            .arg(g.shas.size()));
+    m_findDuplicates->setEnabled(true);
+    Q_EMIT duplicatesFound();
+  });
   connect(m_folderButton, &QPushButton::clicked, this, &SimilarPhotosPanel::chooseFolder);
   connect(m_list, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
     Q_EMIT photoActivated(item->data(Qt::UserRole + 1).toString(), item->data(Qt::UserRole).toString());
@@ -60,6 +113,42 @@ SimilarPhotosPanel::SimilarPhotosPanel(QWidget *parent) : QWidget(parent) {
 
 SimilarPhotosPanel::~SimilarPhotosPanel() {
   m_watcher.waitForFinished();
+  m_groupWatcher.waitForFinished();
+}
+
+void SimilarPhotosPanel::findDuplicates() {
+  if (m_project.isEmpty() || m_lastModel.isEmpty() || m_groupWatcher.isRunning()) {
+    m_duplicateStatus->setText(tr("The photo has not been analysed yet."));
+    return;
+  }
+  m_findDuplicates->setEnabled(false);
+  m_duplicateStatus->setText(tr("Searching…"));
+  const QString project = m_project, model = m_lastModel;
+  m_groupWatcher.setFuture(QtConcurrent::run([=] {
+    Groups out;
+    QString err;
+    auto store = store::ProjectStore::open(project, &err);
+    if (!store)
+      return out;
+    std::vector<library::DuplicateInput> photos;
+    for (auto &e : store->imageEmbeddings(model))
+      photos.push_back({e.sha256, std::move(e.values)});
+    out.photos = int(photos.size());
+    for (const std::vector<int> &g :
+         library::nearDuplicateGroups(photos, library::kDefaultDuplicateThreshold)) {
+      if (g.size() < 2)
+        continue;
+      QStringList shas, names;
+      for (int m : g) {
+        shas << photos[size_t(m)].sha256;
+        const auto img = store->image(photos[size_t(m)].sha256);
+        names << (img ? QFileInfo(img->image.path).fileName() : photos[size_t(m)].sha256.left(12));
+      }
+      out.shas.push_back(shas);
+      out.names.push_back(names);
+    }
+    return out;
+  }));
 }
 
 void SimilarPhotosPanel::setQuery(const QString &project, const QString &sha256, const QString &modelSha256) {
@@ -68,6 +157,8 @@ void SimilarPhotosPanel::setQuery(const QString &project, const QString &sha256,
   m_project = project;
   m_sha = sha256;
   m_model = modelSha256;
+  if (!modelSha256.isEmpty())
+    m_lastModel = modelSha256;
   search();
 }
 

@@ -3,7 +3,9 @@
 // project and of the case folder (every .streetlens project of a folder the analyst picks), with
 // thumbnails, similarity and each one's estimate (library::findSimilarInProjects: cosine of the
 // kept image embeddings; no model run). Lives on the GUI thread; each search runs on a pool thread
-// with its own read connections, and an answer to an older query is dropped.
+// with its own read connections, and an answer to an older query is dropped. Below, the project's
+// near-duplicate groups (library::nearDuplicateGroups over the kept embeddings, threshold 0.95):
+// choosing a group selects its photos in the list, and one click makes it a site.
 #include "core/library/ProjectSearch.h"
 
 #include <QFutureWatcher>
@@ -29,12 +31,19 @@ public:
   void setCaseFolder(const QString &dir);
   QString caseFolder() const { return m_caseFolder; }
   QListWidget *results() const { return m_list; }
+  QListWidget *duplicateGroups() const { return m_groups; }
+  // Groups the project's analysed photos into near-duplicates (pool thread); duplicatesFound follows.
+  void findDuplicates();
   bool isSearching() const { return m_watcher.isRunning(); }
 
 Q_SIGNALS:
   void searched(); // the results of the latest query are shown
   // The analyst opened a result (double click): its project and SHA-256.
   void photoActivated(const QString &project, const QString &sha256);
+  void duplicatesFound(); // the groups are listed
+  // A group was chosen (select its photos) / is to become a site named `name`.
+  void groupChosen(const QStringList &sha256s);
+  void siteRequested(const QStringList &sha256s, const QString &name);
 
 private:
   void search();
@@ -54,6 +63,15 @@ private:
   };
   QFutureWatcher<Answer> m_watcher;
   bool m_pending = false; // a query arrived while one ran
+  QListWidget *m_groups;
+  QPushButton *m_findDuplicates, *m_makeSite;
+  QLabel *m_duplicateStatus;
+  QString m_lastModel; // the model of the last analysed photo shown (what the groups compare)
+  struct Groups {
+    std::vector<QStringList> shas, names; // groups of two or more: SHA-256s and file names
+    int photos = 0;
+  };
+  QFutureWatcher<Groups> m_groupWatcher;
 };
 
 } // namespace streetlens::ui

@@ -7,6 +7,7 @@
 #include "ui/SimilarPhotosPanel.h"
 
 #include <QListWidget>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <cmath>
@@ -85,6 +86,51 @@ private Q_SLOTS:
     for (int i = 0; i < results->count(); ++i)
       QVERIFY(results->item(i)->data(Qt::UserRole).toString() !=
               w->imageModel()->row(focus == 0 ? 1 : 0).sha256);
+    QCOMPARE(store::ProjectStore::forbiddenWriteCount(), 0);
+  }
+
+  // Copies with other bytes and the same pixels (BMP, PNG at another compression) are grouped with
+  // their originals; choosing a group selects its photos; "Make a site" makes it a site.
+  void nearDuplicateGroupsBecomeSites() {
+    auto w = fx_.makeWindow(fakeFactory());
+    QVERIFY(waitReady(*w));
+    const QString dir = tmp_.filePath(QStringLiteral("dups"));
+    QStringList files = writePhotos(dir, "p", 4, 21);
+    QVERIFY(QImage(files[1]).save(dir + "/p1-copy.bmp"));
+    QVERIFY(QImage(files[2]).save(dir + "/p2-copy.png", "PNG", 0));
+    files << dir + "/p1-copy.bmp" << dir + "/p2-copy.png";
+    QVERIFY(analyse(*w, files));
+    w->imageList()->selectRow(0);
+    ui::SimilarPhotosPanel *panel = w->similarPanel();
+    QVERIFY(QTest::qWaitFor([&] { return panel->results()->count() > 0 && !panel->isSearching(); }, 30000));
+    QSignalSpy found(panel, &ui::SimilarPhotosPanel::duplicatesFound);
+    panel->findDuplicates();
+    QVERIFY(found.wait(30000));
+    QListWidget *groups = panel->duplicateGroups();
+    QCOMPARE(groups->count(), 2);
+    auto namesOf = [&](int g) {
+      QStringList names;
+      for (const QString &sha : groups->item(g)->data(Qt::UserRole).toStringList())
+        for (const auto &row : w->imageModel()->rows())
+          if (row.sha256 == sha)
+            names << QFileInfo(row.path).fileName();
+      names.sort();
+      return names;
+    };
+    QCOMPARE(namesOf(0), (QStringList{"p1-copy.bmp", "p1.png"}));
+    QCOMPARE(namesOf(1), (QStringList{"p2-copy.png", "p2.png"}));
+    groups->setCurrentRow(1);
+    QCOMPARE(w->imageList()->selectionModel()->selectedRows().size(), 2);
+    auto *make = panel->findChildren<QPushButton *>().at(2); // Case folder…, Group, Make a site
+    QCOMPARE(make->text(), QStringLiteral("Make a site"));
+    make->click();
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+          QString err;
+          auto reader = store::ProjectStore::open(w->projectPath(), &err);
+          return reader && reader->sites().size() == 1 && reader->sites().front().members.size() == 2;
+        },
+        30000));
     QCOMPARE(store::ProjectStore::forbiddenWriteCount(), 0);
   }
 };
