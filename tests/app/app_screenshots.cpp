@@ -16,6 +16,7 @@
 #include "ui/PhotoView.h"
 #include "ui/ResultsPanel.h"
 #include "ui/ShadowMeasureCanvas.h"
+#include "ui/SimilarPhotosPanel.h"
 #include "ui/SunShadowPanel.h"
 #include "ui/map/AreaDrawOverlay.h"
 #include "ui/map/MapExportDialog.h"
@@ -30,6 +31,7 @@
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QLinearGradient>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QMouseEvent>
 #include <QPlainTextEdit>
@@ -232,6 +234,25 @@ int main(int argc, char **argv) {
   });
   step(3000, [&] {
     shot(QStringLiteral("app-similar.png"));
+    // Two copies with other bytes (trailing data after the JPEG's end) and the same picture.
+    QStringList copies;
+    for (int i : {2, 5}) {
+      QFile in(photos[i]);
+      const QString copy =
+          tmp.filePath(QStringLiteral("copies/street_%1_copy.jpg").arg(i, 2, 10, QLatin1Char('0')));
+      QDir().mkpath(QFileInfo(copy).path());
+      QFile out(copy);
+      if (in.open(QIODevice::ReadOnly) && out.open(QIODevice::WriteOnly))
+        out.write(in.readAll() + QByteArray("copy"));
+      copies << copy;
+    }
+    window->addPaths(copies);
+    gate->release(2);
+  });
+  step(5000, [&] { window->similarPanel()->findDuplicates(); });
+  step(2500, [&] { window->similarPanel()->duplicateGroups()->setCurrentRow(0); });
+  step(2000, [&] {
+    shot(QStringLiteral("app-duplicates.png"));
     window->findChild<QTabWidget *>(QStringLiteral("rightTabs"))->setCurrentIndex(0);
   });
   // Issue 22: the object and its shadow drawn on the photo, then the sun band on the map. The
