@@ -1,5 +1,6 @@
 // MainWindow: the "Similar" tab (issue 21) — the photos most like the one shown, in the open
 // project and the case folder (SimilarPhotosPanel), following the selection.
+#include "ui/AnalysisController.h"
 #include "ui/EvidencePanel.h"
 #include "ui/ImageListModel.h"
 #include "ui/MainWindow.h"
@@ -19,6 +20,8 @@ void MainWindow::buildSimilar() {
   connect(m_selection, &SelectionPresenter::focusChanged, this, &MainWindow::updateSimilarQuery);
   // A photo analysed while shown gets its embedding: look again.
   connect(m_selection, &SelectionPresenter::selectedResultsChanged, this, &MainWindow::updateSimilarQuery);
+  // Photos analysed later may be more similar than those listed.
+  connect(m_analysis, &AnalysisController::imageFinished, m_similar, &SimilarPhotosPanel::photosAnalysed);
   // A near-duplicate group chosen: its photos selected in the list; "Make a site": grouped as the
   // Evidence tab groups the selected photos.
   auto selectShas = [this](const QStringList &shas) {

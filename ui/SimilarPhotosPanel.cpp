@@ -10,6 +10,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 #include <numeric>
@@ -107,6 +108,13 @@ SimilarPhotosPanel::SimilarPhotosPanel(QWidget *parent) : QWidget(parent) {
       search();
     }
   });
+  m_again = new QTimer(this);
+  m_again->setSingleShot(true);
+  m_again->setInterval(1000);
+  connect(m_again, &QTimer::timeout, this, [this] {
+    if (!m_sha.isEmpty() && !m_model.isEmpty())
+      search();
+  });
   setCaseFolder(QSettings().value(QLatin1String(kFolderKey)).toString());
   m_status->setText(tr("No photo shown."));
 }
@@ -169,6 +177,10 @@ void SimilarPhotosPanel::setCaseFolder(const QString &dir) {
                                        : tr("Case folder: %1").arg(QDir::toNativeSeparators(dir)));
   if (!m_sha.isEmpty())
     search();
+}
+
+void SimilarPhotosPanel::photosAnalysed() {
+  m_again->start();
 }
 
 void SimilarPhotosPanel::chooseFolder() {

@@ -14,6 +14,7 @@
 class QLabel;
 class QListWidget;
 class QPushButton;
+class QTimer;
 
 namespace streetlens::ui {
 
@@ -29,6 +30,8 @@ public:
   void setQuery(const QString &project, const QString &sha256, const QString &modelSha256);
   // The case folder searched besides the open project (kept in the settings; "" for none).
   void setCaseFolder(const QString &dir);
+  // Photos were analysed: the list is searched again a moment later (coalesced).
+  void photosAnalysed();
   QString caseFolder() const { return m_caseFolder; }
   QListWidget *results() const { return m_list; }
   QListWidget *duplicateGroups() const { return m_groups; }
@@ -63,6 +66,7 @@ private:
   };
   QFutureWatcher<Answer> m_watcher;
   bool m_pending = false; // a query arrived while one ran
+  QTimer *m_again;        // coalesces photosAnalysed()
   QListWidget *m_groups;
   QPushButton *m_findDuplicates, *m_makeSite;
   QLabel *m_duplicateStatus;

@@ -89,6 +89,27 @@ private Q_SLOTS:
     QCOMPARE(store::ProjectStore::forbiddenWriteCount(), 0);
   }
 
+  // A photo analysed after the search (a lossless copy of the one shown) tops the list by itself.
+  void laterPhotosJoinTheList() {
+    auto w = fx_.makeWindow(fakeFactory());
+    QVERIFY(waitReady(*w));
+    const QString dir = tmp_.filePath(QStringLiteral("later"));
+    const QStringList files = writePhotos(dir, "p", 3, 41);
+    QVERIFY(analyse(*w, files));
+    w->imageList()->selectRow(0);
+    ui::SimilarPhotosPanel *panel = w->similarPanel();
+    QVERIFY(QTest::qWaitFor([&] { return panel->results()->count() == 2 && !panel->isSearching(); }, 30000));
+    QVERIFY(QImage(files[0]).save(dir + "/p0-copy.bmp"));
+    w->addPaths({dir + "/p0-copy.bmp"});
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+          return panel->results()->count() == 3 && !panel->isSearching() &&
+                 panel->results()->item(0)->toolTip().endsWith(QLatin1String("p0-copy.bmp"));
+        },
+        30000));
+    QVERIFY(std::abs(panel->results()->item(0)->data(Qt::UserRole + 2).toDouble() - 1.0) < 1e-9);
+  }
+
   // Copies with other bytes and the same pixels (BMP, PNG at another compression) are grouped with
   // their originals; choosing a group selects its photos; "Make a site" makes it a site.
   void nearDuplicateGroupsBecomeSites() {
