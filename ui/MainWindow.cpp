@@ -126,6 +126,7 @@ MainWindow::MainWindow(EngineFactory factory, Options options, QWidget *parent)
     effective = m_settings.analysis;
   }
   m_analysis->setAnalysisSettings(effective);
+  applyTaskChoice(effective);
   m_results->setTopK(m_settings.analysis.topK);
   m_setup->setEngineAvailable(m_analysis->hasEngineFactory());
   if (m_analysis->hasEngineFactory() && !m_settings.modelDir.isEmpty()) {
@@ -446,6 +447,9 @@ void MainWindow::setMapView(MapView *map) {
           [this](int imageIndex, const QString &, double) { m_selection->focusResult(imageIndex); });
   connect(map, &MapView::pointPicked, m_annotation, &AnnotationPanel::setPin);
   map->setAnnotations(m_model->annotations());
+  AnalysisSettings effective;
+  effective.tasks = m_chosenTasks;
+  applyTaskChoice(effective); // the map's "Colour photos by" choices
   map->setResults(selectedResults());
 }
 

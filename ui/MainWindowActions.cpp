@@ -97,6 +97,7 @@ void MainWindow::buildMenus() {
   analysis->addSeparator();
   analysis->addAction(tr("&Evidence: what you know, sites"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
                       &MainWindow::showEvidence);
+  buildTaskActions(analysis); // MainWindowTasks.cpp: tag photos, train a classifier
 
   QMenu *exportMenu = menuBar()->addMenu(tr("E&xport"));
   const std::pair<exporting::ExportFormat, QString> formats[] = {
@@ -308,10 +309,24 @@ void MainWindow::applySettings(const AppSettings &s) {
   const bool analysisChanged = oldEffective.fingerprint() != effective.fingerprint();
   if (analysisChanged)
     m_analysis->setAnalysisSettings(effective);
+  applyTaskChoice(effective);
   if (engineChanged && !s.modelDir.isEmpty())
     useModel(s.modelDir);
   const int done = m_model->countInState(RowState::Done);
-  if ((analysisChanged || engineChanged) && done > 0)
+  // Only the scene tasks or clues changed: every photo is answered again at once from its stored
+  // embedding (no image is run through the model again).
+  AnalysisSettings oldPlaces = oldEffective, newPlaces = effective;
+  for (AnalysisSettings *a : {&oldPlaces, &newPlaces}) {
+    a->tasks.clear();
+    a->clues.clear();
+  }
+  if (analysisChanged && !engineChanged && done > 0 && oldPlaces.fingerprint() == newPlaces.fingerprint()) {
+    rerunRows([](const ImageRow &r, int) { return r.state == RowState::Done; });
+    statusBar()->showMessage(tr("Scene tasks changed: answering them again for %n photo(s) from their stored "
+                                "embeddings.",
+                                nullptr, done),
+                             10000);
+  } else if ((analysisChanged || engineChanged) && done > 0)
     statusBar()->showMessage(tr("Settings changed. The %n result(s) shown were computed with the previous "
                                 "ones (grey in the list); Analysis > Re-analyse all applies the new ones.",
                                 nullptr, done),
@@ -493,6 +508,7 @@ bool MainWindow::openProjectFile(const QString &path, bool asUntitled) {
     return false;
   }
   showProjectRows(std::move(*rows));
+  restoreClassTags(); // MainWindowTasks.cpp
   restoreEvidence();
   updateTitle();
   return true;
