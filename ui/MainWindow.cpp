@@ -449,6 +449,7 @@ void MainWindow::setMapView(MapView *map) {
   map->setAnnotations(m_model->annotations());
   AnalysisSettings effective;
   effective.tasks = m_chosenTasks;
+  effective.clues = m_chosenClues;
   applyTaskChoice(effective); // the map's "Colour photos by" choices
   map->setResults(selectedResults());
 }

@@ -275,6 +275,7 @@ private:
   QList<QPair<QString, QString>> m_duplicates; // skipped file, the listed file with the same content
   bool m_engineLoading = false;
   QVector<SceneTask> m_chosenTasks; // the scene tasks answered now
+  QVector<SceneTask> m_chosenClues; // and the clue questions (as sent to the worker)
   QWidget *m_taskFilterBar = nullptr;
   QComboBox *m_taskFilterTask = nullptr, *m_taskFilterLabel = nullptr;
   QSpinBox *m_taskFilterThreshold = nullptr;

@@ -306,6 +306,10 @@ void MainWindow::applySettings(const AppSettings &s) {
                              old.precision != s.precision || old.batchSize != s.batchSize;
   AnalysisSettings oldEffective;
   old.effectiveAnalysis(oldEffective, nullptr);
+  // The tasks and clues as the worker has them: a task file edited or a classifier saved again
+  // under the same name reads the same from the library now, but answers differently.
+  oldEffective.tasks = m_chosenTasks;
+  oldEffective.clues = m_chosenClues;
   const bool analysisChanged = oldEffective.fingerprint() != effective.fingerprint();
   if (analysisChanged)
     m_analysis->setAnalysisSettings(effective);

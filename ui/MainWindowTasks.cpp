@@ -96,6 +96,7 @@ void MainWindow::updateTaskFilter() {
 
 void MainWindow::applyTaskChoice(const AnalysisSettings &effective) {
   m_chosenTasks = effective.tasks;
+  m_chosenClues = effective.clues;
   QVector<ImageListModel::TaskColumn> columns;
   QVector<MarkerColoring> colorings;
   for (const SceneTask &t : m_chosenTasks) {

@@ -368,6 +368,27 @@ private Q_SLOTS:
     const TaskOutcome *o = outcomeOf(*m->row(0).result, QStringLiteral("my-damage"));
     QCOMPARE(o->labels, expected->labels);
     QVERIFY(!m->index(0, m->taskColumn(0)).data().toString().isEmpty());
+    const std::vector<double> before = o->probs;
+
+    // Tags changed, trained again and saved under the same name: every photo is answered anew
+    // with the new classifier (the chosen task's name did not change, its weights did).
+    w->imageList()->clearSelection();
+    w->imageList()->selectRow(2 * perClass); // the photo left untagged
+    w->tagSelected(QStringLiteral("intact"));
+    w->trainClassifier();
+    QVERIFY(QTest::qWaitFor(
+        [&] { return w->probeDialog() && w->probeDialog()->task().probe->samples == 2 * perClass + 1; },
+        30000));
+    w->probeDialog()->nameEdit()->setText(QStringLiteral("my-damage"));
+    w->probeDialog()->saveButton()->click();
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+          const TaskOutcome *now = m->countInState(RowState::Done) == m->rowCount() && m->row(0).result
+                                       ? outcomeOf(*m->row(0).result, QStringLiteral("my-damage"))
+                                       : nullptr;
+          return now && now->probs != before;
+        },
+        60000));
   }
 
   void editorShowsTaskFileErrors_data() {
