@@ -107,7 +107,7 @@ void MainWindow::applyTaskChoice(const AnalysisSettings &effective) {
   for (int i = 0; i < columns.size(); ++i) {
     const int col = m_model->taskColumn(i);
     m_list->horizontalHeader()->setSectionResizeMode(col, QHeaderView::Interactive);
-    m_list->setColumnWidth(col, 130);
+    m_list->setColumnWidth(col, 140);
   }
   const QString before = m_taskFilterTask->currentIndex() > 0 ? m_taskFilterTask->currentText() : QString();
   {

@@ -74,7 +74,9 @@ ProbeTrainingDialog::ProbeTrainingDialog(const SceneTask &task, int missing, QWi
       m_confusion->setItem(i, j, item);
     }
   m_confusion->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-  layout->addWidget(m_confusion, 1);
+  m_confusion->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+  m_confusion->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+  layout->addWidget(m_confusion);
 
   auto *form = new QFormLayout;
   m_name = new QLineEdit(m_task.name, this);
@@ -97,7 +99,7 @@ ProbeTrainingDialog::ProbeTrainingDialog(const SceneTask &task, int missing, QWi
       m_message->setText(err);
   });
   layout->addWidget(buttons);
-  resize(560, 480);
+  resize(560, sizeHint().height());
 }
 
 QString ProbeTrainingDialog::accuracyText() const {
