@@ -1234,6 +1234,10 @@ Wo wurde dieses Straßenfoto aufgenommen? Lokale Geolokalisierung mit StreetCLIP
             <numerusform>%n markierte Fotos haben kein gespeichertes Embedding dieses Modells: Analysieren Sie sie zuerst.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Scene tasks not found, left out: %1</source>
+        <translation>Szenenaufgaben nicht gefunden, ausgelassen: %1</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapExportDialog</name>

@@ -1234,6 +1234,10 @@ Where was this street photo taken? Local StreetCLIP geolocation. Estimates, not 
             <numerusform>%n fotos etiquetadas no tienen embedding guardado de este modelo: analícelas primero.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Scene tasks not found, left out: %1</source>
+        <translation>Tareas de escena no encontradas, omitidas: %1</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapExportDialog</name>

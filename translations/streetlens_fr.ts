@@ -1234,6 +1234,10 @@ Où cette photo de rue a-t-elle été prise&#xa0;? Géolocalisation locale avec 
             <numerusform>%n photos étiquetées n’ont pas d’embedding enregistré de ce modèle : analysez-les d’abord.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Scene tasks not found, left out: %1</source>
+        <translation>Tâches de scène introuvables, laissées de côté : %1</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapExportDialog</name>

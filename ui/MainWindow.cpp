@@ -121,10 +121,13 @@ MainWindow::MainWindow(EngineFactory factory, Options options, QWidget *parent)
   newProject();
   AnalysisSettings effective;
   QString err;
-  if (!m_settings.effectiveAnalysis(effective, &err)) {
+  QStringList missingTasks;
+  // A candidate list that cannot be read leaves the gazetteer's places (tasks and clues stay).
+  if (!m_settings.effectiveAnalysis(effective, &err, &missingTasks))
     statusBar()->showMessage(err, 10000);
-    effective = m_settings.analysis;
-  }
+  else if (!missingTasks.isEmpty())
+    statusBar()->showMessage(
+        tr("Scene tasks not found, left out: %1").arg(missingTasks.join(QStringLiteral(", "))), 10000);
   m_analysis->setAnalysisSettings(effective);
   applyTaskChoice(effective);
   m_results->setTopK(m_settings.analysis.topK);

@@ -298,10 +298,10 @@ void MainWindow::applySettings(const AppSettings &s) {
   m_results->setTopK(s.analysis.topK);
   AnalysisSettings effective;
   QString err;
-  if (!s.effectiveAnalysis(effective, &err)) {
+  QStringList missingTasks;
+  // A candidate list that cannot be read leaves the gazetteer's places (tasks and clues stay).
+  if (!s.effectiveAnalysis(effective, &err, &missingTasks))
     showError(tr("Candidate list"), err);
-    effective = s.analysis;
-  }
   const bool engineChanged = old.modelDir != s.modelDir || old.device != s.device ||
                              old.precision != s.precision || old.batchSize != s.batchSize;
   AnalysisSettings oldEffective;
@@ -340,6 +340,9 @@ void MainWindow::applySettings(const AppSettings &s) {
         tr("Settings changed. New images use them; Analysis > Re-analyse all updates the "
            "others."),
         10000);
+  if (!missingTasks.isEmpty())
+    statusBar()->showMessage(
+        tr("Scene tasks not found, left out: %1").arg(missingTasks.join(QStringLiteral(", "))), 10000);
   if (m_map)
     m_map->setTopK(s.analysis.topK);
   m_selection->refresh();

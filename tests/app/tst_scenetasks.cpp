@@ -26,6 +26,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStatusBar>
 
 using namespace streetlens;
 using namespace streetlens::ui;
@@ -168,6 +169,17 @@ private Q_SLOTS:
     QTest::qWait(30);
     QVERIFY(!w->resultsPanel()->areCluesShown());
     QVERIFY(w->resultsPanel()->isSceneShown());
+  }
+
+  void missingTaskLeftOutWithANote() {
+    QSettings().setValue(QStringLiteral("analysis/sceneTasks"),
+                         QStringList{QStringLiteral("damage"), QStringLiteral("no-such-task")});
+    auto w = m_fx.makeWindow(fakeFactory());
+    QCOMPARE(w->chosenTasks().size(), 1);
+    QCOMPARE(w->chosenTasks().front().name, QStringLiteral("damage"));
+    QVERIFY2(w->statusBar()->currentMessage().contains(QStringLiteral("no-such-task")),
+             qPrintable(w->statusBar()->currentMessage()));
+    QCOMPARE(w->imageModel()->taskColumns().size(), 1);
   }
 
   void filterKeepsPhotosAboveThreshold_data() {
@@ -389,6 +401,20 @@ private Q_SLOTS:
           return now && now->probs != before;
         },
         60000));
+
+    // The tags are kept in the project: the project opened again shows them.
+    QHash<QString, QString> tagged;
+    for (const ImageRow &r : m->rows())
+      tagged.insert(r.sha256, r.classTag);
+    const QString path = w->projectPath();
+    w->newProject();
+    QVERIFY(QTest::qWaitFor([&] { return w->projectPath() != path && m->rowCount() == 0; }, 10000));
+    QCOMPARE(m->classColumn(), -1);
+    w->recoverUntitled(path);
+    QVERIFY(QTest::qWaitFor([&] { return m->rowCount() == int(tagged.size()); }, 10000));
+    QVERIFY(m->classColumn() >= 0);
+    for (const ImageRow &r : m->rows())
+      QCOMPARE(r.classTag, tagged.value(r.sha256));
   }
 
   void editorShowsTaskFileErrors_data() {
