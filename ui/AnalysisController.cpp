@@ -13,6 +13,7 @@ AnalysisController::AnalysisController(EngineFactory factory, QString gazetteerP
   qRegisterMetaType<streetlens::ImageResult>();
   qRegisterMetaType<streetlens::EngineInfo>();
   qRegisterMetaType<streetlens::AnalysisItemPtr>();
+  qRegisterMetaType<streetlens::ui::ProbeOutcome>();
   qRegisterMetaType<std::shared_ptr<const streetlens::gazetteer::Gazetteer>>();
   m_thread = new QThread(this);
   m_thread->setObjectName(QStringLiteral("StreetLens analysis"));
@@ -45,6 +46,7 @@ AnalysisController::AnalysisController(EngineFactory factory, QString gazetteerP
   connect(m_worker, &AnalysisWorker::jobSkipped, this, &AnalysisController::onSkipped);
   connect(m_worker, &AnalysisWorker::projectOpened, this, &AnalysisController::projectOpened);
   connect(m_worker, &AnalysisWorker::notice, this, &AnalysisController::notice);
+  connect(m_worker, &AnalysisWorker::probeTrained, this, &AnalysisController::probeTrained);
   m_thread->start();
   QMetaObject::invokeMethod(m_worker, &AnalysisWorker::start, Qt::QueuedConnection);
 }
@@ -101,6 +103,16 @@ void AnalysisController::setAnalysisSettings(const AnalysisSettings &settings) {
   m_engineReady = false;
   QMetaObject::invokeMethod(
       m_worker, [w = m_worker, settings] { w->setAnalysisSettings(settings); }, Qt::QueuedConnection);
+}
+
+void AnalysisController::setClassTag(const QString &sha256, const QString &tag) {
+  QMetaObject::invokeMethod(
+      m_worker, [w = m_worker, sha256, tag] { w->setClassTag(sha256, tag); }, Qt::QueuedConnection);
+}
+
+void AnalysisController::trainProbe(const ProbeRequest &request) {
+  QMetaObject::invokeMethod(
+      m_worker, [w = m_worker, request] { w->trainProbe(request); }, Qt::QueuedConnection);
 }
 
 void AnalysisController::openProject(const QString &path) {

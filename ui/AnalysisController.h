@@ -56,6 +56,10 @@ public:
   // Keeps the analyst's sites / constraint in the project (on the worker, after earlier writes).
   void storeSites(const std::vector<store::StoredSite> &sites);
   void storeConstraint(const GeoConstraint &constraint);
+  // The analyst's class tag of an image, written by the worker ("" removes it).
+  void setClassTag(const QString &sha256, const QString &tag);
+  // Trains a few-shot classifier on the worker from the stored embeddings; probeTrained() follows.
+  void trainProbe(const ProbeRequest &request);
 
   bool isBusy() const { return !m_pending.empty() || !m_inFlight.isEmpty(); }
   // Images not yet decoded by the pipeline (no thumbnail yet).
@@ -80,6 +84,7 @@ Q_SIGNALS:
   void idle();
   void projectOpened(const QString &path, const QString &error);
   void notice(const QString &text);
+  void probeTrained(const streetlens::ui::ProbeOutcome &outcome);
 
 private:
   void pump();

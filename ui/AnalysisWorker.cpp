@@ -1,6 +1,7 @@
 #include "ui/AnalysisWorker.h"
 
 #include "core/analysis/GeoAnalyzer.h"
+#include "core/analysis/LinearProbe.h"
 #include "core/gazetteer/Gazetteer.h"
 #include "core/store/ProjectStore.h"
 
@@ -180,6 +181,47 @@ void AnalysisWorker::storeConstraint(const GeoConstraint &constraint) {
   QString err;
   if (project && !project->setConstraint(constraint, &err))
     Q_EMIT notice(err);
+}
+
+void AnalysisWorker::setClassTag(const QString &sha256, const QString &tag) {
+  store::ProjectStore *project = m_session ? m_session->project() : nullptr;
+  QString err;
+  if (project && !(tag.isEmpty() ? project->removeMeta(classTagKey(sha256), &err)
+                                 : project->setMeta(classTagKey(sha256), tag, &err)))
+    Q_EMIT notice(err);
+}
+
+void AnalysisWorker::trainProbe(const ProbeRequest &request) {
+  ProbeOutcome out;
+  store::ProjectStore *project = m_session ? m_session->project() : nullptr;
+  QString model = m_engine.engine ? m_engine.engine->info().modelHash : QString();
+  if (model.isEmpty() && project)
+    if (const auto rec = project->modelRecord())
+      model = rec->sha256;
+  if (!project || model.isEmpty()) {
+    out.error = tr("No model is known for this project: analyse the photos first.");
+    Q_EMIT probeTrained(out);
+    return;
+  }
+  std::vector<ProbeSample> samples;
+  for (const auto &[sha, tag] : request.tags) {
+    auto emb = project->imageEmbedding(sha, model);
+    if (!emb) {
+      ++out.missing;
+      continue;
+    }
+    samples.push_back({std::move(*emb), tag});
+  }
+  out.used = int(samples.size());
+  ProbeTraining options;
+  options.name = request.name;
+  options.question = request.question;
+  options.modelSha256 = model;
+  QString err;
+  out.task = trainLinearProbe(samples, options, &err);
+  if (!out.task)
+    out.error = err;
+  Q_EMIT probeTrained(out);
 }
 
 void AnalysisWorker::dropCancelled() {

@@ -9,6 +9,7 @@
 #include "core/analysis/AnalysisSession.h"
 #include "core/analysis/AnalysisSettings.h"
 #include "core/analysis/GeoResult.h"
+#include "core/analysis/SceneTask.h"
 #include "core/store/ProjectStore.h"
 #include "ui/EngineFactory.h"
 
@@ -24,6 +25,21 @@ class Gazetteer;
 } // namespace streetlens
 
 namespace streetlens::ui {
+
+// A few-shot classifier to train from the analyst's class tags (photo SHA-256 -> class).
+struct ProbeRequest {
+  QString name;
+  QString question;
+  QList<std::pair<QString, QString>> tags;
+};
+
+// What training gave: the probe as a task (unset on failure, `error` says why), how many tagged
+// photos had an embedding of the model and how many had none (not analysed yet with it).
+struct ProbeOutcome {
+  std::optional<streetlens::SceneTask> task;
+  QString error;
+  int used = 0, missing = 0;
+};
 
 struct AnalysisJob {
   quint64 requestId = 0;
@@ -55,6 +71,12 @@ public:
   // The analyst's evidence records of the project open (ProjectStore::setSites / setConstraint).
   void storeSites(const std::vector<streetlens::store::StoredSite> &sites);
   void storeConstraint(const streetlens::GeoConstraint &constraint);
+  // The analyst's class tag of an image ("probe-tag/<sha256>" record; empty removes it).
+  void setClassTag(const QString &sha256, const QString &tag);
+  // Trains a linear probe on the stored embeddings of the tagged photos (the engine's model, else
+  // the project's model record) and reports it with probeTrained().
+  void trainProbe(const streetlens::ui::ProbeRequest &request);
+  static QString classTagKey(const QString &sha256) { return QStringLiteral("probe-tag/") + sha256; }
   void dropCancelled(); // reports every queued job below skipBelow as skipped, now
   void shutdown();      // frees session, engine and analyzer here
   // Thread-safe: makes a label preparation in progress stop early (used before shutdown).
@@ -72,6 +94,7 @@ Q_SIGNALS:
   void jobSkipped(quint64 requestId, const QString &sha256);
   void projectOpened(const QString &path, const QString &error); // error empty on success
   void notice(const QString &text);
+  void probeTrained(const streetlens::ui::ProbeOutcome &outcome);
 
 private:
   void rebuildAnalyzer();
@@ -94,3 +117,4 @@ private:
 } // namespace streetlens::ui
 
 Q_DECLARE_METATYPE(streetlens::AnalysisItemPtr)
+Q_DECLARE_METATYPE(streetlens::ui::ProbeOutcome)
