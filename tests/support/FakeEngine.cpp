@@ -22,7 +22,7 @@ EngineInfo FakeEngine::info() const {
   i.modelName = QStringLiteral("fake/clip-32");
   i.modelDir = QStringLiteral("(fake)");
   i.weightsFormat = QStringLiteral("none");
-  i.modelHash = QStringLiteral("fakefakefakefake");
+  i.modelHash = m_options.modelHash;
   i.device = m_options.device;
   i.deviceName = m_options.deviceName;
   i.precision = m_options.precision;

@@ -23,6 +23,9 @@ public:
     QString device = QStringLiteral("cpu");
     QString deviceName = QStringLiteral("Fake CPU");
     QString precision = QStringLiteral("fp32");
+    // The weights' "SHA-256". Empty: the pipeline keeps no image embeddings (it keys them by model),
+    // so every re-analysis runs the engine (and its gate).
+    QString modelHash = QStringLiteral("fakefakefakefake");
   };
 
   FakeEngine() : FakeEngine(Options()) {} // GCC 12 rejects "= {}" for a nested struct with initialisers
