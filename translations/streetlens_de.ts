@@ -58,6 +58,10 @@
         <source>%1 cannot be replaced.</source>
         <translation>%1 kann nicht ersetzt werden.</translation>
     </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>Es ist kein Modell geladen.</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::AnnotationPanel</name>
@@ -437,7 +441,73 @@
     </message>
     <message numerus="yes">
         <source>%1 — %n photo(s)</source>
-        <translation><numerusform>%1 — %n Foto(s)</numerusform><numerusform>%1 — %n Foto(s)</numerusform></translation>
+        <translation>
+            <numerusform>%1 — %n Foto(s)</numerusform>
+            <numerusform>%1 — %n Foto(s)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::ExplanationPanel</name>
+    <message>
+        <source>Attention rollout</source>
+        <translation>Attention-Rollout</translation>
+    </message>
+    <message>
+        <source>Occlusion</source>
+        <translation>Verdeckung</translation>
+    </message>
+    <message>
+        <source>A place of the result, or any text</source>
+        <translation>Ein Ort des Ergebnisses oder beliebiger Text</translation>
+    </message>
+    <message>
+        <source>Gradient-weighted attention rollout over all layers (Chefer et al. 2021): about three forward passes.</source>
+        <translation>Gradientengewichtetes Attention-Rollout über alle Schichten (Chefer et al. 2021): etwa drei Vorwärtsdurchläufe.</translation>
+    </message>
+    <message>
+        <source>The drop of the label&apos;s probability when each patch shows the mean colour: one forward pass per patch, slow on a CPU.</source>
+        <translation>Der Rückgang der Wahrscheinlichkeit der Bezeichnung, wenn jedes Feld die mittlere Farbe zeigt: ein Vorwärtsdurchlauf pro Feld, langsam auf einer CPU.</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Erklären</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>The overlay shows which parts of the photo made the model prefer this label over the others it is compared with. It shows where the model looked, not why the place is right: check every clue yourself.</source>
+        <translation>Die Überlagerung zeigt, welche Teile des Fotos das Modell diese Bezeichnung den anderen verglichenen vorziehen ließen. Sie zeigt, wohin das Modell geschaut hat, nicht warum der Ort stimmt: Prüfen Sie jeden Hinweis selbst.</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Deckkraft</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>Stadt</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>Bezeichnung</translation>
     </message>
 </context>
 <context>
@@ -1115,6 +1185,26 @@ Wo wurde dieses Straßenfoto aufgenommen? Lokale Geolokalisierung mit StreetCLIP
         <source>Click where %1 was really taken</source>
         <translation>Klicken Sie, wo %1 tatsächlich aufgenommen wurde</translation>
     </message>
+    <message>
+        <source>Explain</source>
+        <translation>Erklären</translation>
+    </message>
+    <message>
+        <source>%1 for “%2”…</source>
+        <translation>%1 für „%2“ …</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 for “%2” (p = %3 % against the labels compared).</source>
+        <translation>%1 für „%2“ (p = %3 % gegenüber den verglichenen Bezeichnungen).</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapExportDialog</name>
@@ -1680,62 +1770,6 @@ Wahrscheinlichkeit: %2</translation>
     </message>
 </context>
 <context>
-    <name>streetlens::ui::UntitledWork</name>
-    <message>
-        <source>Unsaved project</source>
-        <translation>Nicht gespeichertes Projekt</translation>
-    </message>
-    <message numerus="yes">
-        <source>This untitled project has %n photo(s) and is not saved under a name.</source>
-        <translation>
-            <numerusform>Dieses unbenannte Projekt hat %n Foto und ist nicht unter einem Namen gespeichert.</numerusform>
-            <numerusform>Dieses unbenannte Projekt hat %n Fotos und ist nicht unter einem Namen gespeichert.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Save it to keep the photos and their results, or discard it.</source>
-        <translation>Speichern Sie es, um die Fotos und ihre Ergebnisse zu behalten, oder verwerfen Sie es.</translation>
-    </message>
-    <message>
-        <source>Recover unsaved work</source>
-        <translation>Nicht gespeicherte Arbeit wiederherstellen</translation>
-    </message>
-    <message numerus="yes">
-        <source>An untitled project with %n photo(s), last changed %1, was not saved when StreetLens ended.</source>
-        <translation>
-            <numerusform>Ein unbenanntes Projekt mit %n Foto, zuletzt geändert %1, wurde beim Beenden von StreetLens nicht gespeichert.</numerusform>
-            <numerusform>Ein unbenanntes Projekt mit %n Fotos, zuletzt geändert %1, wurde beim Beenden von StreetLens nicht gespeichert.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Recover it to go on with it (File &gt; Save project as… keeps it under a name), or discard it.</source>
-        <translation>Stellen Sie es wieder her, um daran weiterzuarbeiten (Datei &gt; Projekt speichern unter… behält es unter einem Namen), oder verwerfen Sie es.</translation>
-    </message>
-    <message>
-        <source>Recover</source>
-        <translation>Wiederherstellen</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>Verwerfen</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>Später</translation>
-    </message>
-</context>
-<context>
-    <name>streetlens::ui::UserGuideDialog</name>
-    <message>
-        <source>The user guide is not part of this build.</source>
-        <translation>Das Benutzerhandbuch ist in diesem Build nicht enthalten.</translation>
-    </message>
-    <message>
-        <source>StreetLens user guide</source>
-        <translation>StreetLens-Benutzerhandbuch</translation>
-    </message>
-</context>
-<context>
     <name>streetlens::ui::ShadowMeasureCanvas</name>
     <message>
         <source>object</source>
@@ -1867,6 +1901,62 @@ Wahrscheinlichkeit: %2</translation>
     <message>
         <source>Drag from the foot of a vertical object to its top, then from its foot to the tip of its shadow. Flat, level ground; the photo&apos;s perspective shortens lengths that point away from the camera.</source>
         <translation>Ziehen Sie vom Fuß eines senkrechten Objekts zu seiner Spitze, dann von seinem Fuß zur Spitze seines Schattens. Ebener, waagerechter Boden; die Perspektive des Fotos verkürzt Längen, die von der Kamera weg zeigen.</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::UntitledWork</name>
+    <message>
+        <source>Unsaved project</source>
+        <translation>Nicht gespeichertes Projekt</translation>
+    </message>
+    <message numerus="yes">
+        <source>This untitled project has %n photo(s) and is not saved under a name.</source>
+        <translation>
+            <numerusform>Dieses unbenannte Projekt hat %n Foto und ist nicht unter einem Namen gespeichert.</numerusform>
+            <numerusform>Dieses unbenannte Projekt hat %n Fotos und ist nicht unter einem Namen gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save it to keep the photos and their results, or discard it.</source>
+        <translation>Speichern Sie es, um die Fotos und ihre Ergebnisse zu behalten, oder verwerfen Sie es.</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>Nicht gespeicherte Arbeit wiederherstellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>An untitled project with %n photo(s), last changed %1, was not saved when StreetLens ended.</source>
+        <translation>
+            <numerusform>Ein unbenanntes Projekt mit %n Foto, zuletzt geändert %1, wurde beim Beenden von StreetLens nicht gespeichert.</numerusform>
+            <numerusform>Ein unbenanntes Projekt mit %n Fotos, zuletzt geändert %1, wurde beim Beenden von StreetLens nicht gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recover it to go on with it (File &gt; Save project as… keeps it under a name), or discard it.</source>
+        <translation>Stellen Sie es wieder her, um daran weiterzuarbeiten (Datei &gt; Projekt speichern unter… behält es unter einem Namen), oder verwerfen Sie es.</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::UserGuideDialog</name>
+    <message>
+        <source>The user guide is not part of this build.</source>
+        <translation>Das Benutzerhandbuch ist in diesem Build nicht enthalten.</translation>
+    </message>
+    <message>
+        <source>StreetLens user guide</source>
+        <translation>StreetLens-Benutzerhandbuch</translation>
     </message>
 </context>
 </TS>

@@ -58,6 +58,10 @@
         <source>%1 cannot be replaced.</source>
         <translation>%1 no se puede reemplazar.</translation>
     </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>No hay ningún modelo cargado.</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::AnnotationPanel</name>
@@ -437,7 +441,73 @@
     </message>
     <message numerus="yes">
         <source>%1 — %n photo(s)</source>
-        <translation><numerusform>%1 — %n foto(s)</numerusform><numerusform>%1 — %n foto(s)</numerusform></translation>
+        <translation>
+            <numerusform>%1 — %n foto(s)</numerusform>
+            <numerusform>%1 — %n foto(s)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::ExplanationPanel</name>
+    <message>
+        <source>Attention rollout</source>
+        <translation>Propagación de la atención</translation>
+    </message>
+    <message>
+        <source>Occlusion</source>
+        <translation>Oclusión</translation>
+    </message>
+    <message>
+        <source>A place of the result, or any text</source>
+        <translation>Un lugar del resultado, o cualquier texto</translation>
+    </message>
+    <message>
+        <source>Gradient-weighted attention rollout over all layers (Chefer et al. 2021): about three forward passes.</source>
+        <translation>Propagación de la atención ponderada por gradientes en todas las capas (Chefer et al. 2021): unas tres pasadas hacia delante.</translation>
+    </message>
+    <message>
+        <source>The drop of the label&apos;s probability when each patch shows the mean colour: one forward pass per patch, slow on a CPU.</source>
+        <translation>La caída de la probabilidad de la etiqueta cuando cada parche muestra el color medio: una pasada hacia delante por parche, lento en una CPU.</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Explicar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>The overlay shows which parts of the photo made the model prefer this label over the others it is compared with. It shows where the model looked, not why the place is right: check every clue yourself.</source>
+        <translation>La superposición muestra qué partes de la foto hicieron que el modelo prefiriera esta etiqueta frente a las demás comparadas. Muestra dónde miró el modelo, no por qué el lugar es correcto: compruebe usted cada pista.</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Método</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Opacidad</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>país</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>región</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>ciudad</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>etiqueta</translation>
     </message>
 </context>
 <context>
@@ -1115,6 +1185,26 @@ Where was this street photo taken? Local StreetCLIP geolocation. Estimates, not 
         <source>Click where %1 was really taken</source>
         <translation>Haga clic donde se tomó realmente %1</translation>
     </message>
+    <message>
+        <source>Explain</source>
+        <translation>Explicar</translation>
+    </message>
+    <message>
+        <source>%1 for “%2”…</source>
+        <translation>%1 para «%2»…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <source>%1 for “%2” (p = %3 % against the labels compared).</source>
+        <translation>%1 para «%2» (p = %3 % frente a las etiquetas comparadas).</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapExportDialog</name>
@@ -1680,62 +1770,6 @@ Probabilidad: %2</translation>
     </message>
 </context>
 <context>
-    <name>streetlens::ui::UntitledWork</name>
-    <message>
-        <source>Unsaved project</source>
-        <translation>Proyecto sin guardar</translation>
-    </message>
-    <message numerus="yes">
-        <source>This untitled project has %n photo(s) and is not saved under a name.</source>
-        <translation>
-            <numerusform>Este proyecto sin título tiene %n foto y no está guardado con un nombre.</numerusform>
-            <numerusform>Este proyecto sin título tiene %n fotos y no está guardado con un nombre.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Save it to keep the photos and their results, or discard it.</source>
-        <translation>Guárdelo para conservar las fotos y sus resultados, o descártelo.</translation>
-    </message>
-    <message>
-        <source>Recover unsaved work</source>
-        <translation>Recuperar trabajo sin guardar</translation>
-    </message>
-    <message numerus="yes">
-        <source>An untitled project with %n photo(s), last changed %1, was not saved when StreetLens ended.</source>
-        <translation>
-            <numerusform>Un proyecto sin título con %n foto, modificado por última vez el %1, no se guardó al cerrarse StreetLens.</numerusform>
-            <numerusform>Un proyecto sin título con %n fotos, modificado por última vez el %1, no se guardó al cerrarse StreetLens.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Recover it to go on with it (File &gt; Save project as… keeps it under a name), or discard it.</source>
-        <translation>Recupérelo para seguir con él (Archivo &gt; Guardar proyecto como… lo guarda con un nombre), o descártelo.</translation>
-    </message>
-    <message>
-        <source>Recover</source>
-        <translation>Recuperar</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>Descartar</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>Más tarde</translation>
-    </message>
-</context>
-<context>
-    <name>streetlens::ui::UserGuideDialog</name>
-    <message>
-        <source>The user guide is not part of this build.</source>
-        <translation>La guía del usuario no forma parte de esta compilación.</translation>
-    </message>
-    <message>
-        <source>StreetLens user guide</source>
-        <translation>Guía del usuario de StreetLens</translation>
-    </message>
-</context>
-<context>
     <name>streetlens::ui::ShadowMeasureCanvas</name>
     <message>
         <source>object</source>
@@ -1867,6 +1901,62 @@ Probabilidad: %2</translation>
     <message>
         <source>Drag from the foot of a vertical object to its top, then from its foot to the tip of its shadow. Flat, level ground; the photo&apos;s perspective shortens lengths that point away from the camera.</source>
         <translation>Arrastre desde el pie de un objeto vertical hasta su parte superior y luego desde su pie hasta la punta de su sombra. Terreno llano y horizontal; la perspectiva de la foto acorta las longitudes que se alejan de la cámara.</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::UntitledWork</name>
+    <message>
+        <source>Unsaved project</source>
+        <translation>Proyecto sin guardar</translation>
+    </message>
+    <message numerus="yes">
+        <source>This untitled project has %n photo(s) and is not saved under a name.</source>
+        <translation>
+            <numerusform>Este proyecto sin título tiene %n foto y no está guardado con un nombre.</numerusform>
+            <numerusform>Este proyecto sin título tiene %n fotos y no está guardado con un nombre.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save it to keep the photos and their results, or discard it.</source>
+        <translation>Guárdelo para conservar las fotos y sus resultados, o descártelo.</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>Recuperar trabajo sin guardar</translation>
+    </message>
+    <message numerus="yes">
+        <source>An untitled project with %n photo(s), last changed %1, was not saved when StreetLens ended.</source>
+        <translation>
+            <numerusform>Un proyecto sin título con %n foto, modificado por última vez el %1, no se guardó al cerrarse StreetLens.</numerusform>
+            <numerusform>Un proyecto sin título con %n fotos, modificado por última vez el %1, no se guardó al cerrarse StreetLens.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recover it to go on with it (File &gt; Save project as… keeps it under a name), or discard it.</source>
+        <translation>Recupérelo para seguir con él (Archivo &gt; Guardar proyecto como… lo guarda con un nombre), o descártelo.</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>Recuperar</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Más tarde</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::UserGuideDialog</name>
+    <message>
+        <source>The user guide is not part of this build.</source>
+        <translation>La guía del usuario no forma parte de esta compilación.</translation>
+    </message>
+    <message>
+        <source>StreetLens user guide</source>
+        <translation>Guía del usuario de StreetLens</translation>
     </message>
 </context>
 </TS>

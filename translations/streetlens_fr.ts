@@ -58,6 +58,10 @@
         <source>%1 cannot be replaced.</source>
         <translation>%1 ne peut pas être remplacé.</translation>
     </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>Aucun modèle n&apos;est chargé.</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::AnnotationPanel</name>
@@ -437,7 +441,73 @@
     </message>
     <message numerus="yes">
         <source>%1 — %n photo(s)</source>
-        <translation><numerusform>%1 — %n photo(s)</numerusform><numerusform>%1 — %n photo(s)</numerusform></translation>
+        <translation>
+            <numerusform>%1 — %n photo(s)</numerusform>
+            <numerusform>%1 — %n photo(s)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::ExplanationPanel</name>
+    <message>
+        <source>Attention rollout</source>
+        <translation>Propagation de l&apos;attention</translation>
+    </message>
+    <message>
+        <source>Occlusion</source>
+        <translation>Occultation</translation>
+    </message>
+    <message>
+        <source>A place of the result, or any text</source>
+        <translation>Un lieu du résultat, ou n&apos;importe quel texte</translation>
+    </message>
+    <message>
+        <source>Gradient-weighted attention rollout over all layers (Chefer et al. 2021): about three forward passes.</source>
+        <translation>Propagation de l&apos;attention pondérée par les gradients sur toutes les couches (Chefer et al. 2021) : environ trois passes avant.</translation>
+    </message>
+    <message>
+        <source>The drop of the label&apos;s probability when each patch shows the mean colour: one forward pass per patch, slow on a CPU.</source>
+        <translation>La baisse de la probabilité de l&apos;étiquette quand chaque pavé prend la couleur moyenne : une passe avant par pavé, lent sur un processeur.</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Expliquer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>The overlay shows which parts of the photo made the model prefer this label over the others it is compared with. It shows where the model looked, not why the place is right: check every clue yourself.</source>
+        <translation>La superposition montre quelles parties de la photo ont fait préférer au modèle cette étiquette aux autres comparées. Elle montre où le modèle a regardé, pas pourquoi le lieu est juste : vérifiez vous-même chaque indice.</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Opacité</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>pays</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>région</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>ville</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>étiquette</translation>
     </message>
 </context>
 <context>
@@ -1115,6 +1185,26 @@ Où cette photo de rue a-t-elle été prise&#xa0;? Géolocalisation locale avec 
         <source>Click where %1 was really taken</source>
         <translation>Cliquez là où %1 a réellement été prise</translation>
     </message>
+    <message>
+        <source>Explain</source>
+        <translation>Expliquer</translation>
+    </message>
+    <message>
+        <source>%1 for “%2”…</source>
+        <translation>%1 pour « %2 »…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec : %1</translation>
+    </message>
+    <message>
+        <source>%1 for “%2” (p = %3 % against the labels compared).</source>
+        <translation>%1 pour « %2 » (p = %3 % face aux étiquettes comparées).</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapExportDialog</name>
@@ -1680,62 +1770,6 @@ Probabilité&#xa0;: %2</translation>
     </message>
 </context>
 <context>
-    <name>streetlens::ui::UntitledWork</name>
-    <message>
-        <source>Unsaved project</source>
-        <translation>Projet non enregistré</translation>
-    </message>
-    <message numerus="yes">
-        <source>This untitled project has %n photo(s) and is not saved under a name.</source>
-        <translation>
-            <numerusform>Ce projet sans titre contient %n photo et n’est pas enregistré sous un nom.</numerusform>
-            <numerusform>Ce projet sans titre contient %n photos et n’est pas enregistré sous un nom.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Save it to keep the photos and their results, or discard it.</source>
-        <translation>Enregistrez-le pour garder les photos et leurs résultats, ou abandonnez-le.</translation>
-    </message>
-    <message>
-        <source>Recover unsaved work</source>
-        <translation>Récupérer le travail non enregistré</translation>
-    </message>
-    <message numerus="yes">
-        <source>An untitled project with %n photo(s), last changed %1, was not saved when StreetLens ended.</source>
-        <translation>
-            <numerusform>Un projet sans titre de %n photo, modifié le %1, n’a pas été enregistré à la fermeture de StreetLens.</numerusform>
-            <numerusform>Un projet sans titre de %n photos, modifié le %1, n’a pas été enregistré à la fermeture de StreetLens.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Recover it to go on with it (File &gt; Save project as… keeps it under a name), or discard it.</source>
-        <translation>Récupérez-le pour continuer (Fichier &gt; Enregistrer le projet sous… le garde sous un nom), ou abandonnez-le.</translation>
-    </message>
-    <message>
-        <source>Recover</source>
-        <translation>Récupérer</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>Abandonner</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>Plus tard</translation>
-    </message>
-</context>
-<context>
-    <name>streetlens::ui::UserGuideDialog</name>
-    <message>
-        <source>The user guide is not part of this build.</source>
-        <translation>Le guide de l’utilisateur ne fait pas partie de cette version.</translation>
-    </message>
-    <message>
-        <source>StreetLens user guide</source>
-        <translation>Guide de l’utilisateur de StreetLens</translation>
-    </message>
-</context>
-<context>
     <name>streetlens::ui::ShadowMeasureCanvas</name>
     <message>
         <source>object</source>
@@ -1867,6 +1901,62 @@ Probabilité&#xa0;: %2</translation>
     <message>
         <source>Drag from the foot of a vertical object to its top, then from its foot to the tip of its shadow. Flat, level ground; the photo&apos;s perspective shortens lengths that point away from the camera.</source>
         <translation>Faites glisser du pied d&apos;un objet vertical à son sommet, puis de son pied à l&apos;extrémité de son ombre. Sol plat et horizontal ; la perspective de la photo raccourcit les longueurs qui s&apos;éloignent de l&apos;appareil.</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::UntitledWork</name>
+    <message>
+        <source>Unsaved project</source>
+        <translation>Projet non enregistré</translation>
+    </message>
+    <message numerus="yes">
+        <source>This untitled project has %n photo(s) and is not saved under a name.</source>
+        <translation>
+            <numerusform>Ce projet sans titre contient %n photo et n’est pas enregistré sous un nom.</numerusform>
+            <numerusform>Ce projet sans titre contient %n photos et n’est pas enregistré sous un nom.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save it to keep the photos and their results, or discard it.</source>
+        <translation>Enregistrez-le pour garder les photos et leurs résultats, ou abandonnez-le.</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>Récupérer le travail non enregistré</translation>
+    </message>
+    <message numerus="yes">
+        <source>An untitled project with %n photo(s), last changed %1, was not saved when StreetLens ended.</source>
+        <translation>
+            <numerusform>Un projet sans titre de %n photo, modifié le %1, n’a pas été enregistré à la fermeture de StreetLens.</numerusform>
+            <numerusform>Un projet sans titre de %n photos, modifié le %1, n’a pas été enregistré à la fermeture de StreetLens.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recover it to go on with it (File &gt; Save project as… keeps it under a name), or discard it.</source>
+        <translation>Récupérez-le pour continuer (Fichier &gt; Enregistrer le projet sous… le garde sous un nom), ou abandonnez-le.</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>Récupérer</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Plus tard</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::UserGuideDialog</name>
+    <message>
+        <source>The user guide is not part of this build.</source>
+        <translation>Le guide de l’utilisateur ne fait pas partie de cette version.</translation>
+    </message>
+    <message>
+        <source>StreetLens user guide</source>
+        <translation>Guide de l’utilisateur de StreetLens</translation>
     </message>
 </context>
 </TS>
