@@ -129,7 +129,7 @@ void AnalysisWorker::saveProjectAs(const QString &target) {
 void AnalysisWorker::submit(const AnalysisJob &job) {
   if (!m_session)
     return;
-  m_session->enqueue({job.requestId, job.path, job.sha256});
+  m_session->enqueue({job.requestId, job.path, job.sha256, {}});
   scheduleNext();
 }
 
