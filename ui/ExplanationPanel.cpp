@@ -4,6 +4,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPalette>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSlider>
@@ -55,7 +56,9 @@ ExplanationPanel::ExplanationPanel(QWidget *parent) : QWidget(parent) {
                          "place is right: check every clue yourself."),
                       this);
   m_help->setWordWrap(true);
-  m_help->setStyleSheet(QStringLiteral("color: palette(mid);"));
+  QPalette muted = m_help->palette(); // secondary text, still readable (palette(mid) was too faint)
+  muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
+  m_help->setPalette(muted);
 
   auto *form = new QFormLayout;
   form->addRow(tr("Label"), m_label);

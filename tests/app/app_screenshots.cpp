@@ -164,13 +164,15 @@ int main(int argc, char **argv) {
     window->imageList()->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     Q_EMIT window->annotationPanel()->edited(window->imageModel()->row(3).sha256, Annotation{});
   });
-  // Issue 20: the Explain tab, an occlusion overlay for the top country drawn on the photo (the
-  // fake engine's 32-pixel input: a 4 x 4 patch grid, drawn smoothly scaled).
+  // Issue 20: the Explain tab, an attention-rollout overlay for the top country drawn on the photo
+  // (the fake engine's 32-pixel input: a 4 x 4 patch grid, drawn smoothly scaled). Rollout, not
+  // occlusion: the fake's embeddings are hashes of the pixels, so every occluded window drops the
+  // label's probability alike and its occlusion map is flat.
   step(10, [&] {
     window->imageList()->selectRow(3);
     window->showExplanation();
     ui::ExplanationPanel *panel = window->explanationPanel();
-    panel->methodBox()->setCurrentIndex(panel->methodBox()->findData(int(ExplainMethod::Occlusion)));
+    panel->methodBox()->setCurrentIndex(panel->methodBox()->findData(int(ExplainMethod::Rollout)));
     gate->release(40);
     panel->explainButton()->click();
   });
