@@ -19,6 +19,8 @@ private Q_SLOTS:
   void explain();
   void usageErrors_data();
   void usageErrors();
+  void reportFigures_data();
+  void reportFigures();
 };
 
 void TestCliExplain::explain_data() {
@@ -101,6 +103,40 @@ void TestCliExplain::usageErrors() {
                     QStringList{fixturePath("images/square_336.png")});
   QCOMPARE(r.code, 2);
   QVERIFY(r.err.startsWith("streetlens-cli: "));
+}
+
+// predict --explain: the HTML report carries the explanation figures on the photo's section (the
+// top country's, and the estimate's when it is a region or city), named by their method; without
+// --explain it carries none.
+void TestCliExplain::reportFigures_data() {
+  QTest::addColumn<QStringList>("extra");
+  QTest::addColumn<QString>("caption"); // empty: no figures expected
+  QTest::newRow("explain-rollout") << QStringList{"--explain", "rollout"}
+                                   << "Attention rollout of the top country";
+  QTest::newRow("without-explain") << QStringList{} << QString();
+}
+
+void TestCliExplain::reportFigures() {
+  STREETLENS_REQUIRE_FIXTURE();
+  QFETCH(QStringList, extra);
+  QFETCH(QString, caption);
+  QTemporaryDir dir;
+  const QString html = dir.filePath("report.html");
+  const Run r = cli(QStringList{"predict", "--model", fixturePath("model"), "--precision", "fp32"} + extra +
+                    QStringList{fixturePath("images/landscape_640x480.png"), "-o", html});
+  QVERIFY2(r.code == 0, r.err.constData());
+  const QString text = QString::fromUtf8(readAll(html));
+  const int figures = int(text.count(QStringLiteral("<img alt=\"explanation\"")));
+  if (caption.isEmpty()) {
+    QCOMPARE(figures, 0);
+    QVERIFY(!text.contains(QStringLiteral("Attention rollout")) &&
+            !text.contains(QStringLiteral("Occlusion of")));
+    return;
+  }
+  QVERIFY2(figures >= 1 && figures <= 2, qPrintable(QString::number(figures)));
+  QVERIFY(text.contains(caption));
+  // One figure per explanation, each with its caption naming the method.
+  QCOMPARE(int(text.count(QStringLiteral("Attention rollout of the "))), figures);
 }
 
 QTEST_GUILESS_MAIN(TestCliExplain)
