@@ -2,6 +2,7 @@
 
 #include "app/cli/CliSun.h"
 #include "core/analysis/AnalysisSession.h"
+#include "core/analysis/SceneTaskLibrary.h"
 #include "core/store/ProjectStore.h"
 
 #include <QDir>
@@ -120,6 +121,14 @@ void addAnalysisOptions(QCommandLineParser &p) {
                QStringLiteral("Template for custom candidates, with {}."), QStringLiteral("T")});
   p.addOption({QStringLiteral("cache-dir"), QStringLiteral("Where label embeddings are cached."),
                QStringLiteral("DIR")});
+  p.addOption(
+      {QStringLiteral("task"),
+       QStringLiteral("Also answer a scene task from the same image embedding: a name from "
+                      "'streetlens-cli tasks', a task or probe file (.json), or all (the built-in and "
+                      "your tasks). Repeatable."),
+       QStringLiteral("NAME|FILE")});
+  p.addOption({QStringLiteral("no-clues"),
+               QStringLiteral("Leave out the clue readings (driving side, script, line colour, …).")});
 }
 
 namespace {
@@ -173,6 +182,28 @@ bool analysisSettings(const QCommandLineParser &p, AnalysisSettings &s, QString 
     s.customCandidates = *list;
     s.customTemplate = p.value(QStringLiteral("candidate-template"));
   }
+  // Scene tasks (each once, in the order given) and the clue questions.
+  for (const QString &name : p.values(QStringLiteral("task"))) {
+    QVector<SceneTask> add;
+    if (name == QLatin1String("all")) {
+      add = SceneTaskLibrary::load(SceneTaskLibrary::Kind::Task);
+    } else {
+      auto t = SceneTaskLibrary::resolve(name, SceneTaskLibrary::Kind::Task, error);
+      if (!t) {
+        *error = QStringLiteral("--task: %1").arg(*error);
+        return false;
+      }
+      add << *t;
+    }
+    for (const SceneTask &t : add) {
+      const bool known =
+          std::any_of(s.tasks.cbegin(), s.tasks.cend(), [&](const SceneTask &o) { return o.name == t.name; });
+      if (!known)
+        s.tasks << t;
+    }
+  }
+  if (!p.isSet(QStringLiteral("no-clues")))
+    s.clues = SceneTaskLibrary::load(SceneTaskLibrary::Kind::Clue);
   return true;
 }
 

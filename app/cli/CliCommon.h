@@ -61,5 +61,7 @@ int cmdEval(const QStringList &args);
 int cmdReport(const QStringList &args);
 int cmdMerge(const QStringList &args);         // CmdScale.cpp
 int cmdPrepareLabels(const QStringList &args); // CmdScale.cpp
+int cmdTasks(const QStringList &args);         // CmdTasks.cpp
+int cmdTrainProbe(const QStringList &args);    // CmdTasks.cpp
 
 } // namespace streetlens::cli

@@ -124,8 +124,10 @@ std::optional<Merged> mergeJson(const QStringList &shards, const QString &target
 
 // predict's CSV outputs: the same header in every shard, one record per path, in path order.
 std::optional<Merged> mergeCsv(const QStringList &shards, const QString &target, QString *error) {
-  const QStringList header = exporting::csvHeader();
-  const qsizetype statusCol = header.indexOf(QStringLiteral("status"));
+  // predict's fixed columns, then the same task and clue columns in every shard.
+  const QStringList fixed = exporting::csvHeader();
+  const qsizetype statusCol = fixed.indexOf(QStringLiteral("status"));
+  QStringList header;
   QMap<QString, QStringList> byPath;
   Merged m;
   for (const QString &file : shards) {
@@ -134,9 +136,17 @@ std::optional<Merged> mergeCsv(const QStringList &shards, const QString &target,
       return std::nullopt;
     QString err;
     const QList<QStringList> rows = exporting::parseCsv(bytes, &err);
-    if (!err.isEmpty() || rows.isEmpty() || rows.first() != header) {
+    if (!err.isEmpty() || rows.isEmpty() || rows.first().mid(0, fixed.size()) != fixed) {
       *error = QStringLiteral("%1: not a predict CSV output (%2)")
                    .arg(file, err.isEmpty() ? QStringLiteral("the header differs from predict's") : err);
+      return std::nullopt;
+    }
+    if (header.isEmpty())
+      header = rows.first();
+    if (rows.first() != header) {
+      *error = QStringLiteral("%1: its task or clue columns differ from %2's (run every shard with the same "
+                              "--task options)")
+                   .arg(file, shards.first());
       return std::nullopt;
     }
     for (qsizetype i = 1; i < rows.size(); ++i) {

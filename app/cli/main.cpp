@@ -30,6 +30,8 @@ Commands:
   prepare-labels  the label-embedding cache of a sharded batch, filled once (--cache-dir DIR)
   sun         the sun's elevation and azimuth at a moment and place, or the band where a
               shadow's sun elevation held (GeoJSON)
+  tasks       the scene tasks (or --clues: clue questions) predict --task answers, one per line
+  train-probe a few-shot classifier from photos you tagged (CSV path,class), for predict --task
 
 Common engine options: --model DIR, --device auto|cpu|cuda[:N], --precision auto|fp32|bf16|fp16,
                        --batch-size N|auto, --threads N
@@ -113,6 +115,10 @@ int main(int argc, char **argv) {
       return cmdPrepareLabels(args);
     if (cmd == QLatin1String("sun"))
       return cmdSun(args);
+    if (cmd == QLatin1String("tasks"))
+      return cmdTasks(args);
+    if (cmd == QLatin1String("train-probe"))
+      return cmdTrainProbe(args);
   } catch (const std::exception &e) {
     printError(QStringLiteral("unexpected error: %1")
                    .arg(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0)));
@@ -122,7 +128,8 @@ int main(int argc, char **argv) {
       closestMatch(cmd, {QStringLiteral("tokenize"), QStringLiteral("preprocess"), QStringLiteral("embed"),
                          QStringLiteral("classify"), QStringLiteral("explain"), QStringLiteral("predict"),
                          QStringLiteral("eval"), QStringLiteral("report"), QStringLiteral("merge"),
-                         QStringLiteral("prepare-labels"), QStringLiteral("sun")});
+                         QStringLiteral("prepare-labels"), QStringLiteral("sun"), QStringLiteral("tasks"),
+                         QStringLiteral("train-probe")});
   printError(
       QStringLiteral("unknown command \"%1\"%2 (see streetlens-cli --help)")
           .arg(cmd, guess.isEmpty() ? QString() : QStringLiteral("; did you mean \"%1\"?").arg(guess)));

@@ -318,8 +318,10 @@ void AnalysisSession::ingestOnly(std::vector<Decoded> &decoded) {
 
 void AnalysisSession::analyse(std::vector<Decoded> &decoded) {
   const QString key = m_analyzer->settingsKey();
+  const QString modelHash = m_engine->info().modelHash;
   std::vector<std::shared_ptr<AnalysisItem>> items;
-  std::vector<size_t> toEmbed; // indexes into decoded / items
+  std::vector<std::vector<float>> computed(decoded.size()); // embeddings of this batch, kept after the result
+  std::vector<size_t> toEmbed;                              // indexes into decoded / items
   for (size_t i = 0; i < decoded.size(); ++i) {
     Decoded &d = decoded[i];
     std::shared_ptr<AnalysisItem> item = itemFrom(d);
@@ -341,6 +343,19 @@ void AnalysisSession::analyse(std::vector<Decoded> &decoded) {
     item->result.status = ImageStatus::Running;
     if (m_cb.ingested) // a snapshot: `item` is filled in below while the receiver may read this one
       m_cb.ingested(std::make_shared<const AnalysisItem>(*item));
+    // Kept from an earlier run with this model (other settings or tasks): scored without the tower.
+    if (m_project && !modelHash.isEmpty()) {
+      if (auto kept = m_project->imageEmbedding(d.sha256, modelHash);
+          kept && int(kept->size()) == m_engine->info().embedDim) {
+        ImageResult &r = item->result;
+        r.analyzedAt = QDateTime::currentDateTimeUtc();
+        r.settingsKey = key;
+        m_analyzer->score(kept->data(), r);
+        m_analyzer->fillExif(d.exif, r);
+        r.status = ImageStatus::Done;
+        continue;
+      }
+    }
     toEmbed.push_back(i);
   }
   if (!toEmbed.empty()) {
@@ -366,14 +381,22 @@ void AnalysisSession::analyse(std::vector<Decoded> &decoded) {
         continue;
       }
       m_analyzer->score(emb.row(int(k)), r);
+      computed[i].assign(emb.row(int(k)), emb.row(int(k)) + emb.cols);
       m_analyzer->fillExif(decoded[i].exif, r);
       r.status = ImageStatus::Done;
     }
   }
-  // Committed, then reported, in input order.
-  for (std::shared_ptr<AnalysisItem> &item : items) {
-    if (!item->resumed)
-      save(item->result, item->thumbnail);
+  // Committed, then reported, in input order; the image's embedding after its row exists.
+  for (size_t i = 0; i < items.size(); ++i) {
+    std::shared_ptr<AnalysisItem> &item = items[i];
+    if (!item->resumed && save(item->result, item->thumbnail) && m_project && !modelHash.isEmpty() &&
+        !computed[i].empty()) {
+      QString err;
+      if (!m_project->setImageEmbedding(item->result.sha256, modelHash, computed[i].data(),
+                                        int(computed[i].size()), &err) &&
+          m_cb.notice)
+        m_cb.notice(err);
+    }
     ++m_done;
     if (m_cb.finished)
       m_cb.finished(std::move(item));

@@ -37,17 +37,26 @@ QString AnalysisSettings::fingerprint() const {
     custom.append(QJsonArray{c.label, c.country, c.region, c.lat ? QJsonValue(*c.lat) : QJsonValue(),
                              c.lon ? QJsonValue(*c.lon) : QJsonValue()});
   // "scoring" 2: the coherent hierarchy (results of the independent region/city softmaxes are stale).
-  const QJsonObject o{{QStringLiteral("scoring"), 2},
-                      {QStringLiteral("mode"), modeName(mode)},
-                      {QStringLiteral("maxCountries"), maxCountries},
-                      {QStringLiteral("countryMass"), countryMass},
-                      {QStringLiteral("citiesPerCountry"), citiesPerCountry},
-                      {QStringLiteral("countryTemplates"), QJsonArray::fromStringList(countryTemplates)},
-                      {QStringLiteral("regionTemplates"), QJsonArray::fromStringList(regionTemplates)},
-                      {QStringLiteral("cityTemplates"), QJsonArray::fromStringList(cityTemplates)},
-                      {QStringLiteral("restrict"), QJsonArray::fromStringList(restrictToCountries)},
-                      {QStringLiteral("custom"), custom},
-                      {QStringLiteral("customTemplate"), customTemplate}};
+  QJsonObject o{{QStringLiteral("scoring"), 2},
+                {QStringLiteral("mode"), modeName(mode)},
+                {QStringLiteral("maxCountries"), maxCountries},
+                {QStringLiteral("countryMass"), countryMass},
+                {QStringLiteral("citiesPerCountry"), citiesPerCountry},
+                {QStringLiteral("countryTemplates"), QJsonArray::fromStringList(countryTemplates)},
+                {QStringLiteral("regionTemplates"), QJsonArray::fromStringList(regionTemplates)},
+                {QStringLiteral("cityTemplates"), QJsonArray::fromStringList(cityTemplates)},
+                {QStringLiteral("restrict"), QJsonArray::fromStringList(restrictToCountries)},
+                {QStringLiteral("custom"), custom},
+                {QStringLiteral("customTemplate"), customTemplate}};
+  // Only when used, so that results made before tasks existed keep their key.
+  for (const auto &[key, list] :
+       {std::pair{QStringLiteral("tasks"), &tasks}, std::pair{QStringLiteral("clues"), &clues}}) {
+    QJsonArray a;
+    for (const SceneTask &t : *list)
+      a.append(t.fingerprint());
+    if (!a.isEmpty())
+      o.insert(key, a);
+  }
   return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // How images are geolocated: mode, hierarchy sizes, prompt templates, candidate restrictions.
 // Plain value (copied into the worker); persisted by the app (QSettings) and in project files.
+#include "core/analysis/SceneTask.h"
+
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -33,6 +35,10 @@ struct AnalysisSettings {
   QStringList restrictToCountries;           // alpha-2 codes; empty = all countries
   QVector<CustomCandidate> customCandidates; // when non-empty: classify against these instead
   QString customTemplate;                    // "{}" (or "{label}") for custom labels; empty = verbatim
+  // Scene tasks and clue questions answered for every image (full definitions, so a project keeps
+  // what its answers mean); SceneTaskLibrary resolves names. Empty: none.
+  QVector<SceneTask> tasks;
+  QVector<SceneTask> clues;
 
   // Prompts shaped like StreetCLIP's training captions ("A Street View photo close to the town of
   // {city} in the region of {region} in {country}."); a city without a region drops that part.

@@ -2,6 +2,7 @@
 
 #include "core/analysis/ConfidenceRegions.h"
 #include "core/analysis/LabelEmbeddingCache.h"
+#include "core/analysis/SceneTaskScorer.h"
 #include "core/analysis/ZeroShot.h"
 #include "core/gazetteer/CommonNames.h"
 #include "core/geo/GreatCircle.h"
@@ -16,7 +17,6 @@ namespace streetlens {
 
 namespace {
 constexpr int kKeepPerLevel = 50; // entries kept per level in a result (exports cut to top-k)
-constexpr int kEmbedChunk = 256;  // prompts per engine call (progress granularity)
 
 struct PromptFields {
   QString country, region, city;
@@ -54,15 +54,7 @@ std::vector<double> softmaxOver(const EmbeddingMatrix &emb, const std::vector<in
       dot += double(r[k]) * x[size_t(k)];
     logits[i] = dot * scale;
   }
-  if (logits.empty())
-    return logits;
-  const double mx = *std::max_element(logits.begin(), logits.end());
-  double sum = 0;
-  for (double &l : logits)
-    sum += (l = std::exp(l - mx));
-  for (double &l : logits)
-    l /= sum;
-  return logits;
+  return softmax(std::move(logits));
 }
 } // namespace
 
@@ -82,15 +74,16 @@ struct GeoAnalyzer::Level {
 GeoAnalyzer::GeoAnalyzer(EmbeddingEngine &engine, std::shared_ptr<const gazetteer::Gazetteer> gazetteer,
                          AnalysisSettings settings, QString cacheDir)
     : engine_(engine), gaz_(std::move(gazetteer)), settings_(std::move(settings)),
-      cache_(std::make_unique<LabelEmbeddingCache>(std::move(cacheDir))) {}
+      cache_(std::make_unique<LabelEmbeddingCache>(std::move(cacheDir))),
+      tasks_(std::make_unique<SceneTaskScorer>()), clues_(std::make_unique<SceneTaskScorer>()) {}
 
 GeoAnalyzer::~GeoAnalyzer() = default;
 
 int GeoAnalyzer::cacheHits() const {
-  return cacheHits_;
+  return cacheHits_ + tasks_->cacheHits() + clues_->cacheHits();
 }
 int GeoAnalyzer::cacheMisses() const {
-  return cacheMisses_;
+  return cacheMisses_ + tasks_->cacheMisses() + clues_->cacheMisses();
 }
 
 QString GeoAnalyzer::settingsKey() const {
@@ -106,37 +99,18 @@ bool GeoAnalyzer::embedLevel(Level &level, const QStringList &templates, const P
   if (n == 0)
     return true;
   EmbeddingMatrix sum;
-  const QString modelHash = engine_.info().modelHash;
   for (const QString &templ : templates) {
     QStringList prompts;
     prompts.reserve(n);
     for (const PromptFields &f : level.fields)
       prompts << fill(templ, f);
-    const QString key = LabelEmbeddingCache::key(modelHash, prompts);
-    std::optional<EmbeddingMatrix> m = cache_->load(key);
-    if (m && m->rows == n) {
-      ++cacheHits_;
-    } else {
-      ++cacheMisses_;
-      EmbeddingMatrix out;
-      for (int start = 0; start < n; start += kEmbedChunk) {
-        if (progress && !progress(start, n, templ)) {
-          *error = QStringLiteral("cancelled");
-          return false;
-        }
-        const QStringList chunk = prompts.mid(start, kEmbedChunk);
-        const EmbeddingMatrix part = engine_.embedTexts(chunk, error);
-        if (part.rows != chunk.size())
-          return false;
-        out.cols = part.cols;
-        out.rows += part.rows;
-        out.data.insert(out.data.end(), part.data.begin(), part.data.end());
-      }
-      if (progress)
-        progress(n, n, templ);
-      cache_->store(key, out);
-      m = std::move(out);
-    }
+    bool hit = false;
+    std::optional<EmbeddingMatrix> m = embedPromptsCached(
+        engine_, *cache_, prompts,
+        [&](int done, int total) { return !progress || progress(done, total, templ); }, &hit, error);
+    if (!m)
+      return false;
+    ++(hit ? cacheHits_ : cacheMisses_);
     normalizeRows(*m);
     if (sum.isEmpty()) {
       sum = *m;
@@ -150,7 +124,7 @@ bool GeoAnalyzer::embedLevel(Level &level, const QStringList &templates, const P
   return true;
 }
 
-bool GeoAnalyzer::prepare(const Progress &progress, QString *error) {
+bool GeoAnalyzer::prepareLevels(const Progress &progress, QString *error) {
   countries_ = std::make_unique<Level>();
   regions_ = std::make_unique<Level>();
   cities_ = std::make_unique<Level>();
@@ -245,7 +219,20 @@ std::vector<float> GeoAnalyzer::query(const float *imageEmbedding) const {
   return x;
 }
 
+bool GeoAnalyzer::prepare(const Progress &progress, QString *error) {
+  return prepareLevels(progress, error) &&
+         tasks_->prepare(engine_, *cache_, settings_.tasks, progress, error) &&
+         clues_->prepare(engine_, *cache_, settings_.clues, progress, error);
+}
+
 void GeoAnalyzer::score(const float *imageEmbedding, ImageResult &out) const {
+  scoreLocation(imageEmbedding, out);
+  const int dim = engine_.info().embedDim > 0 ? engine_.info().embedDim : countries_->emb.cols;
+  out.tasks = tasks_->score(imageEmbedding, dim);
+  out.clues = clues_->score(imageEmbedding, dim);
+}
+
+void GeoAnalyzer::scoreLocation(const float *imageEmbedding, ImageResult &out) const {
   const std::vector<float> x = query(imageEmbedding);
   out.countries.clear();
   out.regions.clear();

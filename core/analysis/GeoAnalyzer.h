@@ -19,6 +19,7 @@
 namespace streetlens {
 
 class LabelEmbeddingCache;
+class SceneTaskScorer;
 
 class GeoAnalyzer {
 public:
@@ -29,7 +30,8 @@ public:
               AnalysisSettings settings, QString cacheDir);
   ~GeoAnalyzer();
 
-  // Embeds (or loads from the cache) every label the settings need. Must succeed before analyze.
+  // Embeds (or loads from the cache) every label the settings need — places, scene tasks and clue
+  // questions — and checks the settings' probes against the model. Must succeed before analyze.
   bool prepare(const Progress &progress, QString *error);
 
   // Loads, preprocesses, embeds and scores one image file. Never throws; failures come back as
@@ -37,7 +39,7 @@ public:
   ImageResult analyzeFile(const QString &path, const ImageLimits &limits = {});
   // Scores already loaded images (batching the forward pass).
   std::vector<ImageResult> analyzeLoaded(const std::vector<LoadedImage> &images, const QStringList &paths);
-  // Scores one projected image embedding (the part after the engine).
+  // Scores one projected image embedding (the part after the engine): location, tasks, clues.
   void score(const float *imageEmbedding, ImageResult &out) const;
   // EXIF ground truth of a result: location, altitude, time, country and the estimate's error.
   void fillExif(const ExifInfo &exif, ImageResult &out) const;
@@ -65,6 +67,8 @@ public:
 
 private:
   struct Level; // one label set: names + normalised text embeddings
+  bool prepareLevels(const Progress &progress, QString *error);
+  void scoreLocation(const float *imageEmbedding, ImageResult &out) const;
   // score(): one function per mode (GeoAnalyzer.cpp), sharing the steps below.
   std::vector<float> query(const float *imageEmbedding) const;
   void scoreCustom(const std::vector<float> &x, ImageResult &out) const;
@@ -82,6 +86,7 @@ private:
   AnalysisSettings settings_;
   std::unique_ptr<LabelEmbeddingCache> cache_;
   std::unique_ptr<Level> countries_, regions_, cities_, custom_;
+  std::unique_ptr<SceneTaskScorer> tasks_, clues_;
   int cacheHits_ = 0, cacheMisses_ = 0;
   std::shared_ptr<const ConstraintWeights> constraint_;
   double uncertainAreaKm2_ = PosteriorOptions().uncertainAreaKm2;

@@ -2,6 +2,7 @@
 // The result of geolocating one image: probabilities per level, the estimate, the EXIF ground
 // truth and the error. Plain value, copied between the worker and the GUI thread; stored by
 // core/store and written by core/export.
+#include "core/analysis/SceneTask.h"
 #include "core/geo/GeoPoint.h"
 
 #include <QDateTime>
@@ -68,6 +69,11 @@ struct ImageResult {
   QDateTime exifTime;
   QString exifCountry;           // alpha-2 by point-in-polygon, "" when at sea / unknown
   std::optional<double> errorKm; // great-circle distance estimate <-> EXIF point
+
+  // Scene tasks (issue 19) and clue readings (issue 20) answered from the same image embedding,
+  // in the order of the settings' task and clue lists.
+  std::vector<TaskOutcome> tasks;
+  std::vector<TaskOutcome> clues;
 
   QDateTime analyzedAt;
   QString settingsKey; // hash of the settings/model that produced it

@@ -73,4 +73,39 @@ bool LabelEmbeddingCache::store(const QString &key, const EmbeddingMatrix &m) co
   return f.commit();
 }
 
+std::optional<EmbeddingMatrix> embedPromptsCached(EmbeddingEngine &engine, const LabelEmbeddingCache &cache,
+                                                  const QStringList &prompts,
+                                                  const std::function<bool(int, int)> &progress, bool *hit,
+                                                  QString *error) {
+  constexpr int kChunk = 256; // prompts per engine call (progress granularity)
+  const int n = int(prompts.size());
+  const QString key = LabelEmbeddingCache::key(engine.info().modelHash, prompts);
+  if (std::optional<EmbeddingMatrix> m = cache.load(key); m && m->rows == n) {
+    if (hit)
+      *hit = true;
+    return m;
+  }
+  if (hit)
+    *hit = false;
+  EmbeddingMatrix out;
+  for (int start = 0; start < n; start += kChunk) {
+    if (progress && !progress(start, n)) {
+      if (error)
+        *error = QStringLiteral("cancelled");
+      return std::nullopt;
+    }
+    const QStringList chunk = prompts.mid(start, kChunk);
+    const EmbeddingMatrix part = engine.embedTexts(chunk, error);
+    if (part.rows != chunk.size())
+      return std::nullopt;
+    out.cols = part.cols;
+    out.rows += part.rows;
+    out.data.insert(out.data.end(), part.data.begin(), part.data.end());
+  }
+  if (progress)
+    progress(n, n);
+  cache.store(key, out);
+  return out;
+}
+
 } // namespace streetlens

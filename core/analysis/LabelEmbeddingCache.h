@@ -7,6 +7,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <functional>
 #include <optional>
 
 namespace streetlens {
@@ -23,5 +24,14 @@ public:
 private:
   QString dir_;
 };
+
+// The text embeddings (projected, un-normalised) of `prompts`: from the cache when it has them
+// (*hit = true), else embedded by `engine` in chunks and stored. progress(done, total) is called
+// before each chunk and at the end; returning false cancels (*error = "cancelled"). nullopt on
+// failure with *error. Runs on the engine's thread.
+std::optional<EmbeddingMatrix> embedPromptsCached(EmbeddingEngine &engine, const LabelEmbeddingCache &cache,
+                                                  const QStringList &prompts,
+                                                  const std::function<bool(int, int)> &progress, bool *hit,
+                                                  QString *error);
 
 } // namespace streetlens

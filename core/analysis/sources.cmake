@@ -18,7 +18,11 @@ target_sources(streetlens_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/CellOutline.h ${CMAKE_CURRENT_LIST_DIR}/CellOutline.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ConfidenceRegions.h ${CMAKE_CURRENT_LIST_DIR}/ConfidenceRegions.cpp
   ${CMAKE_CURRENT_LIST_DIR}/Posterior.h ${CMAKE_CURRENT_LIST_DIR}/Posterior.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/SiteFusion.h ${CMAKE_CURRENT_LIST_DIR}/SiteFusion.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/SiteFusion.h ${CMAKE_CURRENT_LIST_DIR}/SiteFusion.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/SceneTask.h ${CMAKE_CURRENT_LIST_DIR}/SceneTask.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/SceneTaskLibrary.h ${CMAKE_CURRENT_LIST_DIR}/SceneTaskLibrary.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/SceneTaskScorer.h ${CMAKE_CURRENT_LIST_DIR}/SceneTaskScorer.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/LinearProbe.h ${CMAKE_CURRENT_LIST_DIR}/LinearProbe.cpp)
 if(EXISTS ${CMAKE_CURRENT_LIST_DIR}/field.cmake)
   include(${CMAKE_CURRENT_LIST_DIR}/field.cmake)
 endif()

@@ -70,6 +70,21 @@ QStringList csvHeader() {
           QStringLiteral("truth_error_km")};
 }
 
+QStringList csvHeader(const ExportOptions &opt) {
+  QStringList h = csvHeader();
+  for (const TaskColumns &t : opt.taskColumns) {
+    const QString base = (t.clue ? QStringLiteral("clue:") : QStringLiteral("task:")) + t.name;
+    h << base;
+    if (t.clue) {
+      h << base + QStringLiteral(":p");
+      continue;
+    }
+    for (const QString &label : t.labels)
+      h << base + QLatin1Char(':') + label;
+  }
+  return h;
+}
+
 namespace {
 
 QString optNumber(const std::optional<double> &v) {
@@ -107,11 +122,16 @@ QStringList csvFields(const ImageResult &r, const ExportOptions &opt) {
     f << formatNumber(a->truth->lat) << formatNumber(a->truth->lon) << optNumber(a->truthErrorKm(r.estimate));
   else
     f << QString() << QString() << QString();
+  for (const TaskCell &c : taskCells(r, opt.taskColumns))
+    f << (c.probability ? formatNumber(*c.probability) : c.label);
   return f;
 }
 
-QByteArray resultsToCsv(const std::vector<ImageResult> &results, const ExportOptions &opt) {
-  QString text = csvRecord(csvHeader());
+QByteArray resultsToCsv(const std::vector<ImageResult> &results, const ExportOptions &options) {
+  ExportOptions opt = options;
+  if (opt.taskColumns.empty())
+    opt.taskColumns = taskColumnsOf(results);
+  QString text = csvRecord(csvHeader(opt));
   for (const ImageResult &r : results)
     text += csvRecord(csvFields(r, opt));
   return text.toUtf8();

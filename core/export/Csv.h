@@ -18,7 +18,9 @@ QString csvRecord(const QStringList &fields);
 
 // The header of resultsToCsv, in column order.
 QStringList csvHeader();
-// The fields of one image's record, in csvHeader() order.
+// The fixed header followed by the task and clue columns of `opt.taskColumns`.
+QStringList csvHeader(const ExportOptions &opt);
+// The fields of one image's record, in csvHeader(opt) order.
 QStringList csvFields(const ImageResult &r, const ExportOptions &opt);
 
 // UTF-8 CSV (no BOM, CRLF line ends): the header, then one record per image. Empty cells for

@@ -92,4 +92,64 @@ QString displayName(const QString &path) {
   return name.isEmpty() ? path : name;
 }
 
+namespace {
+
+void addColumns(std::vector<TaskColumns> &out, const TaskColumns &c) {
+  if (std::none_of(out.begin(), out.end(),
+                   [&](const TaskColumns &o) { return o.clue == c.clue && o.name == c.name; }))
+    out.push_back(c);
+}
+
+} // namespace
+
+QString formatPercent(double p) {
+  return QString::number(100.0 * p, 'f', 1) + u'%';
+}
+
+std::vector<TaskColumns> taskColumnsOf(const AnalysisSettings &settings) {
+  std::vector<TaskColumns> out;
+  for (const SceneTask &t : settings.tasks)
+    addColumns(out, {false, t.name, t.labels});
+  for (const SceneTask &t : settings.clues)
+    addColumns(out, {true, t.name, t.labels});
+  return out;
+}
+
+std::vector<TaskColumns> taskColumnsOf(const std::vector<ImageResult> &results) {
+  std::vector<TaskColumns> out;
+  for (const ImageResult &r : results) {
+    for (const TaskOutcome &t : r.tasks)
+      addColumns(out, {false, t.name, t.labels});
+    for (const TaskOutcome &t : r.clues)
+      addColumns(out, {true, t.name, t.labels});
+  }
+  return out;
+}
+
+std::vector<TaskCell> taskCells(const ImageResult &r, const std::vector<TaskColumns> &columns) {
+  std::vector<TaskCell> out;
+  for (const TaskColumns &c : columns) {
+    const std::vector<TaskOutcome> &list = c.clue ? r.clues : r.tasks;
+    const auto it =
+        std::find_if(list.begin(), list.end(), [&](const TaskOutcome &t) { return t.name == c.name; });
+    const int best = it == list.end() ? -1 : it->best();
+    const QString base = (c.clue ? QStringLiteral("clue:") : QStringLiteral("task:")) + c.name;
+    out.push_back({base, best >= 0 ? it->labels[best] : QString(), std::nullopt});
+    if (c.clue) {
+      out.push_back({base + QStringLiteral(":p"),
+                     {},
+                     best >= 0 ? std::optional<double>(it->probs[size_t(best)]) : std::nullopt});
+      continue;
+    }
+    for (const QString &label : c.labels) {
+      const qsizetype i = it == list.end() ? -1 : it->labels.indexOf(label);
+      out.push_back({base + QLatin1Char(':') + label,
+                     {},
+                     i >= 0 && size_t(i) < it->probs.size() ? std::optional<double>(it->probs[size_t(i)])
+                                                            : std::nullopt});
+    }
+  }
+  return out;
+}
+
 } // namespace streetlens::exporting

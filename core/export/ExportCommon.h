@@ -2,6 +2,7 @@
 // Small helpers shared by the export writers: status names of the CLI schema, exact number
 // formatting, top-k slicing and the privacy-filtered view of the EXIF ground truth.
 // Pure functions, any thread.
+#include "core/analysis/AnalysisSettings.h"
 #include "core/analysis/GeoResult.h"
 #include "core/export/ExportTypes.h"
 
@@ -18,6 +19,8 @@ std::optional<ImageStatus> statusFromName(const QString &name);
 
 // Shortest decimal text that reads back to exactly the same double ("48.8566", "0.1", "1e-07").
 QString formatNumber(double v);
+// 0.625 -> "62.5%" (one decimal, C locale).
+QString formatPercent(double p);
 // Fixed decimals for humans ("48.856600" with decimals = 6).
 QString formatFixed(double v, int decimals);
 
@@ -57,5 +60,17 @@ const Annotation *annotationOf(const ImageResult &r, const ExportOptions &opt);
 
 // File name part of a path (the path itself when it has no separator).
 QString displayName(const QString &path);
+
+// The task and clue columns of a run's settings (in their order), or of results (first seen order).
+std::vector<TaskColumns> taskColumnsOf(const AnalysisSettings &settings);
+std::vector<TaskColumns> taskColumnsOf(const std::vector<ImageResult> &results);
+// One result's values under csvHeader(opt)'s task and clue column names (ExportTypes.h): the top
+// label as text, probabilities as numbers; both empty where the result lacks that task.
+struct TaskCell {
+  QString key;
+  QString label;
+  std::optional<double> probability;
+};
+std::vector<TaskCell> taskCells(const ImageResult &r, const std::vector<TaskColumns> &columns);
 
 } // namespace streetlens::exporting

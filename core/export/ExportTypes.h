@@ -14,6 +14,16 @@
 
 namespace streetlens::exporting {
 
+// The CSV columns of one scene task or clue question (issues 19, 20): "task:<name>" (the top label)
+// and "task:<name>:<label>" (each label's probability); a clue: "clue:<name>" and "clue:<name>:p"
+// (the top label's probability).
+struct TaskColumns {
+  bool clue = false;
+  QString name;
+  QStringList labels;
+  bool operator==(const TaskColumns &) const = default;
+};
+
 // What goes into an export.
 struct ExportOptions {
   // Privacy: false leaves the EXIF GPS point out of every format, together with everything that
@@ -26,6 +36,9 @@ struct ExportOptions {
   // The analyst's verdicts, notes and ground-truth pins by image SHA-256 (the project's); every
   // format writes them (the pin is the analyst's statement, so the privacy option keeps it).
   AnnotationMap annotations;
+  // CSV: the task and clue columns, in order (a streamed CSV's header comes before any result:
+  // taskColumnsOf(settings)). Empty: taken from the results (taskColumnsOf(results)).
+  std::vector<TaskColumns> taskColumns;
 };
 
 // Everything a report needs besides the results.

@@ -1,6 +1,7 @@
 #include "core/export/Exporter.h"
 
 #include "core/export/Csv.h"
+#include "core/export/ExportCommon.h"
 #include "core/export/GeoJsonExport.h"
 #include "core/export/HtmlReport.h"
 #include "core/export/JsonExport.h"
@@ -30,8 +31,12 @@ QJsonObject modelJsonFromContext(const ReportContext &ctx) {
 QByteArray exportToBytes(const std::vector<ImageResult> &results, ExportFormat fmt, const ExportOptions &opt,
                          const ReportContext &ctx) {
   switch (fmt) {
-  case ExportFormat::Csv:
-    return resultsToCsv(results, opt) + sitesToCsvRows(ctx.sites, opt);
+  case ExportFormat::Csv: {
+    ExportOptions columns = opt; // the site rows get the photos' task columns (empty cells)
+    if (columns.taskColumns.empty())
+      columns.taskColumns = taskColumnsOf(results);
+    return resultsToCsv(results, columns) + sitesToCsvRows(ctx.sites, columns);
+  }
   case ExportFormat::Json: {
     QJsonDocument doc = resultsToJson(results, modelJsonFromContext(ctx), opt);
     if (!ctx.sites.empty()) { // the CLI's --group-by shape

@@ -60,6 +60,8 @@ QJsonDocument resultsToGeoJson(const std::vector<ImageResult> &results, const Ex
       props.insert(QStringLiteral("note"), note->note);
       props.insert(QStringLiteral("truth_error_km"), orNull(note->truthErrorKm(r.estimate)));
     }
+    for (const TaskCell &c : taskCells(r, taskColumnsOf(std::vector<ImageResult>{r})))
+      props.insert(c.key, c.probability ? QJsonValue(*c.probability) : QJsonValue(c.label));
     features.append(pointFeature(*r.estimate, props));
 
     // The confidence regions as outlined areas (one MultiPolygon per level).

@@ -163,6 +163,10 @@ QString imageSection(const ReportImageSection &s) {
   }
   if (!s.evidenceRows.isEmpty())
     h += QStringLiteral("<h3>Confidence</h3>") + factsTable(s.evidenceRows);
+  if (!s.sceneRows.isEmpty())
+    h += QStringLiteral("<h3>Scene</h3>") + factsTable(s.sceneRows);
+  if (!s.clueRows.isEmpty())
+    h += QStringLiteral("<h3>Clues</h3>") + factsTable(s.clueRows);
   h += QStringLiteral("<h3>EXIF</h3>") + factsTable(s.exifRows);
   if (!s.analystRows.isEmpty() || !s.analystNote.isEmpty()) {
     h += QStringLiteral("<h3>Analyst</h3>");

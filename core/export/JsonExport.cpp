@@ -109,6 +109,10 @@ QJsonObject resultToJson(const ImageResult &r, const ExportOptions &opt) {
                QJsonObject{{QStringLiteral("mass_inside"), number(*r.constraintMass)},
                            {QStringLiteral("empty"), r.constraintEmpty}});
   }
+  if (!r.tasks.empty())
+    o.insert(QStringLiteral("tasks"), outcomesToJson(r.tasks));
+  if (!r.clues.empty())
+    o.insert(QStringLiteral("clues"), outcomesToJson(r.clues));
   if (const Annotation *a = annotationOf(r, opt)) {
     QJsonObject ann = annotationToJson(*a);
     if (const auto km = a->truthErrorKm(r.estimate))

@@ -110,10 +110,6 @@ void writeRegion(QXmlStreamWriter &w, const ConfidenceRegion &region, const QStr
   w.writeEndElement(); // Placemark
 }
 
-QString percent(double p) {
-  return QString::number(100.0 * p, 'f', 1) + u'%';
-}
-
 } // namespace
 
 QByteArray resultsToKml(const std::vector<ImageResult> &results, const ExportOptions &opt,
@@ -175,13 +171,13 @@ QByteArray resultsToKml(const std::vector<ImageResult> &results, const ExportOpt
                                         {QStringLiteral("sha256"), r.sha256}};
     if (!r.countries.empty()) {
       const PlaceProbability &c = r.countries.front();
-      desc += QStringLiteral("\nCountry: %1 (%2)").arg(c.name, percent(c.probability));
+      desc += QStringLiteral("\nCountry: %1 (%2)").arg(c.name, formatPercent(c.probability));
       data.append({QStringLiteral("country_code"), c.code});
       data.append({QStringLiteral("country_probability"), formatNumber(c.probability)});
     }
     if (!r.cities.empty()) {
       const PlaceProbability &c = r.cities.front();
-      desc += QStringLiteral("\nCity: %1 (%2)").arg(c.name, percent(c.probability));
+      desc += QStringLiteral("\nCity: %1 (%2)").arg(c.name, formatPercent(c.probability));
       data.append({QStringLiteral("city_probability"), formatNumber(c.probability)});
     }
     if (exif.errorKm) {
@@ -197,6 +193,14 @@ QByteArray resultsToKml(const std::vector<ImageResult> &results, const ExportOpt
       desc += QStringLiteral("\nNote: %1").arg(note->note);
       data.append({QStringLiteral("note"), note->note});
     }
+    for (const auto *list : {&r.tasks, &r.clues})
+      for (const TaskOutcome &t : *list)
+        if (const int best = t.best(); best >= 0)
+          desc += QStringLiteral("\n%1: %2 (%3)")
+                      .arg(t.question.isEmpty() ? t.name : t.question, t.labels[best],
+                           formatPercent(t.probs[size_t(best)]));
+    for (const TaskCell &c : taskCells(r, taskColumnsOf(std::vector<ImageResult>{r})))
+      data.append({c.key, c.probability ? formatNumber(*c.probability) : c.label});
     desc += QStringLiteral("\nAn estimate, not proof.");
     const QString estimateName = r.estimateLabel.isEmpty()
                                      ? QStringLiteral("Estimate")
@@ -255,13 +259,13 @@ QByteArray resultsToKml(const std::vector<ImageResult> &results, const ExportOpt
                                         {QStringLiteral("members"), site.members.join(u'\n')}};
     if (!r.countries.empty()) {
       const PlaceProbability &c = r.countries.front();
-      desc += QStringLiteral("\nCountry: %1 (%2)").arg(c.name, percent(c.probability));
+      desc += QStringLiteral("\nCountry: %1 (%2)").arg(c.name, formatPercent(c.probability));
       data.append({QStringLiteral("country_code"), c.code});
       data.append({QStringLiteral("country_probability"), formatNumber(c.probability)});
     }
     if (!r.cities.empty()) {
       const PlaceProbability &c = r.cities.front();
-      desc += QStringLiteral("\nCity: %1 (%2)").arg(c.name, percent(c.probability));
+      desc += QStringLiteral("\nCity: %1 (%2)").arg(c.name, formatPercent(c.probability));
       data.append({QStringLiteral("city_probability"), formatNumber(c.probability)});
     }
     desc += QStringLiteral("\nAn estimate, not proof.");

@@ -195,6 +195,24 @@ void coverPage(PdfCanvas &c, const std::vector<ImageResult> &results, const Expo
   summaryTable(c, reportSummaryRows(results, opt));
 }
 
+// A titled two-column list (question, answer) over the full width; continues on the next page.
+void factsBlock(PdfCanvas &c, const QString &title, const ReportRows &rows) {
+  if (rows.isEmpty())
+    return;
+  const double rowH = mm(4.6);
+  c.ensure(mm(10) + rowH);
+  c.y += mm(3);
+  c.text(QRectF(c.left(), c.y, c.width(), mm(5)), c.font(9, true), kInk, title);
+  c.y += mm(5.5);
+  const double labelW = c.width() * 0.45;
+  for (const auto &row : rows) {
+    c.ensure(rowH);
+    c.elided(QRectF(c.left(), c.y, labelW - mm(2), rowH), c.font(7.5, true), kMuted, row.first);
+    c.elided(QRectF(c.left() + labelW, c.y, c.width() - labelW, rowH), c.font(8), kInk, row.second);
+    c.y += rowH;
+  }
+}
+
 // The section of one analysed image. It starts a page, unless the page in progress (the end of
 // the summary, or of a short section) has room for its photo and estimate: no page is left
 // nearly blank.
@@ -308,6 +326,8 @@ void imagePage(PdfCanvas &c, const ReportImageSection &s, const ExportOptions &o
     c.y += mm(3);
     probabilityTable(c, *tables[i], c.left(), c.width(), true);
   }
+  factsBlock(c, QStringLiteral("Scene"), s.sceneRows);
+  factsBlock(c, QStringLiteral("Clues (visual readings, each to be checked in the photo)"), s.clueRows);
   // Patch explanations (predict --explain): side by side, each with its caption.
   if (!s.explanations.isEmpty()) {
     const int n = int(s.explanations.size());

@@ -8,6 +8,7 @@
 #include <QTimeZone>
 #include <cmath>
 #include <exception>
+#include <numeric>
 
 namespace streetlens::exporting {
 
@@ -204,6 +205,31 @@ QImage loadReportPhoto(const QString &path, int maxEdge, QString *error) {
   return img;
 }
 
+namespace {
+
+// "road condition?" -> "a road with potholes · 62 %  (next: a road with cracks · 21 %)".
+ReportRows outcomeRows(const std::vector<TaskOutcome> &outcomes) {
+  ReportRows rows;
+  for (const TaskOutcome &t : outcomes) {
+    std::vector<int> order(t.probs.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int a, int b) { return t.probs[size_t(a)] > t.probs[size_t(b)]; });
+    if (order.empty())
+      continue;
+    auto answer = [&](int i) {
+      return QStringLiteral("%1 · %2").arg(printable(t.labels[i]), formatPercent(t.probs[size_t(i)]));
+    };
+    QString text = answer(order[0]);
+    if (order.size() > 1)
+      text += QStringLiteral("  (next: %1)").arg(answer(order[1]));
+    rows << qMakePair(printable(t.question.isEmpty() ? t.name : t.question), text);
+  }
+  return rows;
+}
+
+} // namespace
+
 ReportImageSection buildImageSection(const ImageResult &r, int number, const ReportContext &ctx,
                                      const ExportOptions &opt, int photoMaxEdge, QSize mapSize) {
   ReportImageSection s;
@@ -286,6 +312,8 @@ ReportImageSection buildImageSection(const ImageResult &r, int number, const Rep
     for (const QString &line : a->note.trimmed().split(u'\n')) // printable, keeping its lines
       s.analystNote += (s.analystNote.isEmpty() ? QString() : QStringLiteral("\n")) + printable(line);
   }
+  s.sceneRows = outcomeRows(r.tasks);
+  s.clueRows = outcomeRows(r.clues);
   return s;
 }
 

@@ -52,6 +52,10 @@ struct ReportImageSection {
   // the image has none.
   ReportRows analystRows;
   QString analystNote;
+  // Scene tasks and clue readings (issues 19, 20): the question, then the top answer with its
+  // probability and the runner-up; empty when the result has none.
+  ReportRows sceneRows;
+  ReportRows clueRows;
 };
 
 // One row per image. An image without a result (failed, or not analysed yet) gets no page of its

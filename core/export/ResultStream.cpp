@@ -66,7 +66,7 @@ bool ResultStreamWriter::open(ExportFormat fmt, const QString &path, const Expor
     d->out = std::move(f);
   }
   if (fmt == ExportFormat::Csv)
-    return put(csvRecord(csvHeader()).toUtf8(), error);
+    return put(csvRecord(csvHeader(d->opt)).toUtf8(), error);
   return put("{\n    \"model\": " + nested(modelJsonFromContext(ctx), 4) + ",\n    \"results\": [", error);
 }
 

@@ -50,6 +50,8 @@ std::optional<MergeSummary> mergeProjects(const QStringList &shards, const QStri
   const QString targetPath = QFileInfo(target).absoluteFilePath();
   std::vector<ShardMeta> metas;
   QMap<QString, StoredImage> bySha; // keeps the winner per photo
+  // Image embeddings by photo: (model SHA-256, values) from whichever shard kept them.
+  QHash<QString, std::vector<std::pair<QString, std::vector<float>>>> embeddings;
   MergeSummary summary;
   for (const QString &file : shards) {
     const QFileInfo fi(file);
@@ -75,6 +77,9 @@ std::optional<MergeSummary> mergeProjects(const QStringList &shards, const QStri
         return std::nullopt;
       }
     metas.push_back(std::move(meta));
+    for (const QString &model : store->embeddingModels())
+      for (ProjectStore::StoredEmbedding &e : store->imageEmbeddings(model))
+        embeddings[e.sha256].push_back({model, std::move(e.values)});
     for (StoredImage &img : *images) {
       auto it = bySha.find(img.image.sha256);
       if (it == bySha.end()) {
@@ -145,6 +150,9 @@ std::optional<MergeSummary> mergeProjects(const QStringList &shards, const QStri
       } else {
         ++summary.queued;
       }
+      for (const auto &[modelSha, values] : embeddings.value(img->image.sha256))
+        ok = ok &&
+             out->setImageEmbedding(img->image.sha256, modelSha, values.data(), int(values.size()), &err);
       if (!ok) {
         out.reset();
         removePartial();

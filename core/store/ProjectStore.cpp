@@ -1,5 +1,6 @@
 #include "core/store/ProjectStore.h"
 
+#include "core/store/ProjectSql.h"
 #include "core/store/ResultJson.h"
 
 #include <QAtomicInteger>
@@ -105,76 +106,13 @@ const char *kSchema[] = {
     " analyzed_at TEXT NOT NULL,"
     " UNIQUE(image_id, settings_key))",
     "CREATE INDEX results_by_image ON results(image_id, id)",
+    kEmbeddingsSchema,
 };
 
 } // namespace
 
-struct ProjectStore::Impl {
-  QString path;
-  QString connection;
-  QSqlDatabase db;
-
-  // A message naming the file, with advice for the failures users can fix.
-  QString describe(const QSqlError &e) const {
-    const int code = e.nativeErrorCode().toInt() & 0xff;
-    const QString file = QDir::toNativeSeparators(path);
-    switch (code) {
-    case 13: // SQLITE_FULL
-      return QStringLiteral("%1: the disk is full, the result could not be saved. Free some space and "
-                            "try again; results saved earlier are kept.")
-          .arg(file);
-    case 8: // SQLITE_READONLY
-      return QStringLiteral("%1 is read-only; use File > Save As to save a writable copy.").arg(file);
-    case 26: // SQLITE_NOTADB
-      return QStringLiteral("%1: not a StreetLens project (not an SQLite database).").arg(file);
-    case 11: // SQLITE_CORRUPT
-      return QStringLiteral("%1 is damaged (%2).").arg(file, e.databaseText());
-    case 5: // SQLITE_BUSY
-    case 6: // SQLITE_LOCKED
-      return QStringLiteral("%1 is in use by another program; try again.").arg(file);
-    default: {
-      QString text = e.databaseText().isEmpty() ? e.driverText() : e.databaseText();
-      return QStringLiteral("%1: %2").arg(file, text);
-    }
-    }
-  }
-
-  bool exec(const QString &sql, QString *error) {
-    QSqlQuery q(db);
-    if (!q.exec(sql)) {
-      if (error)
-        *error = describe(q.lastError());
-      return false;
-    }
-    return true;
-  }
-
-  // Write transactions take the write lock up front (BEGIN IMMEDIATE): a deferred transaction that
-  // reads first and writes later fails at once with SQLITE_BUSY when another connection committed in
-  // between (the busy timeout does not apply to that case in WAL mode).
-  bool begin(QString *error) { return exec(QStringLiteral("BEGIN IMMEDIATE"), error); }
-  bool commit(QString *error) {
-    if (exec(QStringLiteral("COMMIT"), error))
-      return true;
-    rollback();
-    return false;
-  }
-  void rollback() { exec(QStringLiteral("ROLLBACK"), nullptr); }
-
-  QVariant scalar(const QString &sql) const {
-    QSqlQuery q(db);
-    if (q.exec(sql) && q.next())
-      return q.value(0);
-    return {};
-  }
-
-  bool fail(QSqlQuery &q, QString *error) {
-    if (error)
-      *error = describe(q.lastError());
-    rollback();
-    return false;
-  }
-
+// The connection (ProjectSql.h) plus the image-row helpers of this file.
+struct ProjectStore::Impl : ProjectSql {
   std::optional<qint64> imageId(const QString &sha, QString *error) {
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT id FROM images WHERE sha256 = ?"));
@@ -360,6 +298,10 @@ std::unique_ptr<ProjectStore> ProjectStore::open(const QString &path, QString *e
     return nullptr;
   }
   return store;
+}
+
+ProjectSql &ProjectStore::sql() const {
+  return *d;
 }
 
 QString ProjectStore::path() const {

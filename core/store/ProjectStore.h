@@ -21,6 +21,8 @@
 
 namespace streetlens::store {
 
+struct ProjectSql;
+
 // An image as it is added to a project (before or without analysis).
 struct NewImage {
   QString path;
@@ -127,6 +129,22 @@ public:
   QHash<QString, QString> metaWithPrefix(const QString &prefix) const;
   bool removeMeta(const QString &key, QString *error);
 
+  // Image embeddings (ProjectEmbeddings.cpp): the projected, un-normalised image embedding of each
+  // analysed image, float32, per model SHA-256, so that scene tasks, probes, similarity search and
+  // re-scoring never run the image tower again. Removed with their image. `values` has `dim` floats.
+  bool setImageEmbedding(const QString &sha256, const QString &modelSha256, const float *values, int dim,
+                         QString *error);
+  // nullopt when the image has none for that model (or on error).
+  std::optional<std::vector<float>> imageEmbedding(const QString &sha256, const QString &modelSha256) const;
+  struct StoredEmbedding {
+    QString sha256;
+    std::vector<float> values;
+  };
+  // Every stored embedding of that model, in image insertion order (empty on error, *error set).
+  std::vector<StoredEmbedding> imageEmbeddings(const QString &modelSha256, QString *error = nullptr) const;
+  // The models that have embeddings in this project (SHA-256s).
+  QStringList embeddingModels() const;
+
   // Debug/test check (ProjectMeta.cpp): every write (open of a new file, addImage, saveResult,
   // remove, setMeta, saveCopyAs) made on `thread` fails and is counted. The app forbids its GUI
   // thread in debug builds and the UI tests do so always; nullptr switches the check off.
@@ -145,6 +163,7 @@ public:
 
 private:
   ProjectStore();
+  ProjectSql &sql() const;
   static bool writeAllowed(const QString &what, QString *error);
   struct Impl;
   std::unique_ptr<Impl> d;

@@ -58,6 +58,10 @@ QJsonObject levelsToJson(const ImageResult &r) {
     o.insert(QStringLiteral("confidence_regions"), confidenceRegionsToJson(r.confidenceRegions));
   if (r.uncertain)
     o.insert(QStringLiteral("uncertain"), true);
+  if (!r.tasks.empty())
+    o.insert(QStringLiteral("tasks"), outcomesToJson(r.tasks));
+  if (!r.clues.empty())
+    o.insert(QStringLiteral("clues"), outcomesToJson(r.clues));
   if (r.constraintMass) {
     o.insert(QStringLiteral("constraint_mass"), *r.constraintMass);
     o.insert(QStringLiteral("constraint_empty"), r.constraintEmpty);
@@ -75,6 +79,8 @@ void levelsFromJson(const QJsonObject &obj, ImageResult &r) {
   if (obj.contains(QStringLiteral("constraint_mass")))
     r.constraintMass = obj.value(QStringLiteral("constraint_mass")).toDouble();
   r.constraintEmpty = obj.value(QStringLiteral("constraint_empty")).toBool();
+  r.tasks = outcomesFromJson(obj.value(QStringLiteral("tasks")).toObject());
+  r.clues = outcomesFromJson(obj.value(QStringLiteral("clues")).toObject());
 }
 
 } // namespace streetlens::store

@@ -15,7 +15,7 @@ struct StoredSite;
 QJsonArray placesToJson(const std::vector<PlaceProbability> &places);
 std::vector<PlaceProbability> placesFromJson(const QJsonArray &array);
 
-// {"countries": [...], "regions": [...], "cities": [...], "labels": [...]}
+// {"countries": [...], "regions": [...], "cities": [...], "labels": [...], "tasks": {…}, "clues": {…}}
 QJsonObject levelsToJson(const ImageResult &r);
 // Fills the four level vectors of `r` from levelsToJson() output (missing keys: empty).
 void levelsFromJson(const QJsonObject &obj, ImageResult &r);

@@ -2,6 +2,8 @@
 // in the analysis library).
 #include "core/store/ResultJson.h"
 
+#include <QJsonDocument>
+
 namespace streetlens::store {
 
 namespace {
@@ -47,6 +49,14 @@ QJsonObject settingsToJson(const AnalysisSettings &s) {
     custom.append(co);
   }
   o.insert(QStringLiteral("customCandidates"), custom);
+  for (const auto &[key, list] :
+       {std::pair{QStringLiteral("tasks"), &s.tasks}, std::pair{QStringLiteral("clues"), &s.clues}}) {
+    QJsonArray a;
+    for (const SceneTask &t : *list)
+      a.append(QJsonDocument::fromJson(sceneTaskToJson(t)).object());
+    if (!a.isEmpty())
+      o.insert(key, a);
+  }
   return o;
 }
 
@@ -75,6 +85,13 @@ AnalysisSettings settingsFromJson(const QJsonObject &o) {
     }
     s.customCandidates.push_back(c);
   }
+  // Tasks kept with the settings; one that no longer parses is dropped rather than failing the project.
+  for (const auto &[key, list] :
+       {std::pair{QStringLiteral("tasks"), &s.tasks}, std::pair{QStringLiteral("clues"), &s.clues}})
+    for (const QJsonValue &v : o.value(key).toArray())
+      if (auto t =
+              sceneTaskFromJson(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact), key, nullptr))
+        list->push_back(std::move(*t));
   return s;
 }
 
