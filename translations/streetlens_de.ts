@@ -66,6 +66,10 @@
         <source>No model is known for this project: analyse the photos first.</source>
         <translation>Für dieses Projekt ist kein Modell bekannt: Analysieren Sie zuerst die Fotos.</translation>
     </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>Es ist kein Modell geladen.</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::AnnotationPanel</name>
@@ -449,6 +453,69 @@
             <numerusform>%1 — %n Foto(s)</numerusform>
             <numerusform>%1 — %n Foto(s)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::ExplanationPanel</name>
+    <message>
+        <source>Attention rollout</source>
+        <translation>Attention-Rollout</translation>
+    </message>
+    <message>
+        <source>Occlusion</source>
+        <translation>Verdeckung</translation>
+    </message>
+    <message>
+        <source>A place of the result, or any text</source>
+        <translation>Ein Ort des Ergebnisses oder beliebiger Text</translation>
+    </message>
+    <message>
+        <source>Gradient-weighted attention rollout over all layers (Chefer et al. 2021): about three forward passes.</source>
+        <translation>Gradientengewichtetes Attention-Rollout über alle Schichten (Chefer et al. 2021): etwa drei Vorwärtsdurchläufe.</translation>
+    </message>
+    <message>
+        <source>The drop of the label&apos;s probability when each patch shows the mean colour: one forward pass per patch, slow on a CPU.</source>
+        <translation>Der Rückgang der Wahrscheinlichkeit der Bezeichnung, wenn jedes Feld die mittlere Farbe zeigt: ein Vorwärtsdurchlauf pro Feld, langsam auf einer CPU.</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Erklären</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>The overlay shows which parts of the photo made the model prefer this label over the others it is compared with. It shows where the model looked, not why the place is right: check every clue yourself.</source>
+        <translation>Die Überlagerung zeigt, welche Teile des Fotos das Modell diese Bezeichnung den anderen verglichenen vorziehen ließen. Sie zeigt, wohin das Modell geschaut hat, nicht warum der Ort stimmt: Prüfen Sie jeden Hinweis selbst.</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Deckkraft</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>Stadt</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>Bezeichnung</translation>
     </message>
 </context>
 <context>
@@ -1237,6 +1304,26 @@ Wo wurde dieses Straßenfoto aufgenommen? Lokale Geolokalisierung mit StreetCLIP
     <message>
         <source>Scene tasks not found, left out: %1</source>
         <translation>Szenenaufgaben nicht gefunden, ausgelassen: %1</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Erklären</translation>
+    </message>
+    <message>
+        <source>%1 for “%2”…</source>
+        <translation>%1 für „%2“ …</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 for “%2” (p = %3 % against the labels compared).</source>
+        <translation>%1 für „%2“ (p = %3 % gegenüber den verglichenen Bezeichnungen).</translation>
     </message>
 </context>
 <context>

@@ -66,6 +66,10 @@
         <source>No model is known for this project: analyse the photos first.</source>
         <translation>No se conoce ningún modelo para este proyecto: analice primero las fotos.</translation>
     </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>No hay ningún modelo cargado.</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::AnnotationPanel</name>
@@ -449,6 +453,69 @@
             <numerusform>%1 — %n foto(s)</numerusform>
             <numerusform>%1 — %n foto(s)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::ExplanationPanel</name>
+    <message>
+        <source>Attention rollout</source>
+        <translation>Propagación de la atención</translation>
+    </message>
+    <message>
+        <source>Occlusion</source>
+        <translation>Oclusión</translation>
+    </message>
+    <message>
+        <source>A place of the result, or any text</source>
+        <translation>Un lugar del resultado, o cualquier texto</translation>
+    </message>
+    <message>
+        <source>Gradient-weighted attention rollout over all layers (Chefer et al. 2021): about three forward passes.</source>
+        <translation>Propagación de la atención ponderada por gradientes en todas las capas (Chefer et al. 2021): unas tres pasadas hacia delante.</translation>
+    </message>
+    <message>
+        <source>The drop of the label&apos;s probability when each patch shows the mean colour: one forward pass per patch, slow on a CPU.</source>
+        <translation>La caída de la probabilidad de la etiqueta cuando cada parche muestra el color medio: una pasada hacia delante por parche, lento en una CPU.</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Explicar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>The overlay shows which parts of the photo made the model prefer this label over the others it is compared with. It shows where the model looked, not why the place is right: check every clue yourself.</source>
+        <translation>La superposición muestra qué partes de la foto hicieron que el modelo prefiriera esta etiqueta frente a las demás comparadas. Muestra dónde miró el modelo, no por qué el lugar es correcto: compruebe usted cada pista.</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Método</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Opacidad</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>país</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>región</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>ciudad</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>etiqueta</translation>
     </message>
 </context>
 <context>
@@ -1237,6 +1304,26 @@ Where was this street photo taken? Local StreetCLIP geolocation. Estimates, not 
     <message>
         <source>Scene tasks not found, left out: %1</source>
         <translation>Tareas de escena no encontradas, omitidas: %1</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Explicar</translation>
+    </message>
+    <message>
+        <source>%1 for “%2”…</source>
+        <translation>%1 para «%2»…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <source>%1 for “%2” (p = %3 % against the labels compared).</source>
+        <translation>%1 para «%2» (p = %3 % frente a las etiquetas comparadas).</translation>
     </message>
 </context>
 <context>

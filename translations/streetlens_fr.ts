@@ -66,6 +66,10 @@
         <source>No model is known for this project: analyse the photos first.</source>
         <translation>Aucun modèle n’est connu pour ce projet : analysez d’abord les photos.</translation>
     </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>Aucun modèle n&apos;est chargé.</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::AnnotationPanel</name>
@@ -449,6 +453,69 @@
             <numerusform>%1 — %n photo(s)</numerusform>
             <numerusform>%1 — %n photo(s)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::ExplanationPanel</name>
+    <message>
+        <source>Attention rollout</source>
+        <translation>Propagation de l&apos;attention</translation>
+    </message>
+    <message>
+        <source>Occlusion</source>
+        <translation>Occultation</translation>
+    </message>
+    <message>
+        <source>A place of the result, or any text</source>
+        <translation>Un lieu du résultat, ou n&apos;importe quel texte</translation>
+    </message>
+    <message>
+        <source>Gradient-weighted attention rollout over all layers (Chefer et al. 2021): about three forward passes.</source>
+        <translation>Propagation de l&apos;attention pondérée par les gradients sur toutes les couches (Chefer et al. 2021) : environ trois passes avant.</translation>
+    </message>
+    <message>
+        <source>The drop of the label&apos;s probability when each patch shows the mean colour: one forward pass per patch, slow on a CPU.</source>
+        <translation>La baisse de la probabilité de l&apos;étiquette quand chaque pavé prend la couleur moyenne : une passe avant par pavé, lent sur un processeur.</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Expliquer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>The overlay shows which parts of the photo made the model prefer this label over the others it is compared with. It shows where the model looked, not why the place is right: check every clue yourself.</source>
+        <translation>La superposition montre quelles parties de la photo ont fait préférer au modèle cette étiquette aux autres comparées. Elle montre où le modèle a regardé, pas pourquoi le lieu est juste : vérifiez vous-même chaque indice.</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Opacité</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>pays</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>région</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>ville</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>étiquette</translation>
     </message>
 </context>
 <context>
@@ -1237,6 +1304,26 @@ Où cette photo de rue a-t-elle été prise&#xa0;? Géolocalisation locale avec 
     <message>
         <source>Scene tasks not found, left out: %1</source>
         <translation>Tâches de scène introuvables, laissées de côté : %1</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Expliquer</translation>
+    </message>
+    <message>
+        <source>%1 for “%2”…</source>
+        <translation>%1 pour « %2 »…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec : %1</translation>
+    </message>
+    <message>
+        <source>%1 for “%2” (p = %3 % against the labels compared).</source>
+        <translation>%1 pour « %2 » (p = %3 % face aux étiquettes comparées).</translation>
     </message>
 </context>
 <context>

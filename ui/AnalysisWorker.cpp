@@ -2,7 +2,9 @@
 
 #include "core/analysis/GeoAnalyzer.h"
 #include "core/analysis/LinearProbe.h"
+#include "core/analysis/PhotoExplanation.h"
 #include "core/gazetteer/Gazetteer.h"
+#include "core/imageio/ImageLoader.h"
 #include "core/store/ProjectStore.h"
 
 #include <QDir>
@@ -222,6 +224,37 @@ void AnalysisWorker::trainProbe(const ProbeRequest &request) {
   if (!out.task)
     out.error = err;
   Q_EMIT probeTrained(out);
+}
+
+void AnalysisWorker::explain(quint64 id, const QString &path, const ExplainRequest &request) {
+  auto cancelled = [this, id] { return m_shutdown.load() || m_explainCancelledUpTo.load() >= id; };
+  if (cancelled()) {
+    Q_EMIT explainFinished(id, nullptr, explainCancelledError());
+    return;
+  }
+  if (!m_engine.engine) {
+    Q_EMIT explainFinished(id, nullptr, tr("No model is loaded."));
+    return;
+  }
+  QString err;
+  const auto img = loadImage(path, ImageLimits{}, &err);
+  if (!img) {
+    Q_EMIT explainFinished(id, nullptr, err);
+    return;
+  }
+  ExplainControl control;
+  control.progress = [this, id](int done, int total) { Q_EMIT explainProgress(id, done, total); };
+  control.cancelled = cancelled;
+  const auto grid = explainPhoto(*m_engine.engine, img->image, request, control, &err);
+  if (!grid) {
+    Q_EMIT explainFinished(id, nullptr, err);
+    return;
+  }
+  auto result = std::make_shared<ExplanationResult>();
+  result->path = path;
+  result->grid = *grid;
+  result->imageConfig = m_engine.engine->imageConfig();
+  Q_EMIT explainFinished(id, std::move(result), QString());
 }
 
 void AnalysisWorker::dropCancelled() {

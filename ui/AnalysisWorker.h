@@ -12,6 +12,7 @@
 #include "core/analysis/SceneTask.h"
 #include "core/store/ProjectStore.h"
 #include "ui/EngineFactory.h"
+#include "ui/ExplanationResult.h"
 
 #include <QObject>
 #include <atomic>
@@ -77,10 +78,15 @@ public:
   // the project's model record) and reports it with probeTrained().
   void trainProbe(const streetlens::ui::ProbeRequest &request);
   static QString classTagKey(const QString &sha256) { return QStringLiteral("probe-tag/") + sha256; }
+  // Explains the photo at `path` with the engine (between batches: the worker runs one thing at a
+  // time). Cancelled when the shared explain-cancel id reaches `id` (set from the GUI thread).
+  void explain(quint64 id, const QString &path, const streetlens::ExplainRequest &request);
   void dropCancelled(); // reports every queued job below skipBelow as skipped, now
   void shutdown();      // frees session, engine and analyzer here
   // Thread-safe: makes a label preparation in progress stop early (used before shutdown).
   void requestStop() { m_shutdown = true; }
+  // Any thread: explain calls with an id <= this are cancelled.
+  std::atomic<quint64> &explainCancelledUpTo() { return m_explainCancelledUpTo; }
 
 Q_SIGNALS:
   void gazetteerLoaded(std::shared_ptr<const streetlens::gazetteer::Gazetteer> gazetteer);
@@ -95,6 +101,9 @@ Q_SIGNALS:
   void projectOpened(const QString &path, const QString &error); // error empty on success
   void notice(const QString &text);
   void probeTrained(const streetlens::ui::ProbeOutcome &outcome);
+  void explainProgress(quint64 id, int done, int total);
+  // result null on failure (error says why; "cancelled" when cancelled).
+  void explainFinished(quint64 id, streetlens::ui::ExplanationResultPtr result, const QString &error);
 
 private:
   void rebuildAnalyzer();
@@ -112,6 +121,7 @@ private:
   std::unique_ptr<AnalysisSession> m_session;
   bool m_scheduled = false;
   std::atomic<bool> m_shutdown{false};
+  std::atomic<quint64> m_explainCancelledUpTo{0};
 };
 
 } // namespace streetlens::ui

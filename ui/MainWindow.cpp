@@ -85,6 +85,7 @@ MainWindow::MainWindow(EngineFactory factory, Options options, QWidget *parent)
   buildLayout();
   buildStatusBar();
   buildEvidence();
+  buildExplanation();
   buildAnnotation();
   buildMenus();
   m_evidence->setUndoStack(m_undo); // grouping, renaming and deleting sites are undoable

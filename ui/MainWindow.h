@@ -61,6 +61,7 @@ class ImageListFilter;
 class AnnotationPanel;
 class ModelSetupPanel;
 class PhotoView;
+class ExplanationPanel;
 class ResultsPanel;
 class ProbeTrainingDialog;
 struct IngestedImage;
@@ -141,6 +142,9 @@ public:
   EvidencePanel *evidencePanel() const { return m_evidencePanel; }
   EvidenceController *evidence() const { return m_evidence; }
   SunShadowPanel *sunShadowPanel() const { return m_sunShadow; }
+  ExplanationPanel *explanationPanel() const { return m_explainPanel; }
+  // Brings the Explain tab forward.
+  void showExplanation();
   // Brings the Evidence tab forward (Analysis > Evidence, Ctrl+E).
   void showEvidence();
   QTableView *imageList() const { return m_list; } // shows imageFilter()'s rows
@@ -191,7 +195,9 @@ private:
   // MainWindow.cpp: layout, status bar, selection.
   void buildLayout();
   void buildStatusBar();
-  void buildEvidence();     // MainWindowEvidence.cpp
+  void buildEvidence();    // MainWindowEvidence.cpp
+  void buildExplanation(); // MainWindowExplain.cpp: the Explain tab and the photo's overlay
+  void showExplanationOf(int row);
   QWidget *buildListPane(); // MainWindowAnnotation.cpp: search and "Show" above the list
   void buildAnnotation();   // MainWindowAnnotation.cpp: the analyst's verdict, note and pin
   void showAnnotationOf(int row);
@@ -271,7 +277,8 @@ private:
   EvidencePanel *m_evidencePanel = nullptr;    // what the analyst knows (dock)
   EvidenceController *m_evidence = nullptr;    // applies it to what is shown
   SunShadowPanel *m_sunShadow = nullptr;       // the sun band tool, under the evidence panel
-  QTabWidget *m_rightTabs = nullptr;           // Results | Evidence
+  QTabWidget *m_rightTabs = nullptr;           // Results | Evidence | Explain
+  ExplanationPanel *m_explainPanel = nullptr;  // the Explain tab (label, method, opacity)
   QList<QPair<QString, QString>> m_duplicates; // skipped file, the listed file with the same content
   bool m_engineLoading = false;
   QVector<SceneTask> m_chosenTasks; // the scene tasks answered now

@@ -13,6 +13,7 @@
 #include "ui/AnnotationPanel.h"
 #include "ui/EvidencePanel.h"
 #include "ui/ImageListFilter.h"
+#include "ui/ExplanationPanel.h"
 #include "ui/ImageListModel.h"
 #include "ui/MainWindow.h"
 #include "ui/PhotoView.h"
@@ -173,6 +174,23 @@ int main(int argc, char **argv) {
     shot(QStringLiteral("app-assessment.png"));
     window->imageList()->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     Q_EMIT window->annotationPanel()->edited(window->imageModel()->row(3).sha256, Annotation{});
+  });
+  // Issue 20: the Explain tab, an attention-rollout overlay for the top country drawn on the photo
+  // (the fake engine's 32-pixel input: a 4 x 4 patch grid, drawn smoothly scaled). Rollout, not
+  // occlusion: the fake's embeddings are hashes of the pixels, so every occluded window drops the
+  // label's probability alike and its occlusion map is flat.
+  step(10, [&] {
+    window->imageList()->selectRow(3);
+    window->showExplanation();
+    ui::ExplanationPanel *panel = window->explanationPanel();
+    panel->methodBox()->setCurrentIndex(panel->methodBox()->findData(int(ExplainMethod::Rollout)));
+    gate->release(40);
+    panel->explainButton()->click();
+  });
+  step(3000, [&] {
+    shot(QStringLiteral("app-explain.png"));
+    window->photoView()->setExplanation(nullptr);
+    window->findChild<QTabWidget *>(QStringLiteral("rightTabs"))->setCurrentIndex(0);
   });
   // Issue 17: a polygon being drawn on the map (mouse events on the drawing overlay), the photo
   // within it with its confidence regions, three photos fused into a site and selected in the
