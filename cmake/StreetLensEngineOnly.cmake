@@ -25,7 +25,9 @@ target_sources(streetlens_core PRIVATE
   ${_core}/imageio/RgbImage.h
   ${_core}/imageio/PillowResize.h ${_core}/imageio/PillowResize.cpp
   ${_core}/imageio/ClipImageProcessor.h ${_core}/imageio/ClipImageProcessor.cpp
-  ${_core}/analysis/EmbeddingEngine.h ${_core}/analysis/EngineOptions.h
+  ${_core}/analysis/EmbeddingEngine.h ${_core}/analysis/EmbeddingEngine.cpp ${_core}/analysis/EngineOptions.h
+  ${_core}/analysis/Explanation.h ${_core}/analysis/Explanation.cpp
+  ${_core}/analysis/Occlusion.h ${_core}/analysis/Occlusion.cpp
   ${_core}/analysis/ZeroShot.h ${_core}/analysis/ZeroShot.cpp)
 
 add_subdirectory(core/clip)

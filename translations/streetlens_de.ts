@@ -23,6 +23,10 @@
         <source>Candidate lists (*.csv *.txt);;All files (*)</source>
         <translation>Kandidatenlisten (*.csv *.txt);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>Trained classifier: %1 photos, cross-validated accuracy %2 %</source>
+        <translation>Trainierter Klassifikator: %1 Fotos, kreuzvalidierte Genauigkeit %2 %</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::AnalysisWorker</name>
@@ -57,6 +61,14 @@
     <message>
         <source>%1 cannot be replaced.</source>
         <translation>%1 kann nicht ersetzt werden.</translation>
+    </message>
+    <message>
+        <source>No model is known for this project: analyse the photos first.</source>
+        <translation>Für dieses Projekt ist kein Modell bekannt: Analysieren Sie zuerst die Fotos.</translation>
+    </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>Es ist kein Modell geladen.</translation>
     </message>
 </context>
 <context>
@@ -444,6 +456,69 @@
     </message>
 </context>
 <context>
+    <name>streetlens::ui::ExplanationPanel</name>
+    <message>
+        <source>Attention rollout</source>
+        <translation>Attention-Rollout</translation>
+    </message>
+    <message>
+        <source>Occlusion</source>
+        <translation>Verdeckung</translation>
+    </message>
+    <message>
+        <source>A place of the result, or any text</source>
+        <translation>Ein Ort des Ergebnisses oder beliebiger Text</translation>
+    </message>
+    <message>
+        <source>Gradient-weighted attention rollout over all layers (Chefer et al. 2021): about three forward passes.</source>
+        <translation>Gradientengewichtetes Attention-Rollout über alle Schichten (Chefer et al. 2021): etwa drei Vorwärtsdurchläufe.</translation>
+    </message>
+    <message>
+        <source>The drop of the label&apos;s probability when each patch shows the mean colour: one forward pass per patch, slow on a CPU.</source>
+        <translation>Der Rückgang der Wahrscheinlichkeit der Bezeichnung, wenn jedes Feld die mittlere Farbe zeigt: ein Vorwärtsdurchlauf pro Feld, langsam auf einer CPU.</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Erklären</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>The overlay shows which parts of the photo made the model prefer this label over the others it is compared with. It shows where the model looked, not why the place is right: check every clue yourself.</source>
+        <translation>Die Überlagerung zeigt, welche Teile des Fotos das Modell diese Bezeichnung den anderen verglichenen vorziehen ließen. Sie zeigt, wohin das Modell geschaut hat, nicht warum der Ort stimmt: Prüfen Sie jeden Hinweis selbst.</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Deckkraft</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>Stadt</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+</context>
+<context>
     <name>streetlens::ui::ExportDialog</name>
     <message>
         <source>Export results</source>
@@ -688,6 +763,20 @@
     <message>
         <source>unsure</source>
         <translation>unsicher</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>Your class tag for training a classifier (Analysis &gt; Tag as…)</source>
+        <translation>Ihre Klassenmarkierung zum Trainieren eines Klassifikators (Analyse &gt; Markieren als…)</translation>
+    </message>
+    <message>
+        <source>%1
+Top answer and its probability; sorted by the probability of &quot;%2&quot; (right-click to choose another).</source>
+        <translation>%1
+Wahrscheinlichste Antwort und ihre Wahrscheinlichkeit; sortiert nach der Wahrscheinlichkeit von „%2“ (Rechtsklick wählt eine andere).</translation>
     </message>
 </context>
 <context>
@@ -1118,6 +1207,124 @@ Wo wurde dieses Straßenfoto aufgenommen? Lokale Geolokalisierung mit StreetCLIP
         <source>Click where %1 was really taken</source>
         <translation>Klicken Sie, wo %1 tatsächlich aufgenommen wurde</translation>
     </message>
+    <message numerus="yes">
+        <source>Scene tasks changed: answering them again for %n photo(s) from their stored embeddings.</source>
+        <translation>
+            <numerusform>Szenenaufgaben geändert: Sie werden für %n Foto aus seinem gespeicherten Embedding neu beantwortet.</numerusform>
+            <numerusform>Szenenaufgaben geändert: Sie werden für %n Fotos aus ihren gespeicherten Embeddings neu beantwortet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>Shows only the photos whose answer to a scene task has this label (or, with &quot;not …&quot;, any other) above the threshold.</source>
+        <translation>Zeigt nur die Fotos, deren Antwort auf eine Szenenaufgabe diese Bezeichnung (oder mit „nicht …“ jede andere) über dem Schwellenwert hat.</translation>
+    </message>
+    <message>
+        <source>not &quot;%1&quot;</source>
+        <translation>nicht „%1“</translation>
+    </message>
+    <message>
+        <source>any scene task</source>
+        <translation>beliebige Szenenaufgabe</translation>
+    </message>
+    <message>
+        <source>Sort %1 by the probability of</source>
+        <translation>%1 sortieren nach der Wahrscheinlichkeit von</translation>
+    </message>
+    <message>
+        <source>&amp;Tag selected photos as…</source>
+        <translation>Ausgewählte Fotos &amp;markieren als…</translation>
+    </message>
+    <message>
+        <source>Clear class ta&amp;g of selected</source>
+        <translation>Klassenmarkierung der Ausgewählten &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Train &amp;classifier from tags…</source>
+        <translation>&amp;Klassifikator aus Markierungen trainieren…</translation>
+    </message>
+    <message>
+        <source>Select the photos to tag first.</source>
+        <translation>Wählen Sie zuerst die zu markierenden Fotos aus.</translation>
+    </message>
+    <message>
+        <source>Tag as</source>
+        <translation>Markieren als</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your class for the %n selected photo(s) (e.g. damaged, intact):</source>
+        <translation>
+            <numerusform>Ihre Klasse für das %n ausgewählte Foto (z. B. beschädigt, intakt):</numerusform>
+            <numerusform>Ihre Klasse für die %n ausgewählten Fotos (z. B. beschädigt, intakt):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Class tag cleared from %n photo(s).</source>
+        <translation>
+            <numerusform>Klassenmarkierung von %n Foto entfernt.</numerusform>
+            <numerusform>Klassenmarkierung von %n Fotos entfernt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) tagged as &quot;%1&quot;.</source>
+        <translation>
+            <numerusform>%n Foto als „%1“ markiert.</numerusform>
+            <numerusform>%n Fotos als „%1“ markiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Train classifier</source>
+        <translation>Klassifikator trainieren</translation>
+    </message>
+    <message>
+        <source>Tag photos with at least two classes first, a few photos each: select photos, then Analysis &gt; Tag selected photos as…</source>
+        <translation>Markieren Sie zuerst Fotos mit mindestens zwei Klassen, je ein paar Fotos: Fotos auswählen, dann Analyse &gt; Ausgewählte Fotos markieren als…</translation>
+    </message>
+    <message>
+        <source>Which of my classes: %1?</source>
+        <translation>Welche meiner Klassen: %1?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Training a classifier on %n tagged photo(s)…</source>
+        <translation>
+            <numerusform>Klassifikator wird mit %n markierten Foto trainiert…</numerusform>
+            <numerusform>Klassifikator wird mit %n markierten Fotos trainiert…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tagged photo(s) have no stored embedding of this model: analyse them first.</source>
+        <translation>
+            <numerusform>%n markiertes Foto hat kein gespeichertes Embedding dieses Modells: Analysieren Sie es zuerst.</numerusform>
+            <numerusform>%n markierte Fotos haben kein gespeichertes Embedding dieses Modells: Analysieren Sie sie zuerst.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scene tasks not found, left out: %1</source>
+        <translation>Szenenaufgaben nicht gefunden, ausgelassen: %1</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Erklären</translation>
+    </message>
+    <message>
+        <source>%1 for “%2”…</source>
+        <translation>%1 für „%2“ …</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 for “%2” (p = %3 % against the labels compared).</source>
+        <translation>%1 für „%2“ (p = %3 % gegenüber den verglichenen Bezeichnungen).</translation>
+    </message>
     <message>
         <source>Similar</source>
         <translation>Ähnliche</translation>
@@ -1340,6 +1547,26 @@ Wahrscheinlichkeit: %2</translation>
         <source>Constraint areas</source>
         <translation>Gebiete der Einschränkung</translation>
     </message>
+    <message>
+        <source>Usual colours</source>
+        <translation>Übliche Farben</translation>
+    </message>
+    <message>
+        <source>Top answer</source>
+        <translation>Wahrscheinlichste Antwort</translation>
+    </message>
+    <message>
+        <source>Probability of &quot;%1&quot;</source>
+        <translation>Wahrscheinlichkeit von „%1“</translation>
+    </message>
+    <message>
+        <source>Colour photos by</source>
+        <translation>Fotos einfärben nach</translation>
+    </message>
+    <message>
+        <source>Colour each photo&apos;s marker by its answer to a scene task</source>
+        <translation>Die Markierung jedes Fotos nach seiner Antwort auf eine Szenenaufgabe einfärben</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::ModelSetupPanel</name>
@@ -1407,6 +1634,52 @@ Wahrscheinlichkeit: %2</translation>
     <message>
         <source>—</source>
         <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::ProbeTrainingDialog</name>
+    <message>
+        <source>Trained classifier</source>
+        <translation>Trainierter Klassifikator</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Cross-validated accuracy: %1&lt;/b&gt; (chance: %2)&lt;/p&gt;&lt;p&gt;%3 photos in %4 classes, %5-fold cross-validation: each photo was classified by a classifier trained without it. Accuracy near the chance level means the classes are not told apart from these photos; tag more, or more distinct, photos.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Kreuzvalidierte Genauigkeit: %1&lt;/b&gt; (Zufall: %2)&lt;/p&gt;&lt;p&gt;%3 Fotos in %4 Klassen, %5-fache Kreuzvalidierung: Jedes Foto wurde von einem Klassifikator eingeordnet, der ohne es trainiert wurde. Eine Genauigkeit nahe dem Zufallsniveau bedeutet, dass die Klassen anhand dieser Fotos nicht unterschieden werden; markieren Sie mehr oder deutlicher verschiedene Fotos.&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tagged photo(s) left out: not analysed with this model yet.</source>
+        <translation>
+            <numerusform>%n markiertes Foto ausgelassen: noch nicht mit diesem Modell analysiert.</numerusform>
+            <numerusform>%n markierte Fotos ausgelassen: noch nicht mit diesem Modell analysiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confusion matrix (rows: your class; columns: the classifier&apos;s answer):</source>
+        <translation>Konfusionsmatrix (Zeilen: Ihre Klasse; Spalten: die Antwort des Klassifikators):</translation>
+    </message>
+    <message>
+        <source>Task name:</source>
+        <translation>Name der Aufgabe:</translation>
+    </message>
+    <message>
+        <source>e.g. Is the building damaged?</source>
+        <translation>z. B. Ist das Gebäude beschädigt?</translation>
+    </message>
+    <message>
+        <source>Question:</source>
+        <translation>Frage:</translation>
+    </message>
+    <message>
+        <source>Save as task</source>
+        <translation>Als Aufgabe speichern</translation>
+    </message>
+    <message>
+        <source>This classifier</source>
+        <translation>Dieser Klassifikator</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>Gespeichert als %1.</translation>
     </message>
 </context>
 <context>
@@ -1498,6 +1771,93 @@ Wahrscheinlichkeit: %2</translation>
     <message>
         <source>Your assessment</source>
         <translation>Ihre Einschätzung</translation>
+    </message>
+    <message>
+        <source>Scene</source>
+        <translation>Szene</translation>
+    </message>
+    <message>
+        <source>Answers of the scene tasks chosen in Settings &gt; Scene tasks, from the same image embedding (zero-shot or your trained classifiers).</source>
+        <translation>Antworten der unter Einstellungen &gt; Szenenaufgaben gewählten Aufgaben, aus demselben Bild-Embedding (Zero-Shot oder Ihre trainierten Klassifikatoren).</translation>
+    </message>
+    <message>
+        <source>Clues</source>
+        <translation>Hinweise</translation>
+    </message>
+    <message>
+        <source>What the model reads in the photo for each clue question; check each clue in the photo yourself.</source>
+        <translation>Was das Modell für jede Hinweisfrage im Foto liest; prüfen Sie jeden Hinweis selbst im Foto.</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::SceneTasksPage</name>
+    <message>
+        <source>Questions answered for every photo from the image embedding the geolocation already computed (no second pass). Checked tasks get a list column, a filter, a map colouring and a section in the results.</source>
+        <translation>Fragen, die für jedes Foto aus dem Bild-Embedding beantwortet werden, das die Geolokalisierung schon berechnet hat (kein zweiter Durchlauf). Angehakte Aufgaben erhalten eine Listenspalte, einen Filter, eine Kartenfärbung und einen Abschnitt in den Ergebnissen.</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Neu…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Clue readings (driving side, script on signs, road lines, climate, …)</source>
+        <translation>Hinweise lesen (Fahrseite, Schrift auf Schildern, Fahrbahnmarkierungen, Klima, …)</translation>
+    </message>
+    <message>
+        <source>Import scene task</source>
+        <translation>Szenenaufgabe importieren</translation>
+    </message>
+    <message>
+        <source>Task files (*.json)</source>
+        <translation>Aufgabendateien (*.json)</translation>
+    </message>
+    <message>
+        <source>[classifier]</source>
+        <translation>[Klassifikator]</translation>
+    </message>
+    <message>
+        <source>[yours]</source>
+        <translation>[eigene]</translation>
+    </message>
+    <message>
+        <source>Imported %1 as your task &quot;%2&quot;.</source>
+        <translation>%1 als Ihre Aufgabe „%2“ importiert.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Export scene task</source>
+        <translation>Szenenaufgabe exportieren</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <source>Delete scene task</source>
+        <translation>Szenenaufgabe löschen</translation>
+    </message>
+    <message>
+        <source>Delete your task &quot;%1&quot;? Results already computed keep its answers.</source>
+        <translation>Ihre Aufgabe „%1“ löschen? Bereits berechnete Ergebnisse behalten ihre Antworten.</translation>
     </message>
 </context>
 <context>
@@ -1685,6 +2045,10 @@ Wahrscheinlichkeit: %2</translation>
         <source>Interface language:</source>
         <translation>Sprache der Oberfläche:</translation>
     </message>
+    <message>
+        <source>Scene tasks</source>
+        <translation>Szenenaufgaben</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::ShadowMeasureCanvas</name>
@@ -1724,49 +2088,6 @@ Wahrscheinlichkeit: %2</translation>
         <translation>Auch jedes StreetLens-Projekt in einem Ordner durchsuchen</translation>
     </message>
     <message>
-        <source>No photo shown.</source>
-        <translation>Kein Foto angezeigt.</translation>
-    </message>
-    <message>
-        <source>No case folder: this project only.</source>
-        <translation>Kein Fallordner: nur dieses Projekt.</translation>
-    </message>
-    <message>
-        <source>Case folder: %1</source>
-        <translation>Fallordner: %1</translation>
-    </message>
-    <message>
-        <source>Case folder</source>
-        <translation>Fallordner</translation>
-    </message>
-    <message>
-        <source>The photo has not been analysed yet.</source>
-        <translation>Das Foto ist noch nicht analysiert.</translation>
-    </message>
-    <message>
-        <source>Searching…</source>
-        <translation>Suche…</translation>
-    </message>
-    <message>
-        <source>No other analysed photo to compare with.</source>
-        <translation>Kein anderes analysiertes Foto zum Vergleichen.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n similar photo(s), most similar first.</source>
-        <translation>
-            <numerusform>%n ähnliches Foto, das ähnlichste zuerst.</numerusform>
-            <numerusform>%n ähnliche Fotos, die ähnlichsten zuerst.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 — similarity %2</source>
-        <translation>%1 — Ähnlichkeit %2</translation>
-    </message>
-    <message>
-        <source>in %1</source>
-        <translation>in %1</translation>
-    </message>
-    <message>
         <source>Group near-duplicates</source>
         <translation>Beinahe-Duplikate gruppieren</translation>
     </message>
@@ -1796,6 +2117,49 @@ Wahrscheinlichkeit: %2</translation>
     <message>
         <source>%1 analysed photos, %2 with a near-duplicate in %3 group(s).</source>
         <translation>%1 analysierte Fotos, %2 mit einem Beinahe-Duplikat in %3 Gruppe(n).</translation>
+    </message>
+    <message>
+        <source>No photo shown.</source>
+        <translation>Kein Foto angezeigt.</translation>
+    </message>
+    <message>
+        <source>The photo has not been analysed yet.</source>
+        <translation>Das Foto ist noch nicht analysiert.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche…</translation>
+    </message>
+    <message>
+        <source>No case folder: this project only.</source>
+        <translation>Kein Fallordner: nur dieses Projekt.</translation>
+    </message>
+    <message>
+        <source>Case folder: %1</source>
+        <translation>Fallordner: %1</translation>
+    </message>
+    <message>
+        <source>Case folder</source>
+        <translation>Fallordner</translation>
+    </message>
+    <message>
+        <source>No other analysed photo to compare with.</source>
+        <translation>Kein anderes analysiertes Foto zum Vergleichen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n similar photo(s), most similar first.</source>
+        <translation>
+            <numerusform>%n ähnliches Foto, das ähnlichste zuerst.</numerusform>
+            <numerusform>%n ähnliche Fotos, die ähnlichsten zuerst.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — similarity %2</source>
+        <translation>%1 — Ähnlichkeit %2</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
     </message>
 </context>
 <context>
@@ -1907,6 +2271,76 @@ Wahrscheinlichkeit: %2</translation>
     <message>
         <source>Drag from the foot of a vertical object to its top, then from its foot to the tip of its shadow. Flat, level ground; the photo&apos;s perspective shortens lengths that point away from the camera.</source>
         <translation>Ziehen Sie vom Fuß eines senkrechten Objekts zu seiner Spitze, dann von seinem Fuß zur Spitze seines Schattens. Ebener, waagerechter Boden; die Perspektive des Fotos verkürzt Längen, die von der Kamera weg zeigen.</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::TaskColoring</name>
+    <message>
+        <source>%1: probability of &quot;%2&quot;</source>
+        <translation>%1: Wahrscheinlichkeit von „%2“</translation>
+    </message>
+    <message>
+        <source>%1: top answer</source>
+        <translation>%1: wahrscheinlichste Antwort</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::TaskEditorDialog</name>
+    <message>
+        <source>Edit scene task</source>
+        <translation>Szenenaufgabe bearbeiten</translation>
+    </message>
+    <message>
+        <source>New scene task</source>
+        <translation>Neue Szenenaufgabe</translation>
+    </message>
+    <message>
+        <source>e.g. flood-damage (lower-case words joined by -)</source>
+        <translation>z. B. flood-damage (kleingeschriebene Wörter, mit - verbunden)</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>e.g. Is the street flooded?</source>
+        <translation>z. B. Ist die Straße überflutet?</translation>
+    </message>
+    <message>
+        <source>Question:</source>
+        <translation>Frage:</translation>
+    </message>
+    <message>
+        <source>One answer per line, at least two:
+a flooded street
+a dry street</source>
+        <translation>Eine Antwort pro Zeile, mindestens zwei:
+a flooded street
+a dry street</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>Bezeichnungen:</translation>
+    </message>
+    <message>
+        <source>One prompt per line, each with {} where the label goes (averaged):
+a street view photo of {}.
+none: the labels are the prompts</source>
+        <translation>Ein Prompt pro Zeile, jeweils mit {} an der Stelle der Bezeichnung (gemittelt):
+a street view photo of {}.
+keiner: die Bezeichnungen sind die Prompts</translation>
+    </message>
+    <message>
+        <source>Templates:</source>
+        <translation>Vorlagen:</translation>
+    </message>
+    <message>
+        <source>StreetCLIP compares the photo with each label&apos;s prompts; the answers&apos; probabilities add up to 100 %. Describe what is visible, as a caption would.</source>
+        <translation>StreetCLIP vergleicht das Foto mit den Prompts jeder Bezeichnung; die Wahrscheinlichkeiten der Antworten ergeben zusammen 100 %. Beschreiben Sie, was zu sehen ist, wie eine Bildunterschrift.</translation>
+    </message>
+    <message>
+        <source>This task</source>
+        <translation>Diese Aufgabe</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,10 @@
         <source>Candidate lists (*.csv *.txt);;All files (*)</source>
         <translation>Listas de candidatos (*.csv *.txt);;Todos los archivos (*)</translation>
     </message>
+    <message>
+        <source>Trained classifier: %1 photos, cross-validated accuracy %2 %</source>
+        <translation>Clasificador entrenado: %1 fotos, precisión con validación cruzada %2 %</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::AnalysisWorker</name>
@@ -57,6 +61,14 @@
     <message>
         <source>%1 cannot be replaced.</source>
         <translation>%1 no se puede reemplazar.</translation>
+    </message>
+    <message>
+        <source>No model is known for this project: analyse the photos first.</source>
+        <translation>No se conoce ningún modelo para este proyecto: analice primero las fotos.</translation>
+    </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>No hay ningún modelo cargado.</translation>
     </message>
 </context>
 <context>
@@ -444,6 +456,69 @@
     </message>
 </context>
 <context>
+    <name>streetlens::ui::ExplanationPanel</name>
+    <message>
+        <source>Attention rollout</source>
+        <translation>Propagación de la atención</translation>
+    </message>
+    <message>
+        <source>Occlusion</source>
+        <translation>Oclusión</translation>
+    </message>
+    <message>
+        <source>A place of the result, or any text</source>
+        <translation>Un lugar del resultado, o cualquier texto</translation>
+    </message>
+    <message>
+        <source>Gradient-weighted attention rollout over all layers (Chefer et al. 2021): about three forward passes.</source>
+        <translation>Propagación de la atención ponderada por gradientes en todas las capas (Chefer et al. 2021): unas tres pasadas hacia delante.</translation>
+    </message>
+    <message>
+        <source>The drop of the label&apos;s probability when each patch shows the mean colour: one forward pass per patch, slow on a CPU.</source>
+        <translation>La caída de la probabilidad de la etiqueta cuando cada parche muestra el color medio: una pasada hacia delante por parche, lento en una CPU.</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Explicar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>The overlay shows which parts of the photo made the model prefer this label over the others it is compared with. It shows where the model looked, not why the place is right: check every clue yourself.</source>
+        <translation>La superposición muestra qué partes de la foto hicieron que el modelo prefiriera esta etiqueta frente a las demás comparadas. Muestra dónde miró el modelo, no por qué el lugar es correcto: compruebe usted cada pista.</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Método</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Opacidad</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>país</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>región</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>ciudad</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>etiqueta</translation>
+    </message>
+</context>
+<context>
     <name>streetlens::ui::ExportDialog</name>
     <message>
         <source>Export results</source>
@@ -688,6 +763,20 @@
     <message>
         <source>unsure</source>
         <translation>dudoso</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Clase</translation>
+    </message>
+    <message>
+        <source>Your class tag for training a classifier (Analysis &gt; Tag as…)</source>
+        <translation>Su etiqueta de clase para entrenar un clasificador (Análisis &gt; Etiquetar como…)</translation>
+    </message>
+    <message>
+        <source>%1
+Top answer and its probability; sorted by the probability of &quot;%2&quot; (right-click to choose another).</source>
+        <translation>%1
+Respuesta más probable y su probabilidad; ordenado por la probabilidad de «%2» (clic derecho para elegir otra).</translation>
     </message>
 </context>
 <context>
@@ -1118,6 +1207,124 @@ Where was this street photo taken? Local StreetCLIP geolocation. Estimates, not 
         <source>Click where %1 was really taken</source>
         <translation>Haga clic donde se tomó realmente %1</translation>
     </message>
+    <message numerus="yes">
+        <source>Scene tasks changed: answering them again for %n photo(s) from their stored embeddings.</source>
+        <translation>
+            <numerusform>Tareas de escena cambiadas: se responden de nuevo para %n foto a partir de su embedding guardado.</numerusform>
+            <numerusform>Tareas de escena cambiadas: se responden de nuevo para %n fotos a partir de sus embeddings guardados.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Donde</translation>
+    </message>
+    <message>
+        <source>Shows only the photos whose answer to a scene task has this label (or, with &quot;not …&quot;, any other) above the threshold.</source>
+        <translation>Muestra solo las fotos cuya respuesta a una tarea de escena tiene esta etiqueta (o, con «no …», cualquier otra) por encima del umbral.</translation>
+    </message>
+    <message>
+        <source>not &quot;%1&quot;</source>
+        <translation>no «%1»</translation>
+    </message>
+    <message>
+        <source>any scene task</source>
+        <translation>cualquier tarea de escena</translation>
+    </message>
+    <message>
+        <source>Sort %1 by the probability of</source>
+        <translation>Ordenar %1 por la probabilidad de</translation>
+    </message>
+    <message>
+        <source>&amp;Tag selected photos as…</source>
+        <translation>E&amp;tiquetar las fotos seleccionadas como…</translation>
+    </message>
+    <message>
+        <source>Clear class ta&amp;g of selected</source>
+        <translation>Quitar la eti&amp;queta de clase de las seleccionadas</translation>
+    </message>
+    <message>
+        <source>Train &amp;classifier from tags…</source>
+        <translation>Entrenar un &amp;clasificador con las etiquetas…</translation>
+    </message>
+    <message>
+        <source>Select the photos to tag first.</source>
+        <translation>Seleccione primero las fotos que desea etiquetar.</translation>
+    </message>
+    <message>
+        <source>Tag as</source>
+        <translation>Etiquetar como</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your class for the %n selected photo(s) (e.g. damaged, intact):</source>
+        <translation>
+            <numerusform>Su clase para la %n foto seleccionada (p. ej. dañado, intacto):</numerusform>
+            <numerusform>Su clase para las %n fotos seleccionadas (p. ej. dañado, intacto):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Class tag cleared from %n photo(s).</source>
+        <translation>
+            <numerusform>Etiqueta de clase quitada de %n foto.</numerusform>
+            <numerusform>Etiqueta de clase quitada de %n fotos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) tagged as &quot;%1&quot;.</source>
+        <translation>
+            <numerusform>%n foto etiquetada como «%1».</numerusform>
+            <numerusform>%n fotos etiquetadas como «%1».</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Train classifier</source>
+        <translation>Entrenar clasificador</translation>
+    </message>
+    <message>
+        <source>Tag photos with at least two classes first, a few photos each: select photos, then Analysis &gt; Tag selected photos as…</source>
+        <translation>Etiquete primero fotos con al menos dos clases, unas pocas fotos cada una: seleccione fotos y luego Análisis &gt; Etiquetar las fotos seleccionadas como…</translation>
+    </message>
+    <message>
+        <source>Which of my classes: %1?</source>
+        <translation>¿Cuál de mis clases: %1?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Training a classifier on %n tagged photo(s)…</source>
+        <translation>
+            <numerusform>Entrenando un clasificador con %n foto etiquetada…</numerusform>
+            <numerusform>Entrenando un clasificador con %n fotos etiquetadas…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tagged photo(s) have no stored embedding of this model: analyse them first.</source>
+        <translation>
+            <numerusform>%n foto etiquetada no tiene embedding guardado de este modelo: analícela primero.</numerusform>
+            <numerusform>%n fotos etiquetadas no tienen embedding guardado de este modelo: analícelas primero.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scene tasks not found, left out: %1</source>
+        <translation>Tareas de escena no encontradas, omitidas: %1</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Explicar</translation>
+    </message>
+    <message>
+        <source>%1 for “%2”…</source>
+        <translation>%1 para «%2»…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <source>%1 for “%2” (p = %3 % against the labels compared).</source>
+        <translation>%1 para «%2» (p = %3 % frente a las etiquetas comparadas).</translation>
+    </message>
     <message>
         <source>Similar</source>
         <translation>Similares</translation>
@@ -1340,6 +1547,26 @@ Probabilidad: %2</translation>
         <source>Constraint areas</source>
         <translation>Áreas de la restricción</translation>
     </message>
+    <message>
+        <source>Usual colours</source>
+        <translation>Colores habituales</translation>
+    </message>
+    <message>
+        <source>Top answer</source>
+        <translation>Respuesta más probable</translation>
+    </message>
+    <message>
+        <source>Probability of &quot;%1&quot;</source>
+        <translation>Probabilidad de «%1»</translation>
+    </message>
+    <message>
+        <source>Colour photos by</source>
+        <translation>Colorear las fotos según</translation>
+    </message>
+    <message>
+        <source>Colour each photo&apos;s marker by its answer to a scene task</source>
+        <translation>Colorear el marcador de cada foto según su respuesta a una tarea de escena</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::ModelSetupPanel</name>
@@ -1407,6 +1634,52 @@ Probabilidad: %2</translation>
     <message>
         <source>—</source>
         <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::ProbeTrainingDialog</name>
+    <message>
+        <source>Trained classifier</source>
+        <translation>Clasificador entrenado</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Cross-validated accuracy: %1&lt;/b&gt; (chance: %2)&lt;/p&gt;&lt;p&gt;%3 photos in %4 classes, %5-fold cross-validation: each photo was classified by a classifier trained without it. Accuracy near the chance level means the classes are not told apart from these photos; tag more, or more distinct, photos.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Precisión con validación cruzada: %1&lt;/b&gt; (azar: %2)&lt;/p&gt;&lt;p&gt;%3 fotos en %4 clases, validación cruzada de %5 particiones: cada foto fue clasificada por un clasificador entrenado sin ella. Una precisión cercana al azar significa que estas fotos no permiten distinguir las clases; etiquete más fotos, o fotos más distintas.&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tagged photo(s) left out: not analysed with this model yet.</source>
+        <translation>
+            <numerusform>%n foto etiquetada omitida: aún no analizada con este modelo.</numerusform>
+            <numerusform>%n fotos etiquetadas omitidas: aún no analizadas con este modelo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confusion matrix (rows: your class; columns: the classifier&apos;s answer):</source>
+        <translation>Matriz de confusión (filas: su clase; columnas: la respuesta del clasificador):</translation>
+    </message>
+    <message>
+        <source>Task name:</source>
+        <translation>Nombre de la tarea:</translation>
+    </message>
+    <message>
+        <source>e.g. Is the building damaged?</source>
+        <translation>p. ej. ¿Está dañado el edificio?</translation>
+    </message>
+    <message>
+        <source>Question:</source>
+        <translation>Pregunta:</translation>
+    </message>
+    <message>
+        <source>Save as task</source>
+        <translation>Guardar como tarea</translation>
+    </message>
+    <message>
+        <source>This classifier</source>
+        <translation>Este clasificador</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>Guardado como %1.</translation>
     </message>
 </context>
 <context>
@@ -1498,6 +1771,93 @@ Probabilidad: %2</translation>
     <message>
         <source>Your assessment</source>
         <translation>Su valoración</translation>
+    </message>
+    <message>
+        <source>Scene</source>
+        <translation>Escena</translation>
+    </message>
+    <message>
+        <source>Answers of the scene tasks chosen in Settings &gt; Scene tasks, from the same image embedding (zero-shot or your trained classifiers).</source>
+        <translation>Respuestas de las tareas de escena elegidas en Ajustes &gt; Tareas de escena, a partir del mismo embedding de imagen (zero-shot o sus clasificadores entrenados).</translation>
+    </message>
+    <message>
+        <source>Clues</source>
+        <translation>Pistas</translation>
+    </message>
+    <message>
+        <source>What the model reads in the photo for each clue question; check each clue in the photo yourself.</source>
+        <translation>Lo que el modelo lee en la foto para cada pregunta de pista; compruebe usted mismo cada pista en la foto.</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::SceneTasksPage</name>
+    <message>
+        <source>Questions answered for every photo from the image embedding the geolocation already computed (no second pass). Checked tasks get a list column, a filter, a map colouring and a section in the results.</source>
+        <translation>Preguntas respondidas para cada foto a partir del embedding de imagen que la geolocalización ya calculó (sin segunda pasada). Las tareas marcadas tienen una columna en la lista, un filtro, un coloreado del mapa y una sección en los resultados.</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Nueva…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importar…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Clue readings (driving side, script on signs, road lines, climate, …)</source>
+        <translation>Lectura de pistas (lado de conducción, escritura de los carteles, líneas de la carretera, clima, …)</translation>
+    </message>
+    <message>
+        <source>Import scene task</source>
+        <translation>Importar tarea de escena</translation>
+    </message>
+    <message>
+        <source>Task files (*.json)</source>
+        <translation>Archivos de tarea (*.json)</translation>
+    </message>
+    <message>
+        <source>[classifier]</source>
+        <translation>[clasificador]</translation>
+    </message>
+    <message>
+        <source>[yours]</source>
+        <translation>[suya]</translation>
+    </message>
+    <message>
+        <source>Imported %1 as your task &quot;%2&quot;.</source>
+        <translation>%1 importado como su tarea «%2».</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 guardado.</translation>
+    </message>
+    <message>
+        <source>Export scene task</source>
+        <translation>Exportar tarea de escena</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Exportado a %1.</translation>
+    </message>
+    <message>
+        <source>Delete scene task</source>
+        <translation>Eliminar tarea de escena</translation>
+    </message>
+    <message>
+        <source>Delete your task &quot;%1&quot;? Results already computed keep its answers.</source>
+        <translation>¿Eliminar su tarea «%1»? Los resultados ya calculados conservan sus respuestas.</translation>
     </message>
 </context>
 <context>
@@ -1685,6 +2045,10 @@ Probabilidad: %2</translation>
         <source>Interface language:</source>
         <translation>Idioma de la interfaz:</translation>
     </message>
+    <message>
+        <source>Scene tasks</source>
+        <translation>Tareas de escena</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::ShadowMeasureCanvas</name>
@@ -1724,49 +2088,6 @@ Probabilidad: %2</translation>
         <translation>Buscar también en cada proyecto de StreetLens de una carpeta</translation>
     </message>
     <message>
-        <source>No photo shown.</source>
-        <translation>No se muestra ninguna foto.</translation>
-    </message>
-    <message>
-        <source>No case folder: this project only.</source>
-        <translation>Sin carpeta del caso: solo este proyecto.</translation>
-    </message>
-    <message>
-        <source>Case folder: %1</source>
-        <translation>Carpeta del caso: %1</translation>
-    </message>
-    <message>
-        <source>Case folder</source>
-        <translation>Carpeta del caso</translation>
-    </message>
-    <message>
-        <source>The photo has not been analysed yet.</source>
-        <translation>La foto aún no se ha analizado.</translation>
-    </message>
-    <message>
-        <source>Searching…</source>
-        <translation>Buscando…</translation>
-    </message>
-    <message>
-        <source>No other analysed photo to compare with.</source>
-        <translation>No hay otra foto analizada con la que comparar.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n similar photo(s), most similar first.</source>
-        <translation>
-            <numerusform>%n foto similar, la más parecida primero.</numerusform>
-            <numerusform>%n fotos similares, las más parecidas primero.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 — similarity %2</source>
-        <translation>%1 — similitud %2</translation>
-    </message>
-    <message>
-        <source>in %1</source>
-        <translation>en %1</translation>
-    </message>
-    <message>
         <source>Group near-duplicates</source>
         <translation>Agrupar casi duplicados</translation>
     </message>
@@ -1796,6 +2117,49 @@ Probabilidad: %2</translation>
     <message>
         <source>%1 analysed photos, %2 with a near-duplicate in %3 group(s).</source>
         <translation>%1 fotos analizadas, %2 con un casi duplicado en %3 grupo(s).</translation>
+    </message>
+    <message>
+        <source>No photo shown.</source>
+        <translation>No se muestra ninguna foto.</translation>
+    </message>
+    <message>
+        <source>The photo has not been analysed yet.</source>
+        <translation>La foto aún no se ha analizado.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <source>No case folder: this project only.</source>
+        <translation>Sin carpeta del caso: solo este proyecto.</translation>
+    </message>
+    <message>
+        <source>Case folder: %1</source>
+        <translation>Carpeta del caso: %1</translation>
+    </message>
+    <message>
+        <source>Case folder</source>
+        <translation>Carpeta del caso</translation>
+    </message>
+    <message>
+        <source>No other analysed photo to compare with.</source>
+        <translation>No hay otra foto analizada con la que comparar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n similar photo(s), most similar first.</source>
+        <translation>
+            <numerusform>%n foto similar, la más parecida primero.</numerusform>
+            <numerusform>%n fotos similares, las más parecidas primero.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — similarity %2</source>
+        <translation>%1 — similitud %2</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>en %1</translation>
     </message>
 </context>
 <context>
@@ -1907,6 +2271,76 @@ Probabilidad: %2</translation>
     <message>
         <source>Drag from the foot of a vertical object to its top, then from its foot to the tip of its shadow. Flat, level ground; the photo&apos;s perspective shortens lengths that point away from the camera.</source>
         <translation>Arrastre desde el pie de un objeto vertical hasta su parte superior y luego desde su pie hasta la punta de su sombra. Terreno llano y horizontal; la perspectiva de la foto acorta las longitudes que se alejan de la cámara.</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::TaskColoring</name>
+    <message>
+        <source>%1: probability of &quot;%2&quot;</source>
+        <translation>%1: probabilidad de «%2»</translation>
+    </message>
+    <message>
+        <source>%1: top answer</source>
+        <translation>%1: respuesta más probable</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::TaskEditorDialog</name>
+    <message>
+        <source>Edit scene task</source>
+        <translation>Editar tarea de escena</translation>
+    </message>
+    <message>
+        <source>New scene task</source>
+        <translation>Nueva tarea de escena</translation>
+    </message>
+    <message>
+        <source>e.g. flood-damage (lower-case words joined by -)</source>
+        <translation>p. ej. flood-damage (palabras en minúsculas unidas con -)</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <source>e.g. Is the street flooded?</source>
+        <translation>p. ej. ¿Está inundada la calle?</translation>
+    </message>
+    <message>
+        <source>Question:</source>
+        <translation>Pregunta:</translation>
+    </message>
+    <message>
+        <source>One answer per line, at least two:
+a flooded street
+a dry street</source>
+        <translation>Una respuesta por línea, al menos dos:
+a flooded street
+a dry street</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>Etiquetas:</translation>
+    </message>
+    <message>
+        <source>One prompt per line, each with {} where the label goes (averaged):
+a street view photo of {}.
+none: the labels are the prompts</source>
+        <translation>Un prompt por línea, cada uno con {} donde va la etiqueta (promediados):
+a street view photo of {}.
+ninguno: las etiquetas son los prompts</translation>
+    </message>
+    <message>
+        <source>Templates:</source>
+        <translation>Plantillas:</translation>
+    </message>
+    <message>
+        <source>StreetCLIP compares the photo with each label&apos;s prompts; the answers&apos; probabilities add up to 100 %. Describe what is visible, as a caption would.</source>
+        <translation>StreetCLIP compara la foto con los prompts de cada etiqueta; las probabilidades de las respuestas suman 100 %. Describa lo que se ve, como lo haría un pie de foto.</translation>
+    </message>
+    <message>
+        <source>This task</source>
+        <translation>Esta tarea</translation>
     </message>
 </context>
 <context>

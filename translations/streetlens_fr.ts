@@ -23,6 +23,10 @@
         <source>Candidate lists (*.csv *.txt);;All files (*)</source>
         <translation>Listes de candidats (*.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
+    <message>
+        <source>Trained classifier: %1 photos, cross-validated accuracy %2 %</source>
+        <translation>Classifieur entraîné : %1 photos, exactitude en validation croisée %2 %</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::AnalysisWorker</name>
@@ -57,6 +61,14 @@
     <message>
         <source>%1 cannot be replaced.</source>
         <translation>%1 ne peut pas être remplacé.</translation>
+    </message>
+    <message>
+        <source>No model is known for this project: analyse the photos first.</source>
+        <translation>Aucun modèle n’est connu pour ce projet : analysez d’abord les photos.</translation>
+    </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>Aucun modèle n&apos;est chargé.</translation>
     </message>
 </context>
 <context>
@@ -444,6 +456,69 @@
     </message>
 </context>
 <context>
+    <name>streetlens::ui::ExplanationPanel</name>
+    <message>
+        <source>Attention rollout</source>
+        <translation>Propagation de l&apos;attention</translation>
+    </message>
+    <message>
+        <source>Occlusion</source>
+        <translation>Occultation</translation>
+    </message>
+    <message>
+        <source>A place of the result, or any text</source>
+        <translation>Un lieu du résultat, ou n&apos;importe quel texte</translation>
+    </message>
+    <message>
+        <source>Gradient-weighted attention rollout over all layers (Chefer et al. 2021): about three forward passes.</source>
+        <translation>Propagation de l&apos;attention pondérée par les gradients sur toutes les couches (Chefer et al. 2021) : environ trois passes avant.</translation>
+    </message>
+    <message>
+        <source>The drop of the label&apos;s probability when each patch shows the mean colour: one forward pass per patch, slow on a CPU.</source>
+        <translation>La baisse de la probabilité de l&apos;étiquette quand chaque pavé prend la couleur moyenne : une passe avant par pavé, lent sur un processeur.</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Expliquer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>The overlay shows which parts of the photo made the model prefer this label over the others it is compared with. It shows where the model looked, not why the place is right: check every clue yourself.</source>
+        <translation>La superposition montre quelles parties de la photo ont fait préférer au modèle cette étiquette aux autres comparées. Elle montre où le modèle a regardé, pas pourquoi le lieu est juste : vérifiez vous-même chaque indice.</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Opacité</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>pays</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>région</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>ville</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>étiquette</translation>
+    </message>
+</context>
+<context>
     <name>streetlens::ui::ExportDialog</name>
     <message>
         <source>Export results</source>
@@ -688,6 +763,20 @@
     <message>
         <source>unsure</source>
         <translation>incertain</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Classe</translation>
+    </message>
+    <message>
+        <source>Your class tag for training a classifier (Analysis &gt; Tag as…)</source>
+        <translation>Votre étiquette de classe pour entraîner un classifieur (Analyse &gt; Étiqueter comme…)</translation>
+    </message>
+    <message>
+        <source>%1
+Top answer and its probability; sorted by the probability of &quot;%2&quot; (right-click to choose another).</source>
+        <translation>%1
+Réponse la plus probable et sa probabilité ; tri selon la probabilité de « %2 » (clic droit pour en choisir une autre).</translation>
     </message>
 </context>
 <context>
@@ -1118,6 +1207,124 @@ Où cette photo de rue a-t-elle été prise&#xa0;? Géolocalisation locale avec 
         <source>Click where %1 was really taken</source>
         <translation>Cliquez là où %1 a réellement été prise</translation>
     </message>
+    <message numerus="yes">
+        <source>Scene tasks changed: answering them again for %n photo(s) from their stored embeddings.</source>
+        <translation>
+            <numerusform>Tâches de scène modifiées : nouvelles réponses pour %n photo à partir de son embedding enregistré.</numerusform>
+            <numerusform>Tâches de scène modifiées : nouvelles réponses pour %n photos à partir de leurs embeddings enregistrés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Où</translation>
+    </message>
+    <message>
+        <source>Shows only the photos whose answer to a scene task has this label (or, with &quot;not …&quot;, any other) above the threshold.</source>
+        <translation>N’affiche que les photos dont la réponse à une tâche de scène donne cette étiquette (ou, avec « pas … », toute autre) au-dessus du seuil.</translation>
+    </message>
+    <message>
+        <source>not &quot;%1&quot;</source>
+        <translation>pas « %1 »</translation>
+    </message>
+    <message>
+        <source>any scene task</source>
+        <translation>toute tâche de scène</translation>
+    </message>
+    <message>
+        <source>Sort %1 by the probability of</source>
+        <translation>Trier %1 selon la probabilité de</translation>
+    </message>
+    <message>
+        <source>&amp;Tag selected photos as…</source>
+        <translation>É&amp;tiqueter les photos sélectionnées comme…</translation>
+    </message>
+    <message>
+        <source>Clear class ta&amp;g of selected</source>
+        <translation>Effacer l’éti&amp;quette de classe des sélectionnées</translation>
+    </message>
+    <message>
+        <source>Train &amp;classifier from tags…</source>
+        <translation>Entraîner un &amp;classifieur sur les étiquettes…</translation>
+    </message>
+    <message>
+        <source>Select the photos to tag first.</source>
+        <translation>Sélectionnez d’abord les photos à étiqueter.</translation>
+    </message>
+    <message>
+        <source>Tag as</source>
+        <translation>Étiqueter comme</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your class for the %n selected photo(s) (e.g. damaged, intact):</source>
+        <translation>
+            <numerusform>Votre classe pour la %n photo sélectionnée (p. ex. endommagé, intact) :</numerusform>
+            <numerusform>Votre classe pour les %n photos sélectionnées (p. ex. endommagé, intact) :</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Class tag cleared from %n photo(s).</source>
+        <translation>
+            <numerusform>Étiquette de classe retirée de %n photo.</numerusform>
+            <numerusform>Étiquette de classe retirée de %n photos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) tagged as &quot;%1&quot;.</source>
+        <translation>
+            <numerusform>%n photo étiquetée « %1 ».</numerusform>
+            <numerusform>%n photos étiquetées « %1 ».</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Train classifier</source>
+        <translation>Entraîner un classifieur</translation>
+    </message>
+    <message>
+        <source>Tag photos with at least two classes first, a few photos each: select photos, then Analysis &gt; Tag selected photos as…</source>
+        <translation>Étiquetez d’abord des photos avec au moins deux classes, quelques photos chacune : sélectionnez des photos, puis Analyse &gt; Étiqueter les photos sélectionnées comme…</translation>
+    </message>
+    <message>
+        <source>Which of my classes: %1?</source>
+        <translation>Laquelle de mes classes : %1 ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Training a classifier on %n tagged photo(s)…</source>
+        <translation>
+            <numerusform>Entraînement d’un classifieur sur %n photo étiquetée…</numerusform>
+            <numerusform>Entraînement d’un classifieur sur %n photos étiquetées…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tagged photo(s) have no stored embedding of this model: analyse them first.</source>
+        <translation>
+            <numerusform>%n photo étiquetée n’a pas d’embedding enregistré de ce modèle : analysez-la d’abord.</numerusform>
+            <numerusform>%n photos étiquetées n’ont pas d’embedding enregistré de ce modèle : analysez-les d’abord.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scene tasks not found, left out: %1</source>
+        <translation>Tâches de scène introuvables, laissées de côté : %1</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Expliquer</translation>
+    </message>
+    <message>
+        <source>%1 for “%2”…</source>
+        <translation>%1 pour « %2 »…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec : %1</translation>
+    </message>
+    <message>
+        <source>%1 for “%2” (p = %3 % against the labels compared).</source>
+        <translation>%1 pour « %2 » (p = %3 % face aux étiquettes comparées).</translation>
+    </message>
     <message>
         <source>Similar</source>
         <translation>Similaires</translation>
@@ -1340,6 +1547,26 @@ Probabilité&#xa0;: %2</translation>
         <source>Constraint areas</source>
         <translation>Zones de la contrainte</translation>
     </message>
+    <message>
+        <source>Usual colours</source>
+        <translation>Couleurs habituelles</translation>
+    </message>
+    <message>
+        <source>Top answer</source>
+        <translation>Réponse la plus probable</translation>
+    </message>
+    <message>
+        <source>Probability of &quot;%1&quot;</source>
+        <translation>Probabilité de « %1 »</translation>
+    </message>
+    <message>
+        <source>Colour photos by</source>
+        <translation>Colorer les photos selon</translation>
+    </message>
+    <message>
+        <source>Colour each photo&apos;s marker by its answer to a scene task</source>
+        <translation>Colorer le marqueur de chaque photo selon sa réponse à une tâche de scène</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::ModelSetupPanel</name>
@@ -1407,6 +1634,52 @@ Probabilité&#xa0;: %2</translation>
     <message>
         <source>—</source>
         <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::ProbeTrainingDialog</name>
+    <message>
+        <source>Trained classifier</source>
+        <translation>Classifieur entraîné</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Cross-validated accuracy: %1&lt;/b&gt; (chance: %2)&lt;/p&gt;&lt;p&gt;%3 photos in %4 classes, %5-fold cross-validation: each photo was classified by a classifier trained without it. Accuracy near the chance level means the classes are not told apart from these photos; tag more, or more distinct, photos.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Exactitude en validation croisée : %1&lt;/b&gt; (hasard : %2)&lt;/p&gt;&lt;p&gt;%3 photos en %4 classes, validation croisée en %5 blocs : chaque photo a été classée par un classifieur entraîné sans elle. Une exactitude proche du hasard signifie que ces photos ne permettent pas de distinguer les classes ; étiquetez davantage de photos, ou des photos plus distinctes.&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tagged photo(s) left out: not analysed with this model yet.</source>
+        <translation>
+            <numerusform>%n photo étiquetée laissée de côté : pas encore analysée avec ce modèle.</numerusform>
+            <numerusform>%n photos étiquetées laissées de côté : pas encore analysées avec ce modèle.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confusion matrix (rows: your class; columns: the classifier&apos;s answer):</source>
+        <translation>Matrice de confusion (lignes : votre classe ; colonnes : la réponse du classifieur) :</translation>
+    </message>
+    <message>
+        <source>Task name:</source>
+        <translation>Nom de la tâche :</translation>
+    </message>
+    <message>
+        <source>e.g. Is the building damaged?</source>
+        <translation>p. ex. Le bâtiment est-il endommagé ?</translation>
+    </message>
+    <message>
+        <source>Question:</source>
+        <translation>Question :</translation>
+    </message>
+    <message>
+        <source>Save as task</source>
+        <translation>Enregistrer comme tâche</translation>
+    </message>
+    <message>
+        <source>This classifier</source>
+        <translation>Ce classifieur</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>Enregistré sous %1.</translation>
     </message>
 </context>
 <context>
@@ -1498,6 +1771,93 @@ Probabilité&#xa0;: %2</translation>
     <message>
         <source>Your assessment</source>
         <translation>Votre évaluation</translation>
+    </message>
+    <message>
+        <source>Scene</source>
+        <translation>Scène</translation>
+    </message>
+    <message>
+        <source>Answers of the scene tasks chosen in Settings &gt; Scene tasks, from the same image embedding (zero-shot or your trained classifiers).</source>
+        <translation>Réponses des tâches de scène choisies dans Paramètres &gt; Tâches de scène, à partir du même embedding d’image (zero-shot ou vos classifieurs entraînés).</translation>
+    </message>
+    <message>
+        <source>Clues</source>
+        <translation>Indices</translation>
+    </message>
+    <message>
+        <source>What the model reads in the photo for each clue question; check each clue in the photo yourself.</source>
+        <translation>Ce que le modèle lit dans la photo pour chaque question d’indice ; vérifiez vous-même chaque indice dans la photo.</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::SceneTasksPage</name>
+    <message>
+        <source>Questions answered for every photo from the image embedding the geolocation already computed (no second pass). Checked tasks get a list column, a filter, a map colouring and a section in the results.</source>
+        <translation>Questions auxquelles chaque photo répond à partir de l’embedding d’image déjà calculé pour la géolocalisation (pas de second passage). Les tâches cochées ont une colonne dans la liste, un filtre, une coloration de la carte et une section dans les résultats.</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Nouvelle…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importer…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Clue readings (driving side, script on signs, road lines, climate, …)</source>
+        <translation>Lecture d’indices (côté de conduite, écriture des panneaux, lignes de la route, climat, …)</translation>
+    </message>
+    <message>
+        <source>Import scene task</source>
+        <translation>Importer une tâche de scène</translation>
+    </message>
+    <message>
+        <source>Task files (*.json)</source>
+        <translation>Fichiers de tâche (*.json)</translation>
+    </message>
+    <message>
+        <source>[classifier]</source>
+        <translation>[classifieur]</translation>
+    </message>
+    <message>
+        <source>[yours]</source>
+        <translation>[la vôtre]</translation>
+    </message>
+    <message>
+        <source>Imported %1 as your task &quot;%2&quot;.</source>
+        <translation>%1 importé comme votre tâche « %2 ».</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 enregistré.</translation>
+    </message>
+    <message>
+        <source>Export scene task</source>
+        <translation>Exporter une tâche de scène</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Exporté vers %1.</translation>
+    </message>
+    <message>
+        <source>Delete scene task</source>
+        <translation>Supprimer la tâche de scène</translation>
+    </message>
+    <message>
+        <source>Delete your task &quot;%1&quot;? Results already computed keep its answers.</source>
+        <translation>Supprimer votre tâche « %1 » ? Les résultats déjà calculés gardent ses réponses.</translation>
     </message>
 </context>
 <context>
@@ -1685,6 +2045,10 @@ Probabilité&#xa0;: %2</translation>
         <source>Interface language:</source>
         <translation>Langue de l’interface :</translation>
     </message>
+    <message>
+        <source>Scene tasks</source>
+        <translation>Tâches de scène</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::ShadowMeasureCanvas</name>
@@ -1724,49 +2088,6 @@ Probabilité&#xa0;: %2</translation>
         <translation>Chercher aussi dans chaque projet StreetLens d’un dossier</translation>
     </message>
     <message>
-        <source>No photo shown.</source>
-        <translation>Aucune photo affichée.</translation>
-    </message>
-    <message>
-        <source>No case folder: this project only.</source>
-        <translation>Pas de dossier d’affaire : ce projet seulement.</translation>
-    </message>
-    <message>
-        <source>Case folder: %1</source>
-        <translation>Dossier de l’affaire : %1</translation>
-    </message>
-    <message>
-        <source>Case folder</source>
-        <translation>Dossier de l’affaire</translation>
-    </message>
-    <message>
-        <source>The photo has not been analysed yet.</source>
-        <translation>La photo n’a pas encore été analysée.</translation>
-    </message>
-    <message>
-        <source>Searching…</source>
-        <translation>Recherche…</translation>
-    </message>
-    <message>
-        <source>No other analysed photo to compare with.</source>
-        <translation>Aucune autre photo analysée à comparer.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n similar photo(s), most similar first.</source>
-        <translation>
-            <numerusform>%n photo similaire, la plus proche d’abord.</numerusform>
-            <numerusform>%n photos similaires, les plus proches d’abord.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 — similarity %2</source>
-        <translation>%1 — similarité %2</translation>
-    </message>
-    <message>
-        <source>in %1</source>
-        <translation>dans %1</translation>
-    </message>
-    <message>
         <source>Group near-duplicates</source>
         <translation>Regrouper les quasi-doublons</translation>
     </message>
@@ -1796,6 +2117,49 @@ Probabilité&#xa0;: %2</translation>
     <message>
         <source>%1 analysed photos, %2 with a near-duplicate in %3 group(s).</source>
         <translation>%1 photos analysées, %2 avec un quasi-doublon dans %3 groupe(s).</translation>
+    </message>
+    <message>
+        <source>No photo shown.</source>
+        <translation>Aucune photo affichée.</translation>
+    </message>
+    <message>
+        <source>The photo has not been analysed yet.</source>
+        <translation>La photo n’a pas encore été analysée.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <source>No case folder: this project only.</source>
+        <translation>Pas de dossier d’affaire : ce projet seulement.</translation>
+    </message>
+    <message>
+        <source>Case folder: %1</source>
+        <translation>Dossier de l’affaire : %1</translation>
+    </message>
+    <message>
+        <source>Case folder</source>
+        <translation>Dossier de l’affaire</translation>
+    </message>
+    <message>
+        <source>No other analysed photo to compare with.</source>
+        <translation>Aucune autre photo analysée à comparer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n similar photo(s), most similar first.</source>
+        <translation>
+            <numerusform>%n photo similaire, la plus proche d’abord.</numerusform>
+            <numerusform>%n photos similaires, les plus proches d’abord.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — similarity %2</source>
+        <translation>%1 — similarité %2</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>dans %1</translation>
     </message>
 </context>
 <context>
@@ -1907,6 +2271,76 @@ Probabilité&#xa0;: %2</translation>
     <message>
         <source>Drag from the foot of a vertical object to its top, then from its foot to the tip of its shadow. Flat, level ground; the photo&apos;s perspective shortens lengths that point away from the camera.</source>
         <translation>Faites glisser du pied d&apos;un objet vertical à son sommet, puis de son pied à l&apos;extrémité de son ombre. Sol plat et horizontal ; la perspective de la photo raccourcit les longueurs qui s&apos;éloignent de l&apos;appareil.</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::TaskColoring</name>
+    <message>
+        <source>%1: probability of &quot;%2&quot;</source>
+        <translation>%1 : probabilité de « %2 »</translation>
+    </message>
+    <message>
+        <source>%1: top answer</source>
+        <translation>%1 : réponse la plus probable</translation>
+    </message>
+</context>
+<context>
+    <name>streetlens::ui::TaskEditorDialog</name>
+    <message>
+        <source>Edit scene task</source>
+        <translation>Modifier la tâche de scène</translation>
+    </message>
+    <message>
+        <source>New scene task</source>
+        <translation>Nouvelle tâche de scène</translation>
+    </message>
+    <message>
+        <source>e.g. flood-damage (lower-case words joined by -)</source>
+        <translation>p. ex. flood-damage (mots en minuscules reliés par -)</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>e.g. Is the street flooded?</source>
+        <translation>p. ex. La rue est-elle inondée ?</translation>
+    </message>
+    <message>
+        <source>Question:</source>
+        <translation>Question :</translation>
+    </message>
+    <message>
+        <source>One answer per line, at least two:
+a flooded street
+a dry street</source>
+        <translation>Une réponse par ligne, au moins deux :
+a flooded street
+a dry street</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>Étiquettes :</translation>
+    </message>
+    <message>
+        <source>One prompt per line, each with {} where the label goes (averaged):
+a street view photo of {}.
+none: the labels are the prompts</source>
+        <translation>Un prompt par ligne, chacun avec {} à la place de l’étiquette (moyennés) :
+a street view photo of {}.
+aucun : les étiquettes sont les prompts</translation>
+    </message>
+    <message>
+        <source>Templates:</source>
+        <translation>Modèles :</translation>
+    </message>
+    <message>
+        <source>StreetCLIP compares the photo with each label&apos;s prompts; the answers&apos; probabilities add up to 100 %. Describe what is visible, as a caption would.</source>
+        <translation>StreetCLIP compare la photo aux prompts de chaque étiquette ; les probabilités des réponses totalisent 100 %. Décrivez ce qui est visible, comme le ferait une légende.</translation>
+    </message>
+    <message>
+        <source>This task</source>
+        <translation>Cette tâche</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,9 @@ AnalysisController::AnalysisController(EngineFactory factory, QString gazetteerP
   qRegisterMetaType<streetlens::ImageResult>();
   qRegisterMetaType<streetlens::EngineInfo>();
   qRegisterMetaType<streetlens::AnalysisItemPtr>();
+  qRegisterMetaType<streetlens::ui::ProbeOutcome>();
   qRegisterMetaType<std::shared_ptr<const streetlens::gazetteer::Gazetteer>>();
+  qRegisterMetaType<streetlens::ui::ExplanationResultPtr>();
   m_thread = new QThread(this);
   m_thread->setObjectName(QStringLiteral("StreetLens analysis"));
   m_worker =
@@ -45,6 +47,18 @@ AnalysisController::AnalysisController(EngineFactory factory, QString gazetteerP
   connect(m_worker, &AnalysisWorker::jobSkipped, this, &AnalysisController::onSkipped);
   connect(m_worker, &AnalysisWorker::projectOpened, this, &AnalysisController::projectOpened);
   connect(m_worker, &AnalysisWorker::notice, this, &AnalysisController::notice);
+  connect(m_worker, &AnalysisWorker::probeTrained, this, &AnalysisController::probeTrained);
+  connect(m_worker, &AnalysisWorker::explainProgress, this, [this](quint64 id, int done, int total) {
+    if (id == m_explaining)
+      Q_EMIT explainProgress(done, total);
+  });
+  connect(m_worker, &AnalysisWorker::explainFinished, this,
+          [this](quint64 id, const ExplanationResultPtr &result, const QString &error) {
+            if (id != m_explaining)
+              return; // superseded or cancelled earlier: already answered
+            m_explaining = 0;
+            Q_EMIT explainFinished(result, error);
+          });
   m_thread->start();
   QMetaObject::invokeMethod(m_worker, &AnalysisWorker::start, Qt::QueuedConnection);
 }
@@ -65,6 +79,24 @@ void AnalysisController::loadEngine(const EngineOptions &options) {
   m_window = options.batchSize > 0 ? qMax(4, 4 * options.batchSize) : 32; // auto: up to 8 per batch
   QMetaObject::invokeMethod(
       m_worker, [w = m_worker, options] { w->loadEngine(options); }, Qt::QueuedConnection);
+}
+
+quint64 AnalysisController::explain(const QString &path, const ExplainRequest &request) {
+  cancelExplain();
+  const quint64 id = m_nextExplainId++;
+  m_explaining = id;
+  QMetaObject::invokeMethod(
+      m_worker, [w = m_worker, id, path, request] { w->explain(id, path, request); }, Qt::QueuedConnection);
+  return id;
+}
+
+void AnalysisController::cancelExplain() {
+  if (!m_explaining)
+    return;
+  // Atomic, read by the worker between the steps of the call it is in.
+  m_worker->explainCancelledUpTo().store(m_explaining);
+  m_explaining = 0;
+  Q_EMIT explainFinished(nullptr, explainCancelledError());
 }
 
 void AnalysisController::removeImage(const QString &sha256) {
@@ -101,6 +133,16 @@ void AnalysisController::setAnalysisSettings(const AnalysisSettings &settings) {
   m_engineReady = false;
   QMetaObject::invokeMethod(
       m_worker, [w = m_worker, settings] { w->setAnalysisSettings(settings); }, Qt::QueuedConnection);
+}
+
+void AnalysisController::setClassTag(const QString &sha256, const QString &tag) {
+  QMetaObject::invokeMethod(
+      m_worker, [w = m_worker, sha256, tag] { w->setClassTag(sha256, tag); }, Qt::QueuedConnection);
+}
+
+void AnalysisController::trainProbe(const ProbeRequest &request) {
+  QMetaObject::invokeMethod(
+      m_worker, [w = m_worker, request] { w->trainProbe(request); }, Qt::QueuedConnection);
 }
 
 void AnalysisController::openProject(const QString &path) {

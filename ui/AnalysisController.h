@@ -56,6 +56,16 @@ public:
   // Keeps the analyst's sites / constraint in the project (on the worker, after earlier writes).
   void storeSites(const std::vector<store::StoredSite> &sites);
   void storeConstraint(const GeoConstraint &constraint);
+  // The analyst's class tag of an image, written by the worker ("" removes it).
+  void setClassTag(const QString &sha256, const QString &tag);
+  // Trains a few-shot classifier on the worker from the stored embeddings; probeTrained() follows.
+  void trainProbe(const ProbeRequest &request);
+
+  // Explains the photo at `path` on the worker (after the batch in flight); a newer call cancels
+  // the one before. Answered by explainProgress / explainFinished (with this call's id).
+  quint64 explain(const QString &path, const ExplainRequest &request);
+  void cancelExplain();
+  bool isExplaining() const { return m_explaining != 0; }
 
   bool isBusy() const { return !m_pending.empty() || !m_inFlight.isEmpty(); }
   // Images not yet decoded by the pipeline (no thumbnail yet).
@@ -80,6 +90,10 @@ Q_SIGNALS:
   void idle();
   void projectOpened(const QString &path, const QString &error);
   void notice(const QString &text);
+  void probeTrained(const streetlens::ui::ProbeOutcome &outcome);
+  void explainProgress(int done, int total);
+  // result null on failure or cancel (error says which).
+  void explainFinished(const streetlens::ui::ExplanationResultPtr &result, const QString &error);
 
 private:
   void pump();
@@ -98,6 +112,7 @@ private:
   QString m_settingsKey;
   std::shared_ptr<const gazetteer::Gazetteer> m_gaz;
   int m_window = 4;
+  quint64 m_nextExplainId = 1, m_explaining = 0; // the explain call awaited (0: none)
 
   quint64 m_nextId = 1;
   quint64 m_staleBelow = 0;

@@ -1,7 +1,10 @@
 #include "ui/AnalysisWorker.h"
 
 #include "core/analysis/GeoAnalyzer.h"
+#include "core/analysis/LinearProbe.h"
+#include "core/analysis/PhotoExplanation.h"
 #include "core/gazetteer/Gazetteer.h"
+#include "core/imageio/ImageLoader.h"
 #include "core/store/ProjectStore.h"
 
 #include <QDir>
@@ -127,7 +130,7 @@ void AnalysisWorker::saveProjectAs(const QString &target) {
 void AnalysisWorker::submit(const AnalysisJob &job) {
   if (!m_session)
     return;
-  m_session->enqueue({job.requestId, job.path, job.sha256});
+  m_session->enqueue({job.requestId, job.path, job.sha256, {}});
   scheduleNext();
 }
 
@@ -180,6 +183,78 @@ void AnalysisWorker::storeConstraint(const GeoConstraint &constraint) {
   QString err;
   if (project && !project->setConstraint(constraint, &err))
     Q_EMIT notice(err);
+}
+
+void AnalysisWorker::setClassTag(const QString &sha256, const QString &tag) {
+  store::ProjectStore *project = m_session ? m_session->project() : nullptr;
+  QString err;
+  if (project && !(tag.isEmpty() ? project->removeMeta(classTagKey(sha256), &err)
+                                 : project->setMeta(classTagKey(sha256), tag, &err)))
+    Q_EMIT notice(err);
+}
+
+void AnalysisWorker::trainProbe(const ProbeRequest &request) {
+  ProbeOutcome out;
+  store::ProjectStore *project = m_session ? m_session->project() : nullptr;
+  QString model = m_engine.engine ? m_engine.engine->info().modelHash : QString();
+  if (model.isEmpty() && project)
+    if (const auto rec = project->modelRecord())
+      model = rec->sha256;
+  if (!project || model.isEmpty()) {
+    out.error = tr("No model is known for this project: analyse the photos first.");
+    Q_EMIT probeTrained(out);
+    return;
+  }
+  std::vector<ProbeSample> samples;
+  for (const auto &[sha, tag] : request.tags) {
+    auto emb = project->imageEmbedding(sha, model);
+    if (!emb) {
+      ++out.missing;
+      continue;
+    }
+    samples.push_back({std::move(*emb), tag});
+  }
+  out.used = int(samples.size());
+  ProbeTraining options;
+  options.name = request.name;
+  options.question = request.question;
+  options.modelSha256 = model;
+  QString err;
+  out.task = trainLinearProbe(samples, options, &err);
+  if (!out.task)
+    out.error = err;
+  Q_EMIT probeTrained(out);
+}
+
+void AnalysisWorker::explain(quint64 id, const QString &path, const ExplainRequest &request) {
+  auto cancelled = [this, id] { return m_shutdown.load() || m_explainCancelledUpTo.load() >= id; };
+  if (cancelled()) {
+    Q_EMIT explainFinished(id, nullptr, explainCancelledError());
+    return;
+  }
+  if (!m_engine.engine) {
+    Q_EMIT explainFinished(id, nullptr, tr("No model is loaded."));
+    return;
+  }
+  QString err;
+  const auto img = loadImage(path, ImageLimits{}, &err);
+  if (!img) {
+    Q_EMIT explainFinished(id, nullptr, err);
+    return;
+  }
+  ExplainControl control;
+  control.progress = [this, id](int done, int total) { Q_EMIT explainProgress(id, done, total); };
+  control.cancelled = cancelled;
+  const auto grid = explainPhoto(*m_engine.engine, img->image, request, control, &err);
+  if (!grid) {
+    Q_EMIT explainFinished(id, nullptr, err);
+    return;
+  }
+  auto result = std::make_shared<ExplanationResult>();
+  result->path = path;
+  result->grid = *grid;
+  result->imageConfig = m_engine.engine->imageConfig();
+  Q_EMIT explainFinished(id, std::move(result), QString());
 }
 
 void AnalysisWorker::dropCancelled() {

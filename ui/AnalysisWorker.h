@@ -9,8 +9,10 @@
 #include "core/analysis/AnalysisSession.h"
 #include "core/analysis/AnalysisSettings.h"
 #include "core/analysis/GeoResult.h"
+#include "core/analysis/SceneTask.h"
 #include "core/store/ProjectStore.h"
 #include "ui/EngineFactory.h"
+#include "ui/ExplanationResult.h"
 
 #include <QObject>
 #include <atomic>
@@ -24,6 +26,21 @@ class Gazetteer;
 } // namespace streetlens
 
 namespace streetlens::ui {
+
+// A few-shot classifier to train from the analyst's class tags (photo SHA-256 -> class).
+struct ProbeRequest {
+  QString name;
+  QString question;
+  QList<std::pair<QString, QString>> tags;
+};
+
+// What training gave: the probe as a task (unset on failure, `error` says why), how many tagged
+// photos had an embedding of the model and how many had none (not analysed yet with it).
+struct ProbeOutcome {
+  std::optional<streetlens::SceneTask> task;
+  QString error;
+  int used = 0, missing = 0;
+};
 
 struct AnalysisJob {
   quint64 requestId = 0;
@@ -55,10 +72,21 @@ public:
   // The analyst's evidence records of the project open (ProjectStore::setSites / setConstraint).
   void storeSites(const std::vector<streetlens::store::StoredSite> &sites);
   void storeConstraint(const streetlens::GeoConstraint &constraint);
+  // The analyst's class tag of an image ("probe-tag/<sha256>" record; empty removes it).
+  void setClassTag(const QString &sha256, const QString &tag);
+  // Trains a linear probe on the stored embeddings of the tagged photos (the engine's model, else
+  // the project's model record) and reports it with probeTrained().
+  void trainProbe(const streetlens::ui::ProbeRequest &request);
+  static QString classTagKey(const QString &sha256) { return QStringLiteral("probe-tag/") + sha256; }
+  // Explains the photo at `path` with the engine (between batches: the worker runs one thing at a
+  // time). Cancelled when the shared explain-cancel id reaches `id` (set from the GUI thread).
+  void explain(quint64 id, const QString &path, const streetlens::ExplainRequest &request);
   void dropCancelled(); // reports every queued job below skipBelow as skipped, now
   void shutdown();      // frees session, engine and analyzer here
   // Thread-safe: makes a label preparation in progress stop early (used before shutdown).
   void requestStop() { m_shutdown = true; }
+  // Any thread: explain calls with an id <= this are cancelled.
+  std::atomic<quint64> &explainCancelledUpTo() { return m_explainCancelledUpTo; }
 
 Q_SIGNALS:
   void gazetteerLoaded(std::shared_ptr<const streetlens::gazetteer::Gazetteer> gazetteer);
@@ -72,6 +100,10 @@ Q_SIGNALS:
   void jobSkipped(quint64 requestId, const QString &sha256);
   void projectOpened(const QString &path, const QString &error); // error empty on success
   void notice(const QString &text);
+  void probeTrained(const streetlens::ui::ProbeOutcome &outcome);
+  void explainProgress(quint64 id, int done, int total);
+  // result null on failure (error says why; "cancelled" when cancelled).
+  void explainFinished(quint64 id, streetlens::ui::ExplanationResultPtr result, const QString &error);
 
 private:
   void rebuildAnalyzer();
@@ -89,8 +121,10 @@ private:
   std::unique_ptr<AnalysisSession> m_session;
   bool m_scheduled = false;
   std::atomic<bool> m_shutdown{false};
+  std::atomic<quint64> m_explainCancelledUpTo{0};
 };
 
 } // namespace streetlens::ui
 
 Q_DECLARE_METATYPE(streetlens::AnalysisItemPtr)
+Q_DECLARE_METATYPE(streetlens::ui::ProbeOutcome)

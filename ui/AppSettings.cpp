@@ -1,8 +1,11 @@
 #include "ui/AppSettings.h"
 
+#include "core/analysis/SceneTaskLibrary.h"
+
 #include <QDir>
 #include <QFile>
 #include <QSettings>
+#include <algorithm>
 
 namespace streetlens::ui {
 
@@ -50,6 +53,8 @@ AppSettings AppSettings::load(QSettings &s) {
   tpl("regionTemplates", an.regionTemplates);
   tpl("cityTemplates", an.cityTemplates);
   a.candidateListFile = s.value(QStringLiteral("candidateListFile")).toString();
+  a.sceneTasks = s.value(QStringLiteral("sceneTasks")).toStringList();
+  a.clueReadings = s.value(QStringLiteral("clueReadings"), a.clueReadings).toBool();
   s.endGroup();
   a.recentProjects = s.value(QStringLiteral("recentProjects")).toStringList();
   a.responsibleUseAcknowledged = s.value(QStringLiteral("responsibleUseAcknowledged"), false).toBool();
@@ -76,6 +81,8 @@ void AppSettings::save(QSettings &s) const {
   s.setValue(QStringLiteral("regionTemplates"), analysis.regionTemplates.join(kSep));
   s.setValue(QStringLiteral("cityTemplates"), analysis.cityTemplates.join(kSep));
   s.setValue(QStringLiteral("candidateListFile"), candidateListFile);
+  s.setValue(QStringLiteral("sceneTasks"), sceneTasks);
+  s.setValue(QStringLiteral("clueReadings"), clueReadings);
   s.endGroup();
   s.setValue(QStringLiteral("recentProjects"), recentProjects);
   s.setValue(QStringLiteral("responsibleUseAcknowledged"), responsibleUseAcknowledged);
@@ -104,9 +111,24 @@ void AppSettings::addRecentProject(const QString &path) {
     recentProjects.removeLast();
 }
 
-bool AppSettings::effectiveAnalysis(AnalysisSettings &out, QString *error) const {
+bool AppSettings::effectiveAnalysis(AnalysisSettings &out, QString *error, QStringList *missingTasks) const {
   out = analysis;
   out.customCandidates.clear();
+  out.tasks.clear();
+  out.clues.clear();
+  if (!sceneTasks.isEmpty()) {
+    const QVector<SceneTask> all = SceneTaskLibrary::load(SceneTaskLibrary::Kind::Task);
+    for (const QString &name : sceneTasks) {
+      const auto it =
+          std::find_if(all.begin(), all.end(), [&](const SceneTask &t) { return t.name == name; });
+      if (it != all.end())
+        out.tasks.push_back(*it);
+      else if (missingTasks)
+        *missingTasks << name;
+    }
+  }
+  if (clueReadings)
+    out.clues = SceneTaskLibrary::load(SceneTaskLibrary::Kind::Clue);
   if (candidateListFile.isEmpty())
     return true;
   QFile f(candidateListFile);

@@ -19,6 +19,11 @@ struct AppSettings {
   int batchSize = 0;         // images per forward pass; 0 = auto (the engine chooses, as --batch-size auto)
   AnalysisSettings analysis; // mode, top-k, templates, candidates
   QString candidateListFile; // CSV / text of custom candidates ("" = gazetteer)
+  // Scene tasks answered for every photo, by name (built-in or the user's, SceneTaskLibrary), and
+  // whether the clue readings are (all built-in and user clue questions). effectiveAnalysis()
+  // resolves them into AnalysisSettings::tasks / ::clues.
+  QStringList sceneTasks;
+  bool clueReadings = true;
   QString downloadEndpoint = QStringLiteral("https://huggingface.co");
   QStringList recentProjects; // most recent first
   bool responsibleUseAcknowledged = false;
@@ -33,9 +38,10 @@ struct AppSettings {
 
   EngineOptions engineOptions() const;
   void addRecentProject(const QString &path);
-  // The analysis settings with the candidate list file applied; false (and *error) when the file
-  // cannot be read or parsed.
-  bool effectiveAnalysis(AnalysisSettings &out, QString *error) const;
+  // The analysis settings with the candidate list file applied and the scene tasks and clues
+  // resolved (a chosen task that no longer exists is left out and named in *missingTasks); false
+  // (and *error) when the candidate file cannot be read or parsed.
+  bool effectiveAnalysis(AnalysisSettings &out, QString *error, QStringList *missingTasks = nullptr) const;
 };
 
 } // namespace streetlens::ui

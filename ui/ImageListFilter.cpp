@@ -29,6 +29,13 @@ void ImageListFilter::setShow(Show show) {
   invalidateFilter();
 }
 
+void ImageListFilter::setTaskThreshold(const std::optional<TaskThreshold> &threshold) {
+  if (threshold == m_threshold)
+    return;
+  m_threshold = threshold;
+  invalidateFilter();
+}
+
 QList<std::pair<ImageListFilter::Show, QString>> ImageListFilter::showChoices() {
   return {{Show::All, tr("All photos")},
           {Show::Analysed, tr("Analysed")},
@@ -81,6 +88,13 @@ bool ImageListFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
     if (!done || r.annotation.verdict != Verdict::None)
       return false;
     break;
+  }
+  if (m_threshold) {
+    const auto p = done ? ImageListModel::taskProbability(*r.result, m_threshold->task, m_threshold->label,
+                                                          m_threshold->negate)
+                        : std::nullopt;
+    if (!p || *p <= m_threshold->threshold)
+      return false;
   }
   if (m_words.isEmpty())
     return true;

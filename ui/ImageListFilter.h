@@ -1,12 +1,14 @@
 #pragma once
 // ImageListFilter: the list's view of the ImageListModel — which rows are shown (a search text
 // matched against the file name, the folder, the top country, the estimate and the analyst's note;
-// and a choice of rows: all, analysed, failed, waiting, uncertain, or by the analyst's verdict) and
+// and a choice of rows: all, analysed, failed, waiting, uncertain, or by the analyst's verdict; and a
+// scene-task threshold: "photos where <task> <label> > N %", a label or "not <label>") and
 // in which order (a column's SortRole; no sort keeps the order in which photos were added). Owns
 // only the filter state; the rows stay in the model, which everything else addresses (map a view
 // index with mapToSource). GUI thread.
 #include <QSortFilterProxyModel>
 #include <QStringList>
+#include <optional>
 
 namespace streetlens::ui {
 
@@ -26,8 +28,19 @@ public:
   Show show() const { return m_show; }
   // The choices of setShow, in menu order, with their localised names.
   static QList<std::pair<Show, QString>> showChoices();
-  // True when a row of the model is hidden by the search or the choice.
-  bool isFiltering() const { return !m_words.isEmpty() || m_show != Show::All; }
+  // Photos whose probability of `label` (or of anything but it, `negate`) in task `task` is above
+  // `threshold` (0..1); rows without that answer are hidden. nullopt: no threshold.
+  struct TaskThreshold {
+    QString task;
+    QString label;
+    bool negate = false;
+    double threshold = 0.5;
+    bool operator==(const TaskThreshold &) const = default;
+  };
+  void setTaskThreshold(const std::optional<TaskThreshold> &threshold);
+  const std::optional<TaskThreshold> &taskThreshold() const { return m_threshold; }
+  // True when a row of the model is hidden by the search, the choice or a task threshold.
+  bool isFiltering() const { return !m_words.isEmpty() || m_show != Show::All || m_threshold; }
 
 protected:
   bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -36,6 +49,7 @@ private:
   ImageListModel *m_model;
   QStringList m_words;
   Show m_show = Show::All;
+  std::optional<TaskThreshold> m_threshold;
 };
 
 } // namespace streetlens::ui

@@ -19,7 +19,7 @@ int ImageListModel::rowCount(const QModelIndex &parent) const {
 }
 
 int ImageListModel::columnCount(const QModelIndex &parent) const {
-  return parent.isValid() ? 0 : ColumnCount;
+  return parent.isValid() ? 0 : ColumnCount + (m_showClass ? 1 : 0) + int(m_taskColumns.size());
 }
 
 QString ImageListModel::stateName(RowState s) {
@@ -45,6 +45,16 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const {
     return {};
   const ImageRow &r = m_rows[size_t(index.row())];
   const ImageResult *res = r.result ? &*r.result : nullptr;
+  if (index.column() >= ColumnCount && role != ShaRole && role != PathRole && role != StateRole) {
+    if (index.column() == classColumn()) {
+      if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
+        return r.classTag;
+      if (role == SortRole)
+        return r.classTag.toLower();
+      return {};
+    }
+    return taskData(r, taskIndexOfColumn(index.column()), role);
+  }
   switch (role) {
   case ShaRole:
     return r.sha256;
@@ -137,7 +147,20 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const {
 }
 
 QVariant ImageListModel::headerData(int section, Qt::Orientation o, int role) const {
-  if (o != Qt::Horizontal || role != Qt::DisplayRole)
+  if (o != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
+    return {};
+  if (section == classColumn())
+    return role == Qt::DisplayRole ? tr("Class")
+                                   : tr("Your class tag for training a classifier (Analysis > Tag as…)");
+  if (const int t = taskIndexOfColumn(section); t >= 0) {
+    const TaskColumn &c = m_taskColumns[t];
+    if (role == Qt::DisplayRole)
+      return c.name;
+    return tr("%1\nTop answer and its probability; sorted by the probability of \"%2\" (right-click "
+              "to choose another).")
+        .arg(c.question.isEmpty() ? c.name : c.question, c.sortLabel);
+  }
+  if (role != Qt::DisplayRole)
     return {};
   switch (section) {
   case NameColumn:
@@ -347,6 +370,7 @@ void ImageListModel::append(ImageRow row) {
     m_bySha.insert(row.sha256, r);
   m_rows.push_back(std::move(row));
   endInsertRows();
+  updateClassColumn();
   Q_EMIT rowStateChanged(m_rows.back().path, -1, int(m_rows.back().state));
 }
 
@@ -356,6 +380,7 @@ void ImageListModel::insertAt(int r, ImageRow row) {
   m_rows.insert(m_rows.begin() + r, std::move(row));
   reindex();
   endInsertRows();
+  updateClassColumn();
   Q_EMIT rowStateChanged(m_rows[size_t(r)].path, -1, int(m_rows[size_t(r)].state));
 }
 
@@ -368,6 +393,7 @@ void ImageListModel::removeAt(int r) {
   m_rows.erase(m_rows.begin() + r);
   reindex();
   endRemoveRows();
+  updateClassColumn();
   Q_EMIT rowStateChanged(path, int(before), -1);
 }
 
@@ -377,6 +403,7 @@ void ImageListModel::clear() {
   m_bySha.clear();
   m_byPath.clear();
   m_previewOrder.clear();
+  m_showClass = false;
   endResetModel();
 }
 
@@ -405,7 +432,7 @@ void ImageListModel::setCurrentSettingsKey(const QString &key) {
     return;
   m_settingsKey = key;
   if (!m_rows.empty())
-    Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
 }
 
 bool ImageListModel::isStale(const ImageRow &row) const {
@@ -418,7 +445,128 @@ int ImageListModel::countInState(RowState s) const {
 }
 
 void ImageListModel::rowChanged(int r) {
-  Q_EMIT dataChanged(index(r, 0), index(r, ColumnCount - 1));
+  Q_EMIT dataChanged(index(r, 0), index(r, columnCount() - 1));
+}
+
+std::optional<double> ImageListModel::taskProbability(const ImageResult &result, const QString &task,
+                                                      const QString &label, bool negate) {
+  for (const TaskOutcome &o : result.tasks) {
+    if (o.name != task)
+      continue;
+    const qsizetype i = o.labels.indexOf(label);
+    if (i < 0 || size_t(i) >= o.probs.size())
+      return std::nullopt;
+    return negate ? 1.0 - o.probs[size_t(i)] : o.probs[size_t(i)];
+  }
+  return std::nullopt;
+}
+
+void ImageListModel::setTaskColumns(const QVector<TaskColumn> &columns) {
+  QVector<TaskColumn> cols = columns;
+  for (TaskColumn &c : cols) {
+    // The sort label chosen before is kept while the task still has it.
+    for (const TaskColumn &old : m_taskColumns)
+      if (old.name == c.name && c.sortLabel.isEmpty() && c.labels.contains(old.sortLabel))
+        c.sortLabel = old.sortLabel;
+    if (c.sortLabel.isEmpty() && !c.labels.isEmpty())
+      c.sortLabel = c.labels.front();
+  }
+  const int first = ColumnCount + (m_showClass ? 1 : 0);
+  if (!m_taskColumns.isEmpty()) {
+    beginRemoveColumns({}, first, first + int(m_taskColumns.size()) - 1);
+    m_taskColumns.clear();
+    endRemoveColumns();
+  }
+  if (!cols.isEmpty()) {
+    beginInsertColumns({}, first, first + int(cols.size()) - 1);
+    m_taskColumns = cols;
+    endInsertColumns();
+  }
+}
+
+void ImageListModel::setTaskSortLabel(int taskIndex, const QString &label) {
+  if (taskIndex < 0 || taskIndex >= m_taskColumns.size() || !m_taskColumns[taskIndex].labels.contains(label))
+    return;
+  m_taskColumns[taskIndex].sortLabel = label;
+  const int col = taskColumn(taskIndex);
+  Q_EMIT headerDataChanged(Qt::Horizontal, col, col);
+  if (!m_rows.empty())
+    Q_EMIT dataChanged(index(0, col), index(rowCount() - 1, col));
+}
+
+int ImageListModel::taskColumn(int i) const {
+  return i >= 0 && i < m_taskColumns.size() ? int(ColumnCount) + (m_showClass ? 1 : 0) + i : -1;
+}
+
+int ImageListModel::taskIndexOfColumn(int column) const {
+  const int i = column - int(ColumnCount) - (m_showClass ? 1 : 0);
+  return i >= 0 && i < m_taskColumns.size() ? i : -1;
+}
+
+QVariant ImageListModel::taskData(const ImageRow &r, int task, int role) const {
+  if (task < 0 || r.state != RowState::Done || !r.result)
+    return role == SortRole ? QVariant(-1.0) : QVariant();
+  const TaskColumn &c = m_taskColumns[task];
+  const auto it = std::find_if(r.result->tasks.begin(), r.result->tasks.end(),
+                               [&](const TaskOutcome &o) { return o.name == c.name; });
+  if (it == r.result->tasks.end())
+    return role == SortRole ? QVariant(-1.0) : QVariant();
+  const int best = it->best();
+  switch (role) {
+  case SortRole:
+    return taskProbability(*r.result, c.name, c.sortLabel).value_or(-1.0);
+  case Qt::DisplayRole:
+    if (best < 0)
+      return {};
+    return QStringLiteral("%1  %2%")
+        .arg(it->labels[best])
+        .arg(QLocale().toString(it->probs[size_t(best)] * 100, 'f', 0));
+  case Qt::ToolTipRole: {
+    QStringList lines{c.question.isEmpty() ? c.name : c.question};
+    for (qsizetype i = 0; i < it->labels.size() && size_t(i) < it->probs.size(); ++i)
+      lines << QStringLiteral("%1: %2 %")
+                   .arg(it->labels[i], QLocale().toString(it->probs[size_t(i)] * 100, 'f', 1));
+    return lines.join(QLatin1Char('\n'));
+  }
+  case Qt::ForegroundRole:
+    return isStale(r) ? QVariant(QColor(0x80, 0x80, 0x80)) : QVariant();
+  }
+  return {};
+}
+
+bool ImageListModel::setClassTag(const QString &sha256, const QString &tag) {
+  const int r = rowOfSha(sha256);
+  if (r < 0)
+    return false;
+  m_rows[size_t(r)].classTag = tag.trimmed();
+  updateClassColumn();
+  rowChanged(r);
+  return true;
+}
+
+QStringList ImageListModel::classTags() const {
+  QStringList out;
+  for (const ImageRow &r : m_rows)
+    if (!r.classTag.isEmpty() && !out.contains(r.classTag))
+      out << r.classTag;
+  out.sort(Qt::CaseInsensitive);
+  return out;
+}
+
+void ImageListModel::updateClassColumn() {
+  const bool any =
+      std::any_of(m_rows.begin(), m_rows.end(), [](const ImageRow &r) { return !r.classTag.isEmpty(); });
+  if (any == m_showClass)
+    return;
+  if (any) {
+    beginInsertColumns({}, ColumnCount, ColumnCount);
+    m_showClass = true;
+    endInsertColumns();
+  } else {
+    beginRemoveColumns({}, ColumnCount, ColumnCount);
+    m_showClass = false;
+    endRemoveColumns();
+  }
 }
 
 void ImageListModel::reindex() {

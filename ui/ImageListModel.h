@@ -1,8 +1,10 @@
 #pragma once
 // ImageListModel: the rows of the image list — one per image (path, content hash, thumbnail,
-// state, error, latest result, the analyst's annotation) — with columns name, status, top country,
-// estimate and verdict, and a sort key per column (SortRole) for the list's sorting proxy. Owns the
-// rows; rows are found by content hash (or by path while the hash is still being computed).
+// state, error, latest result, the analyst's annotation and class tag) — with columns name, status,
+// top country, estimate and verdict, then a "Class" column while any photo is tagged and one
+// column per chosen scene task (its top label and probability), and a sort key per column
+// (SortRole) for the list's sorting proxy. Owns the rows; rows are found by content hash (or by
+// path while the hash is still being computed).
 // GUI thread only.
 #include "core/analysis/Annotation.h"
 #include "core/analysis/GeoResult.h"
@@ -32,6 +34,7 @@ struct ImageRow {
   // The model's own answer when a constraint changed `result`; empty otherwise.
   std::optional<ImageResult> modelResult;
   Annotation annotation; // the analyst's verdict, note and ground-truth pin
+  QString classTag;      // the analyst's own class for a few-shot classifier ("" = untagged)
   const ImageResult *modelAnswer() const {
     return modelResult ? &*modelResult : (result ? &*result : nullptr);
   }
@@ -45,6 +48,31 @@ public:
   enum Role { ShaRole = Qt::UserRole + 1, PathRole, StateRole, SortRole };
 
   explicit ImageListModel(QObject *parent = nullptr);
+
+  // The probability of `label` in the answer of scene task `task` (by names, so answers computed
+  // with an older definition still match); `negate`: 1 − that ("not no damage"). nullopt when the
+  // result has no such task or label.
+  static std::optional<double> taskProbability(const ImageResult &result, const QString &task,
+                                               const QString &label, bool negate = false);
+
+  // The chosen scene tasks, one column each after the fixed ones (and the Class column); the
+  // column sorts by the probability of `sortLabel` (default: the task's first label).
+  struct TaskColumn {
+    QString name;
+    QString question;
+    QStringList labels;
+    QString sortLabel;
+  };
+  void setTaskColumns(const QVector<TaskColumn> &columns);
+  const QVector<TaskColumn> &taskColumns() const { return m_taskColumns; }
+  void setTaskSortLabel(int taskIndex, const QString &label);
+  // Column of the Class tag (-1 while no photo is tagged) and of task `i` (-1 when none).
+  int classColumn() const { return m_showClass ? int(ColumnCount) : -1; }
+  int taskColumn(int i) const;
+  int taskIndexOfColumn(int column) const; // -1 when `column` is no task column
+  // The analyst's class tag of an image (empty: untagged); false when it is not listed.
+  bool setClassTag(const QString &sha256, const QString &tag);
+  QStringList classTags() const; // distinct tags, sorted
 
   int rowCount(const QModelIndex &parent = {}) const override;
   int columnCount(const QModelIndex &parent = {}) const override;
@@ -117,6 +145,10 @@ private:
   QStringList m_previewOrder; // sha256 of rows holding a preview, oldest first
   QString m_settingsKey;
   Posterior m_posterior;
+  QVector<TaskColumn> m_taskColumns;
+  bool m_showClass = false;
+  void updateClassColumn();
+  QVariant taskData(const ImageRow &r, int task, int role) const;
 };
 
 } // namespace streetlens::ui

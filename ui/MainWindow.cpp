@@ -85,6 +85,7 @@ MainWindow::MainWindow(EngineFactory factory, Options options, QWidget *parent)
   buildLayout();
   buildStatusBar();
   buildEvidence();
+  buildExplanation();
   buildSimilar();
   buildAnnotation();
   buildMenus();
@@ -122,11 +123,15 @@ MainWindow::MainWindow(EngineFactory factory, Options options, QWidget *parent)
   newProject();
   AnalysisSettings effective;
   QString err;
-  if (!m_settings.effectiveAnalysis(effective, &err)) {
+  QStringList missingTasks;
+  // A candidate list that cannot be read leaves the gazetteer's places (tasks and clues stay).
+  if (!m_settings.effectiveAnalysis(effective, &err, &missingTasks))
     statusBar()->showMessage(err, 10000);
-    effective = m_settings.analysis;
-  }
+  else if (!missingTasks.isEmpty())
+    statusBar()->showMessage(
+        tr("Scene tasks not found, left out: %1").arg(missingTasks.join(QStringLiteral(", "))), 10000);
   m_analysis->setAnalysisSettings(effective);
+  applyTaskChoice(effective);
   m_results->setTopK(m_settings.analysis.topK);
   m_setup->setEngineAvailable(m_analysis->hasEngineFactory());
   if (m_analysis->hasEngineFactory() && !m_settings.modelDir.isEmpty()) {
@@ -447,6 +452,10 @@ void MainWindow::setMapView(MapView *map) {
           [this](int imageIndex, const QString &, double) { m_selection->focusResult(imageIndex); });
   connect(map, &MapView::pointPicked, m_annotation, &AnnotationPanel::setPin);
   map->setAnnotations(m_model->annotations());
+  AnalysisSettings effective;
+  effective.tasks = m_chosenTasks;
+  effective.clues = m_chosenClues;
+  applyTaskChoice(effective); // the map's "Colour photos by" choices
   map->setResults(selectedResults());
 }
 

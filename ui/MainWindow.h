@@ -27,6 +27,7 @@ class QTabWidget;
 class QLabel;
 class QMenu;
 class QProgressBar;
+class QSpinBox;
 class QSplitter;
 class QStackedWidget;
 class QTableView;
@@ -61,8 +62,11 @@ class ImageListFilter;
 class AnnotationPanel;
 class ModelSetupPanel;
 class PhotoView;
+class ExplanationPanel;
 class ResultsPanel;
+class ProbeTrainingDialog;
 struct IngestedImage;
+struct ProbeOutcome;
 struct ImageRow;
 
 class MainWindow : public QMainWindow {
@@ -95,6 +99,16 @@ public:
   void rerunFailed();   // Analysis > Re-analyse failed and cancelled
   void cancelAnalysis();
   void pasteFromClipboard();
+  // Scene tasks and few-shot classifiers (MainWindowTasks.cpp). Tags the selected photos with the
+  // analyst's class ("" clears it); the worker keeps it in the project ("probe-tag/<sha256>").
+  void tagSelected(const QString &tag);
+  // Analysis > Tag selected photos as…: asks for the class (a dialog opened with open()).
+  void askTagSelected();
+  // Analysis > Train classifier from tags…: trains on the worker from the tagged photos' stored
+  // embeddings, then shows the ProbeTrainingDialog (accuracy, confusion, save as task).
+  void trainClassifier();
+  // The scene tasks answered now (resolved from the settings), in column order.
+  const QVector<SceneTask> &chosenTasks() const { return m_chosenTasks; }
 
   // Writes the results of all images (or of the selected ones) to `path` as `format` on a worker
   // thread; the window stays responsive and exportFinished() follows. Reports get the model,
@@ -130,12 +144,21 @@ public:
   SimilarPhotosPanel *similarPanel() const { return m_similar; }
   EvidenceController *evidence() const { return m_evidence; }
   SunShadowPanel *sunShadowPanel() const { return m_sunShadow; }
+  ExplanationPanel *explanationPanel() const { return m_explainPanel; }
+  // Brings the Explain tab forward.
+  void showExplanation();
   // Brings the Evidence tab forward (Analysis > Evidence, Ctrl+E).
   void showEvidence();
   QTableView *imageList() const { return m_list; } // shows imageFilter()'s rows
   ImageListFilter *imageFilter() const { return m_filter; }
   QLineEdit *searchBox() const { return m_search; }
   QComboBox *showBox() const { return m_show; }
+  // The list's scene-task filter row: task, label (or "not label") and threshold in per cent.
+  QWidget *taskFilterBar() const { return m_taskFilterBar; }
+  QComboBox *taskFilterTaskBox() const { return m_taskFilterTask; }
+  QComboBox *taskFilterLabelBox() const { return m_taskFilterLabel; }
+  QSpinBox *taskFilterThreshold() const { return m_taskFilterThreshold; }
+  ProbeTrainingDialog *probeDialog() const; // the last training's result while it is open
   AnnotationPanel *annotationPanel() const { return m_annotation; }
   ResultsPanel *resultsPanel() const { return m_results; }
   PhotoView *photoView() const { return m_photo; }
@@ -174,6 +197,9 @@ private:
   // MainWindow.cpp: layout, status bar, selection.
   void buildLayout();
   void buildStatusBar();
+  void buildEvidence();    // MainWindowEvidence.cpp
+  void buildExplanation(); // MainWindowExplain.cpp: the Explain tab and the photo's overlay
+  void showExplanationOf(int row);
   void buildEvidence(); // MainWindowEvidence.cpp
   void buildSimilar();  // MainWindowSimilar.cpp: the "Similar" tab (issue 21)
   void updateSimilarQuery();
@@ -211,6 +237,15 @@ private:
   void clearRows();
   void connectProject();
   void updateTitle();
+  // MainWindowTasks.cpp: the list's task columns, the filter row, the map's colouring choices and
+  // the tag / train actions.
+  QWidget *buildTaskFilterBar(QWidget *parent);
+  void buildTaskActions(QMenu *analysis);
+  void applyTaskChoice(const AnalysisSettings &effective); // columns, filter, map
+  void updateTaskFilter();
+  void restoreClassTags(); // of the project just opened
+  void onProbeTrained(const ProbeOutcome &outcome);
+  void showTaskHeaderMenu(const QPoint &pos);
 
   Options m_options;
   AppSettings m_settings;
@@ -248,9 +283,17 @@ private:
   SimilarPhotosPanel *m_similar = nullptr;     // similar photos of the photo shown (tab)
   EvidenceController *m_evidence = nullptr;    // applies it to what is shown
   SunShadowPanel *m_sunShadow = nullptr;       // the sun band tool, under the evidence panel
-  QTabWidget *m_rightTabs = nullptr;           // Results | Evidence
+  QTabWidget *m_rightTabs = nullptr;           // Results | Evidence | Explain
+  ExplanationPanel *m_explainPanel = nullptr;  // the Explain tab (label, method, opacity)
   QList<QPair<QString, QString>> m_duplicates; // skipped file, the listed file with the same content
   bool m_engineLoading = false;
+  QVector<SceneTask> m_chosenTasks; // the scene tasks answered now
+  QVector<SceneTask> m_chosenClues; // and the clue questions (as sent to the worker)
+  QWidget *m_taskFilterBar = nullptr;
+  QComboBox *m_taskFilterTask = nullptr, *m_taskFilterLabel = nullptr;
+  QSpinBox *m_taskFilterThreshold = nullptr;
+  QAction *m_tagAction = nullptr, *m_untagAction = nullptr, *m_trainAction = nullptr;
+  QPointer<QDialog> m_probeDialog; // a ProbeTrainingDialog
 
   QHash<int, QAction *> m_exportActions; // by ExportFormat
   ExportController *m_exports = nullptr; // the export job (one at a time)

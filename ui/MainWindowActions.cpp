@@ -97,6 +97,7 @@ void MainWindow::buildMenus() {
   analysis->addSeparator();
   analysis->addAction(tr("&Evidence: what you know, sites"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
                       &MainWindow::showEvidence);
+  buildTaskActions(analysis); // MainWindowTasks.cpp: tag photos, train a classifier
 
   QMenu *exportMenu = menuBar()->addMenu(tr("E&xport"));
   const std::pair<exporting::ExportFormat, QString> formats[] = {
@@ -297,21 +298,39 @@ void MainWindow::applySettings(const AppSettings &s) {
   m_results->setTopK(s.analysis.topK);
   AnalysisSettings effective;
   QString err;
-  if (!s.effectiveAnalysis(effective, &err)) {
+  QStringList missingTasks;
+  // A candidate list that cannot be read leaves the gazetteer's places (tasks and clues stay).
+  if (!s.effectiveAnalysis(effective, &err, &missingTasks))
     showError(tr("Candidate list"), err);
-    effective = s.analysis;
-  }
   const bool engineChanged = old.modelDir != s.modelDir || old.device != s.device ||
                              old.precision != s.precision || old.batchSize != s.batchSize;
   AnalysisSettings oldEffective;
   old.effectiveAnalysis(oldEffective, nullptr);
+  // The tasks and clues as the worker has them: a task file edited or a classifier saved again
+  // under the same name reads the same from the library now, but answers differently.
+  oldEffective.tasks = m_chosenTasks;
+  oldEffective.clues = m_chosenClues;
   const bool analysisChanged = oldEffective.fingerprint() != effective.fingerprint();
   if (analysisChanged)
     m_analysis->setAnalysisSettings(effective);
+  applyTaskChoice(effective);
   if (engineChanged && !s.modelDir.isEmpty())
     useModel(s.modelDir);
   const int done = m_model->countInState(RowState::Done);
-  if ((analysisChanged || engineChanged) && done > 0)
+  // Only the scene tasks or clues changed: every photo is answered again at once from its stored
+  // embedding (no image is run through the model again).
+  AnalysisSettings oldPlaces = oldEffective, newPlaces = effective;
+  for (AnalysisSettings *a : {&oldPlaces, &newPlaces}) {
+    a->tasks.clear();
+    a->clues.clear();
+  }
+  if (analysisChanged && !engineChanged && done > 0 && oldPlaces.fingerprint() == newPlaces.fingerprint()) {
+    rerunRows([](const ImageRow &r, int) { return r.state == RowState::Done; });
+    statusBar()->showMessage(tr("Scene tasks changed: answering them again for %n photo(s) from their stored "
+                                "embeddings.",
+                                nullptr, done),
+                             10000);
+  } else if ((analysisChanged || engineChanged) && done > 0)
     statusBar()->showMessage(tr("Settings changed. The %n result(s) shown were computed with the previous "
                                 "ones (grey in the list); Analysis > Re-analyse all applies the new ones.",
                                 nullptr, done),
@@ -321,6 +340,9 @@ void MainWindow::applySettings(const AppSettings &s) {
         tr("Settings changed. New images use them; Analysis > Re-analyse all updates the "
            "others."),
         10000);
+  if (!missingTasks.isEmpty())
+    statusBar()->showMessage(
+        tr("Scene tasks not found, left out: %1").arg(missingTasks.join(QStringLiteral(", "))), 10000);
   if (m_map)
     m_map->setTopK(s.analysis.topK);
   m_selection->refresh();
@@ -493,6 +515,7 @@ bool MainWindow::openProjectFile(const QString &path, bool asUntitled) {
     return false;
   }
   showProjectRows(std::move(*rows));
+  restoreClassTags(); // MainWindowTasks.cpp
   restoreEvidence();
   updateTitle();
   return true;

@@ -38,6 +38,7 @@ QWidget *MainWindow::buildListPane() {
   bar->addWidget(m_search, 1);
   bar->addWidget(m_show);
   layout->addLayout(bar);
+  layout->addWidget(buildTaskFilterBar(pane)); // MainWindowTasks.cpp; shown while tasks are chosen
   layout->addWidget(m_list, 1);
   connect(m_search, &QLineEdit::textChanged, m_filter, &ImageListFilter::setSearchText);
   connect(m_show, &QComboBox::currentIndexChanged, this,

@@ -1,11 +1,13 @@
 #include "ui/PhotoView.h"
 
+#include "core/analysis/ExplanationOverlay.h"
 #include "core/imageio/ImageLoader.h"
 #include "core/imageio/Thumbnail.h"
 
 #include <QFileInfo>
 #include <QPainter>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 
 namespace streetlens::ui {
 
@@ -61,6 +63,16 @@ void PhotoView::showPhoto(const QString &path, const QImage &placeholder, const 
   update();
 }
 
+void PhotoView::setExplanation(ExplanationResultPtr e) {
+  m_explanation = std::move(e);
+  update();
+}
+
+void PhotoView::setExplanationOpacity(double opacity) {
+  m_opacity = std::clamp(opacity, 0.0, 1.0);
+  update();
+}
+
 void PhotoView::setNote(const QString &text) {
   if (text == m_note)
     return;
@@ -70,6 +82,7 @@ void PhotoView::setNote(const QString &text) {
 
 void PhotoView::showMessage(const QString &text) {
   ++m_generation;
+  m_explanation.reset();
   m_path.clear();
   m_note.clear();
   m_image = {};
@@ -94,6 +107,15 @@ void PhotoView::paintEvent(QPaintEvent *) {
                      s.height());
   p.setRenderHint(QPainter::SmoothPixmapTransform);
   p.drawImage(target, m_image);
+  if (m_explanation && m_explanation->path == m_path && m_opacity > 0) {
+    // The model's input square within the photo, in the shown image's pixels, then on screen.
+    const QRectF in = modelInputRect(m_image.width(), m_image.height(), m_explanation->imageConfig);
+    const double sx = double(target.width()) / m_image.width(),
+                 sy = double(target.height()) / m_image.height();
+    const QRectF onScreen(target.left() + in.left() * sx, target.top() + in.top() * sy, in.width() * sx,
+                          in.height() * sy);
+    paintExplanation(p, QRectF(target), onScreen, m_explanation->grid, m_opacity);
+  }
   p.setPen(QColor(0xd8, 0xdb, 0xe0));
   p.drawText(QRect(8, height() - 24, width() - 16, 20), Qt::AlignLeft | Qt::AlignVCenter,
              QFileInfo(m_path).fileName());

@@ -2,6 +2,7 @@
 
 #include "ui/PlaceNames.h"
 #include "ui/ProbabilityList.h"
+#include "ui/TaskOutcomeView.h"
 
 #include <QFileInfo>
 #include <QGroupBox>
@@ -64,6 +65,24 @@ ResultsPanel::ResultsPanel(QWidget *parent) : QWidget(parent) {
   layout->addWidget(m_countryBox);
   layout->addWidget(m_regionBox);
   layout->addWidget(m_cityBox);
+  const auto outcomeBox = [this, layout](const QString &title, TaskOutcomeView *&view, const QString &tip) {
+    auto *b = new QGroupBox(title, this);
+    b->setToolTip(tip);
+    auto *l = new QVBoxLayout(b);
+    l->setContentsMargins(8, 6, 8, 8);
+    view = new TaskOutcomeView(b);
+    l->addWidget(view);
+    layout->addWidget(b);
+    return b;
+  };
+  m_sceneBox =
+      outcomeBox(tr("Scene"), m_scene,
+                 tr("Answers of the scene tasks chosen in Settings > Scene tasks, from the same image "
+                    "embedding (zero-shot or your trained classifiers)."));
+  m_cluesBox =
+      outcomeBox(tr("Clues"), m_clues,
+                 tr("What the model reads in the photo for each clue question; check each clue in the "
+                    "photo yourself."));
   m_detailsBox = new QGroupBox(tr("Photo"), this);
   auto *dl = new QVBoxLayout(m_detailsBox);
   dl->setContentsMargins(8, 6, 8, 8);
@@ -134,6 +153,8 @@ void ResultsPanel::showStatus(const QString &title, const QString &text) {
   m_countryBox->hide();
   m_regionBox->hide();
   m_cityBox->hide();
+  m_sceneBox->hide();
+  m_cluesBox->hide();
 }
 
 void ResultsPanel::showResult(const ImageResult &r, int selectedCount) {
@@ -170,6 +191,18 @@ void ResultsPanel::showResult(const ImageResult &r, int selectedCount) {
   m_countryBox->show();
   m_regionBox->setVisible(!r.regions.empty());
   m_cityBox->setVisible(!r.cities.empty());
+  m_scene->setOutcomes(r.tasks, 3);
+  m_sceneBox->setVisible(!r.tasks.empty());
+  m_clues->setOutcomes(r.clues, 2);
+  m_cluesBox->setVisible(!r.clues.empty());
+}
+
+bool ResultsPanel::isSceneShown() const {
+  return !m_sceneBox->isHidden();
+}
+
+bool ResultsPanel::areCluesShown() const {
+  return !m_cluesBox->isHidden();
 }
 
 QString ResultsPanel::estimateText() const {

@@ -1,7 +1,8 @@
 #pragma once
 // ResultsPanel: the details of the selected image(s) — top-k countries, regions and cities with
-// probability bars, the estimate, the EXIF GPS point and the error in km, or the failure reason.
-// Owns the labels and ProbabilityLists it shows. GUI thread.
+// probability bars, the estimate, the EXIF GPS point and the error in km, the answers of the chosen
+// scene tasks ("Scene") and the clue readings ("Clues"), or the failure reason. Owns the labels,
+// ProbabilityLists and TaskOutcomeViews it shows. GUI thread.
 #include "core/analysis/GeoResult.h"
 
 #include <QWidget>
@@ -12,6 +13,7 @@ class QGroupBox;
 namespace streetlens::ui {
 
 class ProbabilityList;
+class TaskOutcomeView;
 
 class ResultsPanel : public QWidget {
   Q_OBJECT
@@ -37,6 +39,10 @@ public:
   const ProbabilityList *countries() const { return m_countries; }
   const ProbabilityList *regions() const { return m_regions; }
   const ProbabilityList *cities() const { return m_cities; }
+  const TaskOutcomeView *sceneView() const { return m_scene; }
+  const TaskOutcomeView *cluesView() const { return m_clues; }
+  bool isSceneShown() const;
+  bool areCluesShown() const;
   QString estimateText() const;
   QString exifText() const;
 
@@ -48,6 +54,8 @@ private:
   QGroupBox *m_detailsBox = nullptr, *m_assessmentBox = nullptr;
   QGroupBox *m_countryBox = nullptr, *m_regionBox = nullptr, *m_cityBox = nullptr;
   ProbabilityList *m_countries = nullptr, *m_regions = nullptr, *m_cities = nullptr;
+  QGroupBox *m_sceneBox = nullptr, *m_cluesBox = nullptr;
+  TaskOutcomeView *m_scene = nullptr, *m_clues = nullptr;
 };
 
 } // namespace streetlens::ui

@@ -1,5 +1,7 @@
 #include "ui/SettingsDialog.h"
 
+#include "ui/SceneTasksPage.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -123,6 +125,9 @@ SettingsDialog::SettingsDialog(const AppSettings &s, QWidget *parent) : QDialog(
   m_candidates->setPlaceholderText(tr("Optional CSV of your own candidate places"));
   af->addRow(tr("Candidate list:"), withBrowse(m_candidates, false, anaPage));
   tabs->addTab(anaPage, tr("Analysis"));
+  m_tasksPage = new SceneTasksPage(s.sceneTasks, s.clueReadings, tabs);
+  tabs->addTab(m_tasksPage, tr("Scene tasks"));
+  m_tabs = tabs;
 
   auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
   connect(buttons, &QDialogButtonBox::accepted, this, [this] {
@@ -133,7 +138,7 @@ SettingsDialog::SettingsDialog(const AppSettings &s, QWidget *parent) : QDialog(
   auto *layout = new QVBoxLayout(this);
   layout->addWidget(tabs);
   layout->addWidget(buttons);
-  resize(640, 460);
+  resize(680, 500);
 }
 
 AppSettings SettingsDialog::settings() const {
@@ -153,6 +158,8 @@ AppSettings SettingsDialog::settings() const {
   s.analysis.regionTemplates = keep(nonEmptyLines(m_regionTpl), m_base.analysis.regionTemplates);
   s.analysis.cityTemplates = keep(nonEmptyLines(m_cityTpl), m_base.analysis.cityTemplates);
   s.candidateListFile = m_candidates->text().trimmed();
+  s.sceneTasks = m_tasksPage->checkedTasks();
+  s.clueReadings = m_tasksPage->clueReadings();
   return s;
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 // SettingsDialog: edits an AppSettings value (model folder, device, precision, batch size, top-k,
-// mode, prompt templates, candidate list file, download endpoint). Owns its form widgets only; the
-// caller applies and saves the result. Opened window-modal with open() (no nested event loop).
-// GUI thread.
+// mode, prompt templates, candidate list file, download endpoint, scene tasks and clue readings). Owns its
+// form widgets only; the caller applies and saves the result. Opened window-modal with open() (no nested
+// event loop). GUI thread.
 #include "ui/AppSettings.h"
 
 #include <QDialog>
@@ -11,8 +11,11 @@ class QComboBox;
 class QLineEdit;
 class QPlainTextEdit;
 class QSpinBox;
+class QTabWidget;
 
 namespace streetlens::ui {
+
+class SceneTasksPage;
 
 class SettingsDialog : public QDialog {
   Q_OBJECT
@@ -28,6 +31,8 @@ public:
   QComboBox *deviceCombo() const { return m_device; }
   QComboBox *modeCombo() const { return m_mode; }
   QComboBox *languageCombo() const { return m_language; }
+  SceneTasksPage *sceneTasksPage() const { return m_tasksPage; }
+  QTabWidget *tabs() const { return m_tabs; }
 
 private:
   AppSettings m_base;
@@ -35,6 +40,8 @@ private:
   QComboBox *m_device, *m_precision, *m_mode, *m_language;
   QSpinBox *m_batch, *m_topK;
   QPlainTextEdit *m_countryTpl, *m_regionTpl, *m_cityTpl;
+  SceneTasksPage *m_tasksPage = nullptr;
+  QTabWidget *m_tabs = nullptr;
 };
 
 } // namespace streetlens::ui

@@ -55,6 +55,7 @@ int cmdTokenize(const QStringList &args);
 int cmdPreprocess(const QStringList &args);
 int cmdEmbed(const QStringList &args);
 int cmdClassify(const QStringList &args);
+int cmdExplain(const QStringList &args); // CmdExplain.cpp
 int cmdPredict(const QStringList &args);
 int cmdEval(const QStringList &args);
 int cmdReport(const QStringList &args);

@@ -3,7 +3,9 @@
 #include "app/cli/CliAnalysis.h"
 #include "app/cli/CliLibrary.h"
 #include "core/analysis/AnalysisSession.h"
+#include "core/analysis/ExplanationOverlay.h"
 #include "core/analysis/GeoAnalyzer.h"
+#include "core/analysis/PhotoExplanation.h"
 #include "core/export/AccuracySummary.h"
 #include "core/export/Csv.h"
 #include "core/export/ExportCommon.h"
@@ -12,6 +14,7 @@
 #include "core/export/ReportContent.h"
 #include "core/export/ResultStream.h"
 #include "core/geo/GreatCircle.h"
+#include "core/imageio/ImageLoader.h"
 #include "core/model/ModelHash.h"
 #include "core/store/ProjectEvidence.h"
 #include "core/store/ProjectStore.h"
@@ -41,6 +44,49 @@ void attachMapRenderer(exporting::ReportContext &ctx, exporting::ExportFormat fm
   auto gaz = gazetteer::Gazetteer::load(QStringLiteral(":/gazetteer"));
   if (gaz)
     ctx.renderMap = [gaz](const ImageResult &r, QSize size) { return ui::renderResultMap(r, gaz, size); };
+}
+
+// Reports (PDF/HTML) with --explain: the patch explanation of the top country and of the estimate
+// (when it is a region or city) drawn on each photo, computed with the engine while the report is
+// written (core/analysis/PhotoExplanation.h).
+void attachExplanations(exporting::ReportContext &ctx, exporting::ExportFormat fmt, TorchEngine &engine,
+                        const AnalysisSettings &settings, ExplainMethod method) {
+  if (fmt != exporting::ExportFormat::Pdf && fmt != exporting::ExportFormat::Html)
+    return;
+  ctx.renderExplanations = [&engine, settings, method](const ImageResult &r, const QImage &photo) {
+    QList<QPair<QImage, QString>> out;
+    QString err;
+    const auto img = loadImage(r.path, ImageLimits{}, &err);
+    if (!img) {
+      printError(err);
+      return out;
+    }
+    const std::pair<PlaceLevel, QString> which[] = {{PlaceLevel::Country, QStringLiteral("top country")},
+                                                    {estimateLevel(r), QStringLiteral("estimate")}};
+    for (const auto &[level, role] : which) {
+      const auto &places = placesOf(r, level);
+      if (places.empty() || (role == QLatin1String("estimate") && level == PlaceLevel::Country))
+        continue; // no place, or the estimate is the top country itself
+      const ExplainRequest req = placeExplainRequest(r, settings, level, 0, method);
+      const auto grid = explainPhoto(engine, img->image, req, {}, &err);
+      if (!grid) {
+        printError(QStringLiteral("%1: explanation: %2").arg(r.path, err));
+        continue;
+      }
+      out.append(
+          {renderExplanationOverlay(photo, *grid, engine.imageConfig()),
+           QStringLiteral("%1 of the %2 \u201c%3\u201d against the next %4: where the model found support "
+                          "(p = %5 % among them; %6 \u00d7 %7 patches)")
+               .arg(method == ExplainMethod::Rollout ? QStringLiteral("Attention rollout")
+                                                     : QStringLiteral("Occlusion"),
+                    role, grid->label)
+               .arg(req.prompts.size() - 1)
+               .arg(grid->targetProbability * 100.0, 0, 'f', 1)
+               .arg(grid->rows)
+               .arg(grid->cols)});
+    }
+    return out;
+  };
 }
 
 // The analyst's evidence kept in a project, as the app shows and exports it: the stored constraint
@@ -141,6 +187,11 @@ int cmdPredict(const QStringList &args) {
                QStringLiteral("Fuse photos of one place into sites: folder (one site per folder) or FILE.csv "
                               "(columns path,site). JSON output only."),
                QStringLiteral("folder|FILE.csv")});
+  p.addOption(
+      {QStringLiteral("explain"),
+       QStringLiteral("HTML/PDF reports: draw the patch explanation (rollout or occlusion) of the top "
+                      "country and of the estimate on each photo."),
+       QStringLiteral("METHOD")});
   addShardOptions(p);
   addGalleryOptions(p);
   p.addPositionalArgument(QStringLiteral("IMAGE_OR_DIR"), QStringLiteral("Images or folders (recursive)."),
@@ -158,6 +209,11 @@ int cmdPredict(const QStringList &args) {
   const auto fmt = outputFormat(p);
   if (!fmt)
     return Usage;
+  const auto explainMethod = explainMethodFromId(p.value(QStringLiteral("explain")));
+  if (p.isSet(QStringLiteral("explain")) && !explainMethod) {
+    printError(QStringLiteral("--explain must be rollout or occlusion"));
+    return Usage;
+  }
   std::optional<SiteGrouping> grouping;
   if (!siteGrouping(p, grouping))
     return Usage;
@@ -197,6 +253,8 @@ int cmdPredict(const QStringList &args) {
   if (const auto &c = run.analyzer->constraint())
     ctx.settingsSummary += QStringLiteral("\nconstraint: %1").arg(c->constraint().describe());
   attachMapRenderer(ctx, *fmt);
+  if (p.isSet(QStringLiteral("explain")))
+    attachExplanations(ctx, *fmt, *run.engine, run.analyzer->settings(), *explainMethod);
   const QString outPath = p.value(QStringLiteral("output")); // empty: standard output
   QString err;
   int failed = 0;

@@ -21,6 +21,8 @@ Commands:
   preprocess  pixel_values of an image as float32 CHW (binary file)
   embed       projected image/text embeddings (JSON)
   classify    zero-shot probabilities of labels for images (JSON)
+  explain     which patches of a photo support a label: rollout or occlusion heat map drawn on
+              the photo (PNG) and the patch grid (JSON)
   predict     where each photo was taken: countries, regions, cities, estimate, EXIF error
               (JSON, CSV, GeoJSON, KML, HTML or PDF)
   eval        accuracy on labelled photos (% within 1/25/200/750/2500 km, median, GeoScore)
@@ -103,6 +105,8 @@ int main(int argc, char **argv) {
       return cmdEmbed(args);
     if (cmd == QLatin1String("classify"))
       return cmdClassify(args);
+    if (cmd == QLatin1String("explain"))
+      return cmdExplain(args);
     if (cmd == QLatin1String("predict"))
       return cmdPredict(args);
     if (cmd == QLatin1String("eval"))
@@ -132,10 +136,11 @@ int main(int argc, char **argv) {
   }
   const QString guess =
       closestMatch(cmd, {QStringLiteral("tokenize"), QStringLiteral("preprocess"), QStringLiteral("embed"),
-                         QStringLiteral("classify"), QStringLiteral("predict"), QStringLiteral("eval"),
-                         QStringLiteral("report"), QStringLiteral("merge"), QStringLiteral("prepare-labels"),
-                         QStringLiteral("sun"), QStringLiteral("tasks"), QStringLiteral("train-probe"),
-                         QStringLiteral("index"), QStringLiteral("search"), QStringLiteral("duplicates")});
+                         QStringLiteral("classify"), QStringLiteral("explain"), QStringLiteral("predict"),
+                         QStringLiteral("eval"), QStringLiteral("report"), QStringLiteral("merge"),
+                         QStringLiteral("prepare-labels"), QStringLiteral("sun"), QStringLiteral("tasks"),
+                         QStringLiteral("train-probe"), QStringLiteral("index"), QStringLiteral("search"),
+                         QStringLiteral("duplicates")});
   printError(
       QStringLiteral("unknown command \"%1\"%2 (see streetlens-cli --help)")
           .arg(cmd, guess.isEmpty() ? QString() : QStringLiteral("; did you mean \"%1\"?").arg(guess)));

@@ -2,6 +2,7 @@
 // The seam between the app and the model: something that turns preprocessed pixels and texts into
 // CLIP embeddings. TorchEngine (core/clip) implements it with LibTorch; tests use a fake. An
 // engine is used from one thread at a time (the analysis worker that owns it).
+#include "core/analysis/Explanation.h"
 #include "core/imageio/ClipImageProcessor.h"
 
 #include <QString>
@@ -34,6 +35,7 @@ struct EngineInfo {
   QString route;         // how it runs, in words ("bf16 mixed: bf16 products … (oneDNN, AMX-BF16) …")
   int embedDim = 0;
   int imageSize = 0;
+  int patchSize = 0; // the vision tower's patch side in pixels (0: unknown, no patch explanations)
   int threads = 0;
 };
 
@@ -55,6 +57,12 @@ public:
   virtual QStringList takeNotices() { return {}; }
   // Images per forward pass the engine wants (its option, or what "auto" chose for the device).
   virtual int imageBatchSize() const { return 8; }
+  // A patch explanation (Explanation.h) of one preprocessed image (3 x cropHeight x cropWidth, as
+  // embedPixels). The default computes occlusion from embedPixels/embedTexts alone (Occlusion.h;
+  // needs info().patchSize) and answers rollout with "not supported by this engine"; TorchEngine
+  // adds rollout through autograd. On failure nullopt and *error ("cancelled" when cancelled).
+  virtual std::optional<PatchGrid> explain(const float *pixels, const ExplainRequest &request,
+                                           const ExplainControl &control, QString *error);
 };
 
 } // namespace streetlens

@@ -1,5 +1,9 @@
 target_sources(streetlens_core PRIVATE
-  ${CMAKE_CURRENT_LIST_DIR}/EmbeddingEngine.h
+  ${CMAKE_CURRENT_LIST_DIR}/EmbeddingEngine.h ${CMAKE_CURRENT_LIST_DIR}/EmbeddingEngine.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/Explanation.h ${CMAKE_CURRENT_LIST_DIR}/Explanation.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/Occlusion.h ${CMAKE_CURRENT_LIST_DIR}/Occlusion.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/ExplanationOverlay.h ${CMAKE_CURRENT_LIST_DIR}/ExplanationOverlay.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/PhotoExplanation.h ${CMAKE_CURRENT_LIST_DIR}/PhotoExplanation.cpp
   ${CMAKE_CURRENT_LIST_DIR}/GeoResult.h
   ${CMAKE_CURRENT_LIST_DIR}/Annotation.h ${CMAKE_CURRENT_LIST_DIR}/Annotation.cpp
   ${CMAKE_CURRENT_LIST_DIR}/AnalysisSettings.h ${CMAKE_CURRENT_LIST_DIR}/AnalysisSettings.cpp

@@ -86,4 +86,13 @@ torch::Tensor attend(const torch::Tensor &q, const torch::Tensor &k, const torch
 #endif
 }
 
+torch::Tensor attendKeepingProbs(const torch::Tensor &q, const torch::Tensor &k, const torch::Tensor &v,
+                                 bool causal, torch::Tensor *probs) {
+  auto scores = torch::matmul(q.to(torch::kFloat), k.to(torch::kFloat).transpose(-2, -1)); // [B, H, L, L]
+  if (causal)
+    scores = scores.masked_fill(causalMask(q.size(2), q.device()), -std::numeric_limits<float>::infinity());
+  *probs = torch::softmax(scores, -1);
+  return torch::matmul(*probs, v.to(torch::kFloat)).to(v.scalar_type());
+}
+
 } // namespace streetlens::clip

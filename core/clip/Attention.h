@@ -11,4 +11,10 @@ namespace streetlens::clip {
 // so merging the heads costs no copy.
 torch::Tensor attend(const torch::Tensor &q, const torch::Tensor &k, const torch::Tensor &v, bool causal);
 
+// Explanations only (core/clip/Rollout): the same attention computed explicitly — scores and
+// softmax in fp32, differentiable — returning the probabilities [B, H, L, L] in *probs so that
+// autograd can give their gradients. Slower than attend(); never used for plain inference.
+torch::Tensor attendKeepingProbs(const torch::Tensor &q, const torch::Tensor &k, const torch::Tensor &v,
+                                 bool causal, torch::Tensor *probs);
+
 } // namespace streetlens::clip

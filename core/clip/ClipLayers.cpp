@@ -53,7 +53,8 @@ torch::Tensor ClipAttentionImpl::forward(const torch::Tensor &x, bool causal) {
     k = split(k_proj);
     v = split(v_proj);
   }
-  auto o = attend(q, k, v, causal); // [B, H, L, d]
+  auto o =
+      probsSink ? attendKeepingProbs(q, k, v, causal, probsSink) : attend(q, k, v, causal); // [B, H, L, d]
   o = o.transpose(1, 2).reshape({B, L, hidden_});
   return fastLinear(o, out_proj->weight, out_proj->bias);
 }
@@ -81,10 +82,15 @@ torch::Tensor ClipMlpImpl::forward(const torch::Tensor &x) {
   const auto lowType = h.scalar_type();
   if (lowType != torch::kFloat && mixedPrecision().fp32Activation)
     h = h.to(torch::kFloat);
+  // In place when nothing records gradients (one [L, 4D] buffer less per layer); out of place under
+  // autograd (explanations), whose backward needs h.
+  const bool inPlace = !h.requires_grad();
   if (siluFolded_)
-    h = torch::silu_(h); // quick_gelu with the 1.702 folded into fc1/fc2 (prepareForInference)
+    h = inPlace ? torch::silu_(h) : torch::silu(h); // quick_gelu, the 1.702 folded into fc1/fc2
+  else if (quickGelu_ && inPlace)
+    h.mul_(torch::sigmoid(h * 1.702));
   else if (quickGelu_)
-    h.mul_(torch::sigmoid(h * 1.702)); // in place: one [L, 4D] buffer less per layer
+    h = h * torch::sigmoid(h * 1.702);
   else
     h = torch::gelu(h);
   return fastLinear(h, fc2->weight, fc2->bias); // casts back to the weights' dtype

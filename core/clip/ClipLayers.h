@@ -21,6 +21,9 @@ public:
   void prepareForInference(torch::ScalarType dtype);
 
   torch::nn::Linear q_proj{nullptr}, k_proj{nullptr}, v_proj{nullptr}, out_proj{nullptr};
+  // Explanations only (core/clip/Rollout): when set, forward() computes the attention explicitly
+  // (attendKeepingProbs) and stores the probabilities [B, H, L, L] here. Null otherwise.
+  torch::Tensor *probsSink = nullptr;
 
 private:
   int64_t hidden_, heads_, headDim_;

@@ -1,8 +1,10 @@
 #include "core/clip/TorchEngine.h"
 
+#include "core/analysis/Occlusion.h"
 #include "core/clip/ClipModel.h"
 #include "core/clip/DeviceSelection.h"
 #include "core/clip/MixedPrecision.h"
+#include "core/clip/Rollout.h"
 #include "core/clip/TorchCompat.h"
 #include "core/clip/WeightLoader.h"
 #include "core/model/BatchSizing.h"
@@ -34,6 +36,12 @@ struct TorchEngine::Impl {
   // error and, on CUDA at batch 1, moving the model to the CPU and going on there.
   template <typename Fn> bool runBatched(int n, int batch, Fn &&fn, QString *error);
   void moveTo(const clip::DeviceChoice &choice);
+  // embedPixels with `batch` images per forward pass.
+  EmbeddingMatrix embedPixels(const float *pixels, int count, int batch, QString *error);
+  // The rollout's tensors for one image (texts embedded through embedTexts of `engine`).
+  std::optional<clip::RolloutTensors> rollout(TorchEngine &engine, const float *pixels,
+                                              const ExplainRequest &request, const ExplainControl &control,
+                                              QString *error);
   void simulateOom(int64_t batch) const {
     if (options.simulateOomAboveBatch > 0 && batch > options.simulateOomAboveBatch)
       throw std::runtime_error("simulated: DefaultCPUAllocator: can't allocate memory (out of memory)");
@@ -145,6 +153,7 @@ std::unique_ptr<TorchEngine> TorchEngine::createRandom(const ClipConfig &config,
   d.info.modelHash = QStringLiteral("random-0");
   d.info.embedDim = config.projectionDim;
   d.info.imageSize = config.vision.imageSize;
+  d.info.patchSize = config.vision.patchSize;
   d.info.threads = torch::get_num_threads();
   return e;
 }
@@ -227,6 +236,7 @@ std::unique_ptr<TorchEngine> TorchEngine::load(const QString &modelPath, const E
   info.modelHash = cachedSha256OfFile(folder->weightsPath);
   info.embedDim = d.config.projectionDim;
   info.imageSize = d.config.vision.imageSize;
+  info.patchSize = d.config.vision.patchSize;
   info.threads = torch::get_num_threads();
   return e;
 }
@@ -255,21 +265,25 @@ QStringList TorchEngine::takeNotices() {
 }
 
 EmbeddingMatrix TorchEngine::embedPixels(const float *pixels, int count, QString *error) {
+  return d->embedPixels(pixels, count, d->imageBatch, error);
+}
+
+EmbeddingMatrix TorchEngine::Impl::embedPixels(const float *pixels, int count, int batch, QString *error) {
   EmbeddingMatrix out;
   if (count <= 0)
     return out;
-  const int H = d->imageConfig.cropHeight, W = d->imageConfig.cropWidth;
+  const int H = imageConfig.cropHeight, W = imageConfig.cropWidth;
   const int64_t perImage = int64_t(3) * H * W;
   out.rows = count;
-  out.cols = d->config.projectionDim;
+  out.cols = config.projectionDim;
   out.data.resize(size_t(count) * out.cols);
   c10::InferenceMode guard;
-  const bool ok = d->runBatched(
-      count, d->imageBatch,
+  const bool ok = runBatched(
+      count, batch,
       [&](int start, int n) {
         auto x =
             torch::from_blob(const_cast<float *>(pixels) + start * perImage, {n, 3, H, W}, torch::kFloat);
-        auto emb = d->model->imageEmbeds(x.to(d->device.device)).to(torch::kCPU, torch::kFloat).contiguous();
+        auto emb = model->imageEmbeds(x.to(device.device)).to(torch::kCPU, torch::kFloat).contiguous();
         std::memcpy(out.row(start), emb.data_ptr<float>(), sizeof(float) * size_t(n) * out.cols);
       },
       error);
@@ -331,6 +345,86 @@ EmbeddingMatrix TorchEngine::embedTokenIds(const std::vector<std::vector<int64_t
       },
       error);
   return ok ? out : EmbeddingMatrix{};
+}
+
+std::optional<clip::RolloutTensors> TorchEngine::Impl::rollout(TorchEngine &engine, const float *pixels,
+                                                               const ExplainRequest &request,
+                                                               const ExplainControl &control,
+                                                               QString *error) {
+  const QStringList prompts = normalizedPrompts(request);
+  if (request.target < 0 || request.target >= prompts.size()) {
+    *error = QStringLiteral("the explained label is not among the prompts");
+    return std::nullopt;
+  }
+  if (control.isCancelled()) {
+    *error = explainCancelledError();
+    return std::nullopt;
+  }
+  const EmbeddingMatrix texts = engine.embedTexts(prompts, error);
+  if (texts.isEmpty())
+    return std::nullopt;
+  control.report(1, 3);
+  if (control.isCancelled()) {
+    *error = explainCancelledError();
+    return std::nullopt;
+  }
+  const int H = imageConfig.cropHeight, W = imageConfig.cropWidth;
+  try {
+    auto t = torch::from_blob(const_cast<float *>(texts.data.data()), {texts.rows, texts.cols}, torch::kFloat)
+                 .clone();
+    t = (t / t.norm(2, -1, true)).to(device.device);
+    const auto x =
+        torch::from_blob(const_cast<float *>(pixels), {1, 3, H, W}, torch::kFloat).to(device.device);
+    auto r = clip::rolloutTensors(*model, x, t, logitScale, request.target, control, 1, 3);
+    if (!r)
+      *error = explainCancelledError();
+    return r;
+  } catch (const std::exception &e) {
+    *error = QStringLiteral("explanation failed: %1").arg(firstLine(e.what()));
+    return std::nullopt;
+  }
+}
+
+std::optional<PatchGrid> TorchEngine::explain(const float *pixels, const ExplainRequest &request,
+                                              const ExplainControl &control, QString *error) {
+  QString err;
+  std::optional<PatchGrid> grid;
+  if (request.method == ExplainMethod::Occlusion) {
+    const EmbeddingMatrix texts = embedTexts(normalizedPrompts(request), &err);
+    if (!texts.isEmpty())
+      grid = occlusionGrid(
+          pixels, d->imageConfig, d->config.vision.patchSize, texts, d->logitScale, request,
+          [this](const float *px, int n, QString *e) { return d->embedPixels(px, n, n, e); }, control, &err);
+  } else if (const auto r = d->rollout(*this, pixels, request, control, &err)) {
+    PatchGrid g;
+    g.method = ExplainMethod::Rollout;
+    g.label = request.label;
+    g.rows = d->config.vision.imageSize / d->config.vision.patchSize;
+    g.cols = g.rows;
+    g.values = clip::rolloutClsRow(*r);
+    g.targetProbability = std::exp(r->targetLogProb);
+    grid = std::move(g);
+  }
+  if (!grid && error)
+    *error = err;
+  return grid;
+}
+
+std::optional<TorchEngine::RolloutTrace>
+TorchEngine::rolloutTrace(const float *pixels, const ExplainRequest &request, QString *error) {
+  const auto r = d->rollout(*this, pixels, request, ExplainControl(), error);
+  if (!r)
+    return std::nullopt;
+  RolloutTrace t;
+  t.heads = int(r->probs.front().size(0));
+  t.tokens = int(r->probs.front().size(1));
+  t.targetLogProb = r->targetLogProb;
+  for (size_t l = 0; l < r->probs.size(); ++l) {
+    const float *p = r->probs[l].data_ptr<float>(), *g = r->grads[l].data_ptr<float>();
+    t.probs.emplace_back(p, p + r->probs[l].numel());
+    t.grads.emplace_back(g, g + r->grads[l].numel());
+  }
+  return t;
 }
 
 } // namespace streetlens

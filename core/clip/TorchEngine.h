@@ -9,6 +9,7 @@
 #include "core/text/ClipTokenizer.h"
 
 #include <memory>
+#include <optional>
 
 namespace streetlens {
 
@@ -40,6 +41,20 @@ public:
   int imageBatchSize() const override;
   // Events worth telling the user about (batch halved after out-of-memory, fell back to CPU …).
   QStringList takeNotices() override;
+  // Rollout through autograd on the vision tower (core/clip/Rollout.h), occlusion with one batched
+  // forward per window row (core/analysis/Occlusion.h).
+  std::optional<PatchGrid> explain(const float *pixels, const ExplainRequest &request,
+                                   const ExplainControl &control, QString *error) override;
+
+  // Tests only: what rollout is computed from — for each vision layer the attention probabilities
+  // and the gradients of log p(target) with respect to them, each [heads][tokens][tokens] row-major.
+  struct RolloutTrace {
+    int heads = 0, tokens = 0;
+    std::vector<std::vector<float>> probs, grads; // one entry per layer
+    double targetLogProb = 0;
+  };
+  std::optional<RolloutTrace> rolloutTrace(const float *pixels, const ExplainRequest &request,
+                                           QString *error);
 
 private:
   TorchEngine();

@@ -50,6 +50,10 @@ struct ReportContext {
   // Renders the map (heatmap and markers) of one result at the given pixel size. May be empty:
   // then reports carry no map image. Called from the exporting thread.
   std::function<QImage(const ImageResult &, QSize)> renderMap;
+  // Patch explanations (issue 20) of one result drawn on its report photo (`photo`, EXIF
+  // orientation applied, scaled): each an image of the photo's size and a caption. May be empty:
+  // then reports carry none (`predict --explain` sets it). Called from the exporting thread.
+  std::function<QList<QPair<QImage, QString>>(const ImageResult &, const QImage &photo)> renderExplanations;
   // The analyst's sites (issue 17), fused: every format carries them after the photos — JSON a
   // top-level "sites" (siteToJson), GeoJSON "site" and "site_confidence_region" features, KML a
   // folder per site, CSV a row per site whose path is "site:<name>", the reports a section each.

@@ -142,6 +142,13 @@ QString imageSection(const ReportImageSection &s) {
     h += QStringLiteral("<figure><img alt=\"map\" src=\"%1\"><figcaption>%2</figcaption></figure>")
              .arg(dataUri(s.map, "PNG", "image/png", -1), esc(s.mapCaption));
   h += QStringLiteral("</div>");
+  if (!s.explanations.isEmpty()) {
+    h += QStringLiteral("<div class=\"figs\">");
+    for (const auto &[image, caption] : s.explanations)
+      h += QStringLiteral("<figure><img alt=\"explanation\" src=\"%1\"><figcaption>%2</figcaption></figure>")
+               .arg(dataUri(image, "JPEG", "image/jpeg", 85), esc(caption));
+    h += QStringLiteral("</div>");
+  }
   if (!s.estimateCoords.isEmpty())
     h += QStringLiteral(
              "<div class=\"estimate\"><div class=\"meta\">Estimate</div><div class=\"label\">%1</div>"

@@ -328,6 +328,20 @@ void imagePage(PdfCanvas &c, const ReportImageSection &s, const ExportOptions &o
   }
   factsBlock(c, QStringLiteral("Scene"), s.sceneRows);
   factsBlock(c, QStringLiteral("Clues (visual readings, each to be checked in the photo)"), s.clueRows);
+  // Patch explanations (predict --explain): side by side, each with its caption.
+  if (!s.explanations.isEmpty()) {
+    const int n = int(s.explanations.size());
+    const double w = (c.width() - gap * (n - 1)) / n, eh = mm(62);
+    c.ensure(eh + mm(12));
+    c.y += mm(3);
+    for (int k = 0; k < n; ++k) {
+      const double x = c.left() + k * (w + gap);
+      drawFitted(c, QRectF(x, c.y, w, eh), s.explanations[k].first, QString());
+      c.text(QRectF(x, c.y + eh + mm(1.2), w, mm(8)), cf, kMuted, s.explanations[k].second,
+             Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap);
+    }
+    c.y += eh + mm(9);
+  }
   Q_UNUSED(opt);
   notice(c, QStringLiteral("An estimate, not proof"), reportDisclaimer());
 }

@@ -240,6 +240,8 @@ ReportImageSection buildImageSection(const ImageResult &r, int number, const Rep
   s.ok = r.status == ImageStatus::Done;
   s.statusText = statusText(r);
   s.photo = loadReportPhoto(r.path, photoMaxEdge, &s.photoError);
+  if (ctx.renderExplanations && s.ok && !s.photo.isNull())
+    s.explanations = ctx.renderExplanations(r, s.photo);
   if (ctx.renderMap && s.ok) {
     try {
       s.map = ctx.renderMap(privacyFiltered(r, opt), mapSize);

@@ -37,8 +37,10 @@ struct ReportImageSection {
   QString statusText; // "ok", "Failed: <error>", ...
   QImage photo;       // null when it could not be read (photoError says why)
   QString photoError;
-  QImage map;                            // null when ctx.renderMap is empty or returned nothing
-  QString mapCaption;                    // what the map shows
+  QImage map;         // null when ctx.renderMap is empty or returned nothing
+  QString mapCaption; // what the map shows
+  // Patch explanations drawn on the photo with their captions (ctx.renderExplanations); may be empty.
+  QList<QPair<QImage, QString>> explanations;
   QString estimateLabel, estimateCoords; // empty without an estimate
   std::vector<ReportTable> tables;       // countries, regions, cities (non-empty ones)
   ReportRows exifRows;                   // EXIF GPS facts, or one row saying why there are none

@@ -120,7 +120,7 @@ void TestAnalysisSession::decodesEachImageOnce() {
   }
   const qint64 decodes0 = imageDecodeCount();
   for (const QString &p : m_images)
-    rig.session->enqueue({0, p, {}});
+    rig.session->enqueue({0, p, {}, {}});
   rig.session->runAll();
   QCOMPARE(imageDecodeCount() - decodes0, qint64(m_images.size())); // one decode per image
   QCOMPARE(rig.finished.size(), size_t(m_images.size()));
@@ -158,7 +158,7 @@ void TestAnalysisSession::resumesAKilledBatch() {
     rig.session->setProject(store::ProjectStore::open(path, &err));
     QVERIFY2(rig.session->project(), qPrintable(err));
     for (const QString &p : m_images)
-      rig.session->enqueue({0, p, {}});
+      rig.session->enqueue({0, p, {}, {}});
     QVERIFY(rig.session->runBatch());
     QVERIFY(rig.session->runBatch());
     QVERIFY(rig.session->runBatch());
@@ -168,7 +168,7 @@ void TestAnalysisSession::resumesAKilledBatch() {
   rig.session->setProject(store::ProjectStore::open(path, &err));
   QVERIFY2(rig.session->project(), qPrintable(err));
   for (const QString &p : m_images)
-    rig.session->enqueue({0, p, {}});
+    rig.session->enqueue({0, p, {}, {}});
   rig.session->runAll();
   QCOMPARE(rig.finished.size(), size_t(m_images.size()));
   int resumed = 0;
@@ -194,10 +194,10 @@ void TestAnalysisSession::failuresAreFinalAndStored() {
   Rig rig(m_gaz, cacheDir());
   QString err;
   rig.session->setProject(store::ProjectStore::open(newProjectPath(), &err));
-  rig.session->enqueue({1, m_images[0], {}});
-  rig.session->enqueue({2, bad, {}});
-  rig.session->enqueue({3, m_images[1], QStringLiteral("0").repeated(64)}); // listed with other bytes
-  rig.session->enqueue({4, m_images[2], {}});
+  rig.session->enqueue({1, m_images[0], {}, {}});
+  rig.session->enqueue({2, bad, {}, {}});
+  rig.session->enqueue({3, m_images[1], QStringLiteral("0").repeated(64), {}}); // listed with other bytes
+  rig.session->enqueue({4, m_images[2], {}, {}});
   rig.session->runAll();
   QCOMPARE(rig.finished.size(), size_t(4));
   QCOMPARE(rig.finished[0]->result.status, ImageStatus::Done);
@@ -219,7 +219,7 @@ void TestAnalysisSession::ingestsWithoutAnEngine() {
   QString err;
   rig.session->setProject(store::ProjectStore::open(newProjectPath(), &err));
   for (int i = 0; i < 3; ++i)
-    rig.session->enqueue({quint64(i + 1), m_images[i], {}});
+    rig.session->enqueue({quint64(i + 1), m_images[i], {}, {}});
   rig.session->runAll();
   QCOMPARE(rig.ingested.size(), size_t(3)); // thumbnails and project rows without a model
   QVERIFY(rig.finished.empty());
@@ -242,7 +242,7 @@ void TestAnalysisSession::cancelStopsBeforeTheNextBatch() {
   Rig rig(m_gaz, cacheDir());
   rig.session->setAnalyzer(&rig.engine, rig.analyzer.get(), 2);
   for (const QString &p : m_images)
-    rig.session->enqueue({0, p, {}});
+    rig.session->enqueue({0, p, {}, {}});
   AnalysisSession *s = rig.session.get();
   auto &finished = rig.finished;
   QVERIFY(s->runBatch());

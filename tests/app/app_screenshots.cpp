@@ -4,20 +4,27 @@
 // label at world zoom, results marked after a settings change, the removal question, the map's
 // PNG dialog and an exported map, the quit question for untitled work, the recovery offer at the
 // next start; issue 22's Sun & shadow tool (the shadow measured on the photo, the band on the
-// map). Run under Xvfb: xvfb-run -a -s "-screen 0 1600x1000x24"
-// streetlens_app_screenshots OUTDIR. Not a test: a tool for the docs.
+// map); issue 19's scene tasks (task columns and filter, the panel's Scene and Clues, the map
+// coloured by a task, the settings page, a trained classifier). Run under Xvfb: xvfb-run -a -s "-screen 0
+// 1600x1000x24" streetlens_app_screenshots OUTDIR. Not a test: a tool for the docs.
 #include "AppTestUtil.h"
 #include "core/geo/SolarPosition.h"
 #include "ui/AnalysisController.h"
 #include "ui/AnnotationPanel.h"
 #include "ui/EvidencePanel.h"
+#include "ui/ExplanationPanel.h"
+#include "ui/ImageListFilter.h"
 #include "ui/ImageListModel.h"
 #include "ui/MainWindow.h"
 #include "ui/PhotoView.h"
+#include "ui/ProbeTrainingDialog.h"
 #include "ui/ResultsPanel.h"
+#include "ui/SceneTasksPage.h"
+#include "ui/SettingsDialog.h"
 #include "ui/ShadowMeasureCanvas.h"
 #include "ui/SimilarPhotosPanel.h"
 #include "ui/SunShadowPanel.h"
+#include "ui/TaskOutcomeView.h"
 #include "ui/map/AreaDrawOverlay.h"
 #include "ui/map/MapExportDialog.h"
 #include "ui/map/MapView.h"
@@ -38,10 +45,14 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
+#include <QSpinBox>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimeZone>
 #include <QTimer>
+#include <algorithm>
 #include <cmath>
 #include <tuple>
 
@@ -165,6 +176,23 @@ int main(int argc, char **argv) {
     window->imageList()->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     Q_EMIT window->annotationPanel()->edited(window->imageModel()->row(3).sha256, Annotation{});
   });
+  // Issue 20: the Explain tab, an attention-rollout overlay for the top country drawn on the photo
+  // (the fake engine's 32-pixel input: a 4 x 4 patch grid, drawn smoothly scaled). Rollout, not
+  // occlusion: the fake's embeddings are hashes of the pixels, so every occluded window drops the
+  // label's probability alike and its occlusion map is flat.
+  step(10, [&] {
+    window->imageList()->selectRow(3);
+    window->showExplanation();
+    ui::ExplanationPanel *panel = window->explanationPanel();
+    panel->methodBox()->setCurrentIndex(panel->methodBox()->findData(int(ExplainMethod::Rollout)));
+    gate->release(40);
+    panel->explainButton()->click();
+  });
+  step(3000, [&] {
+    shot(QStringLiteral("app-explain.png"));
+    window->photoView()->setExplanation(nullptr);
+    window->findChild<QTabWidget *>(QStringLiteral("rightTabs"))->setCurrentIndex(0);
+  });
   // Issue 17: a polygon being drawn on the map (mouse events on the drawing overlay), the photo
   // within it with its confidence regions, three photos fused into a site and selected in the
   // project's list of sites; then back as before.
@@ -229,7 +257,8 @@ int main(int argc, char **argv) {
   step(3000, [&] {});
   // Issue 21: the photos most like the one shown (the "Similar" tab), from the kept embeddings.
   step(10, [&] {
-    window->findChild<QTabWidget *>(QStringLiteral("rightTabs"))->setCurrentIndex(2);
+    auto *tabs = window->findChild<QTabWidget *>(QStringLiteral("rightTabs"));
+    tabs->setCurrentIndex(tabs->indexOf(window->similarPanel()));
     window->imageList()->selectRow(2);
   });
   step(3000, [&] {
@@ -332,6 +361,92 @@ int main(int argc, char **argv) {
       qInfo("wrote %s", qPrintable(path));
       dlg->reject();
     }
+    // Issue 19: scene tasks, answered again from the stored embeddings.
+    ui::AppSettings tasks = window->settings();
+    tasks.sceneTasks = {QStringLiteral("damage"), QStringLiteral("road-condition"),
+                        QStringLiteral("scene-type")};
+    window->applySettings(tasks);
+  });
+  step(4000, [&] {
+    auto *dlg = new ui::SettingsDialog(window->settings(), window.get());
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    dlg->tabs()->setCurrentWidget(dlg->sceneTasksPage());
+    dlg->open();
+  });
+  step(1500, [&] {
+    shot(QStringLiteral("app-scene-settings.png"));
+    for (ui::SettingsDialog *d : window->findChildren<ui::SettingsDialog *>())
+      d->reject();
+    // A wider list shows the task columns. "Where damage: not "no damage" > 50 %", sorted by
+    // the road's condition.
+    for (QSplitter *sp : window->findChildren<QSplitter *>())
+      if (sp->orientation() == Qt::Horizontal && sp->count() == 3)
+        sp->setSizes({860, 400, 340});
+    QComboBox *task = window->taskFilterTaskBox();
+    task->setCurrentIndex(task->findText(QStringLiteral("damage")));
+    window->taskFilterLabelBox()->setCurrentIndex(0);
+    window->taskFilterThreshold()->setValue(50);
+    window->imageList()->sortByColumn(window->imageModel()->taskColumn(1), Qt::DescendingOrder);
+    // The task columns come after the others: scrolled into view as an analyst would.
+    QTimer::singleShot(300, window.get(), [&] {
+      QScrollBar *h = window->imageList()->horizontalScrollBar();
+      h->setValue(h->maximum());
+    });
+    window->imageList()->selectRow(0);
+    map->fitToResults();
+  });
+  step(2500, [&] {
+    shot(QStringLiteral("app-scene-tasks.png"));
+    // The panel scrolled to its Scene and Clues sections.
+    for (QScrollArea *area : window->findChildren<QScrollArea *>())
+      if (area->widget() == window->resultsPanel())
+        area->ensureWidgetVisible(const_cast<ui::TaskOutcomeView *>(window->resultsPanel()->cluesView()), 10,
+                                  10);
+  });
+  step(1500, [&] {
+    shot(QStringLiteral("app-scene-panel.png"));
+    window->taskFilterTaskBox()->setCurrentIndex(0);
+    for (QSplitter *sp : window->findChildren<QSplitter *>()) // the map wide again
+      if (sp->orientation() == Qt::Horizontal && sp->count() == 3)
+        sp->setSizes({520, 730, 350});
+    window->imageList()->selectAll();
+    const SceneTask &scene = window->chosenTasks().back();
+    map->setMarkerColoring({scene.name, scene.question, scene.labels, {}});
+    map->fitToResults();
+  });
+  step(3000, [&] {
+    shot(QStringLiteral("app-scene-map.png"));
+    map->setMarkerColoring({});
+    // Few-shot: the photos tagged with the analyst's own classes (here: what the scene-type task
+    // answers, so that a classifier can learn it), then trained.
+    ui::ImageListModel *m = window->imageModel();
+    std::vector<std::pair<double, int>> urban; // P(first scene-type label), row
+    for (int r = 0; r < m->rowCount(); ++r)
+      if (const auto p = m->row(r).result ? ui::ImageListModel::taskProbability(
+                                                *m->row(r).result, QStringLiteral("scene-type"),
+                                                window->chosenTasks().back().labels.front())
+                                          : std::nullopt)
+        urban.emplace_back(*p, r);
+    std::sort(urban.begin(), urban.end());
+    for (size_t i = 0; i < urban.size(); ++i) {
+      window->imageList()->clearSelection();
+      window->imageList()->selectRow(
+          window->imageFilter()->mapFromSource(m->index(urban[i].second, 0)).row());
+      window->tagSelected(i >= urban.size() / 2 ? QStringLiteral("built-up") : QStringLiteral("open"));
+    }
+    for (QSplitter *sp : window->findChildren<QSplitter *>()) // the Class column in view
+      if (sp->orientation() == Qt::Horizontal && sp->count() == 3)
+        sp->setSizes({1000, 300, 300});
+    QTimer::singleShot(300, window.get(), [&] {
+      QScrollBar *h = window->imageList()->horizontalScrollBar();
+      h->setValue(h->maximum());
+    });
+    window->trainClassifier();
+  });
+  step(2500, [&] {
+    shot(QStringLiteral("app-scene-training.png"));
+    if (window->probeDialog())
+      window->probeDialog()->reject();
     // Another mode: the results shown were computed with the old one.
     ui::AppSettings flat = window->settings();
     flat.analysis.mode = AnalysisSettings::Mode::Flat;

@@ -126,6 +126,7 @@ void TestWindowSync::reanalysisHidesOldResults() {
   auto gate = std::make_shared<QSemaphore>(0);
   FakeEngine::Options o;
   o.gate = gate;
+  o.modelHash.clear(); // no kept embeddings: the re-analysis waits at the gate, not scored at once
   QSettings().setValue(QStringLiteral("model/batchSize"), 1);
   auto w = m_fx.makeWindow(fakeFactory(o));
   QVERIFY(waitReady(*w));

@@ -1,6 +1,7 @@
 #include "FakeEngine.h"
 
 #include <QCryptographicHash>
+#include <cmath>
 
 namespace streetlens::test {
 
@@ -22,12 +23,13 @@ EngineInfo FakeEngine::info() const {
   i.modelName = QStringLiteral("fake/clip-32");
   i.modelDir = QStringLiteral("(fake)");
   i.weightsFormat = QStringLiteral("none");
-  i.modelHash = QStringLiteral("fakefakefakefake");
+  i.modelHash = m_options.modelHash;
   i.device = m_options.device;
   i.deviceName = m_options.deviceName;
   i.precision = m_options.precision;
   i.embedDim = kDim;
   i.imageSize = 32;
+  i.patchSize = 8;
   i.threads = 1;
   return i;
 }
@@ -64,6 +66,29 @@ EmbeddingMatrix FakeEngine::embedTexts(const QStringList &texts, QString *) {
   }
   m_texts += int(texts.size());
   return m;
+}
+
+std::optional<PatchGrid> FakeEngine::explain(const float *pixels, const ExplainRequest &request,
+                                             const ExplainControl &control, QString *error) {
+  if (request.method == ExplainMethod::Occlusion)
+    return EmbeddingEngine::explain(pixels, request, control, error);
+  if (control.isCancelled()) {
+    *error = explainCancelledError();
+    return std::nullopt;
+  }
+  const size_t per = size_t(3) * size_t(m_config.cropHeight) * size_t(m_config.cropWidth);
+  QByteArray bytes(reinterpret_cast<const char *>(pixels), qsizetype(per * sizeof(float)));
+  bytes += normalizedPrompts(request).value(request.target).toUtf8();
+  const auto v = fakeEmbedding(bytes);
+  PatchGrid g;
+  g.method = ExplainMethod::Rollout;
+  g.label = request.label;
+  g.rows = g.cols = 4;
+  for (int i = 0; i < 16; ++i)
+    g.values.push_back(std::abs(v[size_t(i)]));
+  g.targetProbability = 0.5;
+  control.report(1, 1);
+  return g;
 }
 
 } // namespace streetlens::test

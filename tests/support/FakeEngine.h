@@ -23,6 +23,9 @@ public:
     QString device = QStringLiteral("cpu");
     QString deviceName = QStringLiteral("Fake CPU");
     QString precision = QStringLiteral("fp32");
+    // The weights' "SHA-256". Empty: the pipeline keeps no image embeddings (it keys them by model),
+    // so every re-analysis runs the engine (and its gate).
+    QString modelHash = QStringLiteral("fakefakefakefake");
   };
 
   FakeEngine() : FakeEngine(Options()) {} // GCC 12 rejects "= {}" for a nested struct with initialisers
@@ -32,6 +35,11 @@ public:
   EmbeddingMatrix embedPixels(const float *pixels, int count, QString *error) override;
   EmbeddingMatrix embedTexts(const QStringList &texts, QString *error) override;
   float logitScale() const override { return 100.0f; }
+  // Occlusion: EmbeddingEngine's own (real, over the fake embeddings; 8-pixel patches, a 4 x 4
+  // grid). Rollout, which needs a real model's attention: a deterministic 4 x 4 grid of |values|
+  // of fakeEmbedding(pixels + target prompt), so that the UI flow can be tested.
+  std::optional<PatchGrid> explain(const float *pixels, const ExplainRequest &request,
+                                   const ExplainControl &control, QString *error) override;
 
   // Counters (readable from any thread).
   int imagesEmbedded() const { return m_images.load(); }

@@ -8,6 +8,7 @@
 #include "core/geo/GeoBounds.h"
 #include "ui/map/MapViewport.h"
 
+#include <QColor>
 #include <QString>
 #include <vector>
 
@@ -32,6 +33,7 @@ struct MapMarker {
   double probability = -1; // < 0: not a probability marker
   int rank = 0;            // 1 = most probable city
   int imageIndex = -1;     // index into the results given to buildMarkers
+  QColor color;            // a photo's colour under a task colouring (invalid: the style's)
 };
 
 // An EXIF point joined to its image's estimate along a great circle.

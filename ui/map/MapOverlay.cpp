@@ -2,6 +2,7 @@
 
 #include "core/geo/GreatCircle.h"
 #include "core/geo/WebMercator.h"
+#include "ui/map/ColorRamp.h"
 #include "ui/map/HeatmapRasterizer.h"
 #include "ui/map/MapRenderer.h"
 #include "ui/map/MarkerLabels.h"
@@ -96,16 +97,17 @@ void paintMarkers(QPainter &p, const MapViewport &vp, const MapScene &scene, int
       paintPin(p, at, r, st.city);
       break;
     case MapMarker::Kind::Estimate: {
+      const QColor estimate = m.color.isValid() ? m.color : st.estimate;
       p.setPen(QPen(Qt::white, 4.0));
       p.setBrush(Qt::NoBrush);
       p.drawEllipse(at, 10, 10);
-      p.setPen(QPen(st.estimate, 2.4));
+      p.setPen(QPen(estimate, 2.4));
       p.drawEllipse(at, 10, 10);
       p.drawLine(at + QPointF(-15, 0), at + QPointF(-6, 0));
       p.drawLine(at + QPointF(6, 0), at + QPointF(15, 0));
       p.drawLine(at + QPointF(0, -15), at + QPointF(0, -6));
       p.drawLine(at + QPointF(0, 6), at + QPointF(0, 15));
-      paintPin(p, at, 3.0, st.estimate);
+      paintPin(p, at, 3.0, estimate);
       break;
     }
     case MapMarker::Kind::Exif: {
@@ -130,8 +132,9 @@ void paintMarkers(QPainter &p, const MapViewport &vp, const MapScene &scene, int
       break;
     }
     case MapMarker::Kind::Image: {
-      paintPin(p, at, r, st.estimate);
-      p.setPen(Qt::white);
+      paintPin(p, at, r, m.color.isValid() ? m.color : st.estimate);
+      p.setPen(m.color.isValid() && m.color.lightnessF() > 0.6 ? QColor(0x22, 0x22, 0x22)
+                                                               : QColor(Qt::white));
       p.setFont(font(st, 8.0, true));
       p.drawText(QRectF(at.x() - 9, at.y() - 9, 18, 18), Qt::AlignCenter, QString::number(m.imageIndex + 1));
       break;
@@ -171,6 +174,7 @@ namespace {
 struct LegendGeometry {
   bool heat = false, choro = false;
   QRectF panel;       // heatmap / choropleth legend, bottom left (null when neither is shown)
+  QRectF markerPanel; // the photos' colouring by a task, above it (null without one)
   QRectF attribution; // bottom right
   QRectF scale;       // the scale bar and its text, above the attribution
   QRectF status;      // top centre (null without status text)
@@ -189,6 +193,16 @@ LegendGeometry legendGeometry(const MapViewport &vp, const MapScene &scene) {
   if (g.heat || g.choro) {
     const double pw = 210, ph = (g.heat ? 62 : 0) + (g.choro ? 40 : 0) + 8;
     g.panel = QRectF(10, H - ph - 10, pw, ph);
+  }
+  if (scene.markerLegend && !scene.markerLegend->title.isEmpty()) {
+    const MarkerLegend &ml = *scene.markerLegend;
+    const QFontMetricsF fmTitle(font(st, 8.5, true));
+    double w = fmTitle.horizontalAdvance(ml.title) + 16;
+    for (const auto &e : ml.entries)
+      w = std::max(w, fmSmall.horizontalAdvance(e.first) + 34);
+    const double h = 22 + (ml.ramp ? 30 : 15.0 * double(ml.entries.size())) + 4;
+    const double bottom = g.panel.isNull() ? H - 10 : g.panel.top() - 6;
+    g.markerPanel = QRectF(10, bottom - h, std::min(w, std::max(120.0, W * 0.45)), h);
   }
   g.scaleLen = scaleBarLength(vp, 110, &g.scaleKm);
   g.attributionText = scene.attribution;
@@ -216,6 +230,8 @@ std::vector<QRectF> legendAreas(const MapViewport &vp, const MapScene &scene) {
   std::vector<QRectF> out{g.attribution, g.scale};
   if (!g.panel.isNull())
     out.push_back(g.panel);
+  if (!g.markerPanel.isNull())
+    out.push_back(g.markerPanel);
   if (!g.status.isNull())
     out.push_back(g.status);
   return out;
@@ -292,6 +308,42 @@ void paintLegend(QPainter &p, const MapViewport &vp, const MapScene &scene) {
         p.setPen(st.panelText);
         p.drawText(QPointF(x + 18, y + 26), formatProbability(v));
         x += 64;
+      }
+    }
+  }
+
+  // The photos' colouring by a scene task, above it.
+  if (!g.markerPanel.isNull()) {
+    const MarkerLegend &ml = *scene.markerLegend;
+    const QRectF panel = g.markerPanel;
+    p.setPen(QPen(QColor(0, 0, 0, 40), 1));
+    p.setBrush(st.panel);
+    p.drawRoundedRect(panel, 4, 4);
+    p.setPen(st.panelText);
+    p.setFont(title);
+    const QFontMetricsF fmTitle(title);
+    p.drawText(QPointF(panel.left() + 8, panel.top() + 15),
+               fmTitle.elidedText(ml.title, Qt::ElideRight, panel.width() - 16));
+    p.setFont(small);
+    double y = panel.top() + 22;
+    if (ml.ramp) {
+      const QRectF bar(panel.left() + 8, y, panel.width() - 16, 10);
+      const ColorRamp viridis(ColorRamp::Kind::Viridis);
+      QImage grad(256, 1, QImage::Format_RGB32);
+      for (int i = 0; i < 256; ++i)
+        grad.setPixel(i, 0, viridis.rgbAt(i / 255.0));
+      p.drawImage(bar, grad);
+      p.setPen(st.panelText);
+      p.drawText(QPointF(bar.left(), bar.bottom() + 13), QStringLiteral("0 %"));
+      const QString hundred = QStringLiteral("100 %");
+      p.drawText(QPointF(bar.right() - fmSmall.horizontalAdvance(hundred), bar.bottom() + 13), hundred);
+    } else {
+      for (const auto &[text, colour] : ml.entries) {
+        paintPin(p, QPointF(panel.left() + 14, y + 6), 5.0, colour);
+        p.setPen(st.panelText);
+        p.drawText(QPointF(panel.left() + 26, y + 10),
+                   fmSmall.elidedText(text, Qt::ElideRight, panel.width() - 34));
+        y += 15;
       }
     }
   }

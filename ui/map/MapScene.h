@@ -9,6 +9,7 @@
 #include "ui/map/ColorRamp.h"
 #include "ui/map/MapMarkers.h"
 #include "ui/map/MapStyle.h"
+#include "ui/map/TaskColoring.h"
 #include "ui/map/TileSource.h"
 
 #include <QFlags>
@@ -45,8 +46,9 @@ struct MapScene {
   std::shared_ptr<const ProbabilityField> field;
   std::shared_ptr<const QHash<QString, double>> countryProbabilities; // alpha-2 -> probability
   std::shared_ptr<const MarkerSet> markers;
-  std::shared_ptr<const AreaSet> areas; // confidence regions and constraint areas (may be null)
-  QHash<TileKey, QImage> tiles;         // images available for the viewport being rendered
+  std::shared_ptr<const AreaSet> areas;             // confidence regions and constraint areas (may be null)
+  std::shared_ptr<const MarkerLegend> markerLegend; // the photos' colouring by a task (may be null)
+  QHash<TileKey, QImage> tiles;                     // images available for the viewport being rendered
   MapLayers layers = kDefaultLayers;
   ColorRamp ramp{ColorRamp::Kind::Magma};
   MapStyle style;

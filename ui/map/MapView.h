@@ -10,6 +10,7 @@
 #include "ui/map/MapRenderJob.h"
 #include "ui/map/MapScene.h"
 #include "ui/map/MapViewport.h"
+#include "ui/map/TaskColoring.h"
 
 #include <QFutureWatcher>
 #include <QHash>
@@ -57,6 +58,13 @@ public:
   // Lets the analyst click one point (a ground-truth pin): pointPicked, or pickCancelled on Esc.
   void startPointPick(const QString &hint);
   bool isPickingPoint() const;
+  // Colours the photos' markers by a scene task (inactive: usual colours). While one is active,
+  // several photos get one marker each (as in the per-image mode); a legend explains the colours.
+  void setMarkerColoring(const MarkerColoring &coloring);
+  const MarkerColoring &markerColoring() const { return m_coloring; }
+  // The tasks offered in the layer menu's "Colour photos by" (title/labels filled, label empty).
+  void setColoringChoices(const QVector<MarkerColoring> &tasks);
+  QMenu *coloringMenu() const { return m_coloringMenu; }
   // The analyst's constraint, drawn as areas (Constraint layer).
   void setConstraint(const GeoConstraint &constraint);
 
@@ -160,7 +168,12 @@ private:
   std::shared_ptr<const AreaSet> m_regions; // confidence regions of the result in view
   GeoConstraint m_constraint;               // drawn with them
   AnnotationMap m_annotations;              // the analyst's pins among them
-  PointPickOverlay *m_pick = nullptr;       // made on the first pick
+  MarkerColoring m_coloring;                // the photos' colouring by a scene task
+  QVector<MarkerColoring> m_coloringChoices;
+  QMenu *m_coloringMenu = nullptr;
+  std::shared_ptr<const MarkerLegend> m_markerLegend;
+  void rebuildColoringMenu();
+  PointPickOverlay *m_pick = nullptr; // made on the first pick
   QFutureWatcher<std::shared_ptr<const ProbabilityField>> m_fieldWatcher;
   int m_fieldGeneration = 0, m_fieldRunning = 0;
   bool m_fieldDirty = false;

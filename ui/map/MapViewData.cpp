@@ -80,8 +80,64 @@ void MapView::setConstraint(const GeoConstraint &constraint) {
   update(); // the overlay pass draws it
 }
 
+void MapView::setMarkerColoring(const MarkerColoring &coloring) {
+  if (coloring == m_coloring)
+    return;
+  m_coloring = coloring;
+  rebuildColoringMenu();
+  rebuildResultLayers();
+}
+
+void MapView::setColoringChoices(const QVector<MarkerColoring> &tasks) {
+  m_coloringChoices = tasks;
+  // A colouring by a task no longer chosen goes; one whose task is still there is kept.
+  const auto still = std::find_if(tasks.begin(), tasks.end(),
+                                  [this](const MarkerColoring &c) { return c.task == m_coloring.task; });
+  if (m_coloring.isActive() &&
+      (still == tasks.end() || (!m_coloring.label.isEmpty() && !still->labels.contains(m_coloring.label))))
+    setMarkerColoring({});
+  rebuildColoringMenu();
+}
+
+void MapView::rebuildColoringMenu() {
+  if (!m_coloringMenu)
+    return;
+  m_coloringMenu->clear();
+  auto *group = new QActionGroup(m_coloringMenu);
+  const auto add = [&](QMenu *menu, const QString &text, const MarkerColoring &c) {
+    QAction *a = menu->addAction(text);
+    a->setCheckable(true);
+    a->setChecked(c == m_coloring);
+    group->addAction(a);
+    connect(a, &QAction::triggered, this, [this, c] { setMarkerColoring(c); });
+  };
+  add(m_coloringMenu, tr("Usual colours"), {});
+  for (const MarkerColoring &task : m_coloringChoices) {
+    QMenu *sub = m_coloringMenu->addMenu(task.task);
+    sub->setToolTip(task.title);
+    add(sub, tr("Top answer"), task);
+    sub->addSeparator();
+    for (const QString &label : task.labels) {
+      MarkerColoring c = task;
+      c.label = label;
+      add(sub, tr("Probability of \"%1\"").arg(label), c);
+    }
+  }
+  m_coloringMenu->setEnabled(!m_coloringChoices.isEmpty());
+}
+
 void MapView::rebuildResultLayers() {
-  const ResultLayers layers = buildResultLayers(m_results, m_mode, m_topK, m_gaz.get(), &m_annotations);
+  // Coloured by a task: one marker per photo, so each shows its answer.
+  const MultiImageMode mode = m_coloring.isActive() ? MultiImageMode::PerImage : m_mode;
+  ResultLayers layers = buildResultLayers(m_results, mode, m_topK, m_gaz.get(), &m_annotations);
+  if (m_coloring.isActive()) {
+    auto coloured = std::make_shared<MarkerSet>(*layers.markers);
+    applyColoring(*coloured, m_results, m_coloring);
+    layers.markers = std::move(coloured);
+    m_markerLegend = std::make_shared<const MarkerLegend>(coloringLegend(m_coloring));
+  } else {
+    m_markerLegend.reset();
+  }
   m_markers = layers.markers;
   m_regions = layers.areas;
   m_countryProbs = layers.countryProbabilities;
@@ -90,7 +146,7 @@ void MapView::rebuildResultLayers() {
   // The field is computed off the GUI thread; stale generations are dropped.
   const int generation = ++m_fieldGeneration;
   m_field.reset();
-  if (!wantsProbabilityField(layers, m_mode)) {
+  if (!wantsProbabilityField(layers, mode)) {
     scheduleRender();
     update();
     return;
@@ -164,6 +220,7 @@ MapScene MapView::scene() const {
   s.field = m_field;
   s.countryProbabilities = m_countryProbs;
   s.markers = m_markers;
+  s.markerLegend = m_markerLegend;
   auto areas = std::make_shared<AreaSet>(AreaSet::fromConstraint(m_constraint));
   if (m_regions)
     areas->regions = m_regions->regions;
@@ -327,6 +384,9 @@ void MapView::buildActions() {
   m_perImageAction->setToolTip(tr("Several images: one marker each instead of the combined heatmap"));
   connect(m_perImageAction, &QAction::toggled, this,
           [this](bool on) { setMultiImageMode(on ? MultiImageMode::PerImage : MultiImageMode::Combined); });
+  m_coloringMenu = m_layerMenu->addMenu(tr("Colour photos by"));
+  m_coloringMenu->setToolTip(tr("Colour each photo's marker by its answer to a scene task"));
+  rebuildColoringMenu();
 
   m_toolBar = new QToolBar(this);
   m_toolBar->setIconSize(QSize(16, 16));

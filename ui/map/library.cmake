@@ -12,6 +12,7 @@ add_library(streetlens_map STATIC
   ${CMAKE_CURRENT_LIST_DIR}/BasemapData.h ${CMAKE_CURRENT_LIST_DIR}/BasemapData.cpp
   ${CMAKE_CURRENT_LIST_DIR}/HeatmapRasterizer.h ${CMAKE_CURRENT_LIST_DIR}/HeatmapRasterizer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/MapMarkers.h ${CMAKE_CURRENT_LIST_DIR}/MapMarkers.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/TaskColoring.h ${CMAKE_CURRENT_LIST_DIR}/TaskColoring.cpp
   ${CMAKE_CURRENT_LIST_DIR}/TileSource.h ${CMAKE_CURRENT_LIST_DIR}/TileSource.cpp
   ${CMAKE_CURRENT_LIST_DIR}/MapScene.h
   ${CMAKE_CURRENT_LIST_DIR}/AreaLayer.h ${CMAKE_CURRENT_LIST_DIR}/AreaLayer.cpp
