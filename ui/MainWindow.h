@@ -200,8 +200,7 @@ private:
   void buildEvidence();    // MainWindowEvidence.cpp
   void buildExplanation(); // MainWindowExplain.cpp: the Explain tab and the photo's overlay
   void showExplanationOf(int row);
-  void buildEvidence(); // MainWindowEvidence.cpp
-  void buildSimilar();  // MainWindowSimilar.cpp: the "Similar" tab (issue 21)
+  void buildSimilar(); // MainWindowSimilar.cpp: the "Similar" tab (issue 21)
   void updateSimilarQuery();
   QWidget *buildListPane(); // MainWindowAnnotation.cpp: search and "Show" above the list
   void buildAnnotation();   // MainWindowAnnotation.cpp: the analyst's verdict, note and pin
