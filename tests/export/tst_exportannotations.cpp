@@ -152,7 +152,7 @@ private Q_SLOTS:
     QCOMPARE(rowValue(QStringLiteral("Analyst's verdict")), verdictText);
     QCOMPARE(!rowValue(QStringLiteral("Ground truth")).isEmpty(), pinned);
     if (pinned)
-      QCOMPARE(rowValue(QStringLiteral("Estimate to truth")), formatDistanceKm(*km));
+      QCOMPARE(rowValue(QStringLiteral("Estimate to truth")), formatDistanceKm(km.value_or(0.0)));
     QCOMPARE(s.analystNote, note.trimmed());
     const ReportImageSection other = buildImageSection(c.results[1], 2, ctx, c.opt, 64, QSize(64, 64));
     QVERIFY(other.analystRows.isEmpty() && other.analystNote.isEmpty());

@@ -298,7 +298,10 @@ void TestProjectStore::annotationRoundTrip() {
     auto s = ProjectStore::open(path, &err);
     QVERIFY2(s, qPrintable(err));
     QVERIFY(s->saveResult(sampleResult(sha('a')), &err));
-    QVERIFY(s->addImage(NewImage{QStringLiteral("/p/b.jpg"), sha('b')}, &err));
+    NewImage b;
+    b.path = QStringLiteral("/p/b.jpg");
+    b.sha256 = sha('b');
+    QVERIFY(s->addImage(b, &err));
     QVERIFY2(s->setAnnotation(sha('a'), a, &err), qPrintable(err));
   }
   auto s = ProjectStore::open(path, &err); // a new connection reads what the first wrote
