@@ -71,7 +71,7 @@ double runCli(const EngineOptions &options, const QStringList &files, const QStr
   QElapsedTimer t;
   t.start();
   for (const QString &f : files)
-    session.enqueue({0, f, {}});
+    session.enqueue({0, f, {}, {}});
   session.runAll();
   const double s = t.nsecsElapsed() / 1e9;
   if (finished != files.size())

@@ -73,8 +73,7 @@ private Q_SLOTS:
     Case c = makeCase(dir.path(), verdict, note, pinned);
     c.opt.includeExifGps = !privacy;
     const ImageResult &r = c.results[0];
-    const std::optional<double> km =
-        pinned ? std::optional<double>(cosineLawKm(*r.estimate, *c.note.truth)) : std::nullopt;
+    const double km = pinned ? cosineLawKm(*r.estimate, *c.note.truth) : 0.0; // read only when pinned
     const QString verdictText = verdictName(Verdict(verdict));
 
     // CSV: the five columns, empty for the images without an annotation.
@@ -91,7 +90,7 @@ private Q_SLOTS:
     if (pinned) {
       QCOMPARE(col(1, "truth_lat").toDouble(), c.note.truth->lat);
       QCOMPARE(col(1, "truth_lon").toDouble(), c.note.truth->lon);
-      QVERIFY(std::abs(col(1, "truth_error_km").toDouble() - *km) < 1e-6);
+      QVERIFY(std::abs(col(1, "truth_error_km").toDouble() - km) < 1e-6);
     }
     for (int i = 2; i < rows.size(); ++i)
       QVERIFY(col(i, "verdict").isEmpty() && col(i, "note").isEmpty() && col(i, "truth_lat").isEmpty());
@@ -104,7 +103,7 @@ private Q_SLOTS:
     QCOMPARE(ann.contains("truth"), pinned);
     if (pinned) {
       QCOMPARE(ann.value("truth").toObject().value("lat").toDouble(), c.note.truth->lat);
-      QVERIFY(std::abs(ann.value("truth_error_km").toDouble() - *km) < 1e-6);
+      QVERIFY(std::abs(ann.value("truth_error_km").toDouble() - km) < 1e-6);
     }
     QCOMPARE(ann.value("modified").toString(), QStringLiteral("2026-12-07T10:00:00Z"));
     for (int i = 1; i < results.size(); ++i)
@@ -127,7 +126,7 @@ private Q_SLOTS:
         const QJsonArray xy = f.toObject().value("geometry").toObject().value("coordinates").toArray();
         QCOMPARE(xy[0].toDouble(), c.note.truth->lon);
         QCOMPARE(xy[1].toDouble(), c.note.truth->lat);
-        QVERIFY(std::abs(props.value("truth_error_km").toDouble() - *km) < 1e-6);
+        QVERIFY(std::abs(props.value("truth_error_km").toDouble() - km) < 1e-6);
       }
     }
     QVERIFY(estimateSeen);
@@ -152,7 +151,7 @@ private Q_SLOTS:
     QCOMPARE(rowValue(QStringLiteral("Analyst's verdict")), verdictText);
     QCOMPARE(!rowValue(QStringLiteral("Ground truth")).isEmpty(), pinned);
     if (pinned)
-      QCOMPARE(rowValue(QStringLiteral("Estimate to truth")), formatDistanceKm(km.value_or(0.0)));
+      QCOMPARE(rowValue(QStringLiteral("Estimate to truth")), formatDistanceKm(km));
     QCOMPARE(s.analystNote, note.trimmed());
     const ReportImageSection other = buildImageSection(c.results[1], 2, ctx, c.opt, 64, QSize(64, 64));
     QVERIFY(other.analystRows.isEmpty() && other.analystNote.isEmpty());
