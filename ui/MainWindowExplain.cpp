@@ -67,7 +67,11 @@ void MainWindow::showExplanationOf(int row) {
 }
 
 void MainWindow::showExplanation() {
-  m_rightTabs->setCurrentIndex(m_rightTabs->count() - 1);
+  for (int i = 0; i < m_rightTabs->count(); ++i) // the tab holding the panel (in its scroll area)
+    if (m_rightTabs->widget(i)->isAncestorOf(m_explainPanel)) {
+      m_rightTabs->setCurrentIndex(i);
+      return;
+    }
 }
 
 } // namespace streetlens::ui
