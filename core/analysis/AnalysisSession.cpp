@@ -318,7 +318,8 @@ void AnalysisSession::ingestOnly(std::vector<Decoded> &decoded) {
 
 void AnalysisSession::analyse(std::vector<Decoded> &decoded) {
   const QString key = m_analyzer->settingsKey();
-  const QString modelHash = m_engine->info().modelHash;
+  const EngineInfo engineInfo = m_engine->info(); // once per batch, not per image
+  const QString &modelHash = engineInfo.modelHash;
   std::vector<std::shared_ptr<AnalysisItem>> items;
   std::vector<std::vector<float>> computed(decoded.size()); // embeddings of this batch, kept after the result
   std::vector<size_t> toEmbed;                              // indexes into decoded / items
@@ -346,7 +347,7 @@ void AnalysisSession::analyse(std::vector<Decoded> &decoded) {
     // Kept from an earlier run with this model (other settings or tasks): scored without the tower.
     if (m_project && !modelHash.isEmpty()) {
       if (auto kept = m_project->imageEmbedding(d.sha256, modelHash);
-          kept && int(kept->size()) == m_engine->info().embedDim) {
+          kept && int(kept->size()) == engineInfo.embedDim) {
         ImageResult &r = item->result;
         r.analyzedAt = QDateTime::currentDateTimeUtc();
         r.settingsKey = key;
