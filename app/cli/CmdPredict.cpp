@@ -249,6 +249,7 @@ int cmdPredict(const QStringList &args) {
   opt.topK = run.analyzer->settings().topK;
   opt.includeExifGps = !p.isSet(QStringLiteral("no-exif-gps"));
   opt.taskColumns = exporting::taskColumnsOf(run.analyzer->settings()); // known before the first result
+  opt.galleryColumns = run.analyzer->gallery() != nullptr;              // predict --gallery: its CSV columns
   auto ctx = reportContext(*run.engine, run.analyzer->settings(), p.value(QStringLiteral("candidates")));
   if (const auto &c = run.analyzer->constraint())
     ctx.settingsSummary += QStringLiteral("\nconstraint: %1").arg(c->constraint().describe());

@@ -5,6 +5,7 @@ target_sources(streetlens_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/ExplanationOverlay.h ${CMAKE_CURRENT_LIST_DIR}/ExplanationOverlay.cpp
   ${CMAKE_CURRENT_LIST_DIR}/PhotoExplanation.h ${CMAKE_CURRENT_LIST_DIR}/PhotoExplanation.cpp
   ${CMAKE_CURRENT_LIST_DIR}/GeoResult.h
+  ${CMAKE_CURRENT_LIST_DIR}/GalleryJson.h ${CMAKE_CURRENT_LIST_DIR}/GalleryJson.cpp
   ${CMAKE_CURRENT_LIST_DIR}/Annotation.h ${CMAKE_CURRENT_LIST_DIR}/Annotation.cpp
   ${CMAKE_CURRENT_LIST_DIR}/AnalysisSettings.h ${CMAKE_CURRENT_LIST_DIR}/AnalysisSettings.cpp
   ${CMAKE_CURRENT_LIST_DIR}/LabelEmbeddingCache.h ${CMAKE_CURRENT_LIST_DIR}/LabelEmbeddingCache.cpp

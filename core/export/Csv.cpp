@@ -82,6 +82,8 @@ QStringList csvHeader(const ExportOptions &opt) {
     for (const QString &label : t.labels)
       h << base + QLatin1Char(':') + label;
   }
+  if (opt.galleryColumns)
+    h << galleryColumnNames();
   return h;
 }
 
@@ -124,6 +126,9 @@ QStringList csvFields(const ImageResult &r, const ExportOptions &opt) {
     f << QString() << QString() << QString();
   for (const TaskCell &c : taskCells(r, opt.taskColumns))
     f << (c.probability ? formatNumber(*c.probability) : c.label);
+  if (opt.galleryColumns)
+    for (const GalleryCell &c : galleryCells(r))
+      f << (c.number ? formatNumber(*c.number) : c.text);
   return f;
 }
 
@@ -131,6 +136,7 @@ QByteArray resultsToCsv(const std::vector<ImageResult> &results, const ExportOpt
   ExportOptions opt = options;
   if (opt.taskColumns.empty())
     opt.taskColumns = taskColumnsOf(results);
+  opt.galleryColumns = opt.galleryColumns || anyGallery(results);
   QString text = csvRecord(csvHeader(opt));
   for (const ImageResult &r : results)
     text += csvRecord(csvFields(r, opt));

@@ -4,6 +4,7 @@
 
 #include <QFileInfo>
 #include <QLocale>
+#include <algorithm>
 #include <cmath>
 
 namespace streetlens::exporting {
@@ -150,6 +151,53 @@ std::vector<TaskCell> taskCells(const ImageResult &r, const std::vector<TaskColu
     }
   }
   return out;
+}
+
+QStringList galleryColumnNames() {
+  return {QStringLiteral("gallery_lat"),           QStringLiteral("gallery_lon"),
+          QStringLiteral("gallery_density"),       QStringLiteral("gallery_fused"),
+          QStringLiteral("gallery_zero_shot_lat"), QStringLiteral("gallery_zero_shot_lon"),
+          QStringLiteral("gallery_zero_shot_km"),  QStringLiteral("gallery_neighbours"),
+          QStringLiteral("gallery_nearest_path"),  QStringLiteral("gallery_nearest_score"),
+          QStringLiteral("gallery_nearest_km")};
+}
+
+std::vector<GalleryCell> galleryCells(const ImageResult &r) {
+  const QStringList keys = galleryColumnNames();
+  std::vector<GalleryCell> out;
+  out.reserve(size_t(keys.size()));
+  for (const QString &k : keys)
+    out.push_back(GalleryCell{k, std::nullopt, QString()});
+  if (!r.gallery)
+    return out;
+  const GalleryEvidence &g = *r.gallery;
+  const bool any = !g.neighbours.empty();
+  const GalleryNeighbour *nearest = any ? &g.neighbours.front() : nullptr;
+  auto set = [&out](int i, std::optional<double> v) { out[size_t(i)].number = v; };
+  if (any) {
+    set(0, g.estimate.lat);
+    set(1, g.estimate.lon);
+    set(2, g.density);
+  }
+  out[3].text = g.fused ? QStringLiteral("true") : QStringLiteral("false");
+  if (g.zeroShotEstimate) {
+    set(4, g.zeroShotEstimate->lat);
+    set(5, g.zeroShotEstimate->lon);
+    if (any)
+      set(6, geo::haversineKm(*g.zeroShotEstimate, g.estimate));
+  }
+  set(7, double(g.neighbours.size()));
+  if (nearest) {
+    out[8].text = nearest->path;
+    set(9, nearest->score);
+    set(10, nearest->distanceKm);
+  }
+  return out;
+}
+
+bool anyGallery(const std::vector<ImageResult> &results) {
+  return std::any_of(results.begin(), results.end(),
+                     [](const ImageResult &r) { return r.gallery.has_value(); });
 }
 
 } // namespace streetlens::exporting

@@ -73,4 +73,25 @@ struct TaskCell {
 };
 std::vector<TaskCell> taskCells(const ImageResult &r, const std::vector<TaskColumns> &columns);
 
+// The reference gallery's summary (issue 21; docs/EXPORTS.md): the CSV columns csvHeader(opt)
+// appends when ExportOptions::galleryColumns, also GeoJSON properties and KML ExtendedData.
+//   gallery_lat, gallery_lon        the gallery estimate (the mode of the neighbours' density)
+//   gallery_density                 the density there, in (0, 1]
+//   gallery_fused                   true when the lists and estimate are the fused ones
+//   gallery_zero_shot_lat/lon       the model's estimate before fusion
+//   gallery_zero_shot_km            great-circle km from that estimate to the gallery estimate
+//   gallery_neighbours              how many neighbours
+//   gallery_nearest_path/score/km   the most similar gallery photo, its cosine similarity, its km
+//                                   from the gallery estimate
+QStringList galleryColumnNames();
+// One result's values in galleryColumnNames() order: numbers exact, "true"/"false" for
+// gallery_fused, the path as text; all absent (nullopt number, empty text) without evidence.
+struct GalleryCell {
+  QString key;
+  std::optional<double> number;
+  QString text; // gallery_fused, gallery_nearest_path
+};
+std::vector<GalleryCell> galleryCells(const ImageResult &r);
+bool anyGallery(const std::vector<ImageResult> &results);
+
 } // namespace streetlens::exporting

@@ -39,6 +39,10 @@ struct ExportOptions {
   // CSV: the task and clue columns, in order (a streamed CSV's header comes before any result:
   // taskColumnsOf(settings)). Empty: taken from the results (taskColumnsOf(results)).
   std::vector<TaskColumns> taskColumns;
+  // CSV: the reference gallery's columns (galleryColumnNames(), after the task columns) — set
+  // before streaming when a gallery is in use (predict --gallery); resultsToCsv and exportToBytes
+  // also add them when any result carries gallery evidence.
+  bool galleryColumns = false;
 };
 
 // Everything a report needs besides the results.

@@ -35,6 +35,7 @@ QByteArray exportToBytes(const std::vector<ImageResult> &results, ExportFormat f
     ExportOptions columns = opt; // the site rows get the photos' task columns (empty cells)
     if (columns.taskColumns.empty())
       columns.taskColumns = taskColumnsOf(results);
+    columns.galleryColumns = columns.galleryColumns || anyGallery(results);
     return resultsToCsv(results, columns) + sitesToCsvRows(ctx.sites, columns);
   }
   case ExportFormat::Json: {

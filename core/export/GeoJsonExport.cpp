@@ -62,6 +62,12 @@ QJsonDocument resultsToGeoJson(const std::vector<ImageResult> &results, const Ex
     }
     for (const TaskCell &c : taskCells(r, taskColumnsOf(std::vector<ImageResult>{r})))
       props.insert(c.key, c.probability ? QJsonValue(*c.probability) : QJsonValue(c.label));
+    if (r.gallery)
+      for (const GalleryCell &c : galleryCells(r))
+        props.insert(c.key, c.number && std::isfinite(*c.number)      ? QJsonValue(*c.number)
+                            : c.key == QLatin1String("gallery_fused") ? QJsonValue(r.gallery->fused)
+                            : !c.text.isEmpty()                       ? QJsonValue(c.text)
+                                                                      : QJsonValue(QJsonValue::Null));
     features.append(pointFeature(*r.estimate, props));
 
     // The confidence regions as outlined areas (one MultiPolygon per level).
@@ -92,6 +98,29 @@ QJsonDocument resultsToGeoJson(const std::vector<ImageResult> &results, const Ex
                                      {QStringLiteral("population"), static_cast<double>(c.population)},
                                      {QStringLiteral("probability"), c.probability}}));
       }
+    }
+
+    if (r.gallery && !r.gallery->neighbours.empty()) { // the gallery's estimate and neighbours
+      const GalleryEvidence &g = *r.gallery;
+      features.append(
+          pointFeature(g.estimate, QJsonObject{{QStringLiteral("kind"), QStringLiteral("gallery_estimate")},
+                                               {QStringLiteral("path"), r.path},
+                                               {QStringLiteral("sha256"), r.sha256},
+                                               {QStringLiteral("index"), g.index},
+                                               {QStringLiteral("density"), g.density},
+                                               {QStringLiteral("fused"), g.fused}}));
+      int rank = 0;
+      for (const GalleryNeighbour &n : g.neighbours)
+        features.append(pointFeature(
+            n.location, QJsonObject{{QStringLiteral("kind"), QStringLiteral("gallery_neighbour")},
+                                    {QStringLiteral("path"), r.path},
+                                    {QStringLiteral("sha256"), r.sha256},
+                                    {QStringLiteral("rank"), ++rank},
+                                    {QStringLiteral("neighbour_path"), n.path},
+                                    {QStringLiteral("neighbour_sha256"), n.sha256},
+                                    {QStringLiteral("score"), n.score},
+                                    {QStringLiteral("weight"), n.weight},
+                                    {QStringLiteral("distance_km"), n.distanceKm}}));
     }
 
     if (exif.location)

@@ -167,6 +167,8 @@ QString imageSection(const ReportImageSection &s) {
     h += QStringLiteral("<h3>Scene</h3>") + factsTable(s.sceneRows);
   if (!s.clueRows.isEmpty())
     h += QStringLiteral("<h3>Clues</h3>") + factsTable(s.clueRows);
+  if (!s.galleryRows.isEmpty())
+    h += QStringLiteral("<h3>Reference gallery</h3>") + factsTable(s.galleryRows);
   h += QStringLiteral("<h3>EXIF</h3>") + factsTable(s.exifRows);
   if (!s.analystRows.isEmpty() || !s.analystNote.isEmpty()) {
     h += QStringLiteral("<h3>Analyst</h3>");

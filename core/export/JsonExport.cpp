@@ -1,6 +1,7 @@
 #include "core/export/JsonExport.h"
 
 #include "core/analysis/ConfidenceRegions.h"
+#include "core/analysis/GalleryJson.h"
 #include "core/export/ExportCommon.h"
 
 #include <QJsonArray>
@@ -47,35 +48,6 @@ std::vector<PlaceProbability> readPlaces(const QJsonValue &v, bool isCountry) {
     out.push_back(std::move(p));
   }
   return out;
-}
-
-// The reference gallery's evidence (issue 21; docs/CLI.md, "predict --gallery").
-QJsonObject galleryToJson(const GalleryEvidence &g) {
-  QJsonArray neighbours;
-  for (const GalleryNeighbour &n : g.neighbours)
-    neighbours.append(QJsonObject{{QStringLiteral("path"), n.path},
-                                  {QStringLiteral("sha256"), n.sha256},
-                                  {QStringLiteral("score"), number(n.score)},
-                                  {QStringLiteral("weight"), number(n.weight)},
-                                  {QStringLiteral("lat"), number(n.location.lat)},
-                                  {QStringLiteral("lon"), number(n.location.lon)},
-                                  {QStringLiteral("distance_km"), number(n.distanceKm)}});
-  QJsonObject o{{QStringLiteral("index"), g.index}, {QStringLiteral("fused"), g.fused}};
-  if (g.neighbours.empty()) {
-    o.insert(QStringLiteral("estimate"), QJsonValue(QJsonValue::Null));
-  } else {
-    o.insert(QStringLiteral("estimate"), QJsonObject{{QStringLiteral("lat"), number(g.estimate.lat)},
-                                                     {QStringLiteral("lon"), number(g.estimate.lon)}});
-    o.insert(QStringLiteral("density"), number(g.density));
-  }
-  o.insert(QStringLiteral("zero_shot_estimate"),
-           g.zeroShotEstimate
-               ? QJsonValue(QJsonObject{{QStringLiteral("lat"), number(g.zeroShotEstimate->lat)},
-                                        {QStringLiteral("lon"), number(g.zeroShotEstimate->lon)},
-                                        {QStringLiteral("label"), g.zeroShotLabel}})
-               : QJsonValue(QJsonValue::Null));
-  o.insert(QStringLiteral("neighbours"), neighbours);
-  return o;
 }
 
 } // namespace
@@ -209,6 +181,8 @@ std::optional<ImageResult> resultFromJson(const QJsonObject &o) {
     r.constraintMass = constraint.value(QStringLiteral("mass_inside")).toDouble();
     r.constraintEmpty = constraint.value(QStringLiteral("empty")).toBool();
   }
+  if (o.value(QStringLiteral("gallery")).isObject())
+    r.gallery = galleryFromJson(o.value(QStringLiteral("gallery")).toObject());
   return r;
 }
 

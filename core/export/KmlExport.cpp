@@ -134,6 +134,10 @@ QByteArray resultsToKml(const std::vector<ImageResult> &results, const ExportOpt
   });
   if (anyPin) // the analyst's ground-truth pins (files without one are unchanged)
     writeStyle(w, QStringLiteral("truth"), QStringLiteral("ff8a2b7a"), 1.0);
+  if (anyGallery(results)) { // the reference gallery's estimate (teal) and neighbours (small)
+    writeStyle(w, QStringLiteral("galleryEstimate"), QStringLiteral("ffa09a1f"), 1.1);
+    writeStyle(w, QStringLiteral("galleryNeighbour"), QStringLiteral("ffa09a1f"), 0.6);
+  }
   if (!sites.empty()) // the analyst's sites' estimates (purple)
     writeStyle(w, QStringLiteral("site"), QStringLiteral("ffb0307a"), 1.3);
   w.writeStartElement(QStringLiteral("Style"));
@@ -201,6 +205,22 @@ QByteArray resultsToKml(const std::vector<ImageResult> &results, const ExportOpt
                            formatPercent(t.probs[size_t(best)]));
     for (const TaskCell &c : taskCells(r, taskColumnsOf(std::vector<ImageResult>{r})))
       data.append({c.key, c.probability ? formatNumber(*c.probability) : c.label});
+    if (r.gallery && !r.gallery->neighbours.empty()) {
+      const GalleryEvidence &g = *r.gallery;
+      const GalleryNeighbour &nearest = g.neighbours.front();
+      desc += QStringLiteral("\nReference gallery: %1 neighbours, most similar %2 (similarity %3)%4")
+                  .arg(g.neighbours.size())
+                  .arg(displayName(nearest.path), formatFixed(nearest.score, 3),
+                       g.fused ? QStringLiteral(", fused with the model") : QString());
+      if (g.zeroShotEstimate)
+        desc +=
+            QStringLiteral("\nModel alone: %1, %2 from the gallery estimate")
+                .arg(g.zeroShotLabel, formatDistanceKm(geo::haversineKm(*g.zeroShotEstimate, g.estimate)));
+    }
+    if (r.gallery)
+      for (const GalleryCell &c : galleryCells(r))
+        if (c.number || !c.text.isEmpty())
+          data.append({c.key, c.number ? formatNumber(*c.number) : c.text});
     desc += QStringLiteral("\nAn estimate, not proof.");
     const QString estimateName = r.estimateLabel.isEmpty()
                                      ? QStringLiteral("Estimate")
@@ -208,6 +228,29 @@ QByteArray resultsToKml(const std::vector<ImageResult> &results, const ExportOpt
     writePoint(w, estimateName, QStringLiteral("estimate"), desc, *r.estimate, data);
     for (const ConfidenceRegion &region : r.confidenceRegions)
       writeRegion(w, region, r.path);
+    if (r.gallery && !r.gallery->neighbours.empty()) {
+      const GalleryEvidence &g = *r.gallery;
+      writePoint(w, QStringLiteral("Gallery estimate"), QStringLiteral("galleryEstimate"),
+                 QStringLiteral("Where the most similar photos of the reference gallery %1 were taken "
+                                "(similarity-weighted density %2)")
+                     .arg(displayName(g.index), formatFixed(g.density, 3)),
+                 g.estimate, {{QStringLiteral("path"), r.path}, {QStringLiteral("index"), g.index}});
+      w.writeStartElement(QStringLiteral("Folder"));
+      w.writeTextElement(QStringLiteral("name"), QStringLiteral("Gallery neighbours"));
+      int rank = 0;
+      for (const GalleryNeighbour &n : g.neighbours)
+        writePoint(w, QStringLiteral("%1. %2").arg(++rank).arg(displayName(n.path)),
+                   QStringLiteral("galleryNeighbour"),
+                   QStringLiteral("Similarity %1, %2 from the gallery estimate")
+                       .arg(formatFixed(n.score, 3), formatDistanceKm(n.distanceKm)),
+                   n.location,
+                   {{QStringLiteral("path"), n.path},
+                    {QStringLiteral("sha256"), n.sha256},
+                    {QStringLiteral("score"), formatNumber(n.score)},
+                    {QStringLiteral("weight"), formatNumber(n.weight)},
+                    {QStringLiteral("distance_km"), formatNumber(n.distanceKm)}});
+      w.writeEndElement(); // Folder
+    }
     if (note && note->truth) {
       QString truthDesc = QStringLiteral("Ground truth pinned by the analyst");
       QList<QPair<QString, QString>> truthData{{QStringLiteral("path"), r.path}};

@@ -328,6 +328,8 @@ void imagePage(PdfCanvas &c, const ReportImageSection &s, const ExportOptions &o
   }
   factsBlock(c, QStringLiteral("Scene"), s.sceneRows);
   factsBlock(c, QStringLiteral("Clues (visual readings, each to be checked in the photo)"), s.clueRows);
+  factsBlock(c, QStringLiteral("Reference gallery (the most similar photos of known position)"),
+             s.galleryRows);
   // Patch explanations (predict --explain): side by side, each with its caption.
   if (!s.explanations.isEmpty()) {
     const int n = int(s.explanations.size());

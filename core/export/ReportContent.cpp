@@ -2,6 +2,7 @@
 
 #include "core/export/ExportCommon.h"
 #include "core/geo/GeoScore.h"
+#include "core/geo/GreatCircle.h"
 
 #include <QImageReader>
 #include <QLocale>
@@ -314,6 +315,23 @@ ReportImageSection buildImageSection(const ImageResult &r, int number, const Rep
   }
   s.sceneRows = outcomeRows(r.tasks);
   s.clueRows = outcomeRows(r.clues);
+  if (r.gallery && !r.gallery->neighbours.empty()) {
+    const GalleryEvidence &g = *r.gallery;
+    s.galleryRows << qMakePair(QStringLiteral("Gallery"), printable(displayName(g.index)));
+    s.galleryRows << qMakePair(QStringLiteral("Gallery estimate"),
+                               formatLatLon(g.estimate) +
+                                   (g.fused ? QStringLiteral(" (fused with the model)") : QString()));
+    if (g.zeroShotEstimate)
+      s.galleryRows << qMakePair(QStringLiteral("Model alone"),
+                                 QStringLiteral("%1, %2 away")
+                                     .arg(printable(g.zeroShotLabel), formatDistanceKm(geo::haversineKm(
+                                                                          *g.zeroShotEstimate, g.estimate))));
+    int rank = 0;
+    for (const GalleryNeighbour &n : g.neighbours)
+      s.galleryRows << qMakePair(QStringLiteral("%1. %2").arg(++rank).arg(printable(displayName(n.path))),
+                                 QStringLiteral("similarity %1, %2 from the gallery estimate")
+                                     .arg(QString::number(n.score, 'f', 3), formatDistanceKm(n.distanceKm)));
+  }
   return s;
 }
 

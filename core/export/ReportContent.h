@@ -56,6 +56,10 @@ struct ReportImageSection {
   // probability and the runner-up; empty when the result has none.
   ReportRows sceneRows;
   ReportRows clueRows;
+  // The reference gallery (issue 21): its estimate, the model's own estimate and the distance
+  // between them, then one row per neighbour (file name: similarity, distance from the gallery
+  // estimate); empty without gallery evidence.
+  ReportRows galleryRows;
 };
 
 // One row per image. An image without a result (failed, or not analysed yet) gets no page of its

@@ -1,6 +1,7 @@
 #include "core/store/ResultJson.h"
 
 #include "core/analysis/ConfidenceRegions.h"
+#include "core/analysis/GalleryJson.h"
 
 #include <QJsonValue>
 
@@ -62,6 +63,8 @@ QJsonObject levelsToJson(const ImageResult &r) {
     o.insert(QStringLiteral("tasks"), outcomesToJson(r.tasks));
   if (!r.clues.empty())
     o.insert(QStringLiteral("clues"), outcomesToJson(r.clues));
+  if (r.gallery) // the reference gallery's neighbours and estimate (issue 21)
+    o.insert(QStringLiteral("gallery"), galleryToJson(*r.gallery));
   if (r.constraintMass) {
     o.insert(QStringLiteral("constraint_mass"), *r.constraintMass);
     o.insert(QStringLiteral("constraint_empty"), r.constraintEmpty);
@@ -81,6 +84,9 @@ void levelsFromJson(const QJsonObject &obj, ImageResult &r) {
   r.constraintEmpty = obj.value(QStringLiteral("constraint_empty")).toBool();
   r.tasks = outcomesFromJson(obj.value(QStringLiteral("tasks")).toObject());
   r.clues = outcomesFromJson(obj.value(QStringLiteral("clues")).toObject());
+  r.gallery.reset();
+  if (obj.value(QStringLiteral("gallery")).isObject())
+    r.gallery = galleryFromJson(obj.value(QStringLiteral("gallery")).toObject());
 }
 
 } // namespace streetlens::store

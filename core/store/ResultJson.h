@@ -15,7 +15,8 @@ struct StoredSite;
 QJsonArray placesToJson(const std::vector<PlaceProbability> &places);
 std::vector<PlaceProbability> placesFromJson(const QJsonArray &array);
 
-// {"countries": [...], "regions": [...], "cities": [...], "labels": [...], "tasks": {…}, "clues": {…}}
+// {"countries": [...], "regions": [...], "cities": [...], "labels": [...], "tasks": {…}, "clues": {…},
+//  "gallery": {…} (GalleryJson.h)}
 QJsonObject levelsToJson(const ImageResult &r);
 // Fills the four level vectors of `r` from levelsToJson() output (missing keys: empty).
 void levelsFromJson(const QJsonObject &obj, ImageResult &r);

@@ -1,9 +1,11 @@
 // The case library through streetlens-cli on the tiny-clip fixture (real engine, issue 21):
 // `index` then `search` equals a float64 brute-force ranking of `embed`'s embeddings; index
 // errors; `predict --gallery`; near-duplicate groups of generated photos with known copies.
+#include "core/export/Csv.h"
 #include "core/geo/GreatCircle.h"
 #include "core/library/EmbeddingIndex.h"
 #include "core/library/NearDuplicates.h"
+#include "core/store/ProjectStore.h"
 #include "tests/cli/CliRun.h"
 #include "tests/support/Fixture.h"
 
@@ -287,6 +289,37 @@ private Q_SLOTS:
     QVERIFY(estimateIsANeighbour);
     QVERIFY(std::abs(weights - 1) < 1e-9);
     QVERIFY(g.value("zero_shot_estimate").isObject());
+
+    // The CSV announces the gallery columns and carries the JSON's evidence; a project keeps it.
+    const QString csvOut = dir.filePath("out.csv"), project = dir.filePath("case.streetlens");
+    QStringList asCsv = predict;
+    asCsv << "--format"
+          << "csv"
+          << "-o" << csvOut << "--project" << project;
+    const Run c = cli(asCsv);
+    QVERIFY2(c.code == 0, c.err.constData());
+    QFile csvFile(csvOut);
+    QVERIFY(csvFile.open(QIODevice::ReadOnly));
+    QString err;
+    const QList<QStringList> rows = exporting::parseCsv(csvFile.readAll(), &err);
+    QVERIFY2(err.isEmpty() && rows.size() == 2, qPrintable(err));
+    auto cell = [&](const char *key) { return rows[1].value(rows[0].indexOf(QLatin1String(key))); };
+    QCOMPARE(cell("gallery_lat").toDouble(), est.lat);
+    QCOMPARE(cell("gallery_lon").toDouble(), est.lon);
+    QCOMPARE(cell("gallery_fused"), QStringLiteral("true"));
+    QCOMPARE(cell("gallery_neighbours"), QStringLiteral("3"));
+    QCOMPARE(cell("gallery_nearest_path"), n[0].toObject().value("path").toString());
+    QCOMPARE(cell("gallery_nearest_score").toDouble(), n[0].toObject().value("score").toDouble());
+    const QJsonObject z = g.value("zero_shot_estimate").toObject();
+    QVERIFY(std::abs(cell("gallery_zero_shot_km").toDouble() -
+                     geo::haversineKm({z.value("lat").toDouble(), z.value("lon").toDouble()}, est)) < 1e-6);
+    auto store = store::ProjectStore::open(project, &err);
+    QVERIFY2(store, qPrintable(err));
+    const auto images = store->loadAll(&err);
+    QVERIFY2(images && images->size() == 1, qPrintable(err));
+    QVERIFY(images->front().result && images->front().result->gallery);
+    QCOMPARE(images->front().result->gallery->neighbours.size(), size_t(3));
+    QCOMPARE(images->front().result->gallery->estimate, est);
 
     // An index without positions is not a gallery.
     QStringList bad = predict;
