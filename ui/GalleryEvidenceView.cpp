@@ -68,14 +68,17 @@ GalleryEvidenceView::GalleryEvidenceView(QWidget *parent) : QWidget(parent) {
   layout->addWidget(m_summary);
   m_table = new QTableWidget(0, ColumnCount, this);
   m_table->setObjectName(QStringLiteral("galleryNeighbours"));
-  m_table->setHorizontalHeaderLabels({tr("Gallery photo"), tr("Distance"), tr("Similarity"), tr("Weight")});
-  m_table->horizontalHeaderItem(DistanceColumn)->setToolTip(tr("From the gallery estimate, km"));
+  // Short headers: the panel is narrow and the file names need the room (tooltips say more).
+  m_table->setHorizontalHeaderLabels({tr("Gallery photo"), tr("km"), tr("Sim."), tr("Weight")});
+  m_table->horizontalHeaderItem(DistanceColumn)->setToolTip(tr("Distance from the gallery estimate, km"));
   m_table->horizontalHeaderItem(SimilarityColumn)
       ->setToolTip(tr("Cosine similarity of the two photos' image embeddings (1 = the same picture)"));
   m_table->horizontalHeaderItem(WeightColumn)->setToolTip(tr("Share of this photo in the gallery's density"));
   m_table->verticalHeader()->hide();
   m_table->verticalHeader()->setDefaultSectionSize(kThumbnailSide + 4);
   m_table->setIconSize(QSize(kThumbnailSide, kThumbnailSide));
+  m_table->setTextElideMode(Qt::ElideMiddle);
+  m_table->setWordWrap(true);
   m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
   m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
   m_table->horizontalHeader()->setSectionResizeMode(PhotoColumn, QHeaderView::Stretch);
@@ -132,7 +135,7 @@ void GalleryEvidenceView::setEvidence(const GalleryEvidence &e) {
     auto *photo = new QTableWidgetItem(none, QFileInfo(n.path).fileName());
     photo->setToolTip(QDir::toNativeSeparators(n.path) + QLatin1Char('\n') + formatPoint(n.location));
     photo->setData(Qt::UserRole, n.path);
-    auto *distance = new QTableWidgetItem(tr("%1 km").arg(formatKm(n.distanceKm)));
+    auto *distance = new QTableWidgetItem(formatKm(n.distanceKm));
     distance->setData(Qt::UserRole, n.distanceKm);
     auto *score = new QTableWidgetItem(QLocale().toString(n.score, 'f', 3));
     score->setData(Qt::UserRole, n.score);

@@ -50,8 +50,14 @@ void MainWindow::buildSimilar() {
       });
   connect(m_similar, &SimilarPhotosPanel::photoSearchFailed, this,
           [this](const QString &message) { statusBar()->showMessage(message, 15000); });
-  connect(m_similar, &SimilarPhotosPanel::duplicatesFound, this,
-          [this] { m_model->setDuplicateGroups(m_similar->groups()); });
+  // The Group column only once there are groups (it takes room from the file names).
+  m_list->setColumnHidden(ImageListModel::GroupColumn, true);
+  connect(m_similar, &SimilarPhotosPanel::duplicatesFound, this, [this] {
+    m_model->setDuplicateGroups(m_similar->groups());
+    m_list->setColumnHidden(ImageListModel::GroupColumn, !m_model->hasDuplicateGroups());
+  });
+  connect(m_model, &QAbstractItemModel::modelReset, this,
+          [this] { m_list->setColumnHidden(ImageListModel::GroupColumn, !m_model->hasDuplicateGroups()); });
   connect(m_similar, &SimilarPhotosPanel::siteRequested, this,
           [this, selectShas](const QStringList &shas, const QString &name) {
             selectShas(shas);

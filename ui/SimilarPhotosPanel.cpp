@@ -215,7 +215,7 @@ void SimilarPhotosPanel::searchWithEmbedding(const QString &project, const QStri
   m_outsideProject = project;
   m_outsideModel = model;
   m_outside.assign(embedding.begin(), embedding.end());
-  m_searchBox->setText(tr("Searching with %1").arg(QDir::toNativeSeparators(path)));
+  m_searchBox->setText(tr("Searched with %1").arg(QDir::toNativeSeparators(path)));
   search();
 }
 
