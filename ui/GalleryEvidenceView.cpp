@@ -84,7 +84,7 @@ GalleryEvidenceView::GalleryEvidenceView(QWidget *parent) : QWidget(parent) {
   m_table->horizontalHeader()->setSectionResizeMode(PhotoColumn, QHeaderView::Stretch);
   for (int c = DistanceColumn; c < ColumnCount; ++c)
     m_table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-  m_table->setMinimumHeight(4 * (kThumbnailSide + 4) + m_table->horizontalHeader()->sizeHint().height());
+  m_table->setMinimumHeight(5 * (kThumbnailSide + 4) + m_table->horizontalHeader()->sizeHint().height());
   layout->addWidget(m_table);
   connect(&m_watcher, &QFutureWatcher<std::vector<Thumb>>::finished, this, [this] {
     const std::vector<Thumb> thumbs = m_watcher.result();

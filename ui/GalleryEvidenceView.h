@@ -20,7 +20,7 @@ class GalleryEvidenceView : public QWidget {
   Q_OBJECT
 public:
   enum Column { PhotoColumn, DistanceColumn, SimilarityColumn, WeightColumn, ColumnCount };
-  static constexpr int kThumbnailSide = 48;
+  static constexpr int kThumbnailSide = 36;
 
   explicit GalleryEvidenceView(QWidget *parent = nullptr);
   ~GalleryEvidenceView() override;
