@@ -70,6 +70,26 @@
         <source>No model is loaded.</source>
         <translation>Es ist kein Modell geladen.</translation>
     </message>
+    <message>
+        <source>The reference gallery %1 is not used: %2</source>
+        <translation>Die Referenzgalerie %1 wird nicht verwendet: %2</translation>
+    </message>
+    <message>
+        <source>%1: no model is loaded to compare it with.</source>
+        <translation>%1: Es ist kein Modell geladen, um es zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>%1: no scratch project: %2</source>
+        <translation>%1: kein Hilfsprojekt: %2</translation>
+    </message>
+    <message>
+        <source>%1: could not be analysed.</source>
+        <translation>%1: konnte nicht analysiert werden.</translation>
+    </message>
+    <message>
+        <source>%1: the model gave no embedding.</source>
+        <translation>%1: Das Modell lieferte kein Embedding.</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::AnnotationPanel</name>
@@ -660,6 +680,60 @@
     </message>
 </context>
 <context>
+    <name>streetlens::ui::GalleryEvidenceView</name>
+    <message>
+        <source>Gallery photo</source>
+        <translation>Galeriefoto</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <source>Cosine similarity of the two photos&apos; image embeddings (1 = the same picture)</source>
+        <translation>Kosinus-Ähnlichkeit der Bild-Embeddings beider Fotos (1 = dasselbe Bild)</translation>
+    </message>
+    <message>
+        <source>Share of this photo in the gallery&apos;s density</source>
+        <translation>Anteil dieses Fotos an der Dichte der Galerie</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gallery estimate:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Galerie-Schätzung:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Fused with the model&apos;s probabilities into the estimate above.</source>
+        <translation>Mit den Wahrscheinlichkeiten des Modells zur obigen Schätzung verschmolzen.</translation>
+    </message>
+    <message>
+        <source>Shown only: not fused into the estimate (weight 0, or no place lists).</source>
+        <translation>Nur angezeigt: nicht in die Schätzung eingeflossen (Gewicht 0 oder keine Ortslisten).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Zero-shot estimate:&lt;/b&gt; %1 (%2), %3 km from the gallery&apos;s</source>
+        <translation>&lt;b&gt;Zero-Shot-Schätzung:&lt;/b&gt; %1 (%2), %3 km von der der Galerie</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n neighbour(s) in %1</source>
+        <translation>
+            <numerusform>%n Nachbar in %1</numerusform>
+            <numerusform>%n Nachbarn in %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>km</source>
+        <translation>km</translation>
+    </message>
+    <message>
+        <source>Sim.</source>
+        <translation>Ähnl.</translation>
+    </message>
+    <message>
+        <source>Distance from the gallery estimate, km</source>
+        <translation>Entfernung von der Galerie-Schätzung, km</translation>
+    </message>
+</context>
+<context>
     <name>streetlens::ui::ImageListFilter</name>
     <message>
         <source>All photos</source>
@@ -777,6 +851,18 @@
 Top answer and its probability; sorted by the probability of &quot;%2&quot; (right-click to choose another).</source>
         <translation>%1
 Wahrscheinlichste Antwort und ihre Wahrscheinlichkeit; sortiert nach der Wahrscheinlichkeit von „%2“ (Rechtsklick wählt eine andere).</translation>
+    </message>
+    <message>
+        <source>Scene %1 (%2)</source>
+        <translation>Szene %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Near-duplicate group (Similar tab &gt; Group near-duplicates): photos of one scene</source>
+        <translation>Gruppe von Beinahe-Duplikaten (Reiter Ähnlich &gt; Beinahe-Duplikate gruppieren): Fotos einer Szene</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
     </message>
 </context>
 <context>
@@ -1329,6 +1415,26 @@ Wo wurde dieses Straßenfoto aufgenommen? Lokale Geolokalisierung mit StreetCLIP
         <source>Similar</source>
         <translation>Ähnliche</translation>
     </message>
+    <message>
+        <source>Reference gallery</source>
+        <translation>Referenzgalerie</translation>
+    </message>
+    <message>
+        <source>Distinct scenes</source>
+        <translation>Verschiedene Szenen</translation>
+    </message>
+    <message>
+        <source>Collapse to distinct scenes: one photo per near-duplicate group (the photos are grouped when this is switched on)</source>
+        <translation>Auf verschiedene Szenen reduzieren: ein Foto je Gruppe von Beinahe-Duplikaten (die Fotos werden beim Einschalten gruppiert)</translation>
+    </message>
+    <message>
+        <source>No photo analysed yet: nothing to group.</source>
+        <translation>Noch kein Foto analysiert: nichts zu gruppieren.</translation>
+    </message>
+    <message>
+        <source>Grouping near-duplicates…</source>
+        <translation>Beinahe-Duplikate werden gruppiert…</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapExportDialog</name>
@@ -1398,6 +1504,18 @@ Wo wurde dieses Straßenfoto aufgenommen? Lokale Geolokalisierung mit StreetCLIP
     <message>
         <source>Distance estimate to your pin: %1 km</source>
         <translation>Abstand Schätzung – Ihre Markierung: %1 km</translation>
+    </message>
+    <message>
+        <source>Gallery photo: similarity %1, %2 km</source>
+        <translation>Galeriefoto: Ähnlichkeit %1, %2 km</translation>
+    </message>
+    <message>
+        <source>Gallery estimate</source>
+        <translation>Galerie-Schätzung</translation>
+    </message>
+    <message>
+        <source>Where the most similar gallery photos are</source>
+        <translation>Wo die ähnlichsten Galeriefotos liegen</translation>
     </message>
 </context>
 <context>
@@ -1616,6 +1734,29 @@ Wahrscheinlichkeit: %2</translation>
     </message>
 </context>
 <context>
+    <name>streetlens::ui::PhotoSearchBox</name>
+    <message>
+        <source>&lt;b&gt;Search with a photo:&lt;/b&gt; drop a photo file here to find the most similar photos in this project and the case folder.</source>
+        <translation>&lt;b&gt;Mit einem Foto suchen:&lt;/b&gt; Ziehen Sie eine Fotodatei hierher, um die ähnlichsten Fotos in diesem Projekt und im Fallordner zu finden.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose a photo to search with</source>
+        <translation>Ein Foto für die Suche wählen</translation>
+    </message>
+    <message>
+        <source>Search with a photo</source>
+        <translation>Mit einem Foto suchen</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp *.gif);;All files (*)</source>
+        <translation>Bilder (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp *.gif);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>streetlens::ui::PhotoView</name>
     <message>
         <source>The photo could not be read.</source>
@@ -1787,6 +1928,14 @@ Wahrscheinlichkeit: %2</translation>
     <message>
         <source>What the model reads in the photo for each clue question; check each clue in the photo yourself.</source>
         <translation>Was das Modell für jede Hinweisfrage im Foto liest; prüfen Sie jeden Hinweis selbst im Foto.</translation>
+    </message>
+    <message>
+        <source>Reference gallery</source>
+        <translation>Referenzgalerie</translation>
+    </message>
+    <message>
+        <source>The most similar photos of the reference gallery chosen in Settings and the place they point to.</source>
+        <translation>Die ähnlichsten Fotos der in den Einstellungen gewählten Referenzgalerie und der Ort, auf den sie hinweisen.</translation>
     </message>
 </context>
 <context>
@@ -2049,6 +2198,70 @@ Wahrscheinlichkeit: %2</translation>
         <source>Scene tasks</source>
         <translation>Szenenaufgaben</translation>
     </message>
+    <message>
+        <source>Reference gallery</source>
+        <translation>Referenzgalerie</translation>
+    </message>
+    <message>
+        <source>Photos of known places (an index made with streetlens-cli index): each result gets its most similar gallery photos and the place they point to, fused with the model&apos;s estimate. Changing the gallery makes earlier results stale.</source>
+        <translation>Fotos bekannter Orte (ein mit streetlens-cli index erstellter Index): Jedes Ergebnis erhält seine ähnlichsten Galeriefotos und den Ort, auf den sie hinweisen, verschmolzen mit der Schätzung des Modells. Eine andere Galerie macht frühere Ergebnisse veraltet.</translation>
+    </message>
+    <message>
+        <source>No gallery</source>
+        <translation>Keine Galerie</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>StreetLens indexes (*.slidx);;All files (*)</source>
+        <translation>StreetLens-Indizes (*.slidx);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Gallery index:</source>
+        <translation>Galerie-Index:</translation>
+    </message>
+    <message>
+        <source>Gallery photos compared with each photo (the most similar ones).</source>
+        <translation>Mit jedem Foto verglichene Galeriefotos (die ähnlichsten).</translation>
+    </message>
+    <message>
+        <source>Neighbours (k):</source>
+        <translation>Nachbarn (k):</translation>
+    </message>
+    <message>
+        <source> km</source>
+        <translation> km</translation>
+    </message>
+    <message>
+        <source>How far each gallery photo&apos;s evidence reaches (kernel bandwidth h).</source>
+        <translation>Wie weit der Hinweis jedes Galeriefotos reicht (Kernbandbreite h).</translation>
+    </message>
+    <message>
+        <source>Bandwidth:</source>
+        <translation>Bandbreite:</translation>
+    </message>
+    <message>
+        <source>Softmax temperature of the similarities: smaller trusts the most similar photos more.</source>
+        <translation>Softmax-Temperatur der Ähnlichkeiten: kleiner vertraut den ähnlichsten Fotos mehr.</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>Temperatur:</translation>
+    </message>
+    <message>
+        <source>Weight of the gallery in the fused estimate (β); 0 shows the gallery without fusing.</source>
+        <translation>Gewicht der Galerie in der verschmolzenen Schätzung (β); 0 zeigt die Galerie ohne Verschmelzung.</translation>
+    </message>
+    <message>
+        <source>Weight (β):</source>
+        <translation>Gewicht (β):</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::ShadowMeasureCanvas</name>
@@ -2160,6 +2373,33 @@ Wahrscheinlichkeit: %2</translation>
     <message>
         <source>in %1</source>
         <translation>in %1</translation>
+    </message>
+    <message>
+        <source>Embedding %1…</source>
+        <translation>%1 wird eingebettet…</translation>
+    </message>
+    <message>
+        <source>%1: no embedding</source>
+        <translation>%1: kein Embedding</translation>
+    </message>
+    <message>
+        <source>Not searched: %1</source>
+        <translation>Nicht gesucht: %1</translation>
+    </message>
+    <message>
+        <source>No analysed photo to compare %1 with.</source>
+        <translation>Kein analysiertes Foto, mit dem %1 verglichen werden kann.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) most like %1, most similar first.</source>
+        <translation>
+            <numerusform>%n Foto, das %1 am ähnlichsten ist, ähnlichstes zuerst.</numerusform>
+            <numerusform>%n Fotos, die %1 am ähnlichsten sind, ähnlichstes zuerst.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Searched with %1</source>
+        <translation>Gesucht mit %1</translation>
     </message>
 </context>
 <context>

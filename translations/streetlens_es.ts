@@ -70,6 +70,26 @@
         <source>No model is loaded.</source>
         <translation>No hay ningún modelo cargado.</translation>
     </message>
+    <message>
+        <source>The reference gallery %1 is not used: %2</source>
+        <translation>La galería de referencia %1 no se usa: %2</translation>
+    </message>
+    <message>
+        <source>%1: no model is loaded to compare it with.</source>
+        <translation>%1: no hay ningún modelo cargado para compararla.</translation>
+    </message>
+    <message>
+        <source>%1: no scratch project: %2</source>
+        <translation>%1: no hay proyecto temporal: %2</translation>
+    </message>
+    <message>
+        <source>%1: could not be analysed.</source>
+        <translation>%1: no se pudo analizar.</translation>
+    </message>
+    <message>
+        <source>%1: the model gave no embedding.</source>
+        <translation>%1: el modelo no dio ningún embedding.</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::AnnotationPanel</name>
@@ -660,6 +680,60 @@
     </message>
 </context>
 <context>
+    <name>streetlens::ui::GalleryEvidenceView</name>
+    <message>
+        <source>Gallery photo</source>
+        <translation>Foto de la galería</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Peso</translation>
+    </message>
+    <message>
+        <source>Cosine similarity of the two photos&apos; image embeddings (1 = the same picture)</source>
+        <translation>Similitud coseno de los embeddings de imagen de ambas fotos (1 = la misma imagen)</translation>
+    </message>
+    <message>
+        <source>Share of this photo in the gallery&apos;s density</source>
+        <translation>Parte de esta foto en la densidad de la galería</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gallery estimate:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Estimación de la galería:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Fused with the model&apos;s probabilities into the estimate above.</source>
+        <translation>Fusionada con las probabilidades del modelo en la estimación de arriba.</translation>
+    </message>
+    <message>
+        <source>Shown only: not fused into the estimate (weight 0, or no place lists).</source>
+        <translation>Solo mostrada: no fusionada en la estimación (peso 0 o sin listas de lugares).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Zero-shot estimate:&lt;/b&gt; %1 (%2), %3 km from the gallery&apos;s</source>
+        <translation>&lt;b&gt;Estimación zero-shot:&lt;/b&gt; %1 (%2), a %3 km de la de la galería</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n neighbour(s) in %1</source>
+        <translation>
+            <numerusform>%n vecino en %1</numerusform>
+            <numerusform>%n vecinos en %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>km</source>
+        <translation>km</translation>
+    </message>
+    <message>
+        <source>Sim.</source>
+        <translation>Simil.</translation>
+    </message>
+    <message>
+        <source>Distance from the gallery estimate, km</source>
+        <translation>Distancia desde la estimación de la galería, km</translation>
+    </message>
+</context>
+<context>
     <name>streetlens::ui::ImageListFilter</name>
     <message>
         <source>All photos</source>
@@ -777,6 +851,18 @@
 Top answer and its probability; sorted by the probability of &quot;%2&quot; (right-click to choose another).</source>
         <translation>%1
 Respuesta más probable y su probabilidad; ordenado por la probabilidad de «%2» (clic derecho para elegir otra).</translation>
+    </message>
+    <message>
+        <source>Scene %1 (%2)</source>
+        <translation>Escena %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Near-duplicate group (Similar tab &gt; Group near-duplicates): photos of one scene</source>
+        <translation>Grupo de casi duplicados (pestaña Similares &gt; Agrupar casi duplicados): fotos de una escena</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupo</translation>
     </message>
 </context>
 <context>
@@ -1329,6 +1415,26 @@ Where was this street photo taken? Local StreetCLIP geolocation. Estimates, not 
         <source>Similar</source>
         <translation>Similares</translation>
     </message>
+    <message>
+        <source>Reference gallery</source>
+        <translation>Galería de referencia</translation>
+    </message>
+    <message>
+        <source>Distinct scenes</source>
+        <translation>Escenas distintas</translation>
+    </message>
+    <message>
+        <source>Collapse to distinct scenes: one photo per near-duplicate group (the photos are grouped when this is switched on)</source>
+        <translation>Reducir a escenas distintas: una foto por grupo de casi duplicados (las fotos se agrupan al activarlo)</translation>
+    </message>
+    <message>
+        <source>No photo analysed yet: nothing to group.</source>
+        <translation>Aún no hay fotos analizadas: nada que agrupar.</translation>
+    </message>
+    <message>
+        <source>Grouping near-duplicates…</source>
+        <translation>Agrupando casi duplicados…</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapExportDialog</name>
@@ -1398,6 +1504,18 @@ Where was this street photo taken? Local StreetCLIP geolocation. Estimates, not 
     <message>
         <source>Distance estimate to your pin: %1 km</source>
         <translation>Distancia de la estimación a su marca: %1 km</translation>
+    </message>
+    <message>
+        <source>Gallery photo: similarity %1, %2 km</source>
+        <translation>Foto de la galería: similitud %1, %2 km</translation>
+    </message>
+    <message>
+        <source>Gallery estimate</source>
+        <translation>Estimación de la galería</translation>
+    </message>
+    <message>
+        <source>Where the most similar gallery photos are</source>
+        <translation>Donde están las fotos de la galería más parecidas</translation>
     </message>
 </context>
 <context>
@@ -1616,6 +1734,29 @@ Probabilidad: %2</translation>
     </message>
 </context>
 <context>
+    <name>streetlens::ui::PhotoSearchBox</name>
+    <message>
+        <source>&lt;b&gt;Search with a photo:&lt;/b&gt; drop a photo file here to find the most similar photos in this project and the case folder.</source>
+        <translation>&lt;b&gt;Buscar con una foto:&lt;/b&gt; suelte aquí un archivo de foto para encontrar las fotos más parecidas en este proyecto y la carpeta del caso.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Choose a photo to search with</source>
+        <translation>Elegir una foto para buscar</translation>
+    </message>
+    <message>
+        <source>Search with a photo</source>
+        <translation>Buscar con una foto</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp *.gif);;All files (*)</source>
+        <translation>Imágenes (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp *.gif);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
     <name>streetlens::ui::PhotoView</name>
     <message>
         <source>The photo could not be read.</source>
@@ -1787,6 +1928,14 @@ Probabilidad: %2</translation>
     <message>
         <source>What the model reads in the photo for each clue question; check each clue in the photo yourself.</source>
         <translation>Lo que el modelo lee en la foto para cada pregunta de pista; compruebe usted mismo cada pista en la foto.</translation>
+    </message>
+    <message>
+        <source>Reference gallery</source>
+        <translation>Galería de referencia</translation>
+    </message>
+    <message>
+        <source>The most similar photos of the reference gallery chosen in Settings and the place they point to.</source>
+        <translation>Las fotos más parecidas de la galería de referencia elegida en Ajustes y el lugar al que apuntan.</translation>
     </message>
 </context>
 <context>
@@ -2049,6 +2198,70 @@ Probabilidad: %2</translation>
         <source>Scene tasks</source>
         <translation>Tareas de escena</translation>
     </message>
+    <message>
+        <source>Reference gallery</source>
+        <translation>Galería de referencia</translation>
+    </message>
+    <message>
+        <source>Photos of known places (an index made with streetlens-cli index): each result gets its most similar gallery photos and the place they point to, fused with the model&apos;s estimate. Changing the gallery makes earlier results stale.</source>
+        <translation>Fotos de lugares conocidos (un índice creado con streetlens-cli index): cada resultado recibe sus fotos de galería más parecidas y el lugar al que apuntan, fusionado con la estimación del modelo. Cambiar la galería deja obsoletos los resultados anteriores.</translation>
+    </message>
+    <message>
+        <source>No gallery</source>
+        <translation>Sin galería</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>StreetLens indexes (*.slidx);;All files (*)</source>
+        <translation>Índices de StreetLens (*.slidx);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Gallery index:</source>
+        <translation>Índice de la galería:</translation>
+    </message>
+    <message>
+        <source>Gallery photos compared with each photo (the most similar ones).</source>
+        <translation>Fotos de la galería comparadas con cada foto (las más parecidas).</translation>
+    </message>
+    <message>
+        <source>Neighbours (k):</source>
+        <translation>Vecinos (k):</translation>
+    </message>
+    <message>
+        <source> km</source>
+        <translation> km</translation>
+    </message>
+    <message>
+        <source>How far each gallery photo&apos;s evidence reaches (kernel bandwidth h).</source>
+        <translation>Hasta dónde llega la evidencia de cada foto de la galería (ancho de banda del núcleo h).</translation>
+    </message>
+    <message>
+        <source>Bandwidth:</source>
+        <translation>Ancho de banda:</translation>
+    </message>
+    <message>
+        <source>Softmax temperature of the similarities: smaller trusts the most similar photos more.</source>
+        <translation>Temperatura softmax de las similitudes: menor confía más en las fotos más parecidas.</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>Temperatura:</translation>
+    </message>
+    <message>
+        <source>Weight of the gallery in the fused estimate (β); 0 shows the gallery without fusing.</source>
+        <translation>Peso de la galería en la estimación fusionada (β); 0 muestra la galería sin fusionar.</translation>
+    </message>
+    <message>
+        <source>Weight (β):</source>
+        <translation>Peso (β):</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::ShadowMeasureCanvas</name>
@@ -2160,6 +2373,33 @@ Probabilidad: %2</translation>
     <message>
         <source>in %1</source>
         <translation>en %1</translation>
+    </message>
+    <message>
+        <source>Embedding %1…</source>
+        <translation>Calculando el embedding de %1…</translation>
+    </message>
+    <message>
+        <source>%1: no embedding</source>
+        <translation>%1: sin embedding</translation>
+    </message>
+    <message>
+        <source>Not searched: %1</source>
+        <translation>No se buscó: %1</translation>
+    </message>
+    <message>
+        <source>No analysed photo to compare %1 with.</source>
+        <translation>No hay ninguna foto analizada con la que comparar %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) most like %1, most similar first.</source>
+        <translation>
+            <numerusform>%n foto más parecida a %1, la más parecida primero.</numerusform>
+            <numerusform>%n fotos más parecidas a %1, la más parecida primero.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Searched with %1</source>
+        <translation>Buscado con %1</translation>
     </message>
 </context>
 <context>

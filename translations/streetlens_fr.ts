@@ -70,6 +70,26 @@
         <source>No model is loaded.</source>
         <translation>Aucun modèle n&apos;est chargé.</translation>
     </message>
+    <message>
+        <source>The reference gallery %1 is not used: %2</source>
+        <translation>La galerie de référence %1 n’est pas utilisée : %2</translation>
+    </message>
+    <message>
+        <source>%1: no model is loaded to compare it with.</source>
+        <translation>%1 : aucun modèle n’est chargé pour la comparer.</translation>
+    </message>
+    <message>
+        <source>%1: no scratch project: %2</source>
+        <translation>%1 : pas de projet temporaire : %2</translation>
+    </message>
+    <message>
+        <source>%1: could not be analysed.</source>
+        <translation>%1 : n’a pas pu être analysée.</translation>
+    </message>
+    <message>
+        <source>%1: the model gave no embedding.</source>
+        <translation>%1 : le modèle n’a donné aucun embedding.</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::AnnotationPanel</name>
@@ -660,6 +680,60 @@
     </message>
 </context>
 <context>
+    <name>streetlens::ui::GalleryEvidenceView</name>
+    <message>
+        <source>Gallery photo</source>
+        <translation>Photo de la galerie</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Poids</translation>
+    </message>
+    <message>
+        <source>Cosine similarity of the two photos&apos; image embeddings (1 = the same picture)</source>
+        <translation>Similarité cosinus des embeddings d’image des deux photos (1 = la même image)</translation>
+    </message>
+    <message>
+        <source>Share of this photo in the gallery&apos;s density</source>
+        <translation>Part de cette photo dans la densité de la galerie</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gallery estimate:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Estimation de la galerie :&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Fused with the model&apos;s probabilities into the estimate above.</source>
+        <translation>Fusionnée avec les probabilités du modèle dans l’estimation ci-dessus.</translation>
+    </message>
+    <message>
+        <source>Shown only: not fused into the estimate (weight 0, or no place lists).</source>
+        <translation>Affichée seulement : non fusionnée dans l’estimation (poids 0, ou pas de listes de lieux).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Zero-shot estimate:&lt;/b&gt; %1 (%2), %3 km from the gallery&apos;s</source>
+        <translation>&lt;b&gt;Estimation zero-shot :&lt;/b&gt; %1 (%2), à %3 km de celle de la galerie</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n neighbour(s) in %1</source>
+        <translation>
+            <numerusform>%n voisin dans %1</numerusform>
+            <numerusform>%n voisins dans %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>km</source>
+        <translation>km</translation>
+    </message>
+    <message>
+        <source>Sim.</source>
+        <translation>Sim.</translation>
+    </message>
+    <message>
+        <source>Distance from the gallery estimate, km</source>
+        <translation>Distance depuis l’estimation de la galerie, km</translation>
+    </message>
+</context>
+<context>
     <name>streetlens::ui::ImageListFilter</name>
     <message>
         <source>All photos</source>
@@ -777,6 +851,18 @@
 Top answer and its probability; sorted by the probability of &quot;%2&quot; (right-click to choose another).</source>
         <translation>%1
 Réponse la plus probable et sa probabilité ; tri selon la probabilité de « %2 » (clic droit pour en choisir une autre).</translation>
+    </message>
+    <message>
+        <source>Scene %1 (%2)</source>
+        <translation>Scène %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Near-duplicate group (Similar tab &gt; Group near-duplicates): photos of one scene</source>
+        <translation>Groupe de quasi-doublons (onglet Similaires &gt; Grouper les quasi-doublons) : photos d’une même scène</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groupe</translation>
     </message>
 </context>
 <context>
@@ -1329,6 +1415,26 @@ Où cette photo de rue a-t-elle été prise&#xa0;? Géolocalisation locale avec 
         <source>Similar</source>
         <translation>Similaires</translation>
     </message>
+    <message>
+        <source>Reference gallery</source>
+        <translation>Galerie de référence</translation>
+    </message>
+    <message>
+        <source>Distinct scenes</source>
+        <translation>Scènes distinctes</translation>
+    </message>
+    <message>
+        <source>Collapse to distinct scenes: one photo per near-duplicate group (the photos are grouped when this is switched on)</source>
+        <translation>Réduire aux scènes distinctes : une photo par groupe de quasi-doublons (les photos sont groupées à l’activation)</translation>
+    </message>
+    <message>
+        <source>No photo analysed yet: nothing to group.</source>
+        <translation>Aucune photo analysée : rien à grouper.</translation>
+    </message>
+    <message>
+        <source>Grouping near-duplicates…</source>
+        <translation>Regroupement des quasi-doublons…</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::MapExportDialog</name>
@@ -1398,6 +1504,18 @@ Où cette photo de rue a-t-elle été prise&#xa0;? Géolocalisation locale avec 
     <message>
         <source>Distance estimate to your pin: %1 km</source>
         <translation>Distance de l&apos;estimation à votre épingle&#xa0;: %1&#xa0;km</translation>
+    </message>
+    <message>
+        <source>Gallery photo: similarity %1, %2 km</source>
+        <translation>Photo de la galerie : similarité %1, %2 km</translation>
+    </message>
+    <message>
+        <source>Gallery estimate</source>
+        <translation>Estimation de la galerie</translation>
+    </message>
+    <message>
+        <source>Where the most similar gallery photos are</source>
+        <translation>Là où se trouvent les photos de galerie les plus similaires</translation>
     </message>
 </context>
 <context>
@@ -1616,6 +1734,29 @@ Probabilité&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>streetlens::ui::PhotoSearchBox</name>
+    <message>
+        <source>&lt;b&gt;Search with a photo:&lt;/b&gt; drop a photo file here to find the most similar photos in this project and the case folder.</source>
+        <translation>&lt;b&gt;Chercher avec une photo :&lt;/b&gt; déposez ici un fichier photo pour trouver les photos les plus similaires dans ce projet et le dossier d’affaire.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Choose a photo to search with</source>
+        <translation>Choisir une photo pour chercher</translation>
+    </message>
+    <message>
+        <source>Search with a photo</source>
+        <translation>Chercher avec une photo</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp *.gif);;All files (*)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp *.gif);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
     <name>streetlens::ui::PhotoView</name>
     <message>
         <source>The photo could not be read.</source>
@@ -1787,6 +1928,14 @@ Probabilité&#xa0;: %2</translation>
     <message>
         <source>What the model reads in the photo for each clue question; check each clue in the photo yourself.</source>
         <translation>Ce que le modèle lit dans la photo pour chaque question d’indice ; vérifiez vous-même chaque indice dans la photo.</translation>
+    </message>
+    <message>
+        <source>Reference gallery</source>
+        <translation>Galerie de référence</translation>
+    </message>
+    <message>
+        <source>The most similar photos of the reference gallery chosen in Settings and the place they point to.</source>
+        <translation>Les photos les plus similaires de la galerie de référence choisie dans les paramètres et le lieu qu’elles indiquent.</translation>
     </message>
 </context>
 <context>
@@ -2049,6 +2198,70 @@ Probabilité&#xa0;: %2</translation>
         <source>Scene tasks</source>
         <translation>Tâches de scène</translation>
     </message>
+    <message>
+        <source>Reference gallery</source>
+        <translation>Galerie de référence</translation>
+    </message>
+    <message>
+        <source>Photos of known places (an index made with streetlens-cli index): each result gets its most similar gallery photos and the place they point to, fused with the model&apos;s estimate. Changing the gallery makes earlier results stale.</source>
+        <translation>Photos de lieux connus (un index créé avec streetlens-cli index) : chaque résultat reçoit ses photos de galerie les plus similaires et le lieu qu’elles indiquent, fusionné avec l’estimation du modèle. Changer de galerie rend les résultats antérieurs périmés.</translation>
+    </message>
+    <message>
+        <source>No gallery</source>
+        <translation>Aucune galerie</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>StreetLens indexes (*.slidx);;All files (*)</source>
+        <translation>Index StreetLens (*.slidx);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Gallery index:</source>
+        <translation>Index de la galerie :</translation>
+    </message>
+    <message>
+        <source>Gallery photos compared with each photo (the most similar ones).</source>
+        <translation>Photos de la galerie comparées à chaque photo (les plus similaires).</translation>
+    </message>
+    <message>
+        <source>Neighbours (k):</source>
+        <translation>Voisins (k) :</translation>
+    </message>
+    <message>
+        <source> km</source>
+        <translation> km</translation>
+    </message>
+    <message>
+        <source>How far each gallery photo&apos;s evidence reaches (kernel bandwidth h).</source>
+        <translation>Portée de l’indice de chaque photo de la galerie (largeur de noyau h).</translation>
+    </message>
+    <message>
+        <source>Bandwidth:</source>
+        <translation>Largeur de bande :</translation>
+    </message>
+    <message>
+        <source>Softmax temperature of the similarities: smaller trusts the most similar photos more.</source>
+        <translation>Température softmax des similarités : plus petite, elle fait davantage confiance aux photos les plus similaires.</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>Température :</translation>
+    </message>
+    <message>
+        <source>Weight of the gallery in the fused estimate (β); 0 shows the gallery without fusing.</source>
+        <translation>Poids de la galerie dans l’estimation fusionnée (β) ; 0 affiche la galerie sans fusion.</translation>
+    </message>
+    <message>
+        <source>Weight (β):</source>
+        <translation>Poids (β) :</translation>
+    </message>
 </context>
 <context>
     <name>streetlens::ui::ShadowMeasureCanvas</name>
@@ -2160,6 +2373,33 @@ Probabilité&#xa0;: %2</translation>
     <message>
         <source>in %1</source>
         <translation>dans %1</translation>
+    </message>
+    <message>
+        <source>Embedding %1…</source>
+        <translation>Embedding de %1…</translation>
+    </message>
+    <message>
+        <source>%1: no embedding</source>
+        <translation>%1 : aucun embedding</translation>
+    </message>
+    <message>
+        <source>Not searched: %1</source>
+        <translation>Pas de recherche : %1</translation>
+    </message>
+    <message>
+        <source>No analysed photo to compare %1 with.</source>
+        <translation>Aucune photo analysée à comparer avec %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) most like %1, most similar first.</source>
+        <translation>
+            <numerusform>%n photo la plus semblable à %1, la plus similaire d’abord.</numerusform>
+            <numerusform>%n photos les plus semblables à %1, la plus similaire d’abord.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Searched with %1</source>
+        <translation>Recherche faite avec %1</translation>
     </message>
 </context>
 <context>

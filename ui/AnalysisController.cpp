@@ -1,6 +1,7 @@
 #include "ui/AnalysisController.h"
 
 #include "core/gazetteer/Gazetteer.h"
+#include "core/library/Gallery.h"
 
 #include <QThread>
 #include <limits>
@@ -16,6 +17,7 @@ AnalysisController::AnalysisController(EngineFactory factory, QString gazetteerP
   qRegisterMetaType<streetlens::ui::ProbeOutcome>();
   qRegisterMetaType<std::shared_ptr<const streetlens::gazetteer::Gazetteer>>();
   qRegisterMetaType<streetlens::ui::ExplanationResultPtr>();
+  qRegisterMetaType<QList<float>>();
   m_thread = new QThread(this);
   m_thread->setObjectName(QStringLiteral("StreetLens analysis"));
   m_worker =
@@ -47,6 +49,15 @@ AnalysisController::AnalysisController(EngineFactory factory, QString gazetteerP
   connect(m_worker, &AnalysisWorker::jobSkipped, this, &AnalysisController::onSkipped);
   connect(m_worker, &AnalysisWorker::projectOpened, this, &AnalysisController::projectOpened);
   connect(m_worker, &AnalysisWorker::notice, this, &AnalysisController::notice);
+  connect(m_worker, &AnalysisWorker::galleryFailed, this, &AnalysisController::galleryFailed);
+  connect(m_worker, &AnalysisWorker::photoEmbedded, this,
+          [this](quint64 id, const QString &path, const QList<float> &embedding, const QString &model,
+                 const QString &error) {
+            if (id != m_embedding)
+              return; // superseded
+            m_embedding = 0;
+            Q_EMIT photoEmbedded(path, embedding, model, error);
+          });
   connect(m_worker, &AnalysisWorker::probeTrained, this, &AnalysisController::probeTrained);
   connect(m_worker, &AnalysisWorker::explainProgress, this, [this](quint64 id, int done, int total) {
     if (id == m_explaining)
@@ -133,6 +144,20 @@ void AnalysisController::setAnalysisSettings(const AnalysisSettings &settings) {
   m_engineReady = false;
   QMetaObject::invokeMethod(
       m_worker, [w = m_worker, settings] { w->setAnalysisSettings(settings); }, Qt::QueuedConnection);
+}
+
+void AnalysisController::setGallery(const QString &file, const library::GalleryOptions &options) {
+  if (m_hasFactory && m_engineReady)
+    m_engineReady = false; // until the worker answers with the new settings key
+  QMetaObject::invokeMethod(
+      m_worker, [w = m_worker, file, options] { w->setGallery(file, options); }, Qt::QueuedConnection);
+}
+
+void AnalysisController::embedPhoto(const QString &path) {
+  const quint64 id = m_nextEmbedId++;
+  m_embedding = id;
+  QMetaObject::invokeMethod(
+      m_worker, [w = m_worker, id, path] { w->embedPhoto(id, path); }, Qt::QueuedConnection);
 }
 
 void AnalysisController::setClassTag(const QString &sha256, const QString &tag) {

@@ -31,6 +31,12 @@ public:
   bool hasEngineFactory() const { return m_hasFactory; }
   void loadEngine(const EngineOptions &options);
   void setAnalysisSettings(const AnalysisSettings &settings);
+  // The reference gallery (empty file: none), opened by the worker; engineReady() follows with the
+  // new settings key, or galleryFailed() when the file cannot be used.
+  void setGallery(const QString &file, const library::GalleryOptions &options);
+  // Embeds a photo from outside the project through the pipeline; photoEmbedded() answers (a newer
+  // call supersedes an older one).
+  void embedPhoto(const QString &path);
   bool isEngineReady() const { return m_engineReady; }
   const EngineInfo &engineInfo() const { return m_info; }
   QString settingsKey() const { return m_settingsKey; }
@@ -89,6 +95,10 @@ Q_SIGNALS:
   void progress(int done, int total, int etaSeconds);
   void idle();
   void projectOpened(const QString &path, const QString &error);
+  void galleryFailed(const QString &message);
+  // embedPhoto's answer: embedding of `model`, or an error naming the file (embedding empty).
+  void photoEmbedded(const QString &path, const QList<float> &embedding, const QString &model,
+                     const QString &error);
   void notice(const QString &text);
   void probeTrained(const streetlens::ui::ProbeOutcome &outcome);
   void explainProgress(int done, int total);
@@ -113,6 +123,7 @@ private:
   std::shared_ptr<const gazetteer::Gazetteer> m_gaz;
   int m_window = 4;
   quint64 m_nextExplainId = 1, m_explaining = 0; // the explain call awaited (0: none)
+  quint64 m_nextEmbedId = 1, m_embedding = 0;    // the embedPhoto call awaited (0: none)
 
   quint64 m_nextId = 1;
   quint64 m_staleBelow = 0;

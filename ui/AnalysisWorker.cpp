@@ -5,10 +5,12 @@
 #include "core/analysis/PhotoExplanation.h"
 #include "core/gazetteer/Gazetteer.h"
 #include "core/imageio/ImageLoader.h"
+#include "core/library/Gallery.h"
 #include "core/store/ProjectStore.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QTemporaryDir>
 
 namespace streetlens::ui {
 
@@ -92,10 +94,80 @@ void AnalysisWorker::rebuildAnalyzer() {
     return;
   }
   m_analyzer = std::move(analyzer);
+  attachGallery();
   if (m_session) // batch size 0 = auto: the engine's own choice
     m_session->setAnalyzer(m_engine.engine.get(), m_analyzer.get(), m_options.batchSize);
   Q_EMIT engineReady(m_engine.engine->info(), m_analyzer->settingsKey());
   scheduleNext();
+}
+
+void AnalysisWorker::setGallery(const QString &file, const library::GalleryOptions &options) {
+  m_galleryFile = file;
+  m_galleryOptions = std::make_unique<library::GalleryOptions>(options);
+  if (!m_analyzer || !m_engine.engine)
+    return; // attached when the analyzer is made
+  attachGallery();
+  if (m_session) // records the new settings key in the project
+    m_session->setAnalyzer(m_engine.engine.get(), m_analyzer.get(), m_options.batchSize);
+  Q_EMIT engineReady(m_engine.engine->info(), m_analyzer->settingsKey());
+  scheduleNext();
+}
+
+void AnalysisWorker::attachGallery() {
+  if (!m_analyzer)
+    return;
+  m_analyzer->setGallery(nullptr);
+  if (m_galleryFile.isEmpty())
+    return;
+  QString err;
+  std::shared_ptr<const library::Gallery> gallery =
+      library::Gallery::open(m_galleryFile, m_engine.engine->info().modelHash,
+                             m_galleryOptions ? *m_galleryOptions : library::GalleryOptions(), &err);
+  if (!gallery) {
+    Q_EMIT galleryFailed(
+        tr("The reference gallery %1 is not used: %2").arg(QDir::toNativeSeparators(m_galleryFile), err));
+    return;
+  }
+  m_analyzer->setGallery(std::move(gallery));
+}
+
+void AnalysisWorker::embedPhoto(quint64 id, const QString &path) {
+  const QString name = QDir::toNativeSeparators(path);
+  if (!m_engine.engine || !m_analyzer) {
+    Q_EMIT photoEmbedded(id, path, {}, {}, tr("%1: no model is loaded to compare it with.").arg(name));
+    return;
+  }
+  // The scratch project: the session writes the photo's embedding there as for any project.
+  QTemporaryDir dir;
+  QString err;
+  auto project = dir.isValid()
+                     ? store::ProjectStore::open(dir.filePath(QStringLiteral("search.streetlens")), &err)
+                     : nullptr;
+  if (!project) {
+    Q_EMIT photoEmbedded(id, path, {}, {}, tr("%1: no scratch project: %2").arg(name, err));
+    return;
+  }
+  ImageResult result;
+  AnalysisSession::Callbacks cb;
+  cb.finished = [&result](std::shared_ptr<AnalysisItem> item) { result = std::move(item->result); };
+  AnalysisSession session(std::move(cb));
+  session.setMakeImages(false);
+  session.setProject(std::move(project));
+  session.setAnalyzer(m_engine.engine.get(), m_analyzer.get(), 1);
+  session.enqueue({id, path, {}, {}});
+  session.runAll();
+  const QString model = m_engine.engine->info().modelHash;
+  if (result.status != ImageStatus::Done) {
+    Q_EMIT photoEmbedded(id, path, {}, model,
+                         result.error.isEmpty() ? tr("%1: could not be analysed.").arg(name) : result.error);
+    return;
+  }
+  const auto kept = session.project()->imageEmbedding(result.sha256, model);
+  if (!kept || kept->empty()) {
+    Q_EMIT photoEmbedded(id, path, {}, model, tr("%1: the model gave no embedding.").arg(name));
+    return;
+  }
+  Q_EMIT photoEmbedded(id, path, QList<float>(kept->begin(), kept->end()), model, QString());
 }
 
 void AnalysisWorker::openProject(const QString &path) {

@@ -20,6 +20,10 @@
 
 namespace streetlens {
 class GeoAnalyzer;
+namespace library {
+class Gallery;
+struct GalleryOptions;
+} // namespace library
 namespace gazetteer {
 class Gazetteer;
 }
@@ -61,6 +65,13 @@ public:
   void start(); // loads the gazetteer
   void loadEngine(const streetlens::EngineOptions &options);
   void setAnalysisSettings(const streetlens::AnalysisSettings &settings);
+  // The reference gallery (empty file: none), opened here against the loaded model's SHA-256 and
+  // handed to the GeoAnalyzer (part of its settings key, so engineReady() follows with the new
+  // key). A file that cannot be used is reported by galleryFailed(); analysis goes on without it.
+  void setGallery(const QString &file, const streetlens::library::GalleryOptions &options);
+  // Embeds a photo from outside the project through the pipeline (an AnalysisSession into a
+  // scratch project, as the CLI's `search` does) and answers with photoEmbedded().
+  void embedPhoto(quint64 id, const QString &path);
   void openProject(const QString &path);     // switches the session's project file
   void saveProjectAs(const QString &target); // copy, then continue in the copy
   void submit(const streetlens::ui::AnalysisJob &job);
@@ -99,6 +110,12 @@ Q_SIGNALS:
   void imageFinished(quint64 requestId, streetlens::AnalysisItemPtr item);
   void jobSkipped(quint64 requestId, const QString &sha256);
   void projectOpened(const QString &path, const QString &error); // error empty on success
+  // The gallery setting could not be used (the message names the file and the problem).
+  void galleryFailed(const QString &message);
+  // embedPhoto's answer: the photo's projected image embedding and the model's SHA-256, or an
+  // error naming the file (embedding empty).
+  void photoEmbedded(quint64 id, const QString &path, const QList<float> &embedding, const QString &model,
+                     const QString &error);
   void notice(const QString &text);
   void probeTrained(const streetlens::ui::ProbeOutcome &outcome);
   void explainProgress(quint64 id, int done, int total);
@@ -107,6 +124,7 @@ Q_SIGNALS:
 
 private:
   void rebuildAnalyzer();
+  void attachGallery(); // opens m_galleryFile for the analyzer (or none)
   void scheduleNext();
   void processNext();
 
@@ -118,6 +136,8 @@ private:
   EngineOptions m_options;
   AnalysisSettings m_settings;
   std::unique_ptr<GeoAnalyzer> m_analyzer;
+  QString m_galleryFile;
+  std::unique_ptr<library::GalleryOptions> m_galleryOptions;
   std::unique_ptr<AnalysisSession> m_session;
   bool m_scheduled = false;
   std::atomic<bool> m_shutdown{false};

@@ -56,6 +56,21 @@ AppSettings AppSettings::load(QSettings &s) {
   a.sceneTasks = s.value(QStringLiteral("sceneTasks")).toStringList();
   a.clueReadings = s.value(QStringLiteral("clueReadings"), a.clueReadings).toBool();
   s.endGroup();
+  s.beginGroup(QStringLiteral("gallery"));
+  GallerySetting &g = a.gallery;
+  g.file = s.value(QStringLiteral("file")).toString();
+  g.options.k =
+      qBound(GallerySetting::kMinK, s.value(QStringLiteral("k"), g.options.k).toInt(), GallerySetting::kMaxK);
+  g.options.bandwidthKm = qBound(GallerySetting::kMinBandwidthKm,
+                                 s.value(QStringLiteral("bandwidthKm"), g.options.bandwidthKm).toDouble(),
+                                 GallerySetting::kMaxBandwidthKm);
+  g.options.temperature = qBound(GallerySetting::kMinTemperature,
+                                 s.value(QStringLiteral("temperature"), g.options.temperature).toDouble(),
+                                 GallerySetting::kMaxTemperature);
+  g.options.weight =
+      qBound(GallerySetting::kMinWeight, s.value(QStringLiteral("weight"), g.options.weight).toDouble(),
+             GallerySetting::kMaxWeight);
+  s.endGroup();
   a.recentProjects = s.value(QStringLiteral("recentProjects")).toStringList();
   a.responsibleUseAcknowledged = s.value(QStringLiteral("responsibleUseAcknowledged"), false).toBool();
   s.beginGroup(QStringLiteral("window"));
@@ -83,6 +98,13 @@ void AppSettings::save(QSettings &s) const {
   s.setValue(QStringLiteral("candidateListFile"), candidateListFile);
   s.setValue(QStringLiteral("sceneTasks"), sceneTasks);
   s.setValue(QStringLiteral("clueReadings"), clueReadings);
+  s.endGroup();
+  s.beginGroup(QStringLiteral("gallery"));
+  s.setValue(QStringLiteral("file"), gallery.file);
+  s.setValue(QStringLiteral("k"), gallery.options.k);
+  s.setValue(QStringLiteral("bandwidthKm"), gallery.options.bandwidthKm);
+  s.setValue(QStringLiteral("temperature"), gallery.options.temperature);
+  s.setValue(QStringLiteral("weight"), gallery.options.weight);
   s.endGroup();
   s.setValue(QStringLiteral("recentProjects"), recentProjects);
   s.setValue(QStringLiteral("responsibleUseAcknowledged"), responsibleUseAcknowledged);

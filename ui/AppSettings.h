@@ -3,6 +3,7 @@
 // (organisation/application names of the running app). Plain value; load()/save() on the GUI
 // thread.
 #include "core/analysis/AnalysisSettings.h"
+#include "core/library/Gallery.h"
 #include "ui/EngineFactory.h"
 
 #include <QString>
@@ -11,6 +12,18 @@
 class QSettings;
 
 namespace streetlens::ui {
+
+// The reference gallery the analysis uses (a .slidx index with positions, docs/LIBRARY.md) and its
+// options, with the CLI's defaults and ranges (--gallery-k, -bandwidth, -temperature, -weight).
+struct GallerySetting {
+  QString file; // empty: no gallery
+  library::GalleryOptions options;
+  static constexpr int kMinK = 1, kMaxK = 1000;
+  static constexpr double kMinBandwidthKm = 0.01, kMaxBandwidthKm = 20000;
+  static constexpr double kMinTemperature = 1e-4, kMaxTemperature = 10;
+  static constexpr double kMinWeight = 0, kMaxWeight = 10;
+  bool operator==(const GallerySetting &) const = default;
+};
 
 struct AppSettings {
   QString modelDir; // empty: no model chosen yet
@@ -24,6 +37,7 @@ struct AppSettings {
   // resolves them into AnalysisSettings::tasks / ::clues.
   QStringList sceneTasks;
   bool clueReadings = true;
+  GallerySetting gallery;
   QString downloadEndpoint = QStringLiteral("https://huggingface.co");
   QStringList recentProjects; // most recent first
   bool responsibleUseAcknowledged = false;

@@ -12,6 +12,11 @@ ImageListFilter::ImageListFilter(ImageListModel *model, QObject *parent)
   setSourceModel(model);
   setSortRole(ImageListModel::SortRole);
   setDynamicSortFilter(true);
+  // A group's representative removed: the next member represents it.
+  connect(model, &QAbstractItemModel::rowsRemoved, this, [this] {
+    if (m_collapse)
+      invalidateFilter();
+  });
 }
 
 void ImageListFilter::setSearchText(const QString &text) {
@@ -36,6 +41,13 @@ void ImageListFilter::setTaskThreshold(const std::optional<TaskThreshold> &thres
   invalidateFilter();
 }
 
+void ImageListFilter::setCollapseGroups(bool on) {
+  if (on == m_collapse)
+    return;
+  m_collapse = on;
+  invalidateFilter();
+}
+
 QList<std::pair<ImageListFilter::Show, QString>> ImageListFilter::showChoices() {
   return {{Show::All, tr("All photos")},
           {Show::Analysed, tr("Analysed")},
@@ -52,6 +64,8 @@ bool ImageListFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
   if (sourceParent.isValid() || sourceRow < 0 || sourceRow >= m_model->rowCount())
     return false;
   const ImageRow &r = m_model->row(sourceRow);
+  if (m_collapse && !m_model->isGroupRepresentative(sourceRow))
+    return false;
   const bool done = r.state == RowState::Done && r.result;
   switch (m_show) {
   case Show::All:

@@ -2,7 +2,8 @@
 // ImageListFilter: the list's view of the ImageListModel — which rows are shown (a search text
 // matched against the file name, the folder, the top country, the estimate and the analyst's note;
 // and a choice of rows: all, analysed, failed, waiting, uncertain, or by the analyst's verdict; and a
-// scene-task threshold: "photos where <task> <label> > N %", a label or "not <label>") and
+// scene-task threshold: "photos where <task> <label> > N %", a label or "not <label>"; and
+// "collapse to distinct scenes": one photo per near-duplicate group, the model's representative) and
 // in which order (a column's SortRole; no sort keeps the order in which photos were added). Owns
 // only the filter state; the rows stay in the model, which everything else addresses (map a view
 // index with mapToSource). GUI thread.
@@ -39,8 +40,11 @@ public:
   };
   void setTaskThreshold(const std::optional<TaskThreshold> &threshold);
   const std::optional<TaskThreshold> &taskThreshold() const { return m_threshold; }
-  // True when a row of the model is hidden by the search, the choice or a task threshold.
-  bool isFiltering() const { return !m_words.isEmpty() || m_show != Show::All || m_threshold; }
+  // One row per near-duplicate group (ImageListModel::isGroupRepresentative); photos in no group stay.
+  void setCollapseGroups(bool on);
+  bool collapseGroups() const { return m_collapse; }
+  // True when a row of the model is hidden by the search, the choice, a task threshold or collapse.
+  bool isFiltering() const { return !m_words.isEmpty() || m_show != Show::All || m_threshold || m_collapse; }
 
 protected:
   bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -50,6 +54,7 @@ private:
   QStringList m_words;
   Show m_show = Show::All;
   std::optional<TaskThreshold> m_threshold;
+  bool m_collapse = false;
 };
 
 } // namespace streetlens::ui

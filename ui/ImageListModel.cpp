@@ -9,6 +9,7 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPixmap>
+#include <climits>
 
 namespace streetlens::ui {
 
@@ -73,6 +74,8 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const {
                                                                          : -1.0;
     case VerdictColumn:
       return int(r.annotation.verdict);
+    case GroupColumn: // grouped photos by scene, then the others
+      return groupOf(r.sha256) < 0 ? INT_MAX : groupOf(r.sha256);
     default:
       return data(index, Qt::DisplayRole).toString().toLower();
     }
@@ -97,6 +100,10 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const {
       return r.state == RowState::Done && res ? localizedEstimateLabel(*res) : QString();
     case VerdictColumn:
       return verdictMarks(r.annotation);
+    case GroupColumn:
+      if (const int g = groupOf(r.sha256); g >= 0)
+        return tr("Scene %1 (%2)").arg(g + 1).arg(m_groups[size_t(g)].size());
+      return {};
     }
     return {};
   case Qt::DecorationRole:
@@ -160,6 +167,8 @@ QVariant ImageListModel::headerData(int section, Qt::Orientation o, int role) co
               "to choose another).")
         .arg(c.question.isEmpty() ? c.name : c.question, c.sortLabel);
   }
+  if (section == GroupColumn && role == Qt::ToolTipRole)
+    return tr("Near-duplicate group (Similar tab > Group near-duplicates): photos of one scene");
   if (role != Qt::DisplayRole)
     return {};
   switch (section) {
@@ -173,8 +182,30 @@ QVariant ImageListModel::headerData(int section, Qt::Orientation o, int role) co
     return tr("Estimate");
   case VerdictColumn:
     return tr("Verdict");
+  case GroupColumn:
+    return tr("Group");
   }
   return {};
+}
+
+void ImageListModel::setDuplicateGroups(const std::vector<QStringList> &groups) {
+  m_groups = groups;
+  m_groupOf.clear();
+  for (size_t g = 0; g < m_groups.size(); ++g)
+    for (const QString &sha : m_groups[g])
+      m_groupOf.insert(sha, int(g));
+  if (!m_rows.empty())
+    Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+}
+
+bool ImageListModel::isGroupRepresentative(int row) const {
+  const int g = groupOf(m_rows[size_t(row)].sha256);
+  if (g < 0)
+    return true;
+  for (const QString &sha : m_groups[size_t(g)])
+    if (const int r = rowOfSha(sha); r >= 0)
+      return r == row;
+  return true;
 }
 
 QString ImageListModel::verdictMarks(const Annotation &a) {
@@ -404,6 +435,8 @@ void ImageListModel::clear() {
   m_byPath.clear();
   m_previewOrder.clear();
   m_showClass = false;
+  m_groups.clear();
+  m_groupOf.clear();
   endResetModel();
 }
 

@@ -1,11 +1,10 @@
 #pragma once
 // ImageListModel: the rows of the image list — one per image (path, content hash, thumbnail,
 // state, error, latest result, the analyst's annotation and class tag) — with columns name, status,
-// top country, estimate and verdict, then a "Class" column while any photo is tagged and one
-// column per chosen scene task (its top label and probability), and a sort key per column
-// (SortRole) for the list's sorting proxy. Owns the rows; rows are found by content hash (or by
-// path while the hash is still being computed).
-// GUI thread only.
+// top country, estimate, verdict and near-duplicate group (the Similar tab's grouping), then a "Class" column
+// while any photo is tagged and one column per chosen scene task (its top label and probability), and a sort
+// key per column (SortRole) for the list's sorting proxy. Owns the rows; rows are found by content hash (or
+// by path while the hash is still being computed). GUI thread only.
 #include "core/analysis/Annotation.h"
 #include "core/analysis/GeoResult.h"
 
@@ -43,7 +42,15 @@ struct ImageRow {
 class ImageListModel : public QAbstractTableModel {
   Q_OBJECT
 public:
-  enum Column { NameColumn, StatusColumn, CountryColumn, EstimateColumn, VerdictColumn, ColumnCount };
+  enum Column {
+    NameColumn,
+    StatusColumn,
+    CountryColumn,
+    EstimateColumn,
+    VerdictColumn,
+    GroupColumn,
+    ColumnCount
+  };
   // SortRole: what a column sorts by (name, state, top-country probability, estimate, verdict).
   enum Role { ShaRole = Qt::UserRole + 1, PathRole, StateRole, SortRole };
 
@@ -70,6 +77,14 @@ public:
   int classColumn() const { return m_showClass ? int(ColumnCount) : -1; }
   int taskColumn(int i) const;
   int taskIndexOfColumn(int column) const; // -1 when `column` is no task column
+  // The near-duplicate groups (SHA-256s, the representative first; library::nearDuplicateGroups of
+  // two or more photos): the Group column shows "Scene n" for their members.
+  void setDuplicateGroups(const std::vector<QStringList> &groups);
+  bool hasDuplicateGroups() const { return !m_groups.empty(); }
+  int groupOf(const QString &sha256) const { return m_groupOf.value(sha256, -1); } // -1: none
+  // Whether the row is the one its group is shown by when collapsed (its first member still listed);
+  // true for a photo in no group.
+  bool isGroupRepresentative(int row) const;
   // The analyst's class tag of an image (empty: untagged); false when it is not listed.
   bool setClassTag(const QString &sha256, const QString &tag);
   QStringList classTags() const; // distinct tags, sorted
@@ -147,6 +162,8 @@ private:
   Posterior m_posterior;
   QVector<TaskColumn> m_taskColumns;
   bool m_showClass = false;
+  std::vector<QStringList> m_groups;
+  QHash<QString, int> m_groupOf;
   void updateClassColumn();
   QVariant taskData(const ImageRow &r, int task, int role) const;
 };

@@ -131,6 +131,8 @@ MainWindow::MainWindow(EngineFactory factory, Options options, QWidget *parent)
     statusBar()->showMessage(
         tr("Scene tasks not found, left out: %1").arg(missingTasks.join(QStringLiteral(", "))), 10000);
   m_analysis->setAnalysisSettings(effective);
+  if (!m_settings.gallery.file.isEmpty())
+    m_analysis->setGallery(m_settings.gallery.file, m_settings.gallery.options);
   applyTaskChoice(effective);
   m_results->setTopK(m_settings.analysis.topK);
   m_setup->setEngineAvailable(m_analysis->hasEngineFactory());
@@ -314,6 +316,8 @@ void MainWindow::connectAnalysis() {
   });
   connect(m_analysis, &AnalysisController::notice, this,
           [this](const QString &t) { statusBar()->showMessage(t, 10000); });
+  connect(m_analysis, &AnalysisController::galleryFailed, this,
+          [this](const QString &t) { showError(tr("Reference gallery"), t); });
 }
 
 void MainWindow::onIngested(const IngestedImage &img) {

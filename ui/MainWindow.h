@@ -153,6 +153,8 @@ public:
   ImageListFilter *imageFilter() const { return m_filter; }
   QLineEdit *searchBox() const { return m_search; }
   QComboBox *showBox() const { return m_show; }
+  // "Distinct scenes": the list collapsed to one photo per near-duplicate group.
+  QToolButton *collapseScenesButton() const { return m_collapseScenes; }
   // The list's scene-task filter row: task, label (or "not label") and threshold in per cent.
   QWidget *taskFilterBar() const { return m_taskFilterBar; }
   QComboBox *taskFilterTaskBox() const { return m_taskFilterTask; }
@@ -202,8 +204,9 @@ private:
   void showExplanationOf(int row);
   void buildSimilar(); // MainWindowSimilar.cpp: the "Similar" tab (issue 21)
   void updateSimilarQuery();
-  QWidget *buildListPane(); // MainWindowAnnotation.cpp: search and "Show" above the list
-  void buildAnnotation();   // MainWindowAnnotation.cpp: the analyst's verdict, note and pin
+  void collapseToScenes(bool on); // the list: one photo per near-duplicate group (grouped first if needed)
+  QWidget *buildListPane();       // MainWindowAnnotation.cpp: search and "Show" above the list
+  void buildAnnotation();         // MainWindowAnnotation.cpp: the analyst's verdict, note and pin
   void showAnnotationOf(int row);
   void onAnnotationEdited(const QString &sha256, const Annotation &annotation);
   // The sites and constraint of the project just opened into the evidence tab.
@@ -256,6 +259,7 @@ private:
   AnnotationPanel *m_annotation = nullptr; // the analyst's verdict, note and pin of the focus row
   QLineEdit *m_search = nullptr;
   QComboBox *m_show = nullptr;
+  QToolButton *m_collapseScenes = nullptr;
   PhotoView *m_photo = nullptr;
   ModelSetupPanel *m_setup = nullptr;
   QStackedWidget *m_center = nullptr;

@@ -310,9 +310,12 @@ void MainWindow::applySettings(const AppSettings &s) {
   // under the same name reads the same from the library now, but answers differently.
   oldEffective.tasks = m_chosenTasks;
   oldEffective.clues = m_chosenClues;
-  const bool analysisChanged = oldEffective.fingerprint() != effective.fingerprint();
-  if (analysisChanged)
+  const bool galleryChanged = !(old.gallery == s.gallery);
+  const bool analysisChanged = oldEffective.fingerprint() != effective.fingerprint() || galleryChanged;
+  if (oldEffective.fingerprint() != effective.fingerprint())
     m_analysis->setAnalysisSettings(effective);
+  if (galleryChanged) // part of the settings key: results made without it turn grey (stale)
+    m_analysis->setGallery(s.gallery.file, s.gallery.options);
   applyTaskChoice(effective);
   if (engineChanged && !s.modelDir.isEmpty())
     useModel(s.modelDir);
@@ -324,7 +327,8 @@ void MainWindow::applySettings(const AppSettings &s) {
     a->tasks.clear();
     a->clues.clear();
   }
-  if (analysisChanged && !engineChanged && done > 0 && oldPlaces.fingerprint() == newPlaces.fingerprint()) {
+  if (analysisChanged && !engineChanged && !galleryChanged && done > 0 &&
+      oldPlaces.fingerprint() == newPlaces.fingerprint()) {
     rerunRows([](const ImageRow &r, int) { return r.state == RowState::Done; });
     statusBar()->showMessage(tr("Scene tasks changed: answering them again for %n photo(s) from their stored "
                                 "embeddings.",

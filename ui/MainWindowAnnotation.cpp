@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QStatusBar>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace streetlens::ui {
@@ -35,14 +36,22 @@ QWidget *MainWindow::buildListPane() {
   m_show->setObjectName(QStringLiteral("listShow"));
   for (const auto &[show, name] : ImageListFilter::showChoices())
     m_show->addItem(name, int(show));
+  m_collapseScenes = new QToolButton(pane);
+  m_collapseScenes->setObjectName(QStringLiteral("collapseScenes"));
+  m_collapseScenes->setText(tr("Distinct scenes"));
+  m_collapseScenes->setCheckable(true);
+  m_collapseScenes->setToolTip(tr("Collapse to distinct scenes: one photo per near-duplicate group (the "
+                                  "photos are grouped when this is switched on)"));
   bar->addWidget(m_search, 1);
   bar->addWidget(m_show);
+  bar->addWidget(m_collapseScenes);
   layout->addLayout(bar);
   layout->addWidget(buildTaskFilterBar(pane)); // MainWindowTasks.cpp; shown while tasks are chosen
   layout->addWidget(m_list, 1);
   connect(m_search, &QLineEdit::textChanged, m_filter, &ImageListFilter::setSearchText);
   connect(m_show, &QComboBox::currentIndexChanged, this,
           [this] { m_filter->setShow(ImageListFilter::Show(m_show->currentData().toInt())); });
+  connect(m_collapseScenes, &QToolButton::toggled, this, &MainWindow::collapseToScenes);
   return pane;
 }
 

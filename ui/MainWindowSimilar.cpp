@@ -1,7 +1,10 @@
 // MainWindow: the "Similar" tab (issue 21) — the photos most like the one shown, in the open
-// project and the case folder (SimilarPhotosPanel), following the selection.
+// project and the case folder (SimilarPhotosPanel), following the selection, or most like a photo
+// dropped on its search box (embedded by the analysis worker's pipeline); its near-duplicate groups
+// feed the list's Group column and "Collapse to distinct scenes".
 #include "ui/AnalysisController.h"
 #include "ui/EvidencePanel.h"
+#include "ui/ImageListFilter.h"
 #include "ui/ImageListModel.h"
 #include "ui/MainWindow.h"
 #include "ui/ProjectSession.h"
@@ -9,6 +12,7 @@
 #include "ui/SimilarPhotosPanel.h"
 
 #include <QItemSelectionModel>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 
@@ -36,12 +40,44 @@ void MainWindow::buildSimilar() {
                                      QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
   };
   connect(m_similar, &SimilarPhotosPanel::groupChosen, this, selectShas);
+  // A photo from outside: embedded by the one pipeline on the worker, then searched with.
+  connect(m_similar, &SimilarPhotosPanel::photoSearchRequested, m_analysis, &AnalysisController::embedPhoto);
+  connect(
+      m_analysis, &AnalysisController::photoEmbedded, this,
+      [this](const QString &path, const QList<float> &embedding, const QString &model, const QString &error) {
+        m_similar->searchWithEmbedding(m_project->store() ? m_project->path() : QString(), path, embedding,
+                                       model, error);
+      });
+  connect(m_similar, &SimilarPhotosPanel::photoSearchFailed, this,
+          [this](const QString &message) { statusBar()->showMessage(message, 15000); });
+  // The Group column only once there are groups (it takes room from the file names).
+  m_list->setColumnHidden(ImageListModel::GroupColumn, true);
+  connect(m_similar, &SimilarPhotosPanel::duplicatesFound, this, [this] {
+    m_model->setDuplicateGroups(m_similar->groups());
+    m_list->setColumnHidden(ImageListModel::GroupColumn, !m_model->hasDuplicateGroups());
+  });
+  connect(m_model, &QAbstractItemModel::modelReset, this,
+          [this] { m_list->setColumnHidden(ImageListModel::GroupColumn, !m_model->hasDuplicateGroups()); });
   connect(m_similar, &SimilarPhotosPanel::siteRequested, this,
           [this, selectShas](const QStringList &shas, const QString &name) {
             selectShas(shas);
             Q_EMIT m_evidencePanel->groupRequested(name);
             showEvidence();
           });
+}
+
+void MainWindow::collapseToScenes(bool on) {
+  m_filter->setCollapseGroups(on);
+  if (!on || m_model->hasDuplicateGroups() || m_similar->isGrouping())
+    return;
+  const store::ProjectStore *store = m_project->store();
+  const auto model = store ? store->modelRecord() : std::nullopt;
+  if (!model) {
+    statusBar()->showMessage(tr("No photo analysed yet: nothing to group."), 8000);
+    return;
+  }
+  statusBar()->showMessage(tr("Grouping near-duplicates…"), 8000);
+  m_similar->findDuplicatesIn(m_project->path(), model->sha256);
 }
 
 void MainWindow::updateSimilarQuery() {

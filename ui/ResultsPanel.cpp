@@ -1,5 +1,6 @@
 #include "ui/ResultsPanel.h"
 
+#include "ui/GalleryEvidenceView.h"
 #include "ui/PlaceNames.h"
 #include "ui/ProbabilityList.h"
 #include "ui/TaskOutcomeView.h"
@@ -65,6 +66,14 @@ ResultsPanel::ResultsPanel(QWidget *parent) : QWidget(parent) {
   layout->addWidget(m_countryBox);
   layout->addWidget(m_regionBox);
   layout->addWidget(m_cityBox);
+  m_galleryBox = new QGroupBox(tr("Reference gallery"), this);
+  m_galleryBox->setToolTip(tr("The most similar photos of the reference gallery chosen in Settings and the "
+                              "place they point to."));
+  auto *gl = new QVBoxLayout(m_galleryBox);
+  gl->setContentsMargins(8, 6, 8, 8);
+  m_gallery = new GalleryEvidenceView(m_galleryBox);
+  gl->addWidget(m_gallery);
+  layout->addWidget(m_galleryBox);
   const auto outcomeBox = [this, layout](const QString &title, TaskOutcomeView *&view, const QString &tip) {
     auto *b = new QGroupBox(title, this);
     b->setToolTip(tip);
@@ -153,6 +162,7 @@ void ResultsPanel::showStatus(const QString &title, const QString &text) {
   m_countryBox->hide();
   m_regionBox->hide();
   m_cityBox->hide();
+  m_galleryBox->hide();
   m_sceneBox->hide();
   m_cluesBox->hide();
 }
@@ -191,10 +201,17 @@ void ResultsPanel::showResult(const ImageResult &r, int selectedCount) {
   m_countryBox->show();
   m_regionBox->setVisible(!r.regions.empty());
   m_cityBox->setVisible(!r.cities.empty());
+  if (r.gallery)
+    m_gallery->setEvidence(*r.gallery);
+  m_galleryBox->setVisible(bool(r.gallery));
   m_scene->setOutcomes(r.tasks, 3);
   m_sceneBox->setVisible(!r.tasks.empty());
   m_clues->setOutcomes(r.clues, 2);
   m_cluesBox->setVisible(!r.clues.empty());
+}
+
+bool ResultsPanel::isGalleryShown() const {
+  return !m_galleryBox->isHidden();
 }
 
 bool ResultsPanel::isSceneShown() const {

@@ -1,7 +1,8 @@
 #pragma once
 // ResultsPanel: the details of the selected image(s) — top-k countries, regions and cities with
 // probability bars, the estimate, the EXIF GPS point and the error in km, the answers of the chosen
-// scene tasks ("Scene") and the clue readings ("Clues"), or the failure reason. Owns the labels,
+// scene tasks ("Scene") and the clue readings ("Clues"), the reference gallery's evidence
+// (GalleryEvidenceView), or the failure reason. Owns the labels,
 // ProbabilityLists and TaskOutcomeViews it shows. GUI thread.
 #include "core/analysis/GeoResult.h"
 
@@ -12,6 +13,7 @@ class QGroupBox;
 
 namespace streetlens::ui {
 
+class GalleryEvidenceView;
 class ProbabilityList;
 class TaskOutcomeView;
 
@@ -41,6 +43,8 @@ public:
   const ProbabilityList *cities() const { return m_cities; }
   const TaskOutcomeView *sceneView() const { return m_scene; }
   const TaskOutcomeView *cluesView() const { return m_clues; }
+  const GalleryEvidenceView *galleryView() const { return m_gallery; }
+  bool isGalleryShown() const;
   bool isSceneShown() const;
   bool areCluesShown() const;
   QString estimateText() const;
@@ -54,7 +58,8 @@ private:
   QGroupBox *m_detailsBox = nullptr, *m_assessmentBox = nullptr;
   QGroupBox *m_countryBox = nullptr, *m_regionBox = nullptr, *m_cityBox = nullptr;
   ProbabilityList *m_countries = nullptr, *m_regions = nullptr, *m_cities = nullptr;
-  QGroupBox *m_sceneBox = nullptr, *m_cluesBox = nullptr;
+  QGroupBox *m_sceneBox = nullptr, *m_cluesBox = nullptr, *m_galleryBox = nullptr;
+  GalleryEvidenceView *m_gallery = nullptr;
   TaskOutcomeView *m_scene = nullptr, *m_clues = nullptr;
 };
 

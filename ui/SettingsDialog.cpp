@@ -4,9 +4,12 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -16,6 +19,8 @@
 #include <QVBoxLayout>
 
 namespace streetlens::ui {
+
+using library::GalleryOptions;
 
 namespace {
 QWidget *withBrowse(QLineEdit *edit, bool folder, QWidget *parent) {
@@ -127,6 +132,7 @@ SettingsDialog::SettingsDialog(const AppSettings &s, QWidget *parent) : QDialog(
   tabs->addTab(anaPage, tr("Analysis"));
   m_tasksPage = new SceneTasksPage(s.sceneTasks, s.clueReadings, tabs);
   tabs->addTab(m_tasksPage, tr("Scene tasks"));
+  tabs->addTab(galleryPage(s.gallery, tabs), tr("Reference gallery"));
   m_tabs = tabs;
 
   auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -160,7 +166,75 @@ AppSettings SettingsDialog::settings() const {
   s.candidateListFile = m_candidates->text().trimmed();
   s.sceneTasks = m_tasksPage->checkedTasks();
   s.clueReadings = m_tasksPage->clueReadings();
+  s.gallery.file = m_gallery->text().trimmed();
+  s.gallery.options.k = m_galleryK->value();
+  s.gallery.options.bandwidthKm = m_galleryBandwidth->value();
+  s.gallery.options.temperature = m_galleryTemperature->value();
+  s.gallery.options.weight = m_galleryWeight->value();
   return s;
+}
+
+// The reference gallery: a .slidx index with positions (streetlens-cli index) and the options of
+// its density and fusion, with the CLI's defaults and ranges (docs/LIBRARY.md).
+QWidget *SettingsDialog::galleryPage(const GallerySetting &g, QWidget *parent) {
+  auto *page = new QWidget(parent);
+  auto *form = new QFormLayout(page);
+  auto *intro = new QLabel(tr("Photos of known places (an index made with streetlens-cli index): each result "
+                              "gets its most similar gallery photos and the place they point to, fused "
+                              "with the model's estimate. Changing the gallery makes earlier results stale."),
+                           page);
+  intro->setWordWrap(true);
+  form->addRow(intro);
+  m_gallery = new QLineEdit(g.file, page);
+  m_gallery->setPlaceholderText(tr("No gallery"));
+  auto *fileRow = new QWidget(page);
+  auto *fl = new QHBoxLayout(fileRow);
+  fl->setContentsMargins(0, 0, 0, 0);
+  fl->addWidget(m_gallery, 1);
+  auto *browse = new QPushButton(tr("Browse…"), fileRow);
+  auto *clear = new QPushButton(tr("Clear"), fileRow);
+  fl->addWidget(browse);
+  fl->addWidget(clear);
+  connect(clear, &QPushButton::clicked, m_gallery, &QLineEdit::clear);
+  connect(browse, &QPushButton::clicked, this, [this] {
+    auto *dlg = new QFileDialog(this, tr("Reference gallery"), QFileInfo(m_gallery->text()).absolutePath());
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    dlg->setFileMode(QFileDialog::ExistingFile);
+    dlg->setNameFilter(tr("StreetLens indexes (*.slidx);;All files (*)"));
+    connect(dlg, &QFileDialog::fileSelected, m_gallery, &QLineEdit::setText);
+    dlg->open();
+  });
+  form->addRow(tr("Gallery index:"), fileRow);
+  const GalleryOptions &o = g.options;
+  m_galleryK = new QSpinBox(page);
+  m_galleryK->setRange(GallerySetting::kMinK, GallerySetting::kMaxK);
+  m_galleryK->setValue(o.k);
+  m_galleryK->setToolTip(tr("Gallery photos compared with each photo (the most similar ones)."));
+  form->addRow(tr("Neighbours (k):"), m_galleryK);
+  const auto spin = [page](double min, double max, int decimals, double value, const QString &suffix) {
+    auto *d = new QDoubleSpinBox(page);
+    d->setRange(min, max);
+    d->setDecimals(decimals);
+    d->setValue(value);
+    d->setSuffix(suffix);
+    return d;
+  };
+  m_galleryBandwidth =
+      spin(GallerySetting::kMinBandwidthKm, GallerySetting::kMaxBandwidthKm, 2, o.bandwidthKm, tr(" km"));
+  m_galleryBandwidth->setToolTip(tr("How far each gallery photo's evidence reaches (kernel bandwidth h)."));
+  form->addRow(tr("Bandwidth:"), m_galleryBandwidth);
+  m_galleryTemperature =
+      spin(GallerySetting::kMinTemperature, GallerySetting::kMaxTemperature, 4, o.temperature, QString());
+  m_galleryTemperature->setSingleStep(0.01);
+  m_galleryTemperature->setToolTip(
+      tr("Softmax temperature of the similarities: smaller trusts the most similar photos more."));
+  form->addRow(tr("Temperature:"), m_galleryTemperature);
+  m_galleryWeight = spin(GallerySetting::kMinWeight, GallerySetting::kMaxWeight, 2, o.weight, QString());
+  m_galleryWeight->setSingleStep(0.1);
+  m_galleryWeight->setToolTip(
+      tr("Weight of the gallery in the fused estimate (β); 0 shows the gallery without fusing."));
+  form->addRow(tr("Weight (β):"), m_galleryWeight);
+  return page;
 }
 
 } // namespace streetlens::ui

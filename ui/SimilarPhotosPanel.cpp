@@ -2,6 +2,7 @@
 
 #include "core/library/NearDuplicates.h"
 #include "core/store/ProjectStore.h"
+#include "ui/PhotoSearchBox.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -29,6 +30,12 @@ SimilarPhotosPanel::SimilarPhotosPanel(QWidget *parent) : QWidget(parent) {
                            this);
   title->setWordWrap(true);
   layout->addWidget(title);
+  m_searchBox = new PhotoSearchBox(this);
+  layout->addWidget(m_searchBox);
+  connect(m_searchBox, &PhotoSearchBox::photoChosen, this, [this](const QString &path) {
+    m_searchBox->setText(tr("Embedding %1…").arg(QDir::toNativeSeparators(path)));
+    Q_EMIT photoSearchRequested(path);
+  });
   auto *folderRow = new QHBoxLayout;
   m_folderLabel = new QLabel(this);
   m_folderLabel->setWordWrap(true);
@@ -78,6 +85,7 @@ SimilarPhotosPanel::SimilarPhotosPanel(QWidget *parent) : QWidget(parent) {
   });
   connect(&m_groupWatcher, &QFutureWatcher<Groups>::finished, this, [this] {
     const Groups g = m_groupWatcher.result();
+    m_groupShas = g.shas;
     m_groups->clear();
     for (size_t i = 0; i < g.shas.size(); ++i) {
       auto *item =
@@ -112,7 +120,7 @@ SimilarPhotosPanel::SimilarPhotosPanel(QWidget *parent) : QWidget(parent) {
   m_again->setSingleShot(true);
   m_again->setInterval(1000);
   connect(m_again, &QTimer::timeout, this, [this] {
-    if (!m_sha.isEmpty() && !m_model.isEmpty())
+    if ((!m_sha.isEmpty() && !m_model.isEmpty()) || !m_outsidePath.isEmpty())
       search();
   });
   setCaseFolder(QSettings().value(QLatin1String(kFolderKey)).toString());
@@ -125,13 +133,18 @@ SimilarPhotosPanel::~SimilarPhotosPanel() {
 }
 
 void SimilarPhotosPanel::findDuplicates() {
-  if (m_project.isEmpty() || m_lastModel.isEmpty() || m_groupWatcher.isRunning()) {
+  findDuplicatesIn(m_project, m_lastModel);
+}
+
+void SimilarPhotosPanel::findDuplicatesIn(const QString &project, const QString &model) {
+  if (m_groupWatcher.isRunning())
+    return;
+  if (project.isEmpty() || model.isEmpty()) {
     m_duplicateStatus->setText(tr("The photo has not been analysed yet."));
     return;
   }
   m_findDuplicates->setEnabled(false);
   m_duplicateStatus->setText(tr("Searching…"));
-  const QString project = m_project, model = m_lastModel;
   m_groupWatcher.setFuture(QtConcurrent::run([=] {
     Groups out;
     QString err;
@@ -162,6 +175,12 @@ void SimilarPhotosPanel::findDuplicates() {
 void SimilarPhotosPanel::setQuery(const QString &project, const QString &sha256, const QString &modelSha256) {
   if (project == m_project && sha256 == m_sha && modelSha256 == m_model)
     return;
+  const bool otherPhoto = sha256 != m_sha || project != m_project;
+  if (otherPhoto && !m_outsidePath.isEmpty()) { // the selection changed: back to the photo shown
+    m_outsidePath.clear();
+    m_outside.clear();
+    m_searchBox->setText(QString());
+  }
   m_project = project;
   m_sha = sha256;
   m_model = modelSha256;
@@ -175,12 +194,29 @@ void SimilarPhotosPanel::setCaseFolder(const QString &dir) {
   QSettings().setValue(QLatin1String(kFolderKey), dir);
   m_folderLabel->setText(dir.isEmpty() ? tr("No case folder: this project only.")
                                        : tr("Case folder: %1").arg(QDir::toNativeSeparators(dir)));
-  if (!m_sha.isEmpty())
+  if (!m_sha.isEmpty() || !m_outsidePath.isEmpty())
     search();
 }
 
 void SimilarPhotosPanel::photosAnalysed() {
   m_again->start();
+}
+
+void SimilarPhotosPanel::searchWithEmbedding(const QString &project, const QString &path,
+                                             const QList<float> &embedding, const QString &model,
+                                             const QString &error) {
+  if (!error.isEmpty() || embedding.isEmpty()) {
+    const QString why = error.isEmpty() ? tr("%1: no embedding").arg(QDir::toNativeSeparators(path)) : error;
+    m_searchBox->setText(tr("Not searched: %1").arg(why));
+    Q_EMIT photoSearchFailed(why);
+    return;
+  }
+  m_outsidePath = path;
+  m_outsideProject = project;
+  m_outsideModel = model;
+  m_outside.assign(embedding.begin(), embedding.end());
+  m_searchBox->setText(tr("Searched with %1").arg(QDir::toNativeSeparators(path)));
+  search();
 }
 
 void SimilarPhotosPanel::chooseFolder() {
@@ -194,6 +230,24 @@ void SimilarPhotosPanel::chooseFolder() {
 
 void SimilarPhotosPanel::search() {
   ++m_request;
+  if (!m_outsidePath.isEmpty()) {
+    if (m_watcher.isRunning()) {
+      m_pending = true;
+      return;
+    }
+    m_status->setText(tr("Searching…"));
+    const quint64 request = m_request;
+    QStringList projects = library::projectsInFolder(m_caseFolder);
+    if (!m_outsideProject.isEmpty())
+      projects.prepend(m_outsideProject);
+    m_watcher.setFuture(QtConcurrent::run([=, query = m_outside, model = m_outsideModel] {
+      Answer a;
+      a.request = request;
+      a.photos = library::findSimilarToEmbedding(query, model, projects, kResults, &a.error);
+      return a;
+    }));
+    return;
+  }
   if (m_sha.isEmpty() || m_project.isEmpty() || m_model.isEmpty()) {
     m_list->clear();
     m_status->setText(m_sha.isEmpty() ? tr("No photo shown.") : tr("The photo has not been analysed yet."));
@@ -222,10 +276,16 @@ void SimilarPhotosPanel::showResults(const std::vector<library::SimilarPhoto> &p
     Q_EMIT searched();
     return;
   }
-  m_status->setText(photos.empty()
-                        ? tr("No other analysed photo to compare with.")
-                        : tr("%n similar photo(s), most similar first.", nullptr, int(photos.size())));
-  const QString here = QFileInfo(m_project).absoluteFilePath();
+  if (!m_outsidePath.isEmpty())
+    m_status->setText(
+        photos.empty() ? tr("No analysed photo to compare %1 with.").arg(QFileInfo(m_outsidePath).fileName())
+                       : tr("%n photo(s) most like %1, most similar first.", nullptr, int(photos.size()))
+                             .arg(QFileInfo(m_outsidePath).fileName()));
+  else
+    m_status->setText(photos.empty()
+                          ? tr("No other analysed photo to compare with.")
+                          : tr("%n similar photo(s), most similar first.", nullptr, int(photos.size())));
+  const QString here = QFileInfo(m_outsidePath.isEmpty() ? m_project : m_outsideProject).absoluteFilePath();
   for (const library::SimilarPhoto &p : photos) {
     QString text =
         tr("%1 — similarity %2").arg(QFileInfo(p.path).fileName(), QLocale().toString(p.score, 'f', 3));

@@ -36,10 +36,22 @@ std::vector<SimilarPhoto> findSimilarInProjects(const QString &queryProject, con
   if (!first)
     return {};
   const auto query = first->imageEmbedding(querySha256, modelSha256);
-  const double qn = query ? norm(*query) : 0;
-  if (!query || !(qn > 0)) {
+  if (!query || !(norm(*query) > 0)) {
     *error = QStringLiteral("%1: the photo has no kept embedding of this model yet (analyse it first)")
                  .arg(queryProject);
+    return {};
+  }
+  first.reset();
+  return findSimilarToEmbedding(*query, modelSha256, QStringList{queryProject} + otherProjects, k, error,
+                                querySha256);
+}
+
+std::vector<SimilarPhoto> findSimilarToEmbedding(const std::vector<float> &query, const QString &modelSha256,
+                                                 const QStringList &projectList, int k, QString *error,
+                                                 const QString &excludeSha256) {
+  const double qn = norm(query);
+  if (!(qn > 0)) {
+    *error = QStringLiteral("the query photo has no embedding");
     return {};
   }
   struct Hit {
@@ -48,25 +60,26 @@ std::vector<SimilarPhoto> findSimilarInProjects(const QString &queryProject, con
     QString sha;
   };
   std::vector<Hit> hits;
-  QStringList projects{QFileInfo(queryProject).absoluteFilePath()};
-  for (const QString &p : otherProjects)
+  QStringList projects;
+  for (const QString &p : projectList)
     if (!projects.contains(QFileInfo(p).absoluteFilePath()))
       projects << QFileInfo(p).absoluteFilePath();
   std::vector<std::unique_ptr<store::ProjectStore>> stores;
-  QSet<QString> seen{querySha256};
+  QSet<QString> seen;
+  if (!excludeSha256.isEmpty())
+    seen.insert(excludeSha256);
   for (int i = 0; i < projects.size(); ++i) {
     QString err;
-    auto s = i == 0 ? std::move(first) : store::ProjectStore::open(projects[i], &err);
-    stores.push_back(std::move(s));
+    stores.push_back(store::ProjectStore::open(projects[i], &err));
     if (!stores.back())
       continue; // an unreadable project of the folder is skipped
     for (const auto &e : stores.back()->imageEmbeddings(modelSha256)) {
-      if (seen.contains(e.sha256) || e.values.size() != query->size())
+      if (seen.contains(e.sha256) || e.values.size() != query.size())
         continue;
       seen.insert(e.sha256);
       double dot = 0;
       for (size_t d = 0; d < e.values.size(); ++d)
-        dot += double((*query)[d]) * e.values[d];
+        dot += double(query[d]) * e.values[d];
       const double n = norm(e.values);
       if (n > 0)
         hits.push_back({dot / (qn * n), i, e.sha256});

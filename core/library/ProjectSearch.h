@@ -28,6 +28,14 @@ std::vector<SimilarPhoto> findSimilarInProjects(const QString &queryProject, con
                                                 const QString &modelSha256, const QStringList &otherProjects,
                                                 int k, QString *error);
 
+// The k photos most similar to the image embedding `query` (of the model `modelSha256`, e.g. a photo
+// from outside embedded by the pipeline) among the photos of `projects` with an embedding of that
+// model, best first; a photo kept in several projects is listed once, and `excludeSha256` (when
+// set) is left out. Empty with *error when the query is empty or zero.
+std::vector<SimilarPhoto> findSimilarToEmbedding(const std::vector<float> &query, const QString &modelSha256,
+                                                 const QStringList &projects, int k, QString *error,
+                                                 const QString &excludeSha256 = QString());
+
 // Every *.streetlens project in `dir` (not recursive), sorted by name.
 QStringList projectsInFolder(const QString &dir);
 

@@ -9,13 +9,17 @@
 // 1600x1000x24" streetlens_app_screenshots OUTDIR. Not a test: a tool for the docs.
 #include "AppTestUtil.h"
 #include "core/geo/SolarPosition.h"
+#include "core/library/EmbeddingIndex.h"
+#include "core/store/ProjectStore.h"
 #include "ui/AnalysisController.h"
 #include "ui/AnnotationPanel.h"
 #include "ui/EvidencePanel.h"
 #include "ui/ExplanationPanel.h"
+#include "ui/GalleryEvidenceView.h"
 #include "ui/ImageListFilter.h"
 #include "ui/ImageListModel.h"
 #include "ui/MainWindow.h"
+#include "ui/PhotoSearchBox.h"
 #include "ui/PhotoView.h"
 #include "ui/ProbeTrainingDialog.h"
 #include "ui/ResultsPanel.h"
@@ -52,6 +56,7 @@
 #include <QTableView>
 #include <QTimeZone>
 #include <QTimer>
+#include <QToolButton>
 #include <algorithm>
 #include <cmath>
 #include <tuple>
@@ -119,6 +124,7 @@ int main(int argc, char **argv) {
   test::FakeEngine::Options options;
   options.gate = gate;
   options.deviceName = QStringLiteral("Intel Xeon (fake engine for screenshots)");
+  options.modelHash = QStringLiteral("5e").repeated(32); // a SHA-256 the .slidx header accepts
   ui::MainWindow::Options o;
   o.cacheDir = tmp.filePath(QStringLiteral("cache"));
   o.untitledDir = tmp.filePath(QStringLiteral("untitled"));
@@ -282,8 +288,78 @@ int main(int argc, char **argv) {
   step(2500, [&] { window->similarPanel()->duplicateGroups()->setCurrentRow(0); });
   step(2000, [&] {
     shot(QStringLiteral("app-duplicates.png"));
-    window->findChild<QTabWidget *>(QStringLiteral("rightTabs"))->setCurrentIndex(0);
+    window->collapseScenesButton()->setChecked(true); // one photo per group, the Group column
+    window->imageList()->selectRow(0);
   });
+  step(1500, [&] {
+    shot(QStringLiteral("app-distinct-scenes.png"));
+    window->collapseScenesButton()->setChecked(false);
+    // A photo from outside the project (another encoding of street 7) dropped on the search box.
+    const QString outside = tmp.filePath(QStringLiteral("outside/sender_photo.png"));
+    QDir().mkpath(QFileInfo(outside).path());
+    QImage(photos[7]).save(outside);
+    gate->release(1);
+    Q_EMIT window->similarPanel()->searchBox()->photoChosen(outside);
+  });
+  step(3000, [&] { shot(QStringLiteral("app-photo-search.png")); });
+  // A reference gallery of eight photos of the project at positions around two estimates (a
+  // gallery is usually a folder of GPS-tagged photos; here the kept embeddings of the project).
+  step(10, [&] {
+    window->findChild<QTabWidget *>(QStringLiteral("rightTabs"))->setCurrentIndex(0);
+    QString err;
+    auto reader = store::ProjectStore::open(window->projectPath(), &err);
+    const QString model = options.modelHash;
+    const geo::GeoPoint near = window->imageModel()->row(3).result->estimate.value_or(geo::GeoPoint{});
+    const QString gallery = tmp.filePath(QStringLiteral("gallery.slidx"));
+    library::IndexWriter w;
+    bool ok = reader != nullptr;
+    for (int i : {0, 1, 2, 4, 6, 8, 9, 10}) {
+      const ui::ImageRow &row = window->imageModel()->row(window->imageModel()->rowOfPath(photos[i]));
+      const auto e = reader ? reader->imageEmbedding(row.sha256, model) : std::nullopt;
+      if (!e)
+        continue;
+      if (!w.count())
+        ok = ok && w.begin(gallery, model, int(e->size()), &err);
+      const geo::GeoPoint at =
+          i < 6 ? geo::GeoPoint{near.lat + 0.03 * (i % 3) - 0.02, near.lon + 0.04 * (i % 4) - 0.05}
+                : row.result->estimate.value_or(geo::GeoPoint{});
+      ok = ok && w.add({photos[i], row.sha256, at}, e->data(), &err);
+    }
+    ok = ok && w.finish(&err);
+    if (!ok)
+      qWarning("gallery: %s", qPrintable(err));
+    ui::AppSettings s = window->settings();
+    s.gallery.file = gallery;
+    s.gallery.options.k = 6;
+    window->applySettings(s);
+  });
+  step(2500, [&] {
+    gate->release(100);
+    window->rerunAll();
+  });
+  step(6000, [&] {
+    window->imageList()->selectRow(3);
+    map->fitToResults();
+  });
+  step(2500, [&] {
+    auto *view = window->resultsPanel()->findChild<ui::GalleryEvidenceView *>();
+    if (auto *scroll =
+            window->resultsPanel()->parentWidget()
+                ? qobject_cast<QScrollArea *>(window->resultsPanel()->parentWidget()->parentWidget())
+                : nullptr)
+      scroll->ensureWidgetVisible(view, 0, 0);
+  });
+  step(1000, [&] {
+    shot(QStringLiteral("app-gallery.png"));
+    ui::AppSettings s = window->settings();
+    s.gallery.file.clear();
+    window->applySettings(s);
+  });
+  step(2500, [&] {
+    gate->release(100);
+    window->rerunAll();
+  });
+  step(6000, [&] { window->findChild<QTabWidget *>(QStringLiteral("rightTabs"))->setCurrentIndex(0); });
   // Issue 22: the object and its shadow drawn on the photo, then the sun band on the map. The
   // moment is chosen so that the band passes the photo's estimate.
   step(10, [&] {

@@ -79,6 +79,29 @@ void addTruth(MarkerSet &set, const ImageResult &r, int index, const AnnotationM
   set.markers.push_back(m);
 }
 
+void addGallery(MarkerSet &set, const GalleryEvidence &g, int imageIndex) {
+  for (auto it = g.neighbours.rbegin(); it != g.neighbours.rend(); ++it) { // the best on top
+    MapMarker m;
+    m.kind = MapMarker::Kind::GalleryPhoto;
+    m.location = it->location;
+    m.title = QFileInfo(it->path).fileName();
+    m.detail =
+        QCoreApplication::translate("streetlens::ui::MapMarkers", "Gallery photo: similarity %1, %2 km")
+            .arg(QLocale().toString(it->score, 'f', 3),
+                 QLocale().toString(it->distanceKm, 'f', it->distanceKm < 10 ? 1 : 0));
+    m.imageIndex = imageIndex;
+    set.markers.push_back(m);
+  }
+  MapMarker m;
+  m.kind = MapMarker::Kind::Gallery;
+  m.location = g.estimate;
+  m.title = QCoreApplication::translate("streetlens::ui::MapMarkers", "Gallery estimate");
+  m.detail =
+      QCoreApplication::translate("streetlens::ui::MapMarkers", "Where the most similar gallery photos are");
+  m.imageIndex = imageIndex;
+  set.markers.push_back(m);
+}
+
 } // namespace
 
 QString formatProbability(double p) {
@@ -169,6 +192,8 @@ MarkerSet buildMarkers(const std::vector<ImageResult> &results, MultiImageMode m
   }
   if (single) {
     const ImageResult &r = results[static_cast<size_t>(usable.front())];
+    if (r.gallery) // its neighbours under its estimate, both under the model's estimate
+      addGallery(set, *r.gallery, usable.front());
     if (r.estimate) {
       MapMarker m;
       m.kind = MapMarker::Kind::Estimate;
@@ -255,7 +280,8 @@ QString MarkerSet::toolTip(int index) const {
     lines << QCoreApplication::translate("streetlens::ui::MapMarkers", "Probability: %1")
                  .arg(formatProbability(m.probability));
   if (m.kind == MapMarker::Kind::Exif || m.kind == MapMarker::Kind::Estimate ||
-      m.kind == MapMarker::Kind::Image || m.kind == MapMarker::Kind::Truth) {
+      m.kind == MapMarker::Kind::Image || m.kind == MapMarker::Kind::Truth ||
+      m.kind == MapMarker::Kind::Gallery || m.kind == MapMarker::Kind::GalleryPhoto) {
     lines << QStringLiteral("%1, %2").arg(m.location.lat, 0, 'f', 5).arg(m.location.lon, 0, 'f', 5);
     for (const MapLink &l : links) {
       if (l.imageIndex == m.imageIndex)

@@ -1,8 +1,9 @@
 #pragma once
 // MapMarkers: the point layer of the map — top-k city markers, the estimate, EXIF ground truth
-// points, the analyst's ground-truth pins and the great-circle links between EXIF point and estimate — built
-// from results as an immutable MarkerSet, with hit-testing and tooltip text. Build on any thread; the set is
-// shared read-only between the GUI thread and render jobs.
+// points, the reference gallery's estimate and neighbours, the analyst's ground-truth pins and the
+// great-circle links between EXIF point and estimate — built from results as an immutable MarkerSet, with
+// hit-testing and tooltip text. Build on any thread; the set is shared read-only between the GUI thread and
+// render jobs.
 #include "core/analysis/Annotation.h"
 #include "core/analysis/GeoResult.h"
 #include "core/geo/GeoBounds.h"
@@ -25,7 +26,9 @@ enum class MultiImageMode {
 };
 
 struct MapMarker {
-  enum class Kind { City, Estimate, Exif, Image, Truth }; // Truth: the analyst's ground-truth pin
+  // Truth: the analyst's ground-truth pin; Gallery: the reference gallery's estimate; GalleryPhoto:
+  // one of its neighbours (a gallery photo at its position).
+  enum class Kind { City, Estimate, Exif, Image, Truth, Gallery, GalleryPhoto };
   Kind kind = Kind::City;
   geo::GeoPoint location;
   QString title;           // "Paris" / file name

@@ -131,6 +131,22 @@ void paintMarkers(QPainter &p, const MapViewport &vp, const MapScene &scene, int
       paintPin(p, at, 3.0, st.truth);
       break;
     }
+    case MapMarker::Kind::GalleryPhoto: // a small square: a photo at its place
+      p.setPen(QPen(Qt::white, 1.5));
+      p.setBrush(st.gallery);
+      p.drawRect(QRectF(at.x() - r, at.y() - r, 2 * r, 2 * r));
+      break;
+    case MapMarker::Kind::Gallery: { // a ring with a square inside: where the gallery points
+      p.setPen(QPen(Qt::white, 4.0));
+      p.setBrush(Qt::NoBrush);
+      p.drawEllipse(at, 8, 8);
+      p.setPen(QPen(st.gallery, 2.4));
+      p.drawEllipse(at, 8, 8);
+      p.setPen(Qt::NoPen);
+      p.setBrush(st.gallery);
+      p.drawRect(QRectF(at.x() - 3, at.y() - 3, 6, 6));
+      break;
+    }
     case MapMarker::Kind::Image: {
       paintPin(p, at, r, m.color.isValid() ? m.color : st.estimate);
       p.setPen(m.color.isValid() && m.color.lightnessF() > 0.6 ? QColor(0x22, 0x22, 0x22)

@@ -17,7 +17,8 @@ struct MapStyle {
   QColor choroplethHigh{0x2f, 0x6f, 0xa8}; // the most probable country (alpha grows with probability)
   QColor estimate{0xd6, 0x27, 0x28};
   QColor exif{0x1b, 0x7f, 0x3b};
-  QColor truth{0x7a, 0x2b, 0x8a}; // the analyst's ground-truth pin
+  QColor gallery{0xe6, 0x7e, 0x00}; // the reference gallery's estimate and its neighbours
+  QColor truth{0x7a, 0x2b, 0x8a};   // the analyst's ground-truth pin
   QColor city{0x2b, 0x3a, 0x67};
   QColor panel{255, 255, 255, 225};
   QColor panelText{0x22, 0x22, 0x22};

@@ -96,6 +96,10 @@ double markerRadius(const MapMarker &m) {
     return 9.0;
   case MapMarker::Kind::Truth:
     return 8.0;
+  case MapMarker::Kind::Gallery:
+    return 9.0;
+  case MapMarker::Kind::GalleryPhoto:
+    return 4.0;
   }
   return 6.0;
 }
