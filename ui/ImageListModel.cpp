@@ -100,9 +100,9 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const {
       return r.state == RowState::Done && res ? localizedEstimateLabel(*res) : QString();
     case VerdictColumn:
       return verdictMarks(r.annotation);
-    case GroupColumn:
+    case GroupColumn: // "1 (2)": scene 1, two photos (in full in the tooltip); a narrow column
       if (const int g = groupOf(r.sha256); g >= 0)
-        return tr("Scene %1 (%2)").arg(g + 1).arg(m_groups[size_t(g)].size());
+        return QStringLiteral("%1 (%2)").arg(g + 1).arg(m_groups[size_t(g)].size());
       return {};
     }
     return {};
@@ -121,6 +121,9 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const {
       lines << localizedEstimateLabel(*res);
     } else if (index.column() == CountryColumn) {
       lines << data(index, Qt::DisplayRole).toString();
+    } else if (index.column() == GroupColumn) {
+      if (const int g = groupOf(r.sha256); g >= 0)
+        lines << tr("Scene %1 (%2)").arg(g + 1).arg(m_groups[size_t(g)].size());
     } else if (index.column() == VerdictColumn) {
       lines << verdictText(r.annotation.verdict) << r.annotation.note.trimmed();
       if (r.annotation.truth)

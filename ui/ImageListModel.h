@@ -78,9 +78,11 @@ public:
   int taskColumn(int i) const;
   int taskIndexOfColumn(int column) const; // -1 when `column` is no task column
   // The near-duplicate groups (SHA-256s, the representative first; library::nearDuplicateGroups of
-  // two or more photos): the Group column shows "Scene n" for their members.
+  // two or more photos): the Group column shows "n (size)" for their members ("Scene n (size)" in
+  // its tooltip).
   void setDuplicateGroups(const std::vector<QStringList> &groups);
   bool hasDuplicateGroups() const { return !m_groups.empty(); }
+  const std::vector<QStringList> &duplicateGroups() const { return m_groups; }
   int groupOf(const QString &sha256) const { return m_groupOf.value(sha256, -1); } // -1: none
   // Whether the row is the one its group is shown by when collapsed (its first member still listed);
   // true for a photo in no group.

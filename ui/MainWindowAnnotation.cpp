@@ -40,6 +40,11 @@ QWidget *MainWindow::buildListPane() {
   m_collapseScenes->setObjectName(QStringLiteral("collapseScenes"));
   m_collapseScenes->setText(tr("Distinct scenes"));
   m_collapseScenes->setCheckable(true);
+  // The pressed look of a checked tool button is faint in the Fusion style: while the list is
+  // collapsed the button is drawn in the selection colours.
+  m_collapseScenes->setStyleSheet(QStringLiteral("QToolButton:checked { background: palette(highlight); "
+                                                 "color: palette(highlighted-text); border-radius: 3px; "
+                                                 "padding: 2px 6px; }"));
   m_collapseScenes->setToolTip(tr("Collapse to distinct scenes: one photo per near-duplicate group (the "
                                   "photos are grouped when this is switched on)"));
   bar->addWidget(m_search, 1);

@@ -11,6 +11,7 @@
 #include "ui/SelectionPresenter.h"
 #include "ui/SimilarPhotosPanel.h"
 
+#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -50,8 +51,17 @@ void MainWindow::buildSimilar() {
       });
   connect(m_similar, &SimilarPhotosPanel::photoSearchFailed, this,
           [this](const QString &message) { statusBar()->showMessage(message, 15000); });
-  // The Group column only once there are groups (it takes room from the file names).
+  // The Group column only once there are groups (it takes room from the file names), and no wider
+  // than its header or "88 (88)" (scene 88 of 88 photos).
   m_list->setColumnHidden(ImageListModel::GroupColumn, true);
+  m_list->horizontalHeader()->setSectionResizeMode(ImageListModel::GroupColumn, QHeaderView::Fixed);
+  m_list->setColumnWidth(
+      ImageListModel::GroupColumn,
+      std::max(
+          m_list->fontMetrics().horizontalAdvance(
+              m_model->headerData(ImageListModel::GroupColumn, Qt::Horizontal, Qt::DisplayRole).toString()),
+          m_list->fontMetrics().horizontalAdvance(QStringLiteral("88 (88)"))) +
+          12);
   connect(m_similar, &SimilarPhotosPanel::duplicatesFound, this, [this] {
     m_model->setDuplicateGroups(m_similar->groups());
     m_list->setColumnHidden(ImageListModel::GroupColumn, !m_model->hasDuplicateGroups());

@@ -409,8 +409,15 @@ private Q_SLOTS:
       const int g = w->imageModel()->groupOf(w->imageModel()->row(src).sha256);
       const QString text = w->imageModel()->index(src, ui::ImageListModel::GroupColumn).data().toString();
       QCOMPARE(text.isEmpty(), g < 0);
-      if (g >= 0)
-        QVERIFY(text.startsWith(QStringLiteral("Scene %1").arg(g + 1)));
+      if (g >= 0) { // "scene (photos)", the scene named in full in the tooltip
+        const int size = int(w->imageModel()->duplicateGroups()[size_t(g)].size());
+        QCOMPARE(text, QStringLiteral("%1 (%2)").arg(g + 1).arg(size));
+        QVERIFY(w->imageModel()
+                    ->index(src, ui::ImageListModel::GroupColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("Scene %1 (%2)").arg(g + 1).arg(size)));
+      }
     }
     w->collapseScenesButton()->setChecked(false);
     QCOMPARE(w->imageFilter()->rowCount(), rows);
