@@ -42,7 +42,7 @@ say "engine_bench against LibTorch 1.13 (this host, $host_build)"
   cmake -S . -B "$host_build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >&2
 ninja -C "$host_build" engine_bench >&2
 
-if [ ! -f "$work/weights.safetensors" ] || [ "$(cat "$work/batch" 2>/dev/null)" != "$batch" ]; then
+if [ ! -f "$work/weights.safetensors" ] || [ "$(cat "$work/batch" 2>/dev/null || echo 0)" -lt "$batch" ]; then
   say "random weights and pixels at StreetCLIP's sizes"
   rm -f "$work"/*.onnx
   in_root python3 bench/peers.py make "$work" --batch "$batch"
@@ -54,7 +54,7 @@ say "PyTorch and ONNX Runtime (Debian 13 root; load $load_before)"
 int8=()
 [ "${STREETLENS_PEERS_INT8:-0}" = 1 ] && int8=(--int8)
 in_root python3 bench/peers.py run "$work" --batch "$batch" --threads "$threads" --reps "$reps" "${int8[@]}" \
-  >"$work/python.json" 2> >(grep -v -e '^Schema error: Trying to register schema' -e '^$' >&2)
+  >"$work/python.json" 2> >(grep --line-buffered -v -e '^Schema error: Trying to register schema' -e '^$' >&2)
 say "StreetLens, LibTorch 2.6"
 in_root "$root_build/bench/engine_bench" --weights "$work/weights.safetensors" --pixels "$work/pixels.safetensors" \
   --embeds-out "$work/libtorch2" --images "$batch" --reps "$reps" --threads "$threads" >"$work/libtorch2.json"
