@@ -16,6 +16,14 @@
 //
 // --python-peer runs bench/python_peer.py (OpenAI CLIP's image tower in PyTorch eager, fp32: the
 // route users would otherwise take) with the same images, reps and threads, in this same run.
+//
+// engine_bench --weights FILE --pixels FILE --embeds-out PREFIX [--images N] [--reps N] [--threads N]
+// is bench/peers.sh's StreetLens route (issue #24): the image tower with the vision weights of FILE
+// (a .safetensors in Hugging Face key names: vision_model.*, visual_projection.weight) read through
+// the project's own safetensors reader, the first N images of FILE's "pixel_values", fp32 and bf16
+// (where the engine runs bf16), each against its GEMM peak measured in the same run; writes
+// PREFIX.fp32.f32 / PREFIX.bf16.f32 (the embeddings, raw little-endian float32) and prints one
+// JSON line last.
 #include "bench/EngineBenchCuda.h"
 #include "core/clip/ClipModel.h"
 #include "core/clip/DenseOps.h"
@@ -23,11 +31,14 @@
 #include "core/clip/MixedPrecision.h"
 #include "core/clip/TorchEngine.h"
 #include "core/model/ClipConfig.h"
+#include "core/weights/Safetensors.h"
 #ifndef STREETLENS_ENGINE_ONLY
 #include "core/analysis/GeoAnalyzer.h"
 #endif
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -36,7 +47,9 @@
 #include <QThread>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <torch/torch.h>
+#include <torch/version.h>
 
 using namespace streetlens;
 using Clock = std::chrono::steady_clock;
@@ -77,12 +90,97 @@ double towerFlops(int layers, int tokens, int width, int intermediate) {
   return 2.0 * layers * perLayer;
 }
 
+// A float32 tensor of a validated .safetensors file (copied: the map dies with the file).
+torch::Tensor readF32(const SafetensorsFile &file, const QString &name) {
+  const TensorInfo *t = file.find(name);
+  if (!t || t->dtype != DType::F32 || !file.data(*t))
+    throw std::runtime_error(qPrintable(QStringLiteral("%1: no float32 tensor %2").arg(file.path(), name)));
+  auto out = torch::empty(std::vector<int64_t>(t->shape.begin(), t->shape.end()), torch::kFloat);
+  std::memcpy(out.data_ptr(), file.data(*t), t->byteSize());
+  return out;
+}
+
+// bench/peers.sh's StreetLens route (see the top of this file). Returns the exit status.
+int runPeerRoute(const ClipConfig &cfg, const QString &weightsPath, const QString &pixelsPath,
+                 const QString &embedsOut, int images, int reps) {
+  QString err;
+  auto weights = SafetensorsFile::open(weightsPath, &err);
+  auto pixelFile = weights ? SafetensorsFile::open(pixelsPath, &err) : nullptr;
+  if (!pixelFile) {
+    std::fprintf(stderr, "engine_bench: %s\n", qPrintable(err));
+    return 1;
+  }
+  auto pixels = readF32(*pixelFile, QStringLiteral("pixel_values"));
+  pixels = pixels.narrow(0, 0, std::min<int64_t>(images, pixels.size(0))).contiguous();
+  const int batch = int(pixels.size(0));
+  QJsonArray rows;
+  QJsonObject peaks;
+  for (auto dtype : {torch::kFloat, torch::kBFloat16}) {
+    const QString name = dtype == torch::kFloat ? QStringLiteral("fp32") : QStringLiteral("bf16");
+    QString why;
+    if (dtype == torch::kBFloat16 && !clip::cpuBf16Usable(&why)) {
+      std::fprintf(stderr, "engine_bench: bf16 skipped: %s\n", qPrintable(why));
+      continue;
+    }
+    double peak = gemmPeak(dtype, 2048, 10);
+    clip::ClipModel model(cfg);
+    int copied = 0;
+    for (auto &item : model->named_parameters(true)) {
+      const QString key = QString::fromStdString(item.key());
+      if (!key.startsWith(QLatin1String("vision_model.")) && !key.startsWith(QLatin1String("visual_projection.")))
+        continue;
+      auto t = readF32(*weights, key);
+      if (t.sizes() != item.value().sizes())
+        throw std::runtime_error(qPrintable(QStringLiteral("%1: wrong shape").arg(key)));
+      item.value().copy_(t);
+      ++copied;
+    }
+    model->to(clip::mixedPrecision().fp32Residual ? torch::kFloat : dtype); // as TorchEngine does
+    model->prepareForInference(dtype);
+    torch::Tensor embeds;
+    model->imageEmbeds(pixels); // warm-up at the timed batch
+    double best = 1e30;
+    for (int r = 0; r < std::max(1, reps); ++r) {
+      const auto t0 = Clock::now();
+      embeds = model->imageEmbeds(pixels);
+      best = std::min(best, seconds(t0, Clock::now()) / batch);
+    }
+    peak = std::max(peak, gemmPeak(dtype, 2048, 10));
+    peaks[name] = peak;
+    const QString path = embedsOut + QLatin1Char('.') + name + QStringLiteral(".f32");
+    const auto out = embeds.to(torch::kFloat).contiguous();
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) ||
+        f.write(static_cast<const char *>(out.data_ptr()), qint64(out.numel() * 4)) != out.numel() * 4) {
+      std::fprintf(stderr, "engine_bench: cannot write %s\n", qPrintable(path));
+      return 1;
+    }
+    std::fprintf(stderr, "  StreetLens (LibTorch %s) %s: %.3f s/image, %d tensors loaded\n", TORCH_VERSION,
+                 qPrintable(name), best, copied);
+    rows.append(QJsonObject{{QStringLiteral("route"), QStringLiteral("StreetLens, LibTorch %1").arg(TORCH_VERSION)},
+                            {QStringLiteral("dtype"), name},
+                            {QStringLiteral("s_per_image"), best},
+                            {QStringLiteral("embeds"), path},
+                            {QStringLiteral("how"), clip::routeText(torch::kCPU, dtype)}});
+  }
+  const QJsonObject result{{QStringLiteral("process"), QStringLiteral("streetlens-libtorch-%1").arg(TORCH_VERSION)},
+                           {QStringLiteral("torch"), QStringLiteral(TORCH_VERSION)},
+                           {QStringLiteral("threads"), torch::get_num_threads()},
+                           {QStringLiteral("batch"), batch},
+                           {QStringLiteral("cpu"), clip::cpuIsaSummary()},
+                           {QStringLiteral("gemm_peak"), peaks},
+                           {QStringLiteral("routes"), rows}};
+  std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
+  return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
   QCoreApplication app(argc, argv);
   int images = 2, prompts = 64, reps = 2, threads = 0;
   QString pythonPeer;   // --python-peer /usr/bin/python3 (needs `import torch`)
+  QString weightsPath, pixelsPath, embedsOut; // --weights/--pixels/--embeds-out: bench/peers.sh's route
   QString tokenizerDir; // --labels DIR: a folder with vocab.json + merges.txt (e.g. the tiny-clip fixture's
                         // model/)
   bench::CudaBenchOptions cuda; // --device cuda[:N] (empty device: the CPU report)
@@ -99,6 +197,12 @@ int main(int argc, char **argv) {
       threads = args[i + 1].toInt();
     else if (args[i] == "--labels")
       tokenizerDir = args[i + 1];
+    else if (args[i] == "--weights")
+      weightsPath = args[i + 1];
+    else if (args[i] == "--pixels")
+      pixelsPath = args[i + 1];
+    else if (args[i] == "--embeds-out")
+      embedsOut = args[i + 1];
     else if (args[i] == "--python-peer")
       pythonPeer = args[i + 1];
     else if (args[i] == "--device")
@@ -126,6 +230,18 @@ int main(int argc, char **argv) {
   const double textFlops =
       towerFlops(cfg.text.numLayers, promptLen, cfg.text.hiddenSize, cfg.text.intermediateSize);
 
+  if (!weightsPath.isEmpty() || !pixelsPath.isEmpty() || !embedsOut.isEmpty()) {
+    if (weightsPath.isEmpty() || pixelsPath.isEmpty() || embedsOut.isEmpty()) {
+      std::fprintf(stderr, "engine_bench: --weights, --pixels and --embeds-out go together\n");
+      return 2;
+    }
+    try {
+      return runPeerRoute(cfg, weightsPath, pixelsPath, embedsOut, images, reps);
+    } catch (const std::exception &e) {
+      std::fprintf(stderr, "engine_bench: %s\n", qPrintable(QString::fromUtf8(e.what()).section('\n', 0, 0)));
+      return 1;
+    }
+  }
   if (!cuda.device.isEmpty()) {
     if ((!cuda.device.startsWith(QLatin1String("cuda")) && cuda.device != QLatin1String("cpu")) ||
         cuda.tokenizerDir.isEmpty()) {

@@ -69,10 +69,14 @@ constexpr int64_t kPerHeadMinLength = 128;
 torch::Tensor attend(const torch::Tensor &q, const torch::Tensor &k, const torch::Tensor &v, bool causal) {
 #if STREETLENS_TORCH_AT_LEAST(2, 1)
   // q is already scaled: ask SDPA for scale 1. Its fused kernels (CPU flash attention, CUDA flash /
-  // memory-efficient) accumulate the scores and the softmax in fp32 for bf16/fp16 inputs.
-  return at::scaled_dot_product_attention(q, k, v, /*attn_mask=*/{}, /*dropout_p=*/0.0, /*is_causal=*/causal,
-                                          /*scale=*/1.0);
-#else
+  // memory-efficient) accumulate the scores and the softmax in fp32 for bf16/fp16 inputs. Not for
+  // bf16 on the CPU: there Debian's LibTorch 2.6 flash kernel took 332 ms for one ViT-L layer's
+  // attention (2 images, AVX512-BF16) where the batched bf16 matmuls and softmax below take 29 ms
+  // (docs/PERFORMANCE.md, issue #24); its fp32 kernel is the fastest fp32 route (22 vs 73 ms).
+  if (!(q.device().is_cpu() && q.scalar_type() == torch::kBFloat16))
+    return at::scaled_dot_product_attention(q, k, v, /*attn_mask=*/{}, /*dropout_p=*/0.0,
+                                            /*is_causal=*/causal, /*scale=*/1.0);
+#endif
   // Mixed precision without SDPA: with MixedPrecision::fp32Attention the products run in fp32 too
   // and only the result is rounded (8 % slower; no measurable gain on the probes, so off by default).
   if (q.scalar_type() != torch::kFloat && mixedPrecision().fp32Attention)
@@ -83,7 +87,6 @@ torch::Tensor attend(const torch::Tensor &q, const torch::Tensor &k, const torch
     return attendPerHead(q, k, v, causal);
 #endif
   return attendBatched(q, k, v, causal);
-#endif
 }
 
 torch::Tensor attendKeepingProbs(const torch::Tensor &q, const torch::Tensor &k, const torch::Tensor &v,

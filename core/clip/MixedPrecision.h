@@ -10,7 +10,8 @@ namespace streetlens::clip {
 
 struct MixedPrecision {
   bool fp32Residual = true; // residual stream, embeddings, layer norms, pooled output, projections
-  // q·kᵀ and ·v in fp32 too (LibTorch 1.13 only; 2.x's fused SDPA keeps scores in fp32 anyway).
+  // q·kᵀ and ·v in fp32 too (wherever attention is not SDPA: LibTorch 1.13, and bf16 on the CPU on
+  // 2.x; SDPA keeps its scores in fp32 anyway).
   // Off: bf16 products, fp32 softmax, as autocast does; fp32 products cost 8 % and measured no gain.
   bool fp32Attention = false;
   bool fp32Activation = false; // the MLP's GELU on fp32 values (false: on fc1's bf16 output)
