@@ -1,6 +1,7 @@
 #include "ui/GalleryEvidenceView.h"
 
 #include "core/geo/GreatCircle.h"
+#include "ui/PlaceNames.h"
 
 #include <QCache>
 #include <QDir>
@@ -19,13 +20,6 @@
 namespace streetlens::ui {
 
 namespace {
-QString formatPoint(const geo::GeoPoint &p) {
-  return QStringLiteral("%1° %2, %3° %4")
-      .arg(std::abs(p.lat), 0, 'f', 4)
-      .arg(p.lat >= 0 ? QLatin1Char('N') : QLatin1Char('S'))
-      .arg(std::abs(p.lon), 0, 'f', 4)
-      .arg(p.lon >= 0 ? QLatin1Char('E') : QLatin1Char('W'));
-}
 
 QString formatKm(double km) {
   return QLocale().toString(km, 'f', km < 10 ? 1 : 0);
@@ -111,7 +105,7 @@ QString GalleryEvidenceView::summaryText() const {
 }
 
 void GalleryEvidenceView::setEvidence(const GalleryEvidence &e) {
-  QString text = tr("<b>Gallery estimate:</b> %1").arg(formatPoint(e.estimate));
+  QString text = tr("<b>Gallery estimate:</b> %1").arg(formatCoordinates(e.estimate));
   text += QStringLiteral("<br>") +
           (e.fused ? tr("Fused with the model's probabilities into the estimate above.")
                    : tr("Shown only: not fused into the estimate (weight 0, or no place lists)."));
@@ -119,7 +113,7 @@ void GalleryEvidenceView::setEvidence(const GalleryEvidence &e) {
     const double km = geo::haversineKm(*e.zeroShotEstimate, e.estimate);
     text += QStringLiteral("<br>") +
             tr("<b>Zero-shot estimate:</b> %1 (%2), %3 km from the gallery's")
-                .arg(e.zeroShotLabel.toHtmlEscaped(), formatPoint(*e.zeroShotEstimate), formatKm(km));
+                .arg(e.zeroShotLabel.toHtmlEscaped(), formatCoordinates(*e.zeroShotEstimate), formatKm(km));
   }
   text += QStringLiteral("<br>") + tr("%n neighbour(s) in %1", nullptr, int(e.neighbours.size()))
                                        .arg(QFileInfo(e.index).fileName().toHtmlEscaped());
@@ -133,7 +127,7 @@ void GalleryEvidenceView::setEvidence(const GalleryEvidence &e) {
     const GalleryNeighbour &n = e.neighbours[size_t(row)];
     m_paths << n.path;
     auto *photo = new QTableWidgetItem(none, QFileInfo(n.path).fileName());
-    photo->setToolTip(QDir::toNativeSeparators(n.path) + QLatin1Char('\n') + formatPoint(n.location));
+    photo->setToolTip(QDir::toNativeSeparators(n.path) + QLatin1Char('\n') + formatCoordinates(n.location));
     photo->setData(Qt::UserRole, n.path);
     auto *distance = new QTableWidgetItem(formatKm(n.distanceKm));
     distance->setData(Qt::UserRole, n.distanceKm);

@@ -5,6 +5,7 @@
 
 #include <QLocale>
 #include <QMutex>
+#include <cmath>
 
 namespace streetlens::ui {
 namespace {
@@ -67,6 +68,14 @@ std::vector<PlaceProbability> localizedCountries(const std::vector<PlaceProbabil
   for (PlaceProbability &p : out)
     p.name = countryDisplayName(p.country.isEmpty() ? p.code : p.country, p.name);
   return out;
+}
+
+QString formatCoordinates(const geo::GeoPoint &p) {
+  return QStringLiteral("%1° %2, %3° %4")
+      .arg(std::abs(p.lat), 0, 'f', 4)
+      .arg(p.lat >= 0 ? QLatin1Char('N') : QLatin1Char('S'))
+      .arg(std::abs(p.lon), 0, 'f', 4)
+      .arg(p.lon >= 0 ? QLatin1Char('E') : QLatin1Char('W'));
 }
 
 } // namespace streetlens::ui

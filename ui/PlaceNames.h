@@ -25,5 +25,7 @@ QString countryDisplayName(const QString &code2, const QString &fallback);
 QString localizedEstimateLabel(const ImageResult &result);
 // `countries` with their names replaced by countryDisplayName.
 std::vector<PlaceProbability> localizedCountries(const std::vector<PlaceProbability> &countries);
+// A position as the panels show it: "48.8534° N, 2.3488° E" (four decimals, about 10 m).
+QString formatCoordinates(const geo::GeoPoint &p);
 
 } // namespace streetlens::ui

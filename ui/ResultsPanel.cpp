@@ -14,13 +14,6 @@
 namespace streetlens::ui {
 
 namespace {
-QString formatPoint(const geo::GeoPoint &p) {
-  return QStringLiteral("%1° %2, %3° %4")
-      .arg(std::abs(p.lat), 0, 'f', 4)
-      .arg(p.lat >= 0 ? QLatin1Char('N') : QLatin1Char('S'))
-      .arg(std::abs(p.lon), 0, 'f', 4)
-      .arg(p.lon >= 0 ? QLatin1Char('E') : QLatin1Char('W'));
-}
 
 QGroupBox *box(const QString &title, ProbabilityList *&list, QWidget *parent) {
   auto *b = new QGroupBox(title, parent);
@@ -179,13 +172,13 @@ void ResultsPanel::showResult(const ImageResult &r, int selectedCount) {
   m_status->setVisible(selectedCount > 1);
   if (r.estimate) {
     m_estimate->setText(tr("<b>Estimate:</b> %1<br>%2")
-                            .arg(localizedEstimateLabel(r).toHtmlEscaped(), formatPoint(*r.estimate)));
+                            .arg(localizedEstimateLabel(r).toHtmlEscaped(), formatCoordinates(*r.estimate)));
   } else {
     m_estimate->setText(tr("<b>Estimate:</b> none"));
   }
   m_estimate->show();
   if (r.exifLocation) {
-    QString text = tr("<b>EXIF GPS:</b> %1").arg(formatPoint(*r.exifLocation));
+    QString text = tr("<b>EXIF GPS:</b> %1").arg(formatCoordinates(*r.exifLocation));
     if (r.errorKm)
       text += tr("<br><b>Error:</b> %1 km").arg(QLocale().toString(*r.errorKm, 'f', *r.errorKm < 10 ? 1 : 0));
     m_exif->setText(text);
