@@ -102,6 +102,10 @@ SimilarPhotosPanel::SimilarPhotosPanel(QWidget *parent) : QWidget(parent) {
             .arg(g.shas.size()));
     m_findDuplicates->setEnabled(true);
     Q_EMIT duplicatesFound();
+    if (m_regroup) {
+      m_regroup = false;
+      findDuplicatesIn(m_groupedProject, m_lastModel);
+    }
   });
   connect(m_folderButton, &QPushButton::clicked, this, &SimilarPhotosPanel::chooseFolder);
   connect(m_list, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
@@ -122,6 +126,12 @@ SimilarPhotosPanel::SimilarPhotosPanel(QWidget *parent) : QWidget(parent) {
   connect(m_again, &QTimer::timeout, this, [this] {
     if ((!m_sha.isEmpty() && !m_model.isEmpty()) || !m_outsidePath.isEmpty())
       search();
+    if (!m_groupedProject.isEmpty() && m_groupedProject == m_project) { // keep the groups current
+      if (m_groupWatcher.isRunning())
+        m_regroup = true;
+      else
+        findDuplicatesIn(m_project, m_lastModel);
+    }
   });
   setCaseFolder(QSettings().value(QLatin1String(kFolderKey)).toString());
   m_status->setText(tr("No photo shown."));
@@ -143,6 +153,7 @@ void SimilarPhotosPanel::findDuplicatesIn(const QString &project, const QString 
     m_duplicateStatus->setText(tr("The photo has not been analysed yet."));
     return;
   }
+  m_groupedProject = project;
   m_findDuplicates->setEnabled(false);
   m_duplicateStatus->setText(tr("Searching…"));
   m_groupWatcher.setFuture(QtConcurrent::run([=] {

@@ -91,6 +91,10 @@ private:
   };
   QFutureWatcher<Answer> m_watcher;
   bool m_pending = false; // a query arrived while one ran
+  // The project last grouped into near-duplicates: photos analysed later in it are grouped again
+  // (coalesced with the search), so the groups and the list's Group column stay current.
+  QString m_groupedProject;
+  bool m_regroup = false; // photos arrived while a grouping ran
   QTimer *m_again;        // coalesces photosAnalysed()
   QListWidget *m_groups;
   QPushButton *m_findDuplicates, *m_makeSite;

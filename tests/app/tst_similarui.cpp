@@ -140,6 +140,13 @@ private Q_SLOTS:
     };
     QCOMPARE(namesOf(0), (QStringList{"p1-copy.bmp", "p1.png"}));
     QCOMPARE(namesOf(1), (QStringList{"p2-copy.png", "p2.png"}));
+    // A copy analysed after the grouping joins its group without pressing the button again.
+    QVERIFY(QImage(files[3]).save(dir + "/p3-copy.bmp"));
+    w->addPaths({dir + "/p3-copy.bmp"});
+    QVERIFY(found.wait(30000));
+    QVERIFY(QTest::qWaitFor([&] { return groups->count() == 3; }, 30000));
+    QCOMPARE(namesOf(2), (QStringList{"p3-copy.bmp", "p3.png"}));
+    QVERIFY(w->imageModel()->hasDuplicateGroups());
     groups->setCurrentRow(1);
     QCOMPARE(w->imageList()->selectionModel()->selectedRows().size(), 2);
     QPushButton *make = nullptr; // by its text: the panel has other buttons (Browse…, Case folder…, Group)
