@@ -103,6 +103,7 @@ void AnalysisWorker::rebuildAnalyzer() {
 
 void AnalysisWorker::setGallery(const QString &file, const library::GalleryOptions &options) {
   m_galleryFile = file;
+  m_galleryReported.clear(); // the analyst chose again: a refusal is worth saying again
   m_galleryOptions = std::make_unique<library::GalleryOptions>(options);
   if (!m_analyzer || !m_engine.engine)
     return; // attached when the analyzer is made
@@ -124,8 +125,11 @@ void AnalysisWorker::attachGallery() {
       library::Gallery::open(m_galleryFile, m_engine.engine->info().modelHash,
                              m_galleryOptions ? *m_galleryOptions : library::GalleryOptions(), &err);
   if (!gallery) {
-    Q_EMIT galleryFailed(
-        tr("The reference gallery %1 is not used: %2").arg(QDir::toNativeSeparators(m_galleryFile), err));
+    const QString message =
+        tr("The reference gallery %1 is not used: %2").arg(QDir::toNativeSeparators(m_galleryFile), err);
+    if (message != m_galleryReported) // once, not again at every rebuild of the analyzer
+      Q_EMIT galleryFailed(message);
+    m_galleryReported = message;
     return;
   }
   m_analyzer->setGallery(std::move(gallery));

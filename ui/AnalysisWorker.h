@@ -67,7 +67,8 @@ public:
   void setAnalysisSettings(const streetlens::AnalysisSettings &settings);
   // The reference gallery (empty file: none), opened here against the loaded model's SHA-256 and
   // handed to the GeoAnalyzer (part of its settings key, so engineReady() follows with the new
-  // key). A file that cannot be used is reported by galleryFailed(); analysis goes on without it.
+  // key). A file that cannot be used is reported by galleryFailed() (once per choice, not at each
+  // later rebuild of the analyzer); analysis goes on without it.
   void setGallery(const QString &file, const streetlens::library::GalleryOptions &options);
   // Embeds a photo from outside the project through the pipeline (an AnalysisSession into a
   // scratch project, as the CLI's `search` does) and answers with photoEmbedded().
@@ -137,6 +138,7 @@ private:
   AnalysisSettings m_settings;
   std::unique_ptr<GeoAnalyzer> m_analyzer;
   QString m_galleryFile;
+  QString m_galleryReported; // the last refusal reported (galleryFailed), so it is said once
   std::unique_ptr<library::GalleryOptions> m_galleryOptions;
   std::unique_ptr<AnalysisSession> m_session;
   bool m_scheduled = false;

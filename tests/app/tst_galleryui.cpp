@@ -259,6 +259,14 @@ private Q_SLOTS:
     QCOMPARE(w->imageModel()->countInState(ui::RowState::Done), 3);
     for (const auto &row : w->imageModel()->rows())
       QVERIFY(row.result && !row.result->gallery);
+    // Another setting rebuilds the analyzer: the same refusal is not said again.
+    s.analysis.maxCountries = s.analysis.maxCountries + 1;
+    const QString beforeCountries = w->analysis()->settingsKey();
+    w->applySettings(s);
+    QVERIFY(QTest::qWaitFor(
+        [&] { return w->analysis()->isEngineReady() && w->analysis()->settingsKey() != beforeCountries; }, 30000));
+    QTest::qWait(300);
+    QVERIFY(messageBox(w.get(), problem) == nullptr);
   }
 
   // A lossless copy of a project photo dropped on the search box: embedded by the pipeline (the
