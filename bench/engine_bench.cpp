@@ -127,7 +127,8 @@ int runPeerRoute(const ClipConfig &cfg, const QString &weightsPath, const QStrin
     int copied = 0;
     for (auto &item : model->named_parameters(true)) {
       const QString key = QString::fromStdString(item.key());
-      if (!key.startsWith(QLatin1String("vision_model.")) && !key.startsWith(QLatin1String("visual_projection.")))
+      if (!key.startsWith(QLatin1String("vision_model.")) &&
+          !key.startsWith(QLatin1String("visual_projection.")))
         continue;
       auto t = readF32(*weights, key);
       if (t.sizes() != item.value().sizes())
@@ -157,19 +158,21 @@ int runPeerRoute(const ClipConfig &cfg, const QString &weightsPath, const QStrin
     }
     std::fprintf(stderr, "  StreetLens (LibTorch %s) %s: %.3f s/image, %d tensors loaded\n", TORCH_VERSION,
                  qPrintable(name), best, copied);
-    rows.append(QJsonObject{{QStringLiteral("route"), QStringLiteral("StreetLens, LibTorch %1").arg(TORCH_VERSION)},
-                            {QStringLiteral("dtype"), name},
-                            {QStringLiteral("s_per_image"), best},
-                            {QStringLiteral("embeds"), path},
-                            {QStringLiteral("how"), clip::routeText(torch::kCPU, dtype)}});
+    rows.append(
+        QJsonObject{{QStringLiteral("route"), QStringLiteral("StreetLens, LibTorch %1").arg(TORCH_VERSION)},
+                    {QStringLiteral("dtype"), name},
+                    {QStringLiteral("s_per_image"), best},
+                    {QStringLiteral("embeds"), path},
+                    {QStringLiteral("how"), clip::routeText(torch::kCPU, dtype)}});
   }
-  const QJsonObject result{{QStringLiteral("process"), QStringLiteral("streetlens-libtorch-%1").arg(TORCH_VERSION)},
-                           {QStringLiteral("torch"), QStringLiteral(TORCH_VERSION)},
-                           {QStringLiteral("threads"), torch::get_num_threads()},
-                           {QStringLiteral("batch"), batch},
-                           {QStringLiteral("cpu"), clip::cpuIsaSummary()},
-                           {QStringLiteral("gemm_peak"), peaks},
-                           {QStringLiteral("routes"), rows}};
+  const QJsonObject result{
+      {QStringLiteral("process"), QStringLiteral("streetlens-libtorch-%1").arg(TORCH_VERSION)},
+      {QStringLiteral("torch"), QStringLiteral(TORCH_VERSION)},
+      {QStringLiteral("threads"), torch::get_num_threads()},
+      {QStringLiteral("batch"), batch},
+      {QStringLiteral("cpu"), clip::cpuIsaSummary()},
+      {QStringLiteral("gemm_peak"), peaks},
+      {QStringLiteral("routes"), rows}};
   std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
   return 0;
 }
@@ -179,7 +182,7 @@ int runPeerRoute(const ClipConfig &cfg, const QString &weightsPath, const QStrin
 int main(int argc, char **argv) {
   QCoreApplication app(argc, argv);
   int images = 2, prompts = 64, reps = 2, threads = 0;
-  QString pythonPeer;   // --python-peer /usr/bin/python3 (needs `import torch`)
+  QString pythonPeer;                         // --python-peer /usr/bin/python3 (needs `import torch`)
   QString weightsPath, pixelsPath, embedsOut; // --weights/--pixels/--embeds-out: bench/peers.sh's route
   QString tokenizerDir; // --labels DIR: a folder with vocab.json + merges.txt (e.g. the tiny-clip fixture's
                         // model/)

@@ -264,7 +264,8 @@ private Q_SLOTS:
     const QString beforeCountries = w->analysis()->settingsKey();
     w->applySettings(s);
     QVERIFY(QTest::qWaitFor(
-        [&] { return w->analysis()->isEngineReady() && w->analysis()->settingsKey() != beforeCountries; }, 30000));
+        [&] { return w->analysis()->isEngineReady() && w->analysis()->settingsKey() != beforeCountries; },
+        30000));
     QTest::qWait(300);
     QVERIFY(messageBox(w.get(), problem) == nullptr);
   }

@@ -238,7 +238,8 @@ private Q_SLOTS:
     std::vector<ImageResult> results = sampleResults(dir.path());
     results[0].gallery = evidence(3, true, true);
     const GalleryEvidence &g = *results[0].gallery;
-    const exporting::ReportImageSection s = exporting::buildImageSection(results[0], 1, {}, {}, 64, QSize(64, 64));
+    const exporting::ReportImageSection s =
+        exporting::buildImageSection(results[0], 1, {}, {}, 64, QSize(64, 64));
     QCOMPARE(s.galleryRows.size(), 3 + 3); // gallery, its estimate, the model alone, 3 neighbours
     QCOMPARE(s.galleryRows[0].second, QStringLiteral("lyon gallery.slidx"));
     QVERIFY(s.galleryRows[1].second.endsWith(QStringLiteral("(fused with the model)")));
