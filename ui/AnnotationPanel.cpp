@@ -1,5 +1,7 @@
 #include "ui/AnnotationPanel.h"
 
+#include "ui/PlaceNames.h"
+
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -154,8 +156,7 @@ void AnnotationPanel::updatePinText() {
       tr("<b>Ground truth:</b> %1, %2")
           .arg(loc.toString(m_annotation.truth->lat, 'f', 5), loc.toString(m_annotation.truth->lon, 'f', 5));
   if (const auto km = m_annotation.truthErrorKm(m_estimate))
-    text += QStringLiteral("<br>") +
-            tr("The estimate is %1 km from it.").arg(loc.toString(*km, 'f', *km < 10 ? 1 : 0));
+    text += QStringLiteral("<br>") + tr("The estimate is %1 km from it.").arg(formatKmNumber(*km));
   m_pinLabel->setText(text);
 }
 

@@ -21,10 +21,6 @@ namespace streetlens::ui {
 
 namespace {
 
-QString formatKm(double km) {
-  return QLocale().toString(km, 'f', km < 10 ? 1 : 0);
-}
-
 // Thumbnails read before, by path (shared by every view; any thread).
 QMutex cacheMutex;
 QCache<QString, QImage> &cache() {
@@ -111,9 +107,9 @@ void GalleryEvidenceView::setEvidence(const GalleryEvidence &e) {
                    : tr("Shown only: not fused into the estimate (weight 0, or no place lists)."));
   if (e.zeroShotEstimate) {
     const double km = geo::haversineKm(*e.zeroShotEstimate, e.estimate);
-    text += QStringLiteral("<br>") +
-            tr("<b>Zero-shot estimate:</b> %1 (%2), %3 km from the gallery's")
-                .arg(e.zeroShotLabel.toHtmlEscaped(), formatCoordinates(*e.zeroShotEstimate), formatKm(km));
+    text += QStringLiteral("<br>") + tr("<b>Zero-shot estimate:</b> %1 (%2), %3 km from the gallery's")
+                                         .arg(e.zeroShotLabel.toHtmlEscaped(),
+                                              formatCoordinates(*e.zeroShotEstimate), formatKmNumber(km));
   }
   text += QStringLiteral("<br>") + tr("%n neighbour(s) in %1", nullptr, int(e.neighbours.size()))
                                        .arg(QFileInfo(e.index).fileName().toHtmlEscaped());
@@ -129,7 +125,7 @@ void GalleryEvidenceView::setEvidence(const GalleryEvidence &e) {
     auto *photo = new QTableWidgetItem(none, QFileInfo(n.path).fileName());
     photo->setToolTip(QDir::toNativeSeparators(n.path) + QLatin1Char('\n') + formatCoordinates(n.location));
     photo->setData(Qt::UserRole, n.path);
-    auto *distance = new QTableWidgetItem(formatKm(n.distanceKm));
+    auto *distance = new QTableWidgetItem(formatKmNumber(n.distanceKm));
     distance->setData(Qt::UserRole, n.distanceKm);
     auto *score = new QTableWidgetItem(QLocale().toString(n.score, 'f', 3));
     score->setData(Qt::UserRole, n.score);

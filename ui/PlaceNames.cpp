@@ -78,4 +78,8 @@ QString formatCoordinates(const geo::GeoPoint &p) {
       .arg(p.lon >= 0 ? QLatin1Char('E') : QLatin1Char('W'));
 }
 
+QString formatKmNumber(double km) {
+  return QLocale().toString(km, 'f', km < 10 ? 1 : 0);
+}
+
 } // namespace streetlens::ui

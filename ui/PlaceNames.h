@@ -27,5 +27,8 @@ QString localizedEstimateLabel(const ImageResult &result);
 std::vector<PlaceProbability> localizedCountries(const std::vector<PlaceProbability> &countries);
 // A position as the panels show it: "48.8534° N, 2.3488° E" (four decimals, about 10 m).
 QString formatCoordinates(const geo::GeoPoint &p);
+// A distance's number in the interface language, the app's one rounding: whole km, one decimal
+// below 10 km ("13,835", "8.4"); the caller's text adds the unit.
+QString formatKmNumber(double km);
 
 } // namespace streetlens::ui

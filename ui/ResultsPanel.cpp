@@ -180,7 +180,7 @@ void ResultsPanel::showResult(const ImageResult &r, int selectedCount) {
   if (r.exifLocation) {
     QString text = tr("<b>EXIF GPS:</b> %1").arg(formatCoordinates(*r.exifLocation));
     if (r.errorKm)
-      text += tr("<br><b>Error:</b> %1 km").arg(QLocale().toString(*r.errorKm, 'f', *r.errorKm < 10 ? 1 : 0));
+      text += tr("<br><b>Error:</b> %1 km").arg(formatKmNumber(*r.errorKm));
     m_exif->setText(text);
   } else {
     m_exif->setText(tr("<b>EXIF GPS:</b> none in this photo"));
