@@ -1,9 +1,11 @@
 #include "core/clip/ClipLayers.h"
 
 #include "core/clip/Attention.h"
+#include "core/clip/CpuKernels.h"
 #include "core/clip/DenseOps.h"
 #include "core/clip/MixedPrecision.h"
 
+#include <ATen/Parallel.h>
 #include <cmath>
 
 namespace streetlens::clip {
@@ -78,7 +80,10 @@ void ClipMlpImpl::prepareForInference(torch::ScalarType dtype) {
 }
 
 torch::Tensor ClipMlpImpl::forward(const torch::Tensor &x) {
-  auto h = fastLinear(x, fc1->weight, fc1->bias);
+  return fastLinear(activate(fastLinear(x, fc1->weight, fc1->bias)), fc2->weight, fc2->bias); // fc2's dtype
+}
+
+torch::Tensor ClipMlpImpl::activate(torch::Tensor h) const {
   const auto lowType = h.scalar_type();
   if (lowType != torch::kFloat && mixedPrecision().fp32Activation)
     h = h.to(torch::kFloat);
@@ -86,14 +91,22 @@ torch::Tensor ClipMlpImpl::forward(const torch::Tensor &x) {
   // autograd (explanations), whose backward needs h.
   const bool inPlace = !h.requires_grad();
   if (siluFolded_)
-    h = inPlace ? torch::silu_(h) : torch::silu(h); // quick_gelu, the 1.702 folded into fc1/fc2
-  else if (quickGelu_ && inPlace)
-    h.mul_(torch::sigmoid(h * 1.702));
-  else if (quickGelu_)
-    h = h * torch::sigmoid(h * 1.702);
-  else
-    h = torch::gelu(h);
-  return fastLinear(h, fc2->weight, fc2->bias); // casts back to the weights' dtype
+    return inPlace ? torch::silu_(h) : torch::silu(h); // quick_gelu, the 1.702 folded into fc1/fc2
+  if (quickGelu_ && inPlace && h.is_cpu() && h.scalar_type() == torch::kBFloat16 && h.is_contiguous() &&
+      cpukernels::bf16Available()) {
+    // One pass computed in fp32 and rounded once, instead of LibTorch's three bf16 passes (h·1.702,
+    // sigmoid, product): 2 images of ViT-L/14-336, 0.6 instead of 3.4 ms per layer here.
+    auto *bits = reinterpret_cast<std::uint16_t *>(h.data_ptr<at::BFloat16>());
+    at::parallel_for(0, h.numel(), 16384, [bits](int64_t begin, int64_t end) {
+      cpukernels::quickGeluBf16InPlace(bits + begin, end - begin);
+    });
+    return h;
+  }
+  if (quickGelu_ && inPlace)
+    return h.mul_(torch::sigmoid(h * 1.702));
+  if (quickGelu_)
+    return h * torch::sigmoid(h * 1.702);
+  return torch::gelu(h);
 }
 
 ClipEncoderLayerImpl::ClipEncoderLayerImpl(int64_t hidden, int64_t heads, int64_t intermediate, double eps,

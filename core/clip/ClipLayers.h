@@ -37,6 +37,8 @@ class ClipMlpImpl : public torch::nn::Module {
 public:
   ClipMlpImpl(int64_t hidden, int64_t intermediate, bool quickGelu);
   torch::Tensor forward(const torch::Tensor &x); // returns fc2's dtype
+  // The activation between fc1 and fc2, on fc1's output h (in place unless h records gradients).
+  torch::Tensor activate(torch::Tensor h) const;
   // fc1/fc2 weights and biases in dtype. For fp32 with quick_gelu it also folds the 1.702 into
   // the weights (fc1 ×1.702, fc2 ÷1.702): quick_gelu(h) = silu(1.702 h) / 1.702, and one in-place
   // silu costs 2.7 instead of 6.7 ms per layer here; in bf16 silu is no faster, so it stays as is.
