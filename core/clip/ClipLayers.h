@@ -41,7 +41,8 @@ public:
   torch::Tensor activate(torch::Tensor h) const;
   // fc1/fc2 weights and biases in dtype. For fp32 with quick_gelu it also folds the 1.702 into
   // the weights (fc1 ×1.702, fc2 ÷1.702): quick_gelu(h) = silu(1.702 h) / 1.702, and one in-place
-  // silu costs 2.7 instead of 6.7 ms per layer here; in bf16 silu is no faster, so it stays as is.
+  // silu costs 2.7 instead of 6.7 ms per layer here; bf16 is not folded (silu is no faster there;
+  // on AVX512-BF16 CPUs activate() runs CpuKernels' one-pass quick_gelu instead).
   void prepareForInference(torch::ScalarType dtype);
   torch::nn::Linear fc1{nullptr}, fc2{nullptr};
 
