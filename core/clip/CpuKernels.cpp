@@ -156,26 +156,26 @@ SL_AVX512BF16 inline void valueBlock(const std::uint32_t *probs, std::int64_t pr
       _mm512_storeu_ps(acc + r * kHead + 16 * c, a[r][c]);
 }
 
-// Row-wise softmax of scores[0..length) into bf16 probs[0..padded) (zeros past length).
-SL_AVX512BF16 inline void softmaxRow(float *scores, std::uint16_t *probs, std::int64_t length,
-                                     std::int64_t padded) {
+// The row's softmax numerators exp(s_j - max) over [0, length), rounded to bf16 into probs[0..padded)
+// (zeros past length); returns 1 / Σ exp, applied to the row's output instead of to each
+// probability (one pass over the row fewer; the same single bf16 rounding of each term).
+SL_AVX512BF16 inline float softmaxNumerators(const float *scores, std::uint16_t *probs, std::int64_t length,
+                                             std::int64_t padded) {
   __m512 mx = _mm512_set1_ps(-__builtin_inff());
   for (std::int64_t j = 0; j < length; j += 16)
     mx = _mm512_mask_max_ps(mx, tailMask(length - j), mx, _mm512_loadu_ps(scores + j));
   const __m512 rowMax = _mm512_set1_ps(_mm512_reduce_max_ps(mx));
   __m512 sum = _mm512_setzero_ps();
-  for (std::int64_t j = 0; j < length; j += 16) {
-    const __mmask16 m = tailMask(length - j);
-    const __m512 e = _mm512_maskz_mov_ps(m, expPs(_mm512_sub_ps(_mm512_loadu_ps(scores + j), rowMax)));
-    _mm512_storeu_ps(scores + j, e);
+  std::int64_t j = 0;
+  for (; j < length; j += 16) {
+    const __m512 e =
+        _mm512_maskz_mov_ps(tailMask(length - j), expPs(_mm512_sub_ps(_mm512_loadu_ps(scores + j), rowMax)));
+    storeBf16(probs + j, e);
     sum = _mm512_add_ps(sum, e);
   }
-  const __m512 inv = _mm512_set1_ps(1.0f / _mm512_reduce_add_ps(sum));
-  std::int64_t j = 0;
-  for (; j < length; j += 16)
-    storeBf16(probs + j, _mm512_maskz_mul_ps(tailMask(length - j), _mm512_loadu_ps(scores + j), inv));
   for (; j < padded; j += 16)
     storeBf16(probs + j, _mm512_setzero_ps());
+  return 1.0f / _mm512_reduce_add_ps(sum);
 }
 
 SL_AVX512BF16 void attendHead64Avx512Bf16(const AttentionHead &h) {
@@ -224,9 +224,11 @@ SL_AVX512BF16 void attendHead64Avx512Bf16(const AttentionHead &h) {
         scoreBlock<1>(s.qTile.data() + b * kRows * kPairs, s.kPacked.data(), padded, j0,
                       s.scores.data() + b * kRows * padded);
 
+    float inverseSums[kTileRows];
     for (std::int64_t r = 0; r < used; ++r)
       if (r < rows)
-        softmaxRow(s.scores.data() + r * padded, s.probs.data() + r * padded, L, padded);
+        inverseSums[r] =
+            softmaxNumerators(s.scores.data() + r * padded, s.probs.data() + r * padded, L, padded);
       else
         std::fill_n(s.probs.data() + r * padded, padded, std::uint16_t(0));
 
@@ -239,9 +241,12 @@ SL_AVX512BF16 void attendHead64Avx512Bf16(const AttentionHead &h) {
         valueBlock(probPairs + b * kRows * probStride, probStride, s.vPacked.data(), p0,
                    std::min<std::int64_t>(pairCount, p0 + 32), s.acc.data() + b * kRows * kHead);
 
-    for (std::int64_t r = 0; r < rows; ++r)
+    for (std::int64_t r = 0; r < rows; ++r) {
+      const __m512 inv = _mm512_set1_ps(inverseSums[r]);
       for (int c = 0; c < kHead; c += 16)
-        storeBf16(outBits + (i0 + r) * h.outStride + c, _mm512_loadu_ps(s.acc.data() + r * kHead + c));
+        storeBf16(outBits + (i0 + r) * h.outStride + c,
+                  _mm512_mul_ps(_mm512_loadu_ps(s.acc.data() + r * kHead + c), inv));
+    }
   }
 }
 

@@ -29,9 +29,10 @@ struct AttentionHead {
 };
 // fp32 data; needs fp32Available(). Differs from the textbook sums by fp32 round-off only.
 void attendHead64Fp32(const AttentionHead &head);
-// bf16 data (raw bits); needs bf16Available(). Dot products of bf16 pairs accumulated in fp32,
-// probabilities rounded to bf16 once, multiplied with v accumulating in fp32, the result rounded to
-// bf16: autocast's arithmetic, with its scores kept in fp32 instead of rounded to bf16.
+// bf16 data (raw bits); needs bf16Available(). Dot products of bf16 pairs accumulated in fp32, the
+// softmax in fp32, its terms rounded to bf16 once and multiplied with v accumulating in fp32 (the
+// division by their sum applied to that fp32 result), the output rounded to bf16: autocast's
+// arithmetic, with its scores kept in fp32 instead of rounded to bf16.
 void attendHead64Bf16(const AttentionHead &head);
 
 // x ← x·sigmoid(1.702·x) on n bf16 values (raw bits), computed in fp32 from each value and rounded
