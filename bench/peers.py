@@ -5,6 +5,9 @@ same threads and batch, each next to the GEMM peak of its dtype measured in the 
 
   peers.py make DIR --batch N            random weights (Hugging Face key names) -> DIR/weights.safetensors,
                                          input pixels [N, 3, 336, 336] -> DIR/pixels.safetensors
+  peers.py model DIR                     a whole random model at StreetCLIP's sizes for the app's pipeline
+                                         (bench/pipeline_bench): DIR/model/config.json and model.safetensors
+                                         with both towers (the tokenizer files are copied in by peers.sh)
   peers.py run DIR --batch N --threads T --reps R [--int8]
                                          PyTorch eager fp32 and bf16 autocast (SDPA attention, as Hugging
                                          Face's modeling_clip.py computes it), ONNX Runtime fp32 (opset 17,
@@ -33,7 +36,7 @@ TOKENS = (SIZE // PATCH) ** 2 + 1
 def write_safetensors(path, tensors):
     header, offset = {}, 0
     for name, a in tensors.items():
-        a = np.ascontiguousarray(a, dtype=np.float32)
+        a = np.asarray(a, dtype=np.float32, order="C")  # not ascontiguousarray: keeps 0-d shapes
         header[name] = {"dtype": "F32", "shape": list(a.shape), "data_offsets": [offset, offset + a.nbytes]}
         offset += a.nbytes
     raw = json.dumps(header, separators=(",", ":")).encode()
@@ -42,7 +45,7 @@ def write_safetensors(path, tensors):
         f.write(struct.pack("<Q", len(raw)))
         f.write(raw)
         for a in tensors.values():
-            np.ascontiguousarray(a, dtype=np.float32).tofile(f)
+            np.asarray(a, dtype=np.float32, order="C").tofile(f)
     os.replace(path + ".partial", path)
 
 
@@ -82,21 +85,69 @@ def vision_shapes():
     return s
 
 
+def random_weight(rng, name, shape):
+    if "norm" in name and name.endswith(".weight"):
+        return 1.0 + 0.1 * rng.standard_normal(shape, dtype=np.float32)
+    if name.endswith(".weight") and len(shape) >= 2:
+        fan_in = int(np.prod(shape[1:]))
+        return rng.standard_normal(shape, dtype=np.float32) * fan_in ** -0.5
+    return 0.02 * rng.standard_normal(shape, dtype=np.float32)  # biases, class embedding
+
+
 def make(args):
     rng = np.random.default_rng(24)
     weights = {}
     for name, shape in vision_shapes().items():
-        if "norm" in name and name.endswith(".weight"):
-            a = 1.0 + 0.1 * rng.standard_normal(shape, dtype=np.float32)
-        elif name.endswith(".weight") and len(shape) >= 2:
-            fan_in = int(np.prod(shape[1:]))
-            a = rng.standard_normal(shape, dtype=np.float32) * fan_in ** -0.5
-        else:  # biases, class embedding
-            a = 0.02 * rng.standard_normal(shape, dtype=np.float32)
-        weights[name] = a
+        weights[name] = random_weight(rng, name, shape)
     write_safetensors(os.path.join(args.dir, "weights.safetensors"), weights)
     pixels = rng.standard_normal((args.batch, 3, SIZE, SIZE), dtype=np.float32)
     write_safetensors(os.path.join(args.dir, "pixels.safetensors"), {"pixel_values": pixels})
+
+
+# StreetCLIP's text tower (CLIP ViT-L/14-336's): 12 layers of width 768, 77 positions.
+TEXT_WIDTH, TEXT_LAYERS, TEXT_HEADS, TEXT_MLP, TEXT_POSITIONS, VOCAB = 768, 12, 12, 3072, 77, 49408
+
+
+def text_shapes():
+    s = {"text_model.embeddings.token_embedding.weight": [VOCAB, TEXT_WIDTH],
+         "text_model.embeddings.position_embedding.weight": [TEXT_POSITIONS, TEXT_WIDTH]}
+    for i in range(TEXT_LAYERS):
+        p = f"text_model.encoder.layers.{i}."
+        for proj in ("q_proj", "k_proj", "v_proj", "out_proj"):
+            s[p + f"self_attn.{proj}.weight"] = [TEXT_WIDTH, TEXT_WIDTH]
+            s[p + f"self_attn.{proj}.bias"] = [TEXT_WIDTH]
+        for ln in ("layer_norm1", "layer_norm2"):
+            s[p + f"{ln}.weight"] = [TEXT_WIDTH]
+            s[p + f"{ln}.bias"] = [TEXT_WIDTH]
+        s[p + "mlp.fc1.weight"], s[p + "mlp.fc1.bias"] = [TEXT_MLP, TEXT_WIDTH], [TEXT_MLP]
+        s[p + "mlp.fc2.weight"], s[p + "mlp.fc2.bias"] = [TEXT_WIDTH, TEXT_MLP], [TEXT_WIDTH]
+    s["text_model.final_layer_norm.weight"] = [TEXT_WIDTH]
+    s["text_model.final_layer_norm.bias"] = [TEXT_WIDTH]
+    s["text_projection.weight"] = [PROJ, TEXT_WIDTH]
+    return s
+
+
+def model(args):
+    """A whole CLIPModel checkpoint at StreetCLIP's sizes, random, in the layout of Hugging Face's."""
+    rng = np.random.default_rng(25)
+    shapes = dict(vision_shapes())
+    shapes.update(text_shapes())
+    weights = {name: random_weight(rng, name, shape) for name, shape in shapes.items()}
+    weights["logit_scale"] = np.array(np.log(100.0), dtype=np.float32)
+    out = os.path.join(args.dir, "model")
+    os.makedirs(out, exist_ok=True)
+    write_safetensors(os.path.join(out, "model.safetensors"), weights)
+    layer = {"hidden_act": "quick_gelu", "layer_norm_eps": EPS, "projection_dim": PROJ}
+    config = {"architectures": ["CLIPModel"], "model_type": "clip", "projection_dim": PROJ,
+              "logit_scale_init_value": 2.6592, "torch_dtype": "float32",
+              "text_config": dict(layer, hidden_size=TEXT_WIDTH, intermediate_size=TEXT_MLP,
+                                  num_attention_heads=TEXT_HEADS, num_hidden_layers=TEXT_LAYERS,
+                                  max_position_embeddings=TEXT_POSITIONS, vocab_size=VOCAB,
+                                  bos_token_id=0, eos_token_id=2, pad_token_id=1),
+              "vision_config": dict(layer, hidden_size=WIDTH, intermediate_size=MLP, num_attention_heads=HEADS,
+                                    num_hidden_layers=LAYERS, image_size=SIZE, patch_size=PATCH, num_channels=3)}
+    with open(os.path.join(out, "config.json"), "w") as f:
+        json.dump(config, f, indent=2)
 
 
 # ---- the peers ----------------------------------------------------------------------------------
@@ -323,7 +374,7 @@ def report(args):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("mode", choices=["make", "run", "report"])
+    ap.add_argument("mode", choices=["make", "model", "run", "report"])
     ap.add_argument("dir")
     ap.add_argument("results", nargs="*")
     ap.add_argument("--batch", type=int, default=2)
@@ -332,7 +383,7 @@ def main():
     ap.add_argument("--int8", action="store_true")
     ap.add_argument("--ours", default="StreetLens", help="route-name prefix of the rows the last line is about")
     args = ap.parse_args()
-    return {"make": make, "run": run, "report": report}[args.mode](args) or 0
+    return {"make": make, "model": model, "run": run, "report": report}[args.mode](args) or 0
 
 
 if __name__ == "__main__":

@@ -13,7 +13,11 @@
 #                                       root of scripts/debian13.sh and builds engine_bench in both)
 # Settings (environment): STREETLENS_PEERS_THREADS (default: all cores), STREETLENS_PEERS_BATCH
 # (default 2, engine_bench's), STREETLENS_PEERS_REPS (default 3: best of), STREETLENS_PEERS_INT8=1
-# (adds ONNX Runtime's dynamic int8 route), STREETLENS_PEERS_HOST_BUILD (default build/release).
+# (adds ONNX Runtime's dynamic int8 route), STREETLENS_PEERS_HOST_BUILD (default build/release),
+# STREETLENS_PEERS_PIPELINE (default 1: also the app's and the CLI's whole pipeline, bench/pipeline_bench,
+# on a random model at StreetCLIP's sizes and 4032x3024 JPEGs, decode included; 0 skips it),
+# STREETLENS_PEERS_PIPELINE_IMAGES (default 6), STREETLENS_FIXTURE_DIR (the tokenizer's source, default
+# ../shared/fixtures/tiny-clip).
 # A benchmark, never a test: nothing in CI runs it. Needs root for the Debian 13 root (sudo).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -40,7 +44,12 @@ in_root bash -c "[ -f $root_build/build.ninja ] || cmake -S . -B $root_build -G 
 say "engine_bench against LibTorch 1.13 (this host, $host_build)"
 [ -f "$host_build/build.ninja" ] ||
   cmake -S . -B "$host_build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >&2
-ninja -C "$host_build" engine_bench >&2
+pipeline=${STREETLENS_PEERS_PIPELINE:-1}
+if [ "$pipeline" = 1 ]; then
+  ninja -C "$host_build" engine_bench pipeline_bench >&2
+else
+  ninja -C "$host_build" engine_bench >&2
+fi
 
 if [ ! -f "$work/weights.safetensors" ] || [ "$(cat "$work/batch" 2>/dev/null || echo 0)" -lt "$batch" ]; then
   say "random weights and pixels at StreetCLIP's sizes"
@@ -63,6 +72,26 @@ say "StreetLens, LibTorch 1.13"
   --embeds-out "$work/libtorch1" --images "$batch" --reps "$reps" --threads "$threads" >"$work/libtorch1.json"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
+if [ "$pipeline" = 1 ]; then
+  # The whole pipeline as users run it (JPEG decode, preprocessing, the towers, the label set, the
+  # project file), app and CLI, LibTorch 1.13 (the host's build has the app's code), both dtypes.
+  fixture=${STREETLENS_FIXTURE_DIR:-$root/../shared/fixtures/tiny-clip}
+  if [ ! -f "$work/model/model.safetensors" ]; then
+    rm -rf "$work/label-cache"
+    say "a whole random model at StreetCLIP's sizes for the pipeline (tokenizer from $fixture)"
+    in_root python3 bench/peers.py model "$work"
+    for f in vocab.json merges.txt tokenizer_config.json special_tokens_map.json preprocessor_config.json; do
+      install -m 0644 "$fixture/model/$f" "$work/model/"
+    done
+  fi
+  for dtype in fp32 bf16; do
+    say "the app's and the CLI's pipeline, LibTorch 1.13, $dtype"
+    "$host_build/bench/pipeline_bench" --model "$work/model" --images "${STREETLENS_PEERS_PIPELINE_IMAGES:-6}" \
+      --rounds 1 --precision "$dtype" --threads "$threads" --image-size 4032x3024 --cache "$work/label-cache" \
+      >"$work/pipeline.$dtype.txt"
+  done
+fi
+
 echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) vCPUs," \
   "$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)," \
   "flags: $(grep -m1 '^flags' /proc/cpuinfo | grep -o -w -E 'avx2|avx512f|avx512_bf16|amx_bf16' | xargs)"
@@ -74,5 +103,12 @@ echo "root: $(in_root bash -c '. /etc/os-release; echo "$PRETTY_NAME"; dpkg-quer
 echo "python process: $(in_root python3 -c 'import json,sys; d=json.loads(open(sys.argv[1]).read().splitlines()[-1])
 print(", ".join(f"{k} {d[k]}" for k in ("python", "torch", "onnx", "onnxruntime", "numpy", "threads", "batch")))' "$work/python.json")"
 echo "load average (1/5/15 min): before $load_before, after $load_after; threads $threads, batch $batch, best of $reps"
+if [ "$pipeline" = 1 ]; then
+  for dtype in fp32 bf16; do
+    echo "pipeline $dtype (LibTorch 1.13, $(sed -n 's/^images: \([0-9]*\) (\([0-9x]*\) JPEG).*/\1 images of \2/p' \
+      "$work/pipeline.$dtype.txt")): $(grep -E '^(cli|app) pipeline \(' "$work/pipeline.$dtype.txt" |
+      sed 's/ (.*): /: /' | paste -sd ';' | sed 's/;/; /g')"
+  done
+fi
 exec "$root/scripts/debian13.sh" python3 bench/peers.py report "$work" --batch "$batch" \
   "$work/python.json" "$work/libtorch2.json" "$work/libtorch1.json"

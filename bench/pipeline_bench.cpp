@@ -5,6 +5,9 @@
 // write a project file. Prints images/s of each and the ratio (docs/PERFORMANCE.md).
 //
 //   pipeline_bench --model DIR [--images N] [--rounds R] [--device cpu] [--precision fp32] [--threads N]
+//                  [--image-size WxH]   (default 640x480; bench/peers.sh uses a phone's 4032x3024)
+//                  [--cache DIR]        keep the label embeddings there across runs (default: a temporary
+//                                       folder; the first run embeds the whole label set, untimed)
 #include "core/analysis/AnalysisSession.h"
 #include "core/analysis/GeoAnalyzer.h"
 #include "core/clip/TorchEngine.h"
@@ -29,17 +32,19 @@ using namespace streetlens;
 
 namespace {
 
-QStringList makeImages(const QString &dir, int n) {
+QStringList makeImages(const QString &dir, int n, QSize size) {
   QDir().mkpath(dir);
   QStringList out;
   QRandomGenerator rng(16);
   for (int i = 0; i < n; ++i) {
-    QImage img(640, 480, QImage::Format_RGB32);
+    QImage img(size, QImage::Format_RGB32);
     img.fill(QColor::fromHsv(int(rng.bounded(360)), 120, 200));
     QPainter p(&img);
+    // 40 rectangles at 640x480 (the default), scaled with the image; their sizes too.
+    const double sx = size.width() / 640.0, sy = size.height() / 480.0;
     for (int k = 0; k < 40; ++k) {
-      p.fillRect(int(rng.bounded(600)), int(rng.bounded(440)), 10 + int(rng.bounded(120)),
-                 10 + int(rng.bounded(90)),
+      p.fillRect(int(sx * rng.bounded(600)), int(sy * rng.bounded(440)), int(sx * (10 + rng.bounded(120))),
+                 int(sy * (10 + rng.bounded(90))),
                  QColor::fromHsv(int(rng.bounded(360)), 200, int(rng.bounded(255))));
     }
     p.end();
@@ -133,6 +138,9 @@ int main(int argc, char **argv) {
   p.addOption({"device", "Engine device (default cpu).", "DEV", "cpu"});
   p.addOption({"precision", "Engine precision (default fp32).", "P", "fp32"});
   p.addOption({"threads", "Engine threads (default 0: one per core).", "N", "0"});
+  p.addOption({"image-size", "Size of the generated JPEGs (default 640x480).", "WxH", "640x480"});
+  p.addOption(
+      {"cache", "Folder for the label-embedding cache, kept across runs (default: temporary).", "DIR"});
   p.process(app);
   if (!p.isSet("model")) {
     QTextStream(stderr) << "pipeline_bench: --model DIR is required\n";
@@ -144,8 +152,14 @@ int main(int argc, char **argv) {
   options.precision = p.value("precision");
   options.threads = p.value("threads").toInt();
   QTemporaryDir tmp;
-  const QStringList files = makeImages(tmp.filePath("images"), p.value("images").toInt());
-  const QString cache = tmp.filePath("cache");
+  const QStringList wh = p.value("image-size").split(QLatin1Char('x'));
+  const QSize imageSize = wh.size() == 2 ? QSize(wh[0].toInt(), wh[1].toInt()) : QSize();
+  if (imageSize.width() < 16 || imageSize.height() < 16) {
+    QTextStream(stderr) << "pipeline_bench: --image-size takes WxH, e.g. 4032x3024\n";
+    return 2;
+  }
+  const QStringList files = makeImages(tmp.filePath("images"), p.value("images").toInt(), imageSize);
+  const QString cache = p.isSet("cache") ? p.value("cache") : tmp.filePath("cache");
   const int rounds = std::max(1, p.value("rounds").toInt());
   std::vector<double> appRate, cliRate, cliImagesRate;
   int n = 0;
@@ -162,12 +176,14 @@ int main(int argc, char **argv) {
   }
   const double a = median(appRate), c = median(cliRate);
   QTextStream out(stdout);
-  out << "images: " << files.size() << " (640x480 JPEG), rounds: " << rounds << ", device " << options.device
-      << ", precision " << options.precision << ", engine threads " << options.threads
-      << " (0 = one per core, " << QThread::idealThreadCount() << ")\n";
-  out << "cli pipeline (AnalysisSession::runAll, project): " << QString::number(c, 'f', 1) << " images/s\n";
+  out << "images: " << files.size() << " (" << imageSize.width() << "x" << imageSize.height()
+      << " JPEG), rounds: " << rounds << ", device " << options.device << ", precision " << options.precision
+      << ", engine threads " << options.threads << " (0 = one per core, " << QThread::idealThreadCount()
+      << ")\n";
+  out << "cli pipeline (AnalysisSession::runAll, project): " << QString::number(c, 'f', 2) << " images/s ("
+      << QString::number(1.0 / c, 'f', 3) << " s/image)\n";
   out << "app pipeline (ingest + controller + worker session, thumbnails, previews, project): "
-      << QString::number(a, 'f', 1) << " images/s\n";
+      << QString::number(a, 'f', 2) << " images/s (" << QString::number(1.0 / a, 'f', 3) << " s/image)\n";
   out << "cli pipeline with the app's thumbnails and previews: "
       << QString::number(median(cliImagesRate), 'f', 1) << " images/s\n";
   out << "app / cli: " << QString::number(100.0 * a / c, 'f', 1) << " %\n";
