@@ -64,21 +64,28 @@ def read_safetensors(path):
     return out
 
 
+def encoder_shapes(tower, layers, width, mlp):
+    """The CLIPEncoder layers' parameters of one tower, in Hugging Face's key names."""
+    s = {}
+    for i in range(layers):
+        p = f"{tower}.encoder.layers.{i}."
+        for proj in ("q_proj", "k_proj", "v_proj", "out_proj"):
+            s[p + f"self_attn.{proj}.weight"] = [width, width]
+            s[p + f"self_attn.{proj}.bias"] = [width]
+        for ln in ("layer_norm1", "layer_norm2"):
+            s[p + f"{ln}.weight"] = [width]
+            s[p + f"{ln}.bias"] = [width]
+        s[p + "mlp.fc1.weight"], s[p + "mlp.fc1.bias"] = [mlp, width], [mlp]
+        s[p + "mlp.fc2.weight"], s[p + "mlp.fc2.bias"] = [width, mlp], [width]
+    return s
+
+
 def vision_shapes():
     s = {"vision_model.embeddings.class_embedding": [WIDTH],
          "vision_model.embeddings.patch_embedding.weight": [WIDTH, 3, PATCH, PATCH],
          "vision_model.embeddings.position_embedding.weight": [TOKENS, WIDTH],
          "vision_model.pre_layrnorm.weight": [WIDTH], "vision_model.pre_layrnorm.bias": [WIDTH]}
-    for i in range(LAYERS):
-        p = f"vision_model.encoder.layers.{i}."
-        for proj in ("q_proj", "k_proj", "v_proj", "out_proj"):
-            s[p + f"self_attn.{proj}.weight"] = [WIDTH, WIDTH]
-            s[p + f"self_attn.{proj}.bias"] = [WIDTH]
-        for ln in ("layer_norm1", "layer_norm2"):
-            s[p + f"{ln}.weight"] = [WIDTH]
-            s[p + f"{ln}.bias"] = [WIDTH]
-        s[p + "mlp.fc1.weight"], s[p + "mlp.fc1.bias"] = [MLP, WIDTH], [MLP]
-        s[p + "mlp.fc2.weight"], s[p + "mlp.fc2.bias"] = [WIDTH, MLP], [WIDTH]
+    s.update(encoder_shapes("vision_model", LAYERS, WIDTH, MLP))
     s["vision_model.post_layernorm.weight"] = [WIDTH]
     s["vision_model.post_layernorm.bias"] = [WIDTH]
     s["visual_projection.weight"] = [PROJ, WIDTH]
@@ -111,16 +118,7 @@ TEXT_WIDTH, TEXT_LAYERS, TEXT_HEADS, TEXT_MLP, TEXT_POSITIONS, VOCAB = 768, 12, 
 def text_shapes():
     s = {"text_model.embeddings.token_embedding.weight": [VOCAB, TEXT_WIDTH],
          "text_model.embeddings.position_embedding.weight": [TEXT_POSITIONS, TEXT_WIDTH]}
-    for i in range(TEXT_LAYERS):
-        p = f"text_model.encoder.layers.{i}."
-        for proj in ("q_proj", "k_proj", "v_proj", "out_proj"):
-            s[p + f"self_attn.{proj}.weight"] = [TEXT_WIDTH, TEXT_WIDTH]
-            s[p + f"self_attn.{proj}.bias"] = [TEXT_WIDTH]
-        for ln in ("layer_norm1", "layer_norm2"):
-            s[p + f"{ln}.weight"] = [TEXT_WIDTH]
-            s[p + f"{ln}.bias"] = [TEXT_WIDTH]
-        s[p + "mlp.fc1.weight"], s[p + "mlp.fc1.bias"] = [TEXT_MLP, TEXT_WIDTH], [TEXT_MLP]
-        s[p + "mlp.fc2.weight"], s[p + "mlp.fc2.bias"] = [TEXT_WIDTH, TEXT_MLP], [TEXT_WIDTH]
+    s.update(encoder_shapes("text_model", TEXT_LAYERS, TEXT_WIDTH, TEXT_MLP))
     s["text_model.final_layer_norm.weight"] = [TEXT_WIDTH]
     s["text_model.final_layer_norm.bias"] = [TEXT_WIDTH]
     s["text_projection.weight"] = [PROJ, TEXT_WIDTH]

@@ -67,7 +67,7 @@ constexpr int64_t kPerHeadMinLength = 128;
 
 // fp32 on an AVX-512 CPU, bf16 on one with AVX512-BF16; head size 64, no mask, no gradients: one
 // head per task across the intra-op threads, each through CpuKernels' fused kernel (the scores and
-// softmax never leave the cache). 2 images of ViT-L/14-336 here: bf16 9.7 instead of 15.9 ms per
+// softmax never leave the cache). 2 images of ViT-L/14-336 here: bf16 9.5 instead of 15.9 ms per
 // layer, fp32 15.9 instead of 28.3 (docs/PERFORMANCE.md, issue #24).
 bool fusedApplies(const torch::Tensor &q, const torch::Tensor &k, const torch::Tensor &v, bool causal) {
   const auto dtype = q.scalar_type();
