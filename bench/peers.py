@@ -11,7 +11,8 @@ same threads and batch, each next to the GEMM peak of its dtype measured in the 
   peers.py run DIR --batch N --threads T --reps R [--int8]
                                          PyTorch eager fp32 and bf16 autocast (SDPA attention, as Hugging
                                          Face's modeling_clip.py computes it), ONNX Runtime fp32 (opset 17,
-                                         ORT_ENABLE_ALL) and, with --int8, its dynamic int8 route; writes
+                                         ORT_ENABLE_ALL), the same after its transformer optimizer (fused
+                                         attention) and, with --int8, its dynamic int8 route; writes
                                          DIR/<route>.b<N>.f32 (embeddings) and prints one JSON line
   peers.py report DIR --batch N PEER.json ENGINE.json...
                                          the table and the last line (bench/peers.sh calls all three)
@@ -149,12 +150,14 @@ def model(args):
 
 
 # ---- the peers ----------------------------------------------------------------------------------
-def build_model():
+def build_model(eager_attention=False):
+    """eager_attention: CLIPAttention's "eager" form (q·scale, bmm, softmax, bmm), the graph ONNX
+    Runtime's transformer optimizer recognises and fuses; otherwise CLIPSdpaAttention (the default)."""
     import torch
     import torch.nn as nn
     import torch.nn.functional as F
 
-    class Attention(nn.Module):  # CLIPSdpaAttention of transformers' modeling_clip.py
+    class Attention(nn.Module):  # CLIPSdpaAttention / CLIPAttention of transformers' modeling_clip.py
         def __init__(self):
             super().__init__()
             self.q_proj, self.k_proj = nn.Linear(WIDTH, WIDTH), nn.Linear(WIDTH, WIDTH)
@@ -166,6 +169,13 @@ def build_model():
             def heads(t):
                 return t.view(b, n, HEADS, WIDTH // HEADS).transpose(1, 2)
 
+            if eager_attention:
+                shape = (b * HEADS, n, WIDTH // HEADS)
+                q = heads(self.q_proj(x) * (WIDTH // HEADS) ** -0.5).contiguous().view(shape)
+                k = heads(self.k_proj(x)).contiguous().view(shape)
+                v = heads(self.v_proj(x)).contiguous().view(shape)
+                o = torch.bmm(F.softmax(torch.bmm(q, k.transpose(1, 2)), dim=-1), v)
+                return self.out_proj(o.view(b, HEADS, n, WIDTH // HEADS).transpose(1, 2).reshape(b, n, WIDTH))
             o = F.scaled_dot_product_attention(heads(self.q_proj(x)), heads(self.k_proj(x)), heads(self.v_proj(x)),
                                                attn_mask=None, dropout_p=0.0, scale=(WIDTH // HEADS) ** -0.5)
             return self.out_proj(o.transpose(1, 2).reshape(b, n, WIDTH))
@@ -288,6 +298,30 @@ def run(args):
                                                                         "image_embeds": {0: "batch"}},
                           dynamo=False)
         print(f"  exported {onnx_path} in {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
+    # ONNX Runtime's transformer optimizer (onnxruntime.transformers, model_type "clip"), its documented
+    # route for transformer models: on the model exported with CLIPAttention's eager form (the pattern it
+    # recognises; the SDPA export above gets no attention fused) it fuses each layer's attention into its
+    # Attention op, quick_gelu into QuickGelu and the residual adds into SkipLayerNormalization.
+    optimized_path = os.path.join(args.dir, "vision.optimized.onnx")
+    if not os.path.exists(optimized_path):
+        t0 = time.perf_counter()
+        eager = build_model(eager_attention=True).eval()
+        eager.load_state_dict(model.state_dict(), strict=True)
+        eager_path = os.path.join(args.dir, "vision.eager.onnx")
+        torch.onnx.export(eager, (pixels[:1],), eager_path, opset_version=17, input_names=["pixel_values"],
+                          output_names=["image_embeds"], dynamic_axes={"pixel_values": {0: "batch"},
+                                                                        "image_embeds": {0: "batch"}},
+                          dynamo=False)
+        del eager
+        from onnxruntime.transformers import optimizer
+        optimized = optimizer.optimize_model(eager_path, model_type="clip", num_heads=HEADS, hidden_size=WIDTH,
+                                             opt_level=0)
+        fused = {k: v for k, v in optimized.get_fused_operator_statistics().items() if v}
+        optimized.save_model_to_file(optimized_path + ".partial")
+        os.replace(optimized_path + ".partial", optimized_path)
+        os.remove(eager_path)
+        print(f"  transformer optimizer in {time.perf_counter() - t0:.0f} s, fused: {fused}", file=sys.stderr,
+              flush=True)
     del model
 
     def ort_route(path, label, dtype):
@@ -301,6 +335,7 @@ def run(args):
         record(label, dtype, s, res["e"])
 
     ort_route(onnx_path, f"ONNX Runtime {ort.__version__}", "fp32")
+    ort_route(optimized_path, f"ONNX Runtime {ort.__version__}, optimizer", "fp32")
     if args.int8:
         from onnxruntime.quantization import QuantType, quantize_dynamic
         q_path = os.path.join(args.dir, "vision.int8.onnx")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # StreetLens against the peers users would really pick (issue #24), side by side in one run:
 #   PyTorch 2.6 eager (Hugging Face's modeling_clip.py image tower, SDPA), fp32 and bf16 autocast;
-#   ONNX Runtime 1.21 on that model exported with torch.onnx.export (opset 17), all optimisations;
+#   ONNX Runtime 1.21 on that model exported with torch.onnx.export (opset 17), all optimisations, and
+#   after its transformer optimizer (the eager-attention export, attention/quick_gelu/layer norms fused);
 #   StreetLens's engine_bench built against LibTorch 2.6 (Debian 13 root) and LibTorch 1.13 (this
 #   Debian 12 host), fp32 and bf16;
 # all on the same random weights at StreetCLIP's sizes (bench/peers.py make), the same pixels, threads
