@@ -20,7 +20,7 @@ namespace streetlens::clip::cpukernels {
 #if STREETLENS_CPU_KERNELS
 
 // Every function that uses AVX-512 carries the target itself: the file is compiled for any x86-64
-// CPU, and available() decides at run time whether these are called.
+// CPU, and fp32Available() / bf16Available() decide at run time whether these are called.
 #define SL_AVX512 __attribute__((target("avx512f,fma")))
 #define SL_AVX512BF16 __attribute__((target("avx512f,avx512bw,avx512vl,avx512dq,avx512bf16,fma")))
 
@@ -29,10 +29,10 @@ namespace {
 constexpr int kHead = 64;         // head size the attention kernel is written for
 constexpr int kPairs = kHead / 2; // bf16 pairs per row: one 32-bit lane each
 constexpr int kRows = 4;          // query rows per register block
-constexpr int kTileRows = 32;
+constexpr int kTileRows = 32;     // query rows whose scores are kept at once (32 × L fp32: in L2)
 // The micro-kernels' loops over rows and 16-lane columns carry "#pragma GCC unroll": unrolled, their
 // accumulators live in zmm registers; at -O2 GCC kept them on the stack (a load and a store around
-// every dot product, 3x slower).     // query rows whose scores are kept at once (32 × L fp32: in L2)
+// every dot product, twice as slow).
 
 // exp(x): 2^n · p(r), r = x - n ln2 in [-ln2/2, ln2/2],
 // p the Taylor series to r^6 (relative error < 2e-7, far below bf16's rounding); +inf above ~88.7
@@ -96,7 +96,7 @@ Scratch &scratch() {
   return s;
 }
 
-// scores[r][j0 .. j0 + 16 NC) = q[r] · k[j] for the kRows rows starting at `rows`.
+// bf16: scores[r][j0 .. j0 + 16 NC) = q[r] · k[j] for the kRows packed query rows at q.
 template <int NC>
 SL_AVX512BF16 inline void scoreBlock(const std::uint32_t *q, const std::uint32_t *kPacked,
                                      std::int64_t padded, std::int64_t j0, float *scores) {
