@@ -75,8 +75,10 @@ bool fusedApplies(const torch::Tensor &q, const torch::Tensor &k, const torch::T
       v.scalar_type() != dtype || q.stride(3) != 1 || k.stride(3) != 1 || v.stride(3) != 1 ||
       q.requires_grad() || k.requires_grad() || v.requires_grad())
     return false;
+  // bf16 only while the mixed-precision policy keeps the attention's products in bf16 (with
+  // fp32Attention, attend() casts to fp32 first and the fp32 kernel runs).
   return (dtype == torch::kFloat && cpukernels::fp32Available()) ||
-         (dtype == torch::kBFloat16 && cpukernels::bf16Available());
+         (dtype == torch::kBFloat16 && !mixedPrecision().fp32Attention && cpukernels::bf16Available());
 }
 
 torch::Tensor attendFused(const torch::Tensor &q, const torch::Tensor &k, const torch::Tensor &v) {
@@ -111,7 +113,7 @@ torch::Tensor attendFused(const torch::Tensor &q, const torch::Tensor &k, const 
 } // namespace
 
 torch::Tensor attend(const torch::Tensor &q, const torch::Tensor &k, const torch::Tensor &v, bool causal) {
-  if (fusedApplies(q, k, v, causal) && !(q.scalar_type() != torch::kFloat && mixedPrecision().fp32Attention))
+  if (fusedApplies(q, k, v, causal))
     return attendFused(q, k, v);
 #if STREETLENS_TORCH_AT_LEAST(2, 1)
   // q is already scaled: ask SDPA for scale 1. Its fused kernels (CPU flash attention, CUDA flash /
